@@ -1,0 +1,38 @@
+package io.marginsim.engine;
+
+import io.marginsim.result.PathStats;
+
+/**
+ * A way of running the simulation defined by {@link CompiledProblem}. Every engine produces, for the same
+ * problem and path index, the same outcome as the scalar reference engine up to floating-point rounding,
+ * because all of them draw the same shocks from {@link io.marginsim.rng.ShockStream}.
+ */
+public interface Engine extends AutoCloseable {
+
+    /** Short name used in specs, reports and the command line ({@code scalar}, {@code vector}, {@code opencl}). */
+    String name();
+
+    /** One line saying what hardware the engine runs on, for reports and logs. */
+    String description();
+
+    /**
+     * Simulates paths {@code firstPath .. firstPath + out.size() - 1} and writes each path's outcome into
+     * {@code out}. Meant for tests and small runs: large runs go through {@link #run}.
+     */
+    void simulate(CompiledProblem problem, long firstPath, PathBlock out);
+
+    /** Simulates {@code count} paths starting at {@code firstPath} and reduces them to statistics. */
+    PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress);
+
+    @Override
+    default void close() {
+    }
+
+    /** Receives the number of paths finished since the previous call; called from any thread. */
+    @FunctionalInterface
+    interface ProgressListener {
+        ProgressListener NONE = paths -> { };
+
+        void pathsDone(long paths);
+    }
+}

@@ -1,0 +1,154 @@
+package io.marginsim.engine.scalar;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ParallelCpuEngine;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.rng.ShockStream;
+
+/**
+ * The reference engine: plain double-precision Java, one path at a time, written to be read. It is the
+ * executable definition of the math documented on {@link CompiledProblem}; the other engines are tested against
+ * it path by path.
+ */
+public final class ScalarEngine extends ParallelCpuEngine {
+
+    public ScalarEngine() {
+        this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
+    }
+
+    public ScalarEngine(int threads, int chunk) {
+        super(threads, chunk);
+    }
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    @Override
+    public String description() {
+        return "scalar reference, double precision, " + threads() + " threads";
+    }
+
+    @Override
+    public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
+        PathSimulator simulator = new PathSimulator(problem);
+        for (int i = 0; i < out.size(); i++) {
+            simulator.simulate(firstPath + i, out, i);
+        }
+    }
+
+    /** The per-path state of the reference math; one instance per thread, reused across paths. */
+    static final class PathSimulator {
+        private final CompiledProblem p;
+        private final double[] normals;
+        private final int[] scratch = new int[4];
+        private final double[] logPrice;
+        private final double[] price;
+        /** Isolated mode: equity of each position, frozen once the position is liquidated. */
+        private final double[] closedEquity;
+        private final boolean[] open;
+
+        PathSimulator(CompiledProblem problem) {
+            p = problem;
+            normals = new double[4 * problem.blocksPerStep()];
+            logPrice = new double[problem.assets];
+            price = new double[problem.assets];
+            closedEquity = new double[problem.positions];
+            open = new boolean[problem.positions];
+        }
+
+        void simulate(long path, PathBlock out, int slot) {
+            System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
+            java.util.Arrays.fill(open, true);
+            int firstBreach = PathBlock.NO_BREACH;
+            double worst = Double.NEGATIVE_INFINITY;
+            double frozenEquity = Double.NaN;
+            for (int step = 1; step <= p.steps; step++) {
+                advancePrices(path, step);
+                double shortfall;
+                if (p.isolated) {
+                    shortfall = isolatedShortfall();
+                } else {
+                    double equity = crossEquity();
+                    shortfall = crossRequirement() - equity;
+                    if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
+                        frozenEquity = equity;
+                    }
+                }
+                if (shortfall > worst) {
+                    worst = shortfall;
+                }
+                if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
+                    firstBreach = step;
+                }
+            }
+            out.firstBreachStep[slot] = firstBreach;
+            out.worstShortfall[slot] = worst;
+            out.terminalEquity[slot] = p.isolated ? isolatedTerminalEquity()
+                    : firstBreach == PathBlock.NO_BREACH ? crossEquity() : frozenEquity;
+        }
+
+        private void advancePrices(long path, int step) {
+            ShockStream.normals(p.seed, step - 1, path, ShockStream.PRICE, p.blocksPerStep(), normals, scratch);
+            for (int a = 0; a < p.assets; a++) {
+                double shock = 0;
+                for (int b = 0; b <= a; b++) {
+                    shock += p.shockLoading[a * p.assets + b] * normals[b];
+                }
+                logPrice[a] += p.logDrift[a] + shock;
+                price[a] = Math.exp(logPrice[a]);
+            }
+        }
+
+        private double crossEquity() {
+            double equity = p.cash;
+            for (int a = 0; a < p.assets; a++) {
+                equity += p.valueUnits[a] * price[a];
+            }
+            for (int i = 0; i < p.positions; i++) {
+                equity += p.positionSize[i] * (price[p.positionAsset[i]] - p.positionEntry[i]);
+            }
+            return equity;
+        }
+
+        private double crossRequirement() {
+            double requirement = 0;
+            for (int a = 0; a < p.assets; a++) {
+                requirement += p.requirementUnits[a] * price[a];
+            }
+            for (int i = 0; i < p.positions; i++) {
+                requirement += p.tieredRequirement(i, p.notional(i, price[p.positionAsset[i]]));
+            }
+            return requirement;
+        }
+
+        private double isolatedShortfall() {
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < p.positions; i++) {
+                double mark = price[p.positionAsset[i]];
+                double equity = p.positionMargin[i] + p.positionSize[i] * (mark - p.positionEntry[i]);
+                double shortfall = p.tieredRequirement(i, p.notional(i, mark)) - equity;
+                if (shortfall > 0 && open[i]) {
+                    open[i] = false;
+                    closedEquity[i] = equity;
+                }
+                worst = Math.max(worst, shortfall);
+            }
+            return worst;
+        }
+
+        private double isolatedTerminalEquity() {
+            double equity = p.cash;
+            for (int a = 0; a < p.assets; a++) {
+                equity += p.valueUnits[a] * price[a];
+            }
+            for (int i = 0; i < p.positions; i++) {
+                equity += open[i]
+                        ? p.positionMargin[i] + p.positionSize[i] * (price[p.positionAsset[i]] - p.positionEntry[i])
+                        : closedEquity[i];
+            }
+            return equity;
+        }
+    }
+}
