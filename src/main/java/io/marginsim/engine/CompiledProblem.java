@@ -88,12 +88,18 @@ public final class CompiledProblem {
 
     /** Tiered maintenance requirement of position {@code i} at the given notional. */
     public double tieredRequirement(int i, double notional) {
+        int k = bracket(i, notional);
+        return notional * tierRate[k] - tierDeduction[k];
+    }
+
+    /** Index into the tier arrays of the bracket of position {@code i} that applies at {@code notional}. */
+    public int bracket(int i, double notional) {
         int k = tierStart[i];
         int end = tierStart[i + 1];
         while (k + 1 < end && tierFloor[k + 1] <= notional) {
             k++;
         }
-        return notional * tierRate[k] - tierDeduction[k];
+        return k;
     }
 
     /** Notional of position {@code i} on the basis its rule uses. */

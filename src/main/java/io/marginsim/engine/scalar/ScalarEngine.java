@@ -3,7 +3,10 @@ package io.marginsim.engine.scalar;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.Valuation;
 import io.marginsim.rng.ShockStream;
+
+import java.util.Arrays;
 
 /**
  * The reference engine: plain double-precision Java, one path at a time, written to be read. It is the
@@ -60,7 +63,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
 
         void simulate(long path, PathBlock out, int slot) {
             System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
-            java.util.Arrays.fill(open, true);
+            Arrays.fill(open, true);
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;
@@ -70,8 +73,8 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 if (p.isolated) {
                     shortfall = isolatedShortfall();
                 } else {
-                    double equity = crossEquity();
-                    shortfall = crossRequirement() - equity;
+                    double equity = Valuation.crossEquity(p, price);
+                    shortfall = Valuation.crossRequirement(p, price) - equity;
                     if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
                         frozenEquity = equity;
                     }
@@ -86,7 +89,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
             out.firstBreachStep[slot] = firstBreach;
             out.worstShortfall[slot] = worst;
             out.terminalEquity[slot] = p.isolated ? isolatedTerminalEquity()
-                    : firstBreach == PathBlock.NO_BREACH ? crossEquity() : frozenEquity;
+                    : firstBreach == PathBlock.NO_BREACH ? Valuation.crossEquity(p, price) : frozenEquity;
         }
 
         private void advancePrices(long path, int step) {
@@ -101,34 +104,12 @@ public final class ScalarEngine extends ParallelCpuEngine {
             }
         }
 
-        private double crossEquity() {
-            double equity = p.cash;
-            for (int a = 0; a < p.assets; a++) {
-                equity += p.valueUnits[a] * price[a];
-            }
-            for (int i = 0; i < p.positions; i++) {
-                equity += p.positionSize[i] * (price[p.positionAsset[i]] - p.positionEntry[i]);
-            }
-            return equity;
-        }
-
-        private double crossRequirement() {
-            double requirement = 0;
-            for (int a = 0; a < p.assets; a++) {
-                requirement += p.requirementUnits[a] * price[a];
-            }
-            for (int i = 0; i < p.positions; i++) {
-                requirement += p.tieredRequirement(i, p.notional(i, price[p.positionAsset[i]]));
-            }
-            return requirement;
-        }
-
         private double isolatedShortfall() {
             double worst = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
                 double mark = price[p.positionAsset[i]];
-                double equity = p.positionMargin[i] + p.positionSize[i] * (mark - p.positionEntry[i]);
-                double shortfall = p.tieredRequirement(i, p.notional(i, mark)) - equity;
+                double equity = Valuation.isolatedEquity(p, i, mark);
+                double shortfall = Valuation.positionRequirement(p, i, mark) - equity;
                 if (shortfall > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = equity;
@@ -138,15 +119,13 @@ public final class ScalarEngine extends ParallelCpuEngine {
             return worst;
         }
 
+        /** Account equity with each liquidated position replaced by its equity when it was closed. */
         private double isolatedTerminalEquity() {
-            double equity = p.cash;
-            for (int a = 0; a < p.assets; a++) {
-                equity += p.valueUnits[a] * price[a];
-            }
+            double equity = Valuation.isolatedAccountEquity(p, price);
             for (int i = 0; i < p.positions; i++) {
-                equity += open[i]
-                        ? p.positionMargin[i] + p.positionSize[i] * (price[p.positionAsset[i]] - p.positionEntry[i])
-                        : closedEquity[i];
+                if (!open[i]) {
+                    equity += closedEquity[i] - Valuation.isolatedEquity(p, i, price[p.positionAsset[i]]);
+                }
             }
             return equity;
         }

@@ -1,0 +1,47 @@
+package io.marginsim.cli;
+
+import io.marginsim.rules.MaintenanceRule;
+import io.marginsim.rules.Presets;
+import io.marginsim.rules.VenuePreset;
+import picocli.CommandLine.Command;
+
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code margin-sim presets}: the bundled venue presets with their sources. */
+@Command(name = "presets", mixinStandardHelpOptions = true,
+        description = "List the bundled venue presets, their symbols or collateral, source and as-of date.")
+final class PresetsCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        for (VenuePreset p : Presets.all().values()) {
+            System.out.printf("%s  [%s]  %s%n", p.name(), p.kind().name().toLowerCase(java.util.Locale.ROOT), p.title());
+            System.out.printf("    source: %s%n    as of:  %s%n", p.source(), p.asOf());
+            for (Map.Entry<String, MaintenanceRule> e : p.symbols().entrySet()) {
+                System.out.printf("    symbol %-22s %s%n", e.getKey(), describe(e.getValue()));
+            }
+            p.collateral().forEach((asset, terms) -> System.out.printf(
+                    "    collateral %-18s liquidation threshold %.2f%%, bonus %.2f%%%n", asset,
+                    100 * terms.liquidationThreshold(), 100 * terms.liquidationBonus()));
+        }
+        return 0;
+    }
+
+    private static String describe(MaintenanceRule rule) {
+        String basis = rule.basis().name().toLowerCase(java.util.Locale.ROOT);
+        return switch (rule) {
+            case MaintenanceRule.Flat f -> "flat " + pct(f.rate()) + " of " + basis + " value";
+            case MaintenanceRule.Tiered t -> t.table().size() + " tiers from " + pct(t.table().rates()[0]) + " of "
+                    + basis + " value";
+            case MaintenanceRule.SizeScaled s -> pct(s.baseRate()) + " + " + pct(s.ratePerUnit()) + " per unit of "
+                    + basis + " value";
+            case MaintenanceRule.InitialFraction f -> f.fraction() + " x initial margin at max leverage "
+                    + f.leverageTiers().getFirst().maxLeverage() + "x (" + f.leverageTiers().size() + " tiers)";
+        };
+    }
+
+    private static String pct(double rate) {
+        return String.format(java.util.Locale.ROOT, "%.4g%%", 100 * rate);
+    }
+}

@@ -1,0 +1,41 @@
+package io.marginsim.cli;
+
+import io.marginsim.engine.Simulator;
+import io.marginsim.result.Report;
+import io.marginsim.result.ReportFormat;
+import io.marginsim.spec.Spec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** {@code margin-sim simulate SPEC}: breach probability, time to breach, buffers and terminal equity. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = "Simulate the spec and report breach probability with its confidence interval, time to first "
+                + "breach, the extra cash that keeps breach probability under 10%, 5%, 1% and 0.1%, and terminal equity.")
+final class SimulateCommand implements Callable<Integer> {
+    @Mixin
+    RunOptions run;
+
+    @Option(names = "--format", description = "Output format: ${COMPLETION-CANDIDATES} (default: table).")
+    ReportFormat format = ReportFormat.TABLE;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        Spec spec = run.load();
+        Report report = Simulator.simulate(spec, run.engineOptions(), paths -> { });
+        String text = format.render(report);
+        if (out == null) {
+            System.out.print(text);
+        } else {
+            OutputFile.write(out, text);
+            System.err.println("wrote " + out);
+        }
+        return 0;
+    }
+}

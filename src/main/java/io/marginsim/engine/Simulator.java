@@ -1,0 +1,55 @@
+package io.marginsim.engine;
+
+import io.marginsim.result.PathStats;
+import io.marginsim.result.Report;
+import io.marginsim.result.ReportBuilder;
+import io.marginsim.spec.Spec;
+
+/** Runs a spec end to end: compile, choose the engine, simulate every path, report. */
+public final class Simulator {
+    private Simulator() {
+    }
+
+    public static Report simulate(Spec spec) throws EngineUnavailableException {
+        return simulate(spec, Engines.Options.defaults(), Engine.ProgressListener.NONE);
+    }
+
+    public static Report simulate(Spec spec, Engines.Options options, Engine.ProgressListener progress)
+            throws EngineUnavailableException {
+        CompiledProblem problem = ProblemCompiler.compile(spec);
+        Engines.Selection selection = Engines.select(spec.engine(), options);
+        try (Engine engine = selection.engine()) {
+            long start = System.nanoTime();
+            PathStats stats = engine.run(problem, 0, spec.paths(), progress);
+            double elapsed = (System.nanoTime() - start) / 1e9;
+            return ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(), elapsed));
+        }
+    }
+
+    /** Everything a report needs besides the statistics, including the account's state at the start. */
+    public static ReportBuilder.RunInfo runInfo(CompiledProblem problem, String engine, String note, double elapsed) {
+        double[] price = Valuation.initialPrices(problem);
+        double equity;
+        double requirement;
+        double ratio;
+        if (problem.isolated) {
+            equity = 0;
+            requirement = 0;
+            ratio = 0;
+            for (int i = 0; i < problem.positions; i++) {
+                double mark = price[problem.positionAsset[i]];
+                double e = Valuation.isolatedEquity(problem, i, mark);
+                double r = Valuation.positionRequirement(problem, i, mark);
+                equity += e;
+                requirement += r;
+                ratio = Math.max(ratio, e > 0 ? r / e : Double.POSITIVE_INFINITY);
+            }
+        } else {
+            equity = Valuation.crossEquity(problem, price);
+            requirement = Valuation.crossRequirement(problem, price);
+            ratio = equity > 0 ? requirement / equity : Double.POSITIVE_INFINITY;
+        }
+        return new ReportBuilder.RunInfo(engine, note, problem.stepDays, problem.seed, equity, requirement, ratio,
+                elapsed);
+    }
+}

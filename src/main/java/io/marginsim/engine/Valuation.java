@@ -1,0 +1,80 @@
+package io.marginsim.engine;
+
+/**
+ * Account valuation at given prices, in double precision: the one definition of equity and requirement that
+ * the scalar reference engine, liquidation prices and reports share.
+ */
+public final class Valuation {
+    private Valuation() {
+    }
+
+    /** Cross mode: cash + collateral and debt at market + unrealised profit and loss of every position. */
+    public static double crossEquity(CompiledProblem p, double[] price) {
+        return p.cash + unitsValue(p.valueUnits, price) + totalPnl(p, price);
+    }
+
+    /** Cross mode: lending requirement on collateral + tiered requirement of every position. */
+    public static double crossRequirement(CompiledProblem p, double[] price) {
+        double requirement = unitsValue(p.requirementUnits, price);
+        for (int i = 0; i < p.positions; i++) {
+            requirement += positionRequirement(p, i, price[p.positionAsset[i]]);
+        }
+        return requirement;
+    }
+
+    /** Isolated mode: margin + unrealised profit and loss of position {@code i}. */
+    public static double isolatedEquity(CompiledProblem p, int i, double mark) {
+        return p.positionMargin[i] + p.positionSize[i] * (mark - p.positionEntry[i]);
+    }
+
+    public static double positionRequirement(CompiledProblem p, int i, double mark) {
+        return p.tieredRequirement(i, p.notional(i, mark));
+    }
+
+    /** Account equity in isolated mode: cash, collateral and each position's own equity. */
+    public static double isolatedAccountEquity(CompiledProblem p, double[] price) {
+        double equity = p.cash + unitsValue(p.valueUnits, price);
+        for (int i = 0; i < p.positions; i++) {
+            equity += isolatedEquity(p, i, price[p.positionAsset[i]]);
+        }
+        return equity;
+    }
+
+    /** Requirement minus equity now: positive means the account (or, isolated, some position) is in breach. */
+    public static double shortfall(CompiledProblem p, double[] price) {
+        if (!p.isolated) {
+            return crossRequirement(p, price) - crossEquity(p, price);
+        }
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < p.positions; i++) {
+            double mark = price[p.positionAsset[i]];
+            worst = Math.max(worst, positionRequirement(p, i, mark) - isolatedEquity(p, i, mark));
+        }
+        return worst;
+    }
+
+    /** Starting prices of the problem. */
+    public static double[] initialPrices(CompiledProblem p) {
+        double[] price = new double[p.assets];
+        for (int a = 0; a < p.assets; a++) {
+            price[a] = Math.exp(p.initialLogPrice[a]);
+        }
+        return price;
+    }
+
+    private static double totalPnl(CompiledProblem p, double[] price) {
+        double pnl = 0;
+        for (int i = 0; i < p.positions; i++) {
+            pnl += p.positionSize[i] * (price[p.positionAsset[i]] - p.positionEntry[i]);
+        }
+        return pnl;
+    }
+
+    private static double unitsValue(double[] units, double[] price) {
+        double value = 0;
+        for (int a = 0; a < units.length; a++) {
+            value += units[a] * price[a];
+        }
+        return value;
+    }
+}

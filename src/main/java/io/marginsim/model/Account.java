@@ -1,0 +1,31 @@
+package io.marginsim.model;
+
+import io.marginsim.spec.Checks;
+import io.marginsim.spec.SpecException;
+
+import java.util.List;
+
+/**
+ * The margin account: cash in the quote currency (negative when it is a stable-coin debt), collateral,
+ * debts and positions.
+ */
+public record Account(MarginMode mode, double cash, List<Collateral> collateral, List<Debt> debts,
+                      List<Position> positions) {
+    public Account {
+        Checks.finite("cash", cash);
+        collateral = List.copyOf(collateral);
+        debts = List.copyOf(debts);
+        positions = List.copyOf(positions);
+        if (mode == MarginMode.ISOLATED) {
+            for (int i = 0; i < collateral.size(); i++) {
+                if (collateral.get(i).liquidationThreshold() < 1) {
+                    throw new SpecException("collateral[" + i + "].liquidationThreshold",
+                            "applies to cross mode only (lending accounts are one pool) but the mode is isolated");
+                }
+            }
+        }
+        if (positions.isEmpty() && debts.isEmpty()) {
+            throw new SpecException("positions", "must hold at least one position (or the account a debt) but was empty");
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package io.marginsim.model;
+
+import io.marginsim.spec.Checks;
+
+/**
+ * A traded or collateral asset with its current price and annualised (365-day) log-return volatility and drift.
+ */
+public record Asset(String name, double price, double volatility, double drift) {
+    public Asset {
+        Checks.nonBlank("name", name);
+        Checks.positive("price", price);
+        Checks.nonNegative("volatility", volatility);
+        Checks.finite("drift", drift);
+    }
+}

@@ -1,0 +1,11 @@
+package io.marginsim.model;
+
+import io.marginsim.spec.Checks;
+
+/** Units of an asset borrowed against the account's collateral; their value is subtracted from equity. */
+public record Debt(String asset, double amount) {
+    public Debt {
+        Checks.nonBlank("asset", asset);
+        Checks.nonNegative("amount", amount);
+    }
+}

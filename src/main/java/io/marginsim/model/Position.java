@@ -1,0 +1,30 @@
+package io.marginsim.model;
+
+import io.marginsim.rules.MaintenanceRule;
+import io.marginsim.spec.Checks;
+import io.marginsim.spec.SpecException;
+
+import java.util.Objects;
+
+/**
+ * A linear perpetual or future: signed size in units of the asset (negative is short), entry price, the
+ * maintenance rule that applies to it and, in isolated mode, the margin assigned to it.
+ */
+public record Position(String asset, double size, double entryPrice, MaintenanceRule rule, double margin) {
+    public Position {
+        Checks.nonBlank("asset", asset);
+        Checks.finite("size", size);
+        if (size == 0) {
+            throw new SpecException("size", "must be non-zero (negative for a short) but was 0");
+        }
+        Checks.positive("entryPrice", entryPrice);
+        Objects.requireNonNull(rule, "rule");
+        Checks.nonNegative("margin", margin);
+        rule.tiers(Math.abs(size));
+    }
+
+    /** Profit or loss at {@code price}. */
+    public double unrealisedPnl(double price) {
+        return size * (price - entryPrice);
+    }
+}

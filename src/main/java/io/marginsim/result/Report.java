@@ -1,0 +1,29 @@
+package io.marginsim.result;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code simulate} answers. Field names are the JSON keys documented in README.
+ *
+ * @param engine                     engine that ran ({@code scalar}, {@code vector}, {@code opencl})
+ * @param engineNote                 why a better engine was not used, or what hardware ran; never empty
+ * @param breachProbabilityCi95      Wilson 95% interval
+ * @param timeToBreachQuantilesDays  quantiles of the first-breach time among breached paths, in days (empty
+ *                                   when no path breached)
+ * @param buffer                     by target probability: extra cash that brings breach probability to at most
+ *                                   the target (isolated mode: extra margin on every position)
+ * @param bufferCi95                 distribution-free 95% interval of each buffer
+ * @param initialMarginRatio         maintenance requirement / equity now (isolated: the largest over positions)
+ */
+public record Report(String engine, String engineNote, long paths, int steps, double horizonDays, long seed,
+                     double initialEquity, double initialRequirement, double initialMarginRatio,
+                     double breachProbability, double[] breachProbabilityCi95,
+                     Map<String, Double> timeToBreachQuantilesDays, List<HistogramBin> timeToBreachHistogram,
+                     Map<String, Double> buffer, Map<String, double[]> bufferCi95,
+                     Map<String, Double> terminalEquityQuantiles, double elapsedSeconds, double pathStepsPerSecond) {
+
+    /** Paths whose first breach falls in {@code (fromDay, toDay]}. */
+    public record HistogramBin(double fromDay, double toDay, long paths) {
+    }
+}

@@ -1,0 +1,28 @@
+package io.marginsim.rules;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A venue's published margin parameters, loaded from {@code presets/NAME.json}: maintenance rules per
+ * perpetual symbol, or liquidation thresholds per collateral asset for a lending venue. Each preset cites its
+ * source and the date its numbers were read.
+ */
+public record VenuePreset(String name, String title, Kind kind, String source, String asOf,
+                          Map<String, MaintenanceRule> symbols, Map<String, LendingTerms> collateral) {
+
+    public enum Kind {
+        PERP,
+        LENDING
+    }
+
+    /** How much of a collateral asset's value may back debt, and the discount a liquidator receives. */
+    public record LendingTerms(double liquidationThreshold, double liquidationBonus) {
+    }
+
+    public VenuePreset {
+        symbols = Collections.unmodifiableMap(new LinkedHashMap<>(symbols));
+        collateral = Collections.unmodifiableMap(new LinkedHashMap<>(collateral));
+    }
+}

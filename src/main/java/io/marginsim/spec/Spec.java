@@ -1,0 +1,111 @@
+package io.marginsim.spec;
+
+import io.marginsim.engine.EngineKind;
+import io.marginsim.market.CorrelationMatrix;
+import io.marginsim.model.Account;
+import io.marginsim.model.Asset;
+import io.marginsim.model.Collateral;
+import io.marginsim.model.Debt;
+import io.marginsim.model.Position;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A complete simulation request: the market, the account, the horizon and the run settings. Immutable and
+ * valid by construction: every constructor checks its arguments and names the offending field.
+ *
+ * @param correlation in asset order, positive semi-definite with unit diagonal
+ * @param paths       number of Monte Carlo paths, at most {@link #MAX_PATHS}
+ */
+public record Spec(List<Asset> assets, CorrelationMatrix correlation, Account account, double horizonDays,
+                   int stepsPerDay, long paths, long seed, EngineKind engine) {
+    /** Counter word 1 of Philox holds the path index, and exact quantiles keep one value per path in an array. */
+    public static final long MAX_PATHS = Integer.MAX_VALUE - 8;
+    /** Guard against a typo turning a run into days of work. */
+    public static final long MAX_STEPS = 1_000_000;
+
+    public Spec {
+        assets = List.copyOf(assets);
+        Objects.requireNonNull(account, "account");
+        Objects.requireNonNull(engine, "engine");
+        if (assets.isEmpty()) {
+            throw new SpecException("assets", "must list at least one asset but was empty");
+        }
+        Set<String> names = new HashSet<>();
+        for (int a = 0; a < assets.size(); a++) {
+            if (!names.add(assets.get(a).name())) {
+                throw new SpecException("assets[" + a + "].name", "must be unique but \"" + assets.get(a).name()
+                        + "\" appears twice");
+            }
+        }
+        if (correlation.size() != assets.size()) {
+            throw new SpecException("correlation", "must be " + assets.size() + " x " + assets.size()
+                    + " (one row per asset) but was " + correlation.size() + " x " + correlation.size());
+        }
+        checkAssetsKnown(names, account);
+        Checks.positive("horizonDays", horizonDays);
+        Checks.positive("stepsPerDay", (long) stepsPerDay);
+        double steps = horizonDays * stepsPerDay;
+        if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps) || Math.rint(steps) < 1) {
+            throw new SpecException("horizonDays", "times stepsPerDay must be a whole number of steps (>= 1) but "
+                    + horizonDays + " x " + stepsPerDay + " = " + steps);
+        }
+        if (Math.rint(steps) > MAX_STEPS) {
+            throw new SpecException("horizonDays", "times stepsPerDay must be at most " + MAX_STEPS + " steps but was "
+                    + (long) Math.rint(steps));
+        }
+        Checks.positive("paths", paths);
+        if (paths > MAX_PATHS) {
+            throw new SpecException("paths", "must be at most " + MAX_PATHS + " but was " + paths);
+        }
+    }
+
+    private static void checkAssetsKnown(Set<String> names, Account account) {
+        List<Collateral> collateral = account.collateral();
+        for (int i = 0; i < collateral.size(); i++) {
+            known(names, "account.collateral[" + i + "].asset", collateral.get(i).asset());
+        }
+        List<Debt> debts = account.debts();
+        for (int i = 0; i < debts.size(); i++) {
+            known(names, "account.debts[" + i + "].asset", debts.get(i).asset());
+        }
+        List<Position> positions = account.positions();
+        for (int i = 0; i < positions.size(); i++) {
+            known(names, "account.positions[" + i + "].asset", positions.get(i).asset());
+        }
+    }
+
+    private static void known(Set<String> names, String field, String asset) {
+        if (!names.contains(asset)) {
+            throw new SpecException(field, "must name one of the assets " + names + " but was \"" + asset + "\"");
+        }
+    }
+
+    /** Number of simulation steps. */
+    public int steps() {
+        return (int) Math.rint(horizonDays * stepsPerDay);
+    }
+
+    /** Index of the asset called {@code name}, or -1. */
+    public int assetIndex(String name) {
+        for (int a = 0; a < assets.size(); a++) {
+            if (assets.get(a).name().equals(name)) {
+                return a;
+            }
+        }
+        return -1;
+    }
+
+    /** The same spec with other run settings, for tests, sweeps and the command line's overrides. */
+    public Spec withRun(long paths, long seed, EngineKind engine) {
+        return new Spec(assets, correlation, account, horizonDays, stepsPerDay, paths, seed, engine);
+    }
+
+    /** The same spec with another account, e.g. more cash. */
+    public Spec withAccount(Account other) {
+        return new Spec(assets, correlation, other, horizonDays, stepsPerDay, paths, seed, engine);
+    }
+}
