@@ -24,8 +24,9 @@ public record Account(MarginMode mode, double cash, List<Collateral> collateral,
                 }
             }
         }
-        if (positions.isEmpty() && debts.isEmpty()) {
-            throw new SpecException("positions", "must hold at least one position (or the account a debt) but was empty");
+        if (positions.isEmpty() && debts.isEmpty() && collateral.isEmpty()) {
+            throw new SpecException("positions", "must hold at least one position (or the account collateral or debt) "
+                    + "but the account holds nothing");
         }
     }
 }

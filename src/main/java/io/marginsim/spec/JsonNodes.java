@@ -32,13 +32,13 @@ public final class JsonNodes {
         try {
             JsonNode tree = MAPPER.readTree(text);
             if (tree == null || !tree.isObject()) {
-                throw new SpecException(what, "must hold a JSON object but was " + (tree == null ? "empty" : tree.getNodeType()));
+                throw SpecException.atPath(what, "must hold a JSON object but was " + (tree == null ? "empty" : tree.getNodeType()));
             }
             return new JsonNodes(tree, "");
         } catch (JsonProcessingException e) {
             String location = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new SpecException(what, "is not valid JSON" + location + ": " + e.getOriginalMessage());
+            throw SpecException.atPath(what, "is not valid JSON" + location + ": " + e.getOriginalMessage());
         }
     }
 
@@ -47,7 +47,7 @@ public final class JsonNodes {
     }
 
     public SpecException error(String problem) {
-        return new SpecException(path(), problem);
+        return SpecException.atPath(path(), problem);
     }
 
     /** Rejects any key not in {@code allowed}, naming it and the keys that are allowed. */
@@ -56,7 +56,7 @@ public final class JsonNodes {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!keys.contains(key)) {
-                throw new SpecException(child(key), "is not a known key; allowed here: " + String.join(", ", allowed));
+                throw SpecException.atPath(child(key), "is not a known key; allowed here: " + String.join(", ", allowed));
             }
         }
         return this;
@@ -173,7 +173,7 @@ public final class JsonNodes {
 
     public JsonNodes get(String key) {
         if (!has(key)) {
-            throw new SpecException(child(key), "is required but missing");
+            throw SpecException.atPath(child(key), "is required but missing");
         }
         return new JsonNodes(node.get(key), child(key));
     }

@@ -9,15 +9,27 @@ public final class SpecException extends RuntimeException {
 
     private final String field;
     private final String problem;
+    /** The field is already a full JSON path: prefixing it again would name the wrong place. */
+    private final boolean rooted;
 
     /**
      * @param field   the offending field, e.g. {@code volatility} or {@code assets[0].volatility}
      * @param problem the rest of the sentence, e.g. {@code must be >= 0 but was -0.2}
      */
     public SpecException(String field, String problem) {
+        this(field, problem, false);
+    }
+
+    private SpecException(String field, String problem, boolean rooted) {
         super(field + " " + problem);
         this.field = field;
         this.problem = problem;
+        this.rooted = rooted;
+    }
+
+    /** An error whose field is already the full JSON path from the document's root. */
+    public static SpecException atPath(String path, String problem) {
+        return new SpecException(path, problem, true);
     }
 
     public String field() {
@@ -26,7 +38,10 @@ public final class SpecException extends RuntimeException {
 
     /** The same error with {@code prefix} in front of the field, e.g. {@code assets[0]} + {@code price}. */
     public SpecException under(String prefix) {
+        if (rooted) {
+            return this;
+        }
         String joined = prefix.isEmpty() ? field : field.startsWith("[") ? prefix + field : prefix + "." + field;
-        return new SpecException(joined, problem);
+        return new SpecException(joined, problem, prefix.isEmpty());
     }
 }

@@ -1,0 +1,105 @@
+package io.marginsim.analysis;
+
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.spec.SpecReader;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Worked examples from the venues' documentation. Binance: the USD-M liquidation-price FAQ example (wallet balance
+ * 1,535,443.01; BTCUSDT long 109.488 @ 32,481.98, mark 31,967.27; ETHUSDT long 3,683.979 @ 1,456.84, mark 1,335.18).
+ * Bybit: isolated long 1 BTC @ 20,000 at 50x, MMR 0.5% -> 19,700. Hyperliquid: liquidation prices returned by the
+ * exchange for 50x positions.
+ */
+class LiquidationPricesTest {
+    /** ETH bracket whose derived deduction is the example's 135,365 (0.05 x 2,707,300) at a 10% rate. */
+    private static final String ETH_RULE = """
+            {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.05}, {"floor": 2707300, "rate": 0.10}]}""";
+
+    private static List<LiquidationPrices.Result> solve(String json) {
+        return LiquidationPrices.compute(ProblemCompiler.compile(SpecReader.parse(json, "test", false)));
+    }
+
+    private static String binance(String mode, String positions) {
+        return """
+                {"assets": [{"name": "BTC", "price": 31967.27, "volatility": 0.5},
+                            {"name": "ETH", "price": 1335.18, "volatility": 0.6}],
+                 "account": {"mode": "%s", "cash": 1535443.01, "positions": [%s]},
+                 "horizonDays": 1}""".formatted(mode, positions);
+    }
+
+    private static final String BTC = """
+            {"asset": "BTC", "size": 109.488, "entryPrice": 32481.98, "venue": "binance-usdm", "symbol": "BTCUSDT" %s}""";
+    private static final String ETH = """
+            {"asset": "ETH", "size": 3683.979, "entryPrice": 1456.84, "rules": %s %s}""";
+
+    @Test
+    void binanceIsolatedBtc() {
+        var r = solve(binance("isolated", BTC.formatted(", \"margin\": 1535443.01")));
+        assertThat(r.getFirst().below()).isCloseTo(18778.73, within(0.005));
+    }
+
+    @Test
+    void binanceCrossBtcWithEthHeldAtItsMark() {
+        var r = solve(binance("cross", BTC.formatted("") + "," + ETH.formatted(ETH_RULE, "")));
+        assertThat(r).extracting(LiquidationPrices.Result::asset).containsExactly("BTC", "ETH");
+        assertThat(r.get(0).below()).isCloseTo(26316.89, within(0.005));
+        assertThat(r.get(1).below()).isCloseTo(1153.26, within(0.005));
+        assertThat(r.get(0).above()).isNaN();
+    }
+
+    @Test
+    void bybitIsolatedLongUsesEntryValue() {
+        var r = solve("""
+                {"assets": [{"name": "BTC", "price": 20000, "volatility": 0.5}],
+                 "account": {"mode": "isolated", "positions": [{"asset": "BTC", "size": 1, "entryPrice": 20000,
+                             "margin": 400, "venue": "bybit-linear", "symbol": "BTCUSDT"}]},
+                 "horizonDays": 1}""");
+        assertThat(r.getFirst().below()).isCloseTo(19_700, within(1e-9));
+    }
+
+    /** The exchange's figures agree with the formula to about 1e-8 relative (its own rounding): 1e-3 absolute. */
+    @Test
+    void hyperliquidIsolatedExamples() {
+        assertThat(hyperliquid(62739, 0.00077, 24.137992).below()).isCloseTo(31708.03843631, within(1e-3));
+        assertThat(hyperliquid(68595, -0.00069, 23.64871).above()).isCloseTo(101849.99354283, within(1e-3));
+        assertThat(hyperliquid(66930, 0.0015, 20.043862).below()).isCloseTo(54108.51043771, within(1e-3));
+    }
+
+    private static LiquidationPrices.Result hyperliquid(double entry, double size, double margin) {
+        return solve("""
+                {"assets": [{"name": "BTC", "price": %s, "volatility": 0.5}],
+                 "account": {"mode": "isolated", "positions": [{"asset": "BTC", "size": %s, "entryPrice": %s,
+                             "margin": %s, "rules": {"type": "initial-fraction", "maxLeverage": 50}}]},
+                 "horizonDays": 1}""".formatted(entry, size, entry, margin)).getFirst();
+    }
+
+    @Test
+    void aaveHealthFactorReachesOneWhenCollateralTimesThresholdEqualsDebt() {
+        // Aave docs: $10,000 of ETH at an 80% threshold against $6,000 of debt has health factor 1.333;
+        // liquidation when 0.8 x value = 6,000, i.e. ETH at 75% of today's price.
+        var r = solve("""
+                {"assets": [{"name": "ETH", "price": 2500, "volatility": 0.7}],
+                 "account": {"cash": -6000, "collateral": [{"asset": "ETH", "amount": 4, "liquidationThreshold": 0.8}]},
+                 "horizonDays": 1}""");
+        assertThat(r.getFirst().below()).isCloseTo(1875, within(1e-9));
+    }
+
+    @Test
+    void tierBoundaryIsCrossedWhenTheLiquidationPriceFallsInAnotherBracket() {
+        // a short whose notional grows past a bracket floor before liquidation: solve must use the upper bracket
+        var r = solve("""
+                {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
+                 "account": {"mode": "isolated", "positions": [{"asset": "X", "size": -1000, "entryPrice": 100,
+                   "margin": 20000, "rules": {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.01},
+                                                                          {"floor": 110000, "rate": 0.05}]}}]},
+                 "horizonDays": 1}""");
+        double p = r.getFirst().above();
+        // 20000 - 1000 (p - 100) = 1000 p x 0.05 - 110000 x 0.04  ->  p = 124400 / 1050
+        assertThat(p).isCloseTo(124_400.0 / 1_050, within(1e-9));
+    }
+}

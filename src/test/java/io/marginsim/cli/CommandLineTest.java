@@ -1,0 +1,123 @@
+package io.marginsim.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CommandLineTest {
+    private static final String SPEC = """
+            {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
+             "account": {"cash": 6000, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
+                         "venue": "binance-usdm", "symbol": "BTCUSDT"}]},
+             "horizonDays": 4, "stepsPerDay": 6, "paths": 4000, "seed": 5, "engine": "scalar"}""";
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private int run(String... args) {
+        var cmd = MarginSim.commandLine();
+        cmd.setOut(new java.io.PrintWriter(System.out, true));
+        cmd.setErr(new java.io.PrintWriter(System.err, true));
+        return cmd.execute(args);
+    }
+
+    private Path spec(String json) throws Exception {
+        Path file = dir.resolve("spec.json");
+        Files.writeString(file, json);
+        return file;
+    }
+
+    @Test
+    void simulateWritesTheDocumentedJsonKeys() throws Exception {
+        Path report = dir.resolve("out/report.json");
+        assertThat(run("simulate", spec(SPEC).toString(), "--format", "json", "--out", report.toString())).isZero();
+        JsonNode json = new ObjectMapper().readTree(report.toFile());
+        assertThat(json.fieldNames()).toIterable().contains("engine", "paths", "steps", "breachProbability",
+                "breachProbabilityCi95", "timeToBreachQuantilesDays", "timeToBreachHistogram", "buffer",
+                "terminalEquityQuantiles", "elapsedSeconds", "pathStepsPerSecond");
+        assertThat(json.get("engine").asText()).isEqualTo("scalar");
+        assertThat(json.get("paths").asLong()).isEqualTo(4000);
+        assertThat(json.get("steps").asInt()).isEqualTo(24);
+        assertThat(json.get("buffer").fieldNames()).toIterable().containsExactly("0.1", "0.05", "0.01", "0.001");
+        double p = json.get("breachProbability").asDouble();
+        assertThat(json.get("breachProbabilityCi95").get(0).asDouble()).isLessThanOrEqualTo(p);
+        assertThat(json.get("breachProbabilityCi95").get(1).asDouble()).isGreaterThanOrEqualTo(p);
+        try (var files = Files.list(report.getParent())) {
+            assertThat(files).containsExactly(report);
+        }
+    }
+
+    @Test
+    void overridesOnTheCommandLineWin() throws Exception {
+        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--seed", "9", "--format", "csv")).isZero();
+        assertThat(out.toString()).contains("paths,1000").contains("seed,9");
+    }
+
+    @Test
+    void badInputIsOneLineAndExitCodeTwoAndWritesNothing() throws Exception {
+        Path report = dir.resolve("report.json");
+        int code = run("simulate", spec(SPEC.replace("\"volatility\": 0.6", "\"volatility\": -1")).toString(),
+                "--out", report.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: assets[0].volatility must be a finite number >= 0 but was -1.0");
+        assertThat(report).doesNotExist();
+    }
+
+    @Test
+    void unknownOptionIsExitCodeTwo() throws Exception {
+        assertThat(run("simulate", spec(SPEC).toString(), "--colour")).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: Unknown option: '--colour'");
+    }
+
+    @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[] {"simulate", "liq-price", "presets", "bench"}) {
+            out.reset();
+            assertThat(run(command, "--help")).isZero();
+            assertThat(out.toString()).startsWith("Usage: margin-sim " + command);
+        }
+    }
+
+    @Test
+    void liqPricePrintsTheAccountLiquidationPrice() throws Exception {
+        assertThat(run("liq-price", spec(SPEC).toString())).isZero();
+        // notional ~54,000 is in the 50k-250k bracket: 6000 + (P - 60000) = 0.005 P - 50  ->  P = 53950 / 0.995
+        assertThat(out.toString()).contains(String.format(java.util.Locale.ROOT, "%.8g", 53950 / 0.995));
+    }
+
+    @Test
+    void presetsListsEveryVenueWithItsSource() {
+        assertThat(run("presets")).isZero();
+        assertThat(out.toString()).contains("binance-usdm", "bybit-linear", "deribit-linear", "hyperliquid", "aave-v3",
+                "source: https://");
+    }
+}

@@ -1,0 +1,28 @@
+package io.marginsim.engine;
+
+import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecReader;
+
+/** Small specs for engine tests, written as JSON so they read like the user contract. */
+public final class Specs {
+    private Specs() {
+    }
+
+    public static Spec parse(String json) {
+        return SpecReader.parse(json, "test spec", false);
+    }
+
+    /**
+     * One asset at 100, one long (or short, {@code size < 0}) position entered at 100 with a flat mark-basis rate,
+     * cross margined by {@code cash}.
+     */
+    public static Spec single(double vol, double drift, double size, double cash, double rate, int days, int stepsPerDay,
+                              long paths, long seed) {
+        return parse("""
+                {"assets": [{"name": "X", "price": 100, "volatility": %s, "drift": %s}],
+                 "account": {"cash": %s, "positions": [{"asset": "X", "size": %s, "entryPrice": 100,
+                             "rules": {"type": "flat", "rate": %s}}]},
+                 "horizonDays": %d, "stepsPerDay": %d, "paths": %d, "seed": %d, "engine": "scalar"}"""
+                .formatted(vol, drift, cash, size, rate, days, stepsPerDay, paths, seed));
+    }
+}
