@@ -38,12 +38,26 @@ real uniform_open01(uint w) {
     return ((real) w + (real) 0.5) * (real) 0x1.0p-32;
 }
 
+/*
+ * sqrt(-2 log u). In float, u near 1 keeps only 24 bits and the small radius it gives would lose most of its
+ * digits, so there the complement 1 - u = (~w + 0.5) 2^-32, which converts with full relative precision, goes
+ * through log1p instead.
+ */
 real box_muller_radius(uint w) {
-    return sqrt((real) -2.0 * log(uniform_open01(w)));
+#ifdef REAL_DOUBLE
+    real minusLog = -log(uniform_open01(w));
+#else
+    real minusLog = (w & 0x80000000u) ? -log1p(-uniform_open01(~w)) : -log(uniform_open01(w));
+#endif
+    return sqrt((real) 2.0 * minusLog);
 }
 
-real box_muller_angle(uint w) {
-    return (real) 6.283185307179586 * uniform_open01(w);
+/*
+ * The angle 2 pi u in units of pi, shifted by a whole period into (-1, 1) by reading w as signed: for cospi and
+ * sinpi that is the same angle, and a value near 0 rather than near 2 carries twice the absolute precision.
+ */
+real box_muller_half_turns(uint w) {
+    return ((real) (int) w + (real) 0.5) * (real) 0x1.0p-31;
 }
 
 /*
@@ -55,17 +69,17 @@ real4 normals4(uint step, uint path, uint block, uint k0, uint k1, int used) {
     uint4 w = philox4x32_10((uint4)(step, path, block, PRICE_STREAM), k0, k1);
     real4 z = (real4)(0);
     real r = box_muller_radius(w.x);
-    real a = box_muller_angle(w.y);
-    z.x = r * cos(a);
+    real a = box_muller_half_turns(w.y);
+    z.x = r * cospi(a);
     if (used > 1) {
-        z.y = r * sin(a);
+        z.y = r * sinpi(a);
     }
     if (used > 2) {
         r = box_muller_radius(w.z);
-        a = box_muller_angle(w.w);
-        z.z = r * cos(a);
+        a = box_muller_half_turns(w.w);
+        z.z = r * cospi(a);
         if (used > 3) {
-            z.w = r * sin(a);
+            z.w = r * sinpi(a);
         }
     }
     return z;
