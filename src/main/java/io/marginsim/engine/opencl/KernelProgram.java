@@ -51,7 +51,7 @@ final class KernelProgram implements AutoCloseable {
             String log = buildLog(program, device);
             CL.clReleaseProgram(program);
             throw new EngineUnavailableException("The OpenCL kernels did not build on " + deviceName + " ("
-                    + e.getMessage() + "): " + firstLines(log) + ".", e);
+                    + OpenClDevices.status(e) + "): " + firstLines(log) + ".", e);
         }
         return new KernelProgram(program);
     }
@@ -87,7 +87,7 @@ final class KernelProgram implements AutoCloseable {
             CL.clGetProgramBuildInfo(program, device, CL.CL_PROGRAM_BUILD_LOG, bytes.length, Pointer.to(bytes), null);
             return new String(bytes, StandardCharsets.UTF_8).replace("\0", "");
         } catch (CLException e) {
-            return "no build log (" + e.getMessage() + ")";
+            return "no build log (" + OpenClDevices.status(e) + ")";
         }
     }
 

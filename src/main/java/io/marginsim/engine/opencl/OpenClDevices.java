@@ -81,7 +81,7 @@ public final class OpenClDevices {
         } catch (CLException e) {
             // The ICD loader answers "platform not found" when no driver is registered.
             if (e.getStatus() != CL.CL_PLATFORM_NOT_FOUND_KHR) {
-                throw new EngineUnavailableException("Listing OpenCL platforms failed with " + e.getMessage() + ".", e);
+                throw new EngineUnavailableException("Listing OpenCL platforms failed with " + status(e) + ".", e);
             }
         }
         if (count[0] == 0) {
@@ -149,6 +149,11 @@ public final class OpenClDevices {
         long[] value = new long[1];
         CL.clGetDeviceInfo(device, param, Sizeof.cl_ulong, Pointer.to(value), null);
         return value[0];
+    }
+
+    /** The error name alone: JOCL's exception messages can run over several lines (build logs). */
+    static String status(CLException e) {
+        return CL.stringFor_errorCode(e.getStatus());
     }
 
     private static String cString(byte[] bytes) {

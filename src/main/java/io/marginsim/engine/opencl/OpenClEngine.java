@@ -67,16 +67,13 @@ public final class OpenClEngine implements Engine {
             throws EngineUnavailableException {
         Device device = choose(OpenClDevices.enumerate(), deviceIndex, allowCpuDevice);
         DeviceInfo info = device.info();
-        if (precision == Precision.DOUBLE && !info.fp64()) {
-            throw new EngineUnavailableException("OpenCL device " + info.index() + " (" + info.name()
-                    + ") has no double precision (cl_khr_fp64), so only float precision can run there.");
-        }
+        requirePrecision(info, precision);
         OpenClEngine engine;
         try {
             engine = new OpenClEngine(device, precision);
         } catch (CLException e) {
             throw new EngineUnavailableException("Opening OpenCL device " + info.index() + " (" + info.name()
-                    + ") failed with " + e.getMessage() + ".", e);
+                    + ") failed with " + OpenClDevices.status(e) + ".", e);
         }
         try {
             // A compiler that rejects the kernels should make the engine unavailable now, not fail the first run.
@@ -85,6 +82,13 @@ public final class OpenClEngine implements Engine {
         } catch (EngineUnavailableException | RuntimeException e) {
             engine.close();
             throw e;
+        }
+    }
+
+    static void requirePrecision(DeviceInfo info, Precision precision) throws EngineUnavailableException {
+        if (precision == Precision.DOUBLE && !info.fp64()) {
+            throw new EngineUnavailableException("OpenCL device " + info.index() + " (" + info.name()
+                    + ") has no double precision (cl_khr_fp64), so only float precision can run there.");
         }
     }
 
