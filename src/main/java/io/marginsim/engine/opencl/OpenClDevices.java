@@ -122,18 +122,24 @@ public final class OpenClDevices {
     }
 
     static String platformString(cl_platform_id platform, int param) {
-        long[] size = new long[1];
-        CL.clGetPlatformInfo(platform, param, 0, null, size);
-        byte[] bytes = new byte[(int) size[0]];
-        CL.clGetPlatformInfo(platform, param, bytes.length, Pointer.to(bytes), null);
-        return cString(bytes);
+        return infoString((size, value, sizeOut) -> CL.clGetPlatformInfo(platform, param, size, value, sizeOut));
     }
 
     static String deviceString(cl_device_id device, int param) {
+        return infoString((size, value, sizeOut) -> CL.clGetDeviceInfo(device, param, size, value, sizeOut));
+    }
+
+    /** The shape shared by clGetPlatformInfo and clGetDeviceInfo: ask for the size, then for the value. */
+    @FunctionalInterface
+    private interface InfoQuery {
+        void get(long size, Pointer value, long[] sizeOut);
+    }
+
+    private static String infoString(InfoQuery query) {
         long[] size = new long[1];
-        CL.clGetDeviceInfo(device, param, 0, null, size);
+        query.get(0, null, size);
         byte[] bytes = new byte[(int) size[0]];
-        CL.clGetDeviceInfo(device, param, bytes.length, Pointer.to(bytes), null);
+        query.get(bytes.length, Pointer.to(bytes), null);
         return cString(bytes);
     }
 
