@@ -47,6 +47,25 @@ public final class PathStats {
         paths += block.size();
     }
 
+    /**
+     * Adds {@code count} paths already reduced to first-breach counts by an engine (so per-path breach steps
+     * need not leave the device), with their worst-shortfall and terminal-equity samples.
+     *
+     * @param breachesAtStep {@code steps + 1} counts, index 0 unused and zero
+     */
+    public void add(long[] breachesAtStep, double[] worstShortfall, double[] terminalEquity, int count) {
+        if (breachesAtStep.length != steps + 1 || breachesAtStep[0] != 0) {
+            throw new IllegalArgumentException("breachesAtStep must have " + (steps + 1)
+                    + " counts with index 0 zero but had " + breachesAtStep.length);
+        }
+        for (int s = 1; s <= steps; s++) {
+            this.breachesAtStep[s] += breachesAtStep[s];
+        }
+        this.worstShortfall.addAll(worstShortfall, count);
+        this.terminalEquity.addAll(terminalEquity, count);
+        paths += count;
+    }
+
     /** Adds the paths of {@code other}, which must have the same number of steps. */
     public void merge(PathStats other) {
         if (other.steps != steps) {

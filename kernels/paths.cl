@@ -1,0 +1,181 @@
+/*
+ * One work-item simulates one path from the first step to the horizon with its whole state in private memory:
+ * the math of io.marginsim.engine.CompiledProblem, whose executable definition is the scalar engine.
+ *
+ * Build options: ASSETS and POSITIONS (the problem's shape, so the per-asset loops have constant bounds and
+ * the state stays in registers) and PARAM_GLOBAL, set when the problem arrays are too large for constant memory.
+ * Built together with philox.cl.
+ *
+ * Log prices are kept relative to the initial price, so the float accumulator starts at zero and keeps its
+ * precision over thousands of steps.
+ */
+#ifdef PARAM_GLOBAL
+#define PARAM __global const
+#else
+#define PARAM __constant
+#endif
+#if POSITIONS > 0
+#define POSITION_SLOTS POSITIONS
+#else
+#define POSITION_SLOTS 1
+#endif
+
+/* Views into the four packed parameter arrays; the layout is written by the host (ProblemBuffers). */
+typedef struct {
+    PARAM real *initialPrice;
+    PARAM real *logDrift;
+    PARAM real *loading;
+    real cash;
+    PARAM real *valueUnits;
+    PARAM real *requirementUnits;
+    PARAM real *size;
+    PARAM real *entry;
+    PARAM real *margin;
+    PARAM real *tierFloor;
+    PARAM real *tierRate;
+    PARAM real *tierDeduction;
+    PARAM int *asset;
+    PARAM int *markBasis;
+    PARAM int *tierStart;
+} Problem;
+
+real tiered_requirement(const Problem *p, int i, real notional) {
+    int k = p->tierStart[i];
+    int end = p->tierStart[i + 1];
+    while (k + 1 < end && p->tierFloor[k + 1] <= notional) {
+        k++;
+    }
+    return notional * p->tierRate[k] - p->tierDeduction[k];
+}
+
+real position_requirement(const Problem *p, int i, real mark) {
+    real notional = fabs(p->size[i]) * (p->markBasis[i] ? mark : p->entry[i]);
+    return tiered_requirement(p, i, notional);
+}
+
+real collateral_equity(const Problem *p, const real *price) {
+    real equity = p->cash;
+    for (int a = 0; a < ASSETS; a++) {
+        equity += p->valueUnits[a] * price[a];
+    }
+    return equity;
+}
+
+real cross_equity(const Problem *p, const real *price) {
+    real equity = collateral_equity(p, price);
+    for (int i = 0; i < POSITIONS; i++) {
+        equity += p->size[i] * (price[p->asset[i]] - p->entry[i]);
+    }
+    return equity;
+}
+
+real cross_requirement(const Problem *p, const real *price) {
+    real requirement = 0;
+    for (int a = 0; a < ASSETS; a++) {
+        requirement += p->requirementUnits[a] * price[a];
+    }
+    for (int i = 0; i < POSITIONS; i++) {
+        requirement += position_requirement(p, i, price[p->asset[i]]);
+    }
+    return requirement;
+}
+
+void advance_prices(const Problem *p, uint step, uint path, uint k0, uint k1, real *x, real *price) {
+    real z[4 * ((ASSETS + 3) / 4)];
+    for (int b = 0; b < ASSETS / 4; b++) {
+        vstore4(normals4(step, path, b, k0, k1, 4), b, z);
+    }
+#if ASSETS % 4 != 0
+    vstore4(normals4(step, path, ASSETS / 4, k0, k1, ASSETS % 4), ASSETS / 4, z);
+#endif
+    for (int a = 0; a < ASSETS; a++) {
+        real shock = 0;
+        for (int b = 0; b <= a; b++) {
+            shock += p->loading[a * ASSETS + b] * z[b];
+        }
+        x[a] += p->logDrift[a] + shock;
+        price[a] = p->initialPrice[a] * exp(x[a]);
+    }
+}
+
+__kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
+                             int tierCount, int steps, int isolated, uint k0, uint k1, ulong firstPath, uint count,
+                             __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut) {
+    uint gid = get_global_id(0);
+    if (gid >= count) {
+        return;
+    }
+    /* Counter word 1 holds the path index modulo 2^32, as in ShockStream. */
+    uint path = (uint) (firstPath + gid);
+    Problem p;
+    p.initialPrice = market;
+    p.logDrift = market + ASSETS;
+    p.loading = market + 2 * ASSETS;
+    p.cash = account[0];
+    p.valueUnits = account + 1;
+    p.requirementUnits = account + 1 + ASSETS;
+    p.size = account + 1 + 2 * ASSETS;
+    p.entry = p.size + POSITIONS;
+    p.margin = p.entry + POSITIONS;
+    p.tierFloor = tiers;
+    p.tierRate = tiers + tierCount;
+    p.tierDeduction = tiers + 2 * tierCount;
+    p.asset = layout;
+    p.markBasis = layout + POSITIONS;
+    p.tierStart = layout + 2 * POSITIONS;
+
+    real x[ASSETS];
+    real price[ASSETS];
+    for (int a = 0; a < ASSETS; a++) {
+        x[a] = 0;
+    }
+    /* Isolated mode: a position's equity is frozen at the step where it breached (it was liquidated). */
+    bool open[POSITION_SLOTS];
+    real closedEquity[POSITION_SLOTS];
+    for (int i = 0; i < POSITION_SLOTS; i++) {
+        open[i] = true;
+        closedEquity[i] = 0;
+    }
+    int firstBreach = 0;
+    real worst = -INFINITY;
+    real frozenEquity = 0;
+    for (int step = 1; step <= steps; step++) {
+        advance_prices(&p, (uint) (step - 1), path, k0, k1, x, price);
+        real shortfall;
+        if (isolated) {
+            shortfall = -INFINITY;
+            for (int i = 0; i < POSITIONS; i++) {
+                real mark = price[p.asset[i]];
+                real equity = p.margin[i] + p.size[i] * (mark - p.entry[i]);
+                real own = position_requirement(&p, i, mark) - equity;
+                if (own > 0 && open[i]) {
+                    open[i] = false;
+                    closedEquity[i] = equity;
+                }
+                shortfall = fmax(shortfall, own);
+            }
+        } else {
+            real equity = cross_equity(&p, price);
+            shortfall = cross_requirement(&p, price) - equity;
+            if (shortfall > 0 && firstBreach == 0) {
+                frozenEquity = equity;
+            }
+        }
+        worst = fmax(worst, shortfall);
+        if (shortfall > 0 && firstBreach == 0) {
+            firstBreach = step;
+        }
+    }
+    real terminal;
+    if (isolated) {
+        terminal = collateral_equity(&p, price);
+        for (int i = 0; i < POSITIONS; i++) {
+            terminal += open[i] ? p.margin[i] + p.size[i] * (price[p.asset[i]] - p.entry[i]) : closedEquity[i];
+        }
+    } else {
+        terminal = firstBreach == 0 ? cross_equity(&p, price) : frozenEquity;
+    }
+    firstBreachOut[gid] = firstBreach;
+    worstOut[gid] = worst;
+    terminalOut[gid] = terminal;
+}

@@ -1,0 +1,266 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Engine;
+import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.Precision;
+import io.marginsim.engine.Workloads;
+import io.marginsim.engine.opencl.OpenClDevices.Device;
+import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
+import io.marginsim.engine.opencl.OpenClDevices.DeviceType;
+import io.marginsim.result.PathStats;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs paths on an OpenCL device, one work-item per path (kernels/paths.cl), with the first-breach histogram
+ * reduced on the device (kernels/reduce.cl). Only the histogram and the two per-path samples that
+ * {@link PathStats} needs for exact quantiles come back, chunk by chunk, while the next chunk computes.
+ *
+ * <p>Calls are serialised: one engine drives its device from one thread at a time.
+ */
+public final class OpenClEngine implements Engine {
+    /** Paths per launch: bounds device memory (about 12 bytes a path in float) whatever the run's size. */
+    public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
+
+    private final DeviceInfo info;
+    private final cl_device_id device;
+    private final Precision precision;
+    private final long maxConstantBytes;
+    private final cl_context context;
+    /** Two in-order queues, one per chunk in flight. */
+    private final cl_command_queue[] queues = new cl_command_queue[2];
+    /** Programs by build options; compiling is slow, problems of one shape share one. */
+    private final Map<String, PathKernels> programs = new HashMap<>();
+
+    private OpenClEngine(Device device, Precision precision) {
+        this.info = device.info();
+        this.device = device.id();
+        this.precision = precision;
+        this.maxConstantBytes = OpenClDevices.deviceLong(device.id(), CL.CL_DEVICE_MAX_CONSTANT_BUFFER_SIZE);
+        cl_context_properties properties = new cl_context_properties();
+        properties.addProperty(CL.CL_CONTEXT_PLATFORM, device.platform());
+        this.context = CL.clCreateContext(properties, 1, new cl_device_id[] {device.id()}, null, null, null);
+        for (int q = 0; q < queues.length; q++) {
+            queues[q] = newQueue(context, device.id());
+        }
+    }
+
+    /**
+     * Opens a device.
+     *
+     * @param deviceIndex    index in {@link OpenClDevices#list()}, or -1 for the first GPU
+     * @param allowCpuDevice whether a CPU (or other non-GPU) device may be used: with index -1 it is the
+     *                       fallback when there is no GPU; a CPU device is never taken without this permission
+     * @throws EngineUnavailableException with a one-sentence reason when the engine cannot run
+     */
+    public static OpenClEngine open(int deviceIndex, Precision precision, boolean allowCpuDevice)
+            throws EngineUnavailableException {
+        Device device = choose(OpenClDevices.enumerate(), deviceIndex, allowCpuDevice);
+        DeviceInfo info = device.info();
+        requirePrecision(info, precision);
+        OpenClEngine engine;
+        try {
+            engine = new OpenClEngine(device, precision);
+        } catch (CLException e) {
+            throw new EngineUnavailableException("Opening OpenCL device " + info.index() + " (" + info.name()
+                    + ") failed with " + OpenClDevices.status(e) + ".", e);
+        }
+        try {
+            // A compiler that rejects the kernels should make the engine unavailable now, not fail the first run.
+            engine.programFor(Workloads.oneAsset(0));
+            return engine;
+        } catch (EngineUnavailableException | RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+    }
+
+    static void requirePrecision(DeviceInfo info, Precision precision) throws EngineUnavailableException {
+        if (precision == Precision.DOUBLE && !info.fp64()) {
+            throw new EngineUnavailableException("OpenCL device " + info.index() + " (" + info.name()
+                    + ") has no double precision (cl_khr_fp64), so only float precision can run there.");
+        }
+    }
+
+    static Device choose(List<Device> devices, int index, boolean allowCpuDevice)
+            throws EngineUnavailableException {
+        if (index >= devices.size() || index < -1) {
+            throw new EngineUnavailableException("OpenCL device " + index + " does not exist; this machine has "
+                    + devices.size() + " OpenCL device(s), numbered from 0 as `devices` lists them.");
+        }
+        if (index >= 0) {
+            DeviceInfo info = devices.get(index).info();
+            if (!info.usable()) {
+                throw new EngineUnavailableException("OpenCL device " + index + " (" + info.name()
+                        + ") cannot run the engine because " + info.reasonIfNot() + ".");
+            }
+            if (info.type() != DeviceType.GPU && !allowCpuDevice) {
+                throw new EngineUnavailableException("OpenCL device " + index + " (" + info.name()
+                        + ") is not a GPU, and a non-GPU device is used only when chosen explicitly.");
+            }
+            return devices.get(index);
+        }
+        for (Device d : devices) {
+            if (d.info().usable() && d.info().type() == DeviceType.GPU) {
+                return d;
+            }
+        }
+        for (Device d : devices) {
+            if (d.info().usable() && allowCpuDevice) {
+                return d;
+            }
+        }
+        throw new EngineUnavailableException("No usable OpenCL GPU was found among " + devices.size()
+                + " OpenCL device(s); a CPU device is used only when chosen with --device.");
+    }
+
+    @Override
+    public String name() {
+        return "opencl";
+    }
+
+    @Override
+    public String description() {
+        return "OpenCL on " + info.name() + " (" + info.platform() + ", " + info.type() + ", "
+                + info.computeUnits() + " compute units), " + precision.name().toLowerCase() + " precision";
+    }
+
+    public Precision precision() {
+        return precision;
+    }
+
+    public DeviceInfo device() {
+        return info;
+    }
+
+    @Override
+    public synchronized void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
+        if (out.size() == 0) {
+            return;
+        }
+        PathKernels kernels = kernels(problem);
+        int chunk = Math.min(out.size(), DEFAULT_CHUNK_PATHS);
+        try (ProblemBuffers params = new ProblemBuffers(context, problem, precision);
+             ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem.steps, precision)) {
+            for (int offset = 0; offset < out.size(); offset += chunk) {
+                int count = Math.min(chunk, out.size() - offset);
+                slot.simulateInto(kernels, problem, params, firstPath + offset, out, offset, count);
+            }
+        }
+    }
+
+    @Override
+    public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
+        return run(problem, firstPath, count, progress, DEFAULT_CHUNK_PATHS);
+    }
+
+    /** {@link #run} with a chosen chunk size; results do not depend on it. */
+    synchronized PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress,
+                               int chunkPaths) {
+        if (count < 0 || chunkPaths < 1) {
+            throw new IllegalArgumentException("count must be >= 0 and chunkPaths >= 1 but were " + count + ", "
+                    + chunkPaths);
+        }
+        PathStats total = new PathStats(problem.steps);
+        if (count == 0) {
+            return total;
+        }
+        PathKernels kernels = kernels(problem);
+        int chunk = (int) Math.min(chunkPaths, count);
+        ChunkSlot[] slots = new ChunkSlot[queues.length];
+        try (ProblemBuffers params = new ProblemBuffers(context, problem, precision)) {
+            for (int s = 0; s < slots.length; s++) {
+                slots[s] = new ChunkSlot(context, queues[s], chunk, problem.steps, precision);
+            }
+            int next = 0;
+            for (long start = 0; start < count; start += chunk) {
+                // Chunks are collected in submission order: the slot about to be reused holds the older one.
+                report(progress, slots[next].collect(total));
+                slots[next].submit(kernels, problem, params, firstPath + start, (int) Math.min(chunk, count - start));
+                next = (next + 1) % slots.length;
+            }
+            for (int s = 0; s < slots.length; s++) {
+                report(progress, slots[(next + s) % slots.length].collect(total));
+            }
+        } finally {
+            for (ChunkSlot slot : slots) {
+                if (slot != null) {
+                    slot.close();
+                }
+            }
+        }
+        return total;
+    }
+
+    private static void report(ProgressListener progress, int paths) {
+        if (paths > 0) {
+            progress.pathsDone(paths);
+        }
+    }
+
+    /**
+     * Builds the kernels for the shape (assets, positions) of {@code problem} now rather than at its first run,
+     * so that timings and the first result are not delayed by the compiler.
+     */
+    public synchronized void prepare(CompiledProblem problem) {
+        kernels(problem);
+    }
+
+    private PathKernels kernels(CompiledProblem problem) {
+        try {
+            return programFor(problem);
+        } catch (EngineUnavailableException e) {
+            // The probe program built when the engine opened, so this is a defect of the kernels, not the machine.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private PathKernels programFor(CompiledProblem problem) throws EngineUnavailableException {
+        String options = PathKernels.options(problem, precision, maxConstantBytes);
+        PathKernels kernels = programs.get(options);
+        if (kernels == null) {
+            kernels = PathKernels.build(context, device, info.name(), options);
+            programs.put(options, kernels);
+        }
+        return kernels;
+    }
+
+    /** Builds a program of the given kernel sources for tests of single kernels; the caller closes it. */
+    KernelProgram buildProgram(String options, String... resources) throws EngineUnavailableException {
+        return KernelProgram.build(context, device, info.name(), options, resources);
+    }
+
+    cl_context context() {
+        return context;
+    }
+
+    cl_command_queue queue() {
+        return queues[0];
+    }
+
+    @Override
+    public synchronized void close() {
+        programs.values().forEach(PathKernels::close);
+        programs.clear();
+        for (cl_command_queue queue : queues) {
+            CL.clReleaseCommandQueue(queue);
+        }
+        CL.clReleaseContext(context);
+    }
+
+    @SuppressWarnings("deprecation")
+    private static cl_command_queue newQueue(cl_context context, cl_device_id device) {
+        // The OpenCL 1.x call, which OpenCL 1.2 drivers (older NVIDIA ones among them) still require.
+        return CL.clCreateCommandQueue(context, device, 0, null);
+    }
+}

@@ -1,0 +1,113 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Precision;
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_context;
+import org.jocl.cl_mem;
+
+/**
+ * A {@link CompiledProblem} on the device: four read-only buffers in the layout {@code paths.cl} reads, with the
+ * real numbers in the engine's precision.
+ * <pre>
+ *   market  = initialPrice[A], logDrift[A], shockLoading[A * A]
+ *   account = cash, valueUnits[A], requirementUnits[A], size[P], entry[P], margin[P]
+ *   tiers   = floor[T], rate[T], deduction[T]
+ *   layout  = asset[P], markBasis[P] (0 or 1), tierStart[P + 1]
+ * </pre>
+ */
+final class ProblemBuffers implements AutoCloseable {
+    final cl_mem market;
+    final cl_mem account;
+    final cl_mem tiers;
+    final cl_mem layout;
+    final int tierCount;
+
+    ProblemBuffers(cl_context context, CompiledProblem p, Precision precision) {
+        tierCount = p.tierFloor.length;
+        market = upload(context, marketArray(p), precision);
+        account = upload(context, accountArray(p), precision);
+        tiers = upload(context, concat(p.tierFloor, p.tierRate, p.tierDeduction), precision);
+        layout = upload(context, layoutArray(p));
+    }
+
+    /** Bytes of all four buffers, to decide whether they fit in constant memory. */
+    static long bytes(CompiledProblem p, Precision precision) {
+        long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
+                + 3L * p.tierFloor.length;
+        return reals * realBytes(precision) + (3L * p.positions + 1) * Sizeof.cl_int;
+    }
+
+    static int realBytes(Precision precision) {
+        return precision == Precision.DOUBLE ? Sizeof.cl_double : Sizeof.cl_float;
+    }
+
+    @Override
+    public void close() {
+        CL.clReleaseMemObject(market);
+        CL.clReleaseMemObject(account);
+        CL.clReleaseMemObject(tiers);
+        CL.clReleaseMemObject(layout);
+    }
+
+    /** Initial prices rather than log prices: the kernel keeps log prices relative to them. */
+    private static double[] marketArray(CompiledProblem p) {
+        double[] initialPrice = new double[p.assets];
+        for (int a = 0; a < p.assets; a++) {
+            initialPrice[a] = Math.exp(p.initialLogPrice[a]);
+        }
+        return concat(initialPrice, p.logDrift, p.shockLoading);
+    }
+
+    private static double[] accountArray(CompiledProblem p) {
+        return concat(new double[] {p.cash}, p.valueUnits, p.requirementUnits, p.positionSize, p.positionEntry,
+                p.positionMargin);
+    }
+
+    private static int[] layoutArray(CompiledProblem p) {
+        int[] layout = new int[3 * p.positions + 1];
+        System.arraycopy(p.positionAsset, 0, layout, 0, p.positions);
+        for (int i = 0; i < p.positions; i++) {
+            layout[p.positions + i] = p.markBasis[i] ? 1 : 0;
+        }
+        System.arraycopy(p.tierStart, 0, layout, 2 * p.positions, p.positions + 1);
+        return layout;
+    }
+
+    private static double[] concat(double[]... parts) {
+        int length = 0;
+        for (double[] part : parts) {
+            length += part.length;
+        }
+        double[] all = new double[length];
+        int at = 0;
+        for (double[] part : parts) {
+            System.arraycopy(part, 0, all, at, part.length);
+            at += part.length;
+        }
+        return all;
+    }
+
+    /** OpenCL rejects empty buffers, so an empty array (a problem without tiers) uploads one unused zero. */
+    private static cl_mem upload(cl_context context, double[] values, Precision precision) {
+        double[] padded = values.length == 0 ? new double[1] : values;
+        if (precision == Precision.DOUBLE) {
+            return readOnly(context, (long) padded.length * Sizeof.cl_double, Pointer.to(padded));
+        }
+        float[] narrow = new float[padded.length];
+        for (int i = 0; i < padded.length; i++) {
+            narrow[i] = (float) padded[i];
+        }
+        return readOnly(context, (long) narrow.length * Sizeof.cl_float, Pointer.to(narrow));
+    }
+
+    private static cl_mem upload(cl_context context, int[] values) {
+        return readOnly(context, (long) values.length * Sizeof.cl_int, Pointer.to(values));
+    }
+
+    private static cl_mem readOnly(cl_context context, long bytes, Pointer host) {
+        return CL.clCreateBuffer(context, CL.CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR, bytes, host, null);
+    }
+}
