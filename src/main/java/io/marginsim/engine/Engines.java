@@ -1,5 +1,6 @@
 package io.marginsim.engine;
 
+import io.marginsim.engine.opencl.OpenClEngine;
 import io.marginsim.engine.scalar.ScalarEngine;
 
 import java.util.ArrayList;
@@ -32,15 +33,31 @@ public final class Engines {
         return switch (kind) {
             case SCALAR -> new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK),
                     "scalar engine as requested");
-            case VECTOR, OPENCL -> throw new EngineUnavailableException("engine \"" + kind.label()
+            case VECTOR -> throw new EngineUnavailableException("engine \"" + kind.label()
                     + "\" is not available in this build");
+            case OPENCL -> {
+                // asked for by name: a CPU OpenCL device (PoCL) is acceptable when there is no GPU
+                OpenClEngine engine = OpenClEngine.open(options.device(), options.precision(), true);
+                yield new Selection(engine, "opencl engine as requested, on " + engine.description());
+            }
             case AUTO -> auto(options);
         };
     }
 
+    private static String withoutFinalStop(String sentence) {
+        return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
+    }
+
     private static Selection auto(Options options) {
         List<String> skipped = new ArrayList<>();
-        skipped.add("opencl: not available in this build");
+        try {
+            OpenClEngine gpu = OpenClEngine.open(options.device(), options.precision(), false);
+            String note = "auto chose opencl on " + gpu.description();
+            LOG.info(note);
+            return new Selection(gpu, note);
+        } catch (EngineUnavailableException e) {
+            skipped.add("opencl skipped: " + withoutFinalStop(e.getMessage()));
+        }
         skipped.add("vector: not available in this build");
         Engine engine = new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK);
         String note = "auto chose " + engine.name() + " (" + String.join("; ", skipped) + ")";

@@ -121,7 +121,7 @@ public final class OpenClEngine implements Engine {
             }
         }
         throw new EngineUnavailableException("No usable OpenCL GPU was found among " + devices.size()
-                + " OpenCL device(s); a CPU device is used only when chosen with --device.");
+                + " OpenCL device(s); a CPU device is used only when asked for with --engine opencl or --device N.");
     }
 
     @Override
