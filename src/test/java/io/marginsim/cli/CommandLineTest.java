@@ -100,7 +100,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"simulate", "liq-price", "presets", "bench"}) {
+        for (String command : new String[] {"simulate", "buffer", "liq-price", "presets", "bench"}) {
             out.reset();
             assertThat(run(command, "--help")).isZero();
             assertThat(out.toString()).startsWith("Usage: margin-sim " + command);
@@ -119,5 +119,32 @@ class CommandLineTest {
         assertThat(run("presets")).isZero();
         assertThat(out.toString()).contains("binance-usdm", "bybit-linear", "deribit-linear", "hyperliquid", "aave-v3",
                 "source: https://");
+    }
+
+    @Test
+    void bufferPrintsTheCashBufferAsJson() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.05", "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.fieldNames()).toIterable().contains("target", "appliesTo", "buffer", "bufferCi95",
+                "breachProbability", "breachProbabilityCi95");
+        assertThat(json.get("bufferCi95").get(0).asDouble()).isLessThanOrEqualTo(json.get("buffer").asDouble());
+    }
+
+    @Test
+    void bufferSizePrintsScaleSizesAndLeverage() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.05", "--solve", "size", "--paths", "1000",
+                "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("sizes").get(0).asDouble()).isCloseTo(json.get("scale").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(json.get("leverage").asDouble()).isPositive();
+        assertThat(json.get("breachProbability").asDouble()).isLessThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void bufferWithBadTargetIsExitCodeTwo() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--target", "0")).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: --target must be a breach probability strictly between 0 and 1 but was 0.0");
     }
 }
