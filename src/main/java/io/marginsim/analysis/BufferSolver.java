@@ -1,10 +1,8 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
-import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Simulator;
 import io.marginsim.model.Account;
 import io.marginsim.model.MarginMode;
@@ -62,19 +60,15 @@ public final class BufferSolver {
     public static CashSolution solveCash(Spec spec, double target, Engines.Options options)
             throws EngineUnavailableException {
         checkTarget(target);
-        CompiledProblem problem = ProblemCompiler.compile(spec);
-        Engines.Selection selection = Engines.select(spec.engine(), options);
-        PathStats stats;
-        try (Engine engine = selection.engine()) {
-            stats = engine.run(problem, 0, spec.paths(), Engine.ProgressListener.NONE);
-        }
+        Simulation run = Simulation.run(spec, options, Engine.ProgressListener.NONE);
+        PathStats stats = run.stats();
         double[] shortfall = stats.sortedWorstShortfall();
         long breaches = stats.breaches();
         String appliesTo = spec.account().mode() == MarginMode.ISOLATED ? "margin of every position" : "account cash";
         return new CashSolution(target, appliesTo, ReportBuilder.buffer(shortfall, target),
                 ReportBuilder.bufferCi95(shortfall, target), (double) breaches / stats.paths(),
                 Intervals.wilson(breaches, stats.paths(), Intervals.Z95), stats.paths(), spec.seed(),
-                selection.engine().name());
+                run.report().engine());
     }
 
     /** The spec with {@code buffer} added where {@link #solveCash} says it applies. */

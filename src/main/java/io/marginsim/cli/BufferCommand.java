@@ -1,6 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.BufferSolver;
+import io.marginsim.result.OutputFile;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;

@@ -1,6 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.Simulator;
+import io.marginsim.result.OutputFile;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;

@@ -114,7 +114,7 @@ public final class ReportBuilder {
     }
 
     /** Map key for a probability level: {@code 0.1}, {@code 0.05}, {@code 0.001}. */
-    static String key(double level) {
+    public static String key(double level) {
         return java.math.BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,4 +1,4 @@
-package io.marginsim.cli;
+package io.marginsim.result;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /** Writes output to a temporary file beside the target and moves it into place, so a failure leaves no half file. */
-final class OutputFile {
+public final class OutputFile {
     private OutputFile() {
     }
 
-    static void write(Path target, String content) throws IOException {
+    public static void write(Path target, String content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
