@@ -100,7 +100,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"simulate", "buffer", "liq-price", "presets", "bench"}) {
+        for (String command : new String[] {"simulate", "buffer", "sweep", "liq-price", "presets", "bench"}) {
             out.reset();
             assertThat(run(command, "--help")).isZero();
             assertThat(out.toString()).startsWith("Usage: margin-sim " + command);
@@ -146,5 +146,38 @@ class CommandLineTest {
         assertThat(run("buffer", spec(SPEC).toString(), "--target", "0")).isEqualTo(2);
         assertThat(err.toString().strip())
                 .isEqualTo("error: --target must be a breach probability strictly between 0 and 1 but was 0.0");
+    }
+
+    @Test
+    void sweepStreamsCsvAndJournalAndResumesWithoutRecomputing() throws Exception {
+        spec(SPEC);
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]}]}""");
+        String prefix = dir.resolve("out/grid").toString();
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", prefix)).isZero();
+        assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).hasSize(3);
+        assertThat(Files.readAllLines(Path.of(prefix + ".jsonl"))).hasSize(2);
+        assertThat(err.toString()).contains("sweep: 2/2 cells (100.0%)");
+        err.reset();
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", prefix, "--resume")).isZero();
+        assertThat(err.toString()).contains("(2 cells: 0 computed now, 2 from the journal)");
+        err.reset();
+        assertThat(run("sweep", sweep.toString(), "--paths", "600", "--out", prefix)).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: --out would overwrite the sweep journal");
+    }
+
+    @Test
+    void sweepWithABadAxisPathIsExitCodeTwoAndWritesNothing() throws Exception {
+        spec(SPEC);
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.positions[2].size", "values": [1]}]}""");
+        assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: axes[0].path \"account.positions[2].size\" cannot be set "
+                + "in the base spec because account.positions has 1 elements, so index 2 does not exist");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(dir.resolve("spec.json"), sweep);
+        }
     }
 }
