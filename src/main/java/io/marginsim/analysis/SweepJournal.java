@@ -3,6 +3,7 @@ package io.marginsim.analysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginsim.result.OutputFile;
 import io.marginsim.spec.SpecException;
 
 import java.io.BufferedReader;
@@ -15,7 +16,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
 
@@ -141,20 +141,27 @@ final class SweepJournal implements Closeable {
 
     /** Writes the CSV header and one line per journal row, to a temporary file moved into place. */
     private static void rebuildCsv(SweepPlan plan, Path jsonl, Path csvFile) throws IOException {
-        Path dir = csvFile.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + csvFile.getFileName(), ".tmp");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(temp); BufferedReader in = Files.newBufferedReader(jsonl)) {
+        OutputFile.write(csvFile, temp -> {
+            try (BufferedWriter out = Files.newBufferedWriter(temp)) {
                 out.write(SweepRow.csvHeader(plan));
-                String line;
-                while ((line = in.readLine()) != null) {
-                    out.write(SweepRow.fromJson(JSON.readTree(line), plan).csvLine());
-                }
+                forEachRow(plan, jsonl, row -> out.write(row.csvLine()));
             }
-            Files.move(temp, csvFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
+        });
+    }
+
+    /** What to do with each row of a journal. */
+    @FunctionalInterface
+    interface RowAction {
+        void accept(SweepRow row) throws IOException;
+    }
+
+    /** Streams the rows of a journal whose lines have been checked, one at a time. */
+    static void forEachRow(SweepPlan plan, Path jsonl, RowAction action) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(jsonl)) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                action.accept(SweepRow.fromJson(JSON.readTree(line), plan));
+            }
         }
     }
 

@@ -180,4 +180,28 @@ class CommandLineTest {
             assertThat(files).containsExactlyInAnyOrder(dir.resolve("spec.json"), sweep);
         }
     }
+
+    @Test
+    void plotsAreWrittenAsDecodablePngs() throws Exception {
+        Path hist = dir.resolve("hist.png");
+        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--plot", hist.toString())).isZero();
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]}]}""");
+        Path curve = dir.resolve("curve.png");
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", dir.resolve("a").toString(),
+                "--plot", curve.toString())).isZero();
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]},
+                                               {"path": "account.positions[0].venue", "values": ["binance-usdm", "bybit-linear"]}]}""");
+        Path heat = dir.resolve("heat.png");
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", dir.resolve("b").toString(),
+                "--plot", heat.toString())).isZero();
+        for (Path png : new Path[] {hist, curve, heat}) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            assertThat(image).as(png.toString()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(io.marginsim.result.plot.Png.WIDTH);
+            assertThat(image.getHeight()).isEqualTo(io.marginsim.result.plot.Png.HEIGHT);
+        }
+    }
 }
