@@ -1,4 +1,4 @@
-// margin-sim from JShell: build a spec in Java, simulate it, solve a buffer, and save the spec as JSON.
+// margin-sim from JShell: build a spec in Java, simulate it and solve a cash buffer.
 // Run from the repository root after `mvn -B package -DskipTests`:
 //   jshell --class-path target/margin-sim.jar examples/api.jsh
 import io.marginsim.spec.*;

@@ -1,7 +1,6 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.BufferSolver;
-import io.marginsim.result.OutputFile;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;
@@ -9,6 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
@@ -46,12 +47,7 @@ final class BufferCommand implements Callable<Integer> {
                 ? BufferSolver.solveCash(spec, target, run.engineOptions())
                 : BufferSolver.solveSize(spec, target, run.engineOptions());
         String text = format.equals("json") ? ReportFormat.json(answer) : table(answer);
-        if (out == null) {
-            System.out.print(text);
-        } else {
-            OutputFile.write(out, text);
-            System.err.println("wrote " + out);
-        }
+        TextOutput.emit(out, text);
         return 0;
     }
 
@@ -78,8 +74,9 @@ final class BufferCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%-34s %s%n", key, value));
     }
 
+    /** Six significant digits without trailing zeros: 0.01, 16121.2, 0.271225. */
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     private static String range(double[] ci) {

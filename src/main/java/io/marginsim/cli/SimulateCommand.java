@@ -1,7 +1,6 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.Simulator;
-import io.marginsim.result.OutputFile;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.result.plot.Png;
@@ -40,12 +39,7 @@ final class SimulateCommand implements Callable<Integer> {
             Png.write(TimeToBreachChart.of(report), plot);
             System.err.println("wrote " + plot);
         }
-        if (out == null) {
-            System.out.print(text);
-        } else {
-            OutputFile.write(out, text);
-            System.err.println("wrote " + out);
-        }
+        TextOutput.emit(out, text);
         return 0;
     }
 }
