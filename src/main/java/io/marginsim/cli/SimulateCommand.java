@@ -3,6 +3,8 @@ package io.marginsim.cli;
 import io.marginsim.engine.Simulator;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;
+import io.marginsim.result.plot.Png;
+import io.marginsim.result.plot.TimeToBreachChart;
 import io.marginsim.spec.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,17 +27,19 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the time-to-breach histogram as a PNG.")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
         Spec spec = run.load();
         Report report = Simulator.simulate(spec, run.engineOptions(), paths -> { });
         String text = format.render(report);
-        if (out == null) {
-            System.out.print(text);
-        } else {
-            OutputFile.write(out, text);
-            System.err.println("wrote " + out);
+        if (plot != null) {
+            Png.write(TimeToBreachChart.of(report), plot);
+            System.err.println("wrote " + plot);
         }
+        TextOutput.emit(out, text);
         return 0;
     }
 }

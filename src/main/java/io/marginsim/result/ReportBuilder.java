@@ -32,8 +32,7 @@ public final class ReportBuilder {
         Map<String, double[]> bufferCi = new LinkedHashMap<>();
         for (double target : BUFFER_TARGETS) {
             buffer.put(key(target), buffer(shortfall, target));
-            int[] ranks = Intervals.quantileRanks(shortfall.length, 1 - target);
-            bufferCi.put(key(target), new double[] {Math.max(0, shortfall[ranks[0]]), Math.max(0, shortfall[ranks[1]])});
+            bufferCi.put(key(target), bufferCi95(shortfall, target));
         }
         Map<String, Double> equityQuantiles = new LinkedHashMap<>();
         for (double level : EQUITY_LEVELS) {
@@ -62,6 +61,15 @@ public final class ReportBuilder {
             return 0;
         }
         return Math.max(0, sortedShortfall[(int) (n - allowed - 1)]);
+    }
+
+    /**
+     * Distribution-free 95% interval of {@link #buffer}: the order statistics that bracket the
+     * {@code (1 - target)}-quantile of the worst shortfall, floored at zero like the buffer itself.
+     */
+    public static double[] bufferCi95(double[] sortedShortfall, double target) {
+        int[] ranks = Intervals.quantileRanks(sortedShortfall.length, 1 - target);
+        return new double[] {Math.max(0, sortedShortfall[ranks[0]]), Math.max(0, sortedShortfall[ranks[1]])};
     }
 
     /** The smallest sample value with at least {@code level * n} values at or below it. */
@@ -106,7 +114,7 @@ public final class ReportBuilder {
     }
 
     /** Map key for a probability level: {@code 0.1}, {@code 0.05}, {@code 0.001}. */
-    static String key(double level) {
+    public static String key(double level) {
         return java.math.BigDecimal.valueOf(level).stripTrailingZeros().toPlainString();
     }
 }

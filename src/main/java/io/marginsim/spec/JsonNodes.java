@@ -42,6 +42,11 @@ public final class JsonNodes {
         }
     }
 
+    /** The underlying JSON, for callers that edit or copy documents rather than read values (sweeps). */
+    public JsonNode node() {
+        return node;
+    }
+
     public String path() {
         return path.isEmpty() ? "(root)" : path;
     }

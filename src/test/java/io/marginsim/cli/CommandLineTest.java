@@ -100,7 +100,7 @@ class CommandLineTest {
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[] {"simulate", "liq-price", "presets", "bench"}) {
+        for (String command : new String[] {"simulate", "buffer", "sweep", "liq-price", "presets", "bench"}) {
             out.reset();
             assertThat(run(command, "--help")).isZero();
             assertThat(out.toString()).startsWith("Usage: margin-sim " + command);
@@ -119,5 +119,89 @@ class CommandLineTest {
         assertThat(run("presets")).isZero();
         assertThat(out.toString()).contains("binance-usdm", "bybit-linear", "deribit-linear", "hyperliquid", "aave-v3",
                 "source: https://");
+    }
+
+    @Test
+    void bufferPrintsTheCashBufferAsJson() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.05", "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.fieldNames()).toIterable().contains("target", "appliesTo", "buffer", "bufferCi95",
+                "breachProbability", "breachProbabilityCi95");
+        assertThat(json.get("bufferCi95").get(0).asDouble()).isLessThanOrEqualTo(json.get("buffer").asDouble());
+    }
+
+    @Test
+    void bufferSizePrintsScaleSizesAndLeverage() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.05", "--solve", "size", "--paths", "1000",
+                "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        assertThat(json.get("sizes").get(0).asDouble()).isCloseTo(json.get("scale").asDouble(),
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(json.get("leverage").asDouble()).isPositive();
+        assertThat(json.get("breachProbability").asDouble()).isLessThanOrEqualTo(0.05);
+    }
+
+    @Test
+    void bufferWithBadTargetIsExitCodeTwo() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--target", "0")).isEqualTo(2);
+        assertThat(err.toString().strip())
+                .isEqualTo("error: --target must be a breach probability strictly between 0 and 1 but was 0.0");
+    }
+
+    @Test
+    void sweepStreamsCsvAndJournalAndResumesWithoutRecomputing() throws Exception {
+        spec(SPEC);
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]}]}""");
+        String prefix = dir.resolve("out/grid").toString();
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", prefix)).isZero();
+        assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).hasSize(3);
+        assertThat(Files.readAllLines(Path.of(prefix + ".jsonl"))).hasSize(2);
+        assertThat(err.toString()).contains("sweep: 2/2 cells (100.0%)");
+        err.reset();
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", prefix, "--resume")).isZero();
+        assertThat(err.toString()).contains("(2 cells: 0 computed now, 2 from the journal)");
+        err.reset();
+        assertThat(run("sweep", sweep.toString(), "--paths", "600", "--out", prefix)).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: --out would overwrite the sweep journal");
+    }
+
+    @Test
+    void sweepWithABadAxisPathIsExitCodeTwoAndWritesNothing() throws Exception {
+        spec(SPEC);
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.positions[2].size", "values": [1]}]}""");
+        assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
+        assertThat(err.toString().strip()).isEqualTo("error: axes[0].path \"account.positions[2].size\" cannot be set "
+                + "in the base spec because account.positions has 1 elements, so index 2 does not exist");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactlyInAnyOrder(dir.resolve("spec.json"), sweep);
+        }
+    }
+
+    @Test
+    void plotsAreWrittenAsDecodablePngs() throws Exception {
+        Path hist = dir.resolve("hist.png");
+        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--plot", hist.toString())).isZero();
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]}]}""");
+        Path curve = dir.resolve("curve.png");
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", dir.resolve("a").toString(),
+                "--plot", curve.toString())).isZero();
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]},
+                                               {"path": "account.positions[0].venue", "values": ["binance-usdm", "bybit-linear"]}]}""");
+        Path heat = dir.resolve("heat.png");
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", dir.resolve("b").toString(),
+                "--plot", heat.toString())).isZero();
+        for (Path png : new Path[] {hist, curve, heat}) {
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            assertThat(image).as(png.toString()).isNotNull();
+            assertThat(image.getWidth()).isEqualTo(io.marginsim.result.plot.Png.WIDTH);
+            assertThat(image.getHeight()).isEqualTo(io.marginsim.result.plot.Png.HEIGHT);
+        }
     }
 }

@@ -1,0 +1,107 @@
+package io.marginsim.analysis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginsim.result.Report;
+import io.marginsim.result.ReportBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The result of one sweep cell, as written to the journal (one JSON line) and the CSV. The CSV line is a function
+ * of the row alone and every double survives the JSON round trip exactly, so a row read back from the journal
+ * prints the same bytes as the row that was computed.
+ *
+ * @param buffers               extra cash for each of the sweep's targets, in target order
+ * @param medianTimeToBreachDays NaN when no path breached
+ */
+public record SweepRow(long cell, List<JsonNode> values, double breachProbability, double[] breachProbabilityCi95,
+                       List<Double> buffers, double medianTimeToBreachDays, double pathStepsPerSecond) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static SweepRow of(long cell, List<JsonNode> values, Simulation run, List<Double> targets) {
+        Report report = run.report();
+        double[] shortfall = run.stats().sortedWorstShortfall();
+        List<Double> buffers = new ArrayList<>();
+        for (double target : targets) {
+            buffers.add(ReportBuilder.buffer(shortfall, target));
+        }
+        Double median = report.timeToBreachQuantilesDays().get("0.5");
+        return new SweepRow(cell, values, report.breachProbability(), report.breachProbabilityCi95(), buffers,
+                median == null ? Double.NaN : median, report.pathStepsPerSecond());
+    }
+
+    /** One journal line, without the newline; {@code fingerprint} ties it to its sweep. */
+    String toJson(SweepPlan plan) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("sweep", plan.fingerprint());
+        o.put("cell", cell);
+        ObjectNode axes = o.putObject("axes");
+        for (SweepAxis axis : plan.axes()) {
+            axes.set(axis.path(), values.get(axis.index()));
+        }
+        o.put("breachProbability", breachProbability);
+        o.putArray("breachProbabilityCi95").add(breachProbabilityCi95[0]).add(breachProbabilityCi95[1]);
+        ObjectNode buffer = o.putObject("buffer");
+        for (int t = 0; t < buffers.size(); t++) {
+            buffer.put(ReportBuilder.key(plan.targets().get(t)), buffers.get(t));
+        }
+        if (Double.isNaN(medianTimeToBreachDays)) {
+            o.putNull("medianTimeToBreachDays");
+        } else {
+            o.put("medianTimeToBreachDays", medianTimeToBreachDays);
+        }
+        o.put("pathStepsPerSecond", pathStepsPerSecond);
+        return o.toString();
+    }
+
+    /** Reads a journal line back; the caller has checked its fingerprint and cell. */
+    static SweepRow fromJson(JsonNode o, SweepPlan plan) {
+        long cell = o.get("cell").asLong();
+        List<Double> buffers = new ArrayList<>();
+        for (double target : plan.targets()) {
+            buffers.add(o.get("buffer").get(ReportBuilder.key(target)).asDouble());
+        }
+        JsonNode median = o.get("medianTimeToBreachDays");
+        ArrayNode ci = (ArrayNode) o.get("breachProbabilityCi95");
+        return new SweepRow(cell, plan.values(cell), o.get("breachProbability").asDouble(),
+                new double[] {ci.get(0).asDouble(), ci.get(1).asDouble()}, buffers,
+                median.isNull() ? Double.NaN : median.asDouble(), o.get("pathStepsPerSecond").asDouble());
+    }
+
+    static String csvHeader(SweepPlan plan) {
+        StringBuilder s = new StringBuilder("cell");
+        for (SweepAxis axis : plan.axes()) {
+            s.append(',').append(csvText(axis.path()));
+        }
+        s.append(",breachProbability,breachProbabilityCi95.low,breachProbabilityCi95.high");
+        for (double target : plan.targets()) {
+            s.append(",buffer.").append(ReportBuilder.key(target));
+        }
+        return s.append(",medianTimeToBreachDays,pathStepsPerSecond\n").toString();
+    }
+
+    String csvLine() {
+        StringBuilder s = new StringBuilder().append(cell);
+        for (JsonNode value : values) {
+            s.append(',').append(csvText(value.isTextual() ? value.textValue() : value.toString()));
+        }
+        s.append(',').append(breachProbability).append(',').append(breachProbabilityCi95[0])
+                .append(',').append(breachProbabilityCi95[1]);
+        for (double buffer : buffers) {
+            s.append(',').append(buffer);
+        }
+        s.append(',').append(Double.isNaN(medianTimeToBreachDays) ? "" : Double.toString(medianTimeToBreachDays));
+        return s.append(',').append(pathStepsPerSecond).append('\n').toString();
+    }
+
+    private static String csvText(String text) {
+        if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+}

@@ -1,0 +1,108 @@
+package io.marginsim.cli;
+
+import io.marginsim.analysis.Sweep;
+import io.marginsim.analysis.SweepRow;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.Locale;
+
+/**
+ * Sweep progress for people: a progress bar with ETA and path-steps/s on a terminal, and plain lines (at most one
+ * a second, plus the last) when standard error goes to a file or a pipe, where a redrawn bar would be noise.
+ */
+final class SweepProgress {
+    private SweepProgress() {
+    }
+
+    static Sweep.Listener create(boolean terminal, PrintStream err) {
+        return terminal ? new Bar() : new Lines(err);
+    }
+
+    /** Path-steps per second over the cells computed in this run. */
+    private static final class Rate {
+        private final long start = System.nanoTime();
+        private double pathSteps;
+
+        void add(double work) {
+            pathSteps += work;
+        }
+
+        double elapsed() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        String perSecond() {
+            double seconds = elapsed();
+            return String.format(Locale.ROOT, "%.3g path-steps/s", seconds > 0 ? pathSteps / seconds : 0.0);
+        }
+    }
+
+    private static final class Bar implements Sweep.Listener, AutoCloseable {
+        private ProgressBar bar;
+        private final Rate rate = new Rate();
+
+        @Override
+        public void started(long cells, long alreadyDone) {
+            bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(cells).setUnit(" cells", 1)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
+                    .startsFrom(alreadyDone, Duration.ZERO).build();
+        }
+
+        @Override
+        public void cellDone(SweepRow row, double pathSteps) {
+            rate.add(pathSteps);
+            bar.step();
+            bar.setExtraMessage(" " + rate.perSecond());
+            if (bar.getCurrent() == bar.getMax()) {
+                close();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+                bar = null;
+            }
+        }
+    }
+
+    private static final class Lines implements Sweep.Listener {
+        private final PrintStream err;
+        private final Rate rate = new Rate();
+        private long cells;
+        private long done;
+        private long computed;
+        private double lastPrint = -1;
+
+        Lines(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void started(long cells, long alreadyDone) {
+            this.cells = cells;
+            this.done = alreadyDone;
+            err.printf(Locale.ROOT, "sweep: %d cells, %d already in the journal%n", cells, alreadyDone);
+        }
+
+        @Override
+        public void cellDone(SweepRow row, double pathSteps) {
+            rate.add(pathSteps);
+            done++;
+            computed++;
+            double seconds = rate.elapsed();
+            if (done < cells && seconds - lastPrint < 1) {
+                return;
+            }
+            lastPrint = seconds;
+            long eta = Math.round(seconds / computed * (cells - done));
+            err.printf(Locale.ROOT, "sweep: %d/%d cells (%.1f%%), %s, ETA %d:%02d:%02d%n", done, cells,
+                    100.0 * done / cells, rate.perSecond(), eta / 3600, eta / 60 % 60, eta % 60);
+        }
+    }
+}

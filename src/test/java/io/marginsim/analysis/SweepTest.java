@@ -1,0 +1,142 @@
+package io.marginsim.analysis;
+
+import io.marginsim.engine.Engines;
+import io.marginsim.spec.SpecException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SweepTest {
+    private static final Engines.Options TWO_THREADS = new Engines.Options(2, -1, Engines.Options.defaults().precision());
+    private static final String BASE = """
+            {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
+             "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+                         "rules": {"type": "flat", "rate": 0.005}}]},
+             "horizonDays": 4, "stepsPerDay": 4, "paths": 2000, "seed": 11, "engine": "scalar"}""";
+    private static final String SWEEP = """
+            {"base": %s,
+             "axes": [{"path": "account.positions[0].size", "values": [1, 2, 3]},
+                      {"path": "assets[0].volatility", "range": {"from": 0.4, "to": 0.8, "step": 0.2}}],
+             "targets": [0.05, 0.01]}""".formatted(BASE);
+
+    @TempDir
+    Path dir;
+
+    private static SweepPlan plan(String json) {
+        return SweepPlan.parse(json, Path.of("."), "sweep.json");
+    }
+
+    private Sweep.Summary run(String prefix, boolean resume, Sweep.Listener listener) throws Exception {
+        return Sweep.run(plan(SWEEP), UnaryOperator.identity(), TWO_THREADS, dir.resolve(prefix), resume, listener);
+    }
+
+    /** CSV rows sorted, without the timing column, which measures the machine rather than the model. */
+    private static List<String> rowsWithoutTiming(Path csv) throws Exception {
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            rows.add(line.substring(0, line.lastIndexOf(',')));
+        }
+        List<String> out = new ArrayList<>(rows.subList(1, rows.size()));
+        out.sort(null);
+        out.addFirst(rows.getFirst());
+        return out;
+    }
+
+    @Test
+    void cellsAreTheCartesianProductWithDecimalRangeValues() {
+        SweepPlan plan = plan(SWEEP);
+        assertThat(plan.cells()).isEqualTo(9);
+        assertThat(plan.values(5).toString()).isEqualTo("[2, 0.8]");
+        assertThat(plan.spec(5, UnaryOperator.identity()).assets().getFirst().volatility()).isEqualTo(0.8);
+        assertThat(plan.spec(5, UnaryOperator.identity()).seed()).isEqualTo(11);
+    }
+
+    @Test
+    void resumeAfterACrashFinishesWithoutRecomputingAndMatchesAnUninterruptedRun() throws Exception {
+        Sweep.Summary whole = run("whole", false, Sweep.Listener.NONE);
+        assertThat(whole.computed()).isEqualTo(9);
+
+        Sweep.Listener crashAfterFour = new Sweep.Listener() {
+            int done;
+
+            @Override
+            public void cellDone(SweepRow row, double pathSteps) {
+                if (++done == 4) {
+                    throw new IllegalStateException("simulated crash");
+                }
+            }
+        };
+        assertThatThrownBy(() -> run("split", false, crashAfterFour)).hasMessage("simulated crash");
+        Path journal = Sweep.journalFile(dir.resolve("split"));
+        assertThat(Files.readAllLines(journal)).hasSize(4);
+        // a crash in the middle of writing a line leaves a torn line; resume must drop it and rerun that cell
+        Files.writeString(journal, "{\"sweep\":\"", java.nio.file.StandardOpenOption.APPEND);
+
+        List<Long> recomputed = new ArrayList<>();
+        Sweep.Summary rest = run("split", true, new Sweep.Listener() {
+            @Override
+            public void cellDone(SweepRow row, double pathSteps) {
+                recomputed.add(row.cell());
+            }
+        });
+        assertThat(rest.resumed()).isEqualTo(4);
+        assertThat(rest.computed()).isEqualTo(5);
+        assertThat(recomputed).containsExactly(4L, 5L, 6L, 7L, 8L);
+        assertThat(Files.readAllLines(journal)).hasSize(9);
+        assertThat(rowsWithoutTiming(rest.csv())).isEqualTo(rowsWithoutTiming(whole.csv()));
+        assertThat(Files.readAllLines(rest.csv())).hasSize(10);
+    }
+
+    @Test
+    void commonRandomNumbersMakeBreachProbabilityMonotoneInSize() throws Exception {
+        Sweep.Summary whole = run("crn", false, Sweep.Listener.NONE);
+        List<String> lines = Files.readAllLines(whole.csv());
+        assertThat(lines.getFirst()).isEqualTo("cell,account.positions[0].size,assets[0].volatility,breachProbability,"
+                + "breachProbabilityCi95.low,breachProbabilityCi95.high,buffer.0.05,buffer.0.01,"
+                + "medianTimeToBreachDays,pathStepsPerSecond");
+        for (int vol = 0; vol < 3; vol++) {
+            double previous = -1;
+            for (int size = 0; size < 3; size++) {
+                double p = Double.parseDouble(lines.get(1 + size * 3 + vol).split(",")[3]);
+                assertThat(p).isGreaterThanOrEqualTo(previous);
+                previous = p;
+            }
+        }
+    }
+
+    @Test
+    void aMissingAxisPathIsRejectedBeforeAnyWork() {
+        String bad = SWEEP.replace("assets[0].volatility", "assets[3].volatility");
+        assertThatThrownBy(() -> plan(bad)).isInstanceOf(SpecException.class)
+                .hasMessage("axes[1].path \"assets[3].volatility\" cannot be set in the base spec because assets has "
+                        + "1 elements, so index 3 does not exist");
+    }
+
+    @Test
+    void anInvalidCellValueNamesTheAxisAndWritesNothing() throws Exception {
+        String bad = SWEEP.replace("[1, 2, 3]", "[1, 0, 3]");
+        Path prefix = dir.resolve("bad");
+        assertThatThrownBy(() -> Sweep.run(plan(bad), UnaryOperator.identity(), TWO_THREADS, prefix, false,
+                Sweep.Listener.NONE)).isInstanceOf(SpecException.class)
+                .hasMessage("axes[0] (account.positions[0].size) value 0 gives an invalid spec: "
+                        + "account.positions[0].size must be non-zero (negative for a short) but was 0");
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void anExistingJournalIsNotOverwrittenWithoutResume() throws Exception {
+        run("twice", false, Sweep.Listener.NONE);
+        assertThatThrownBy(() -> run("twice", false, Sweep.Listener.NONE)).isInstanceOf(SpecException.class)
+                .hasMessageStartingWith("--out would overwrite the sweep journal");
+    }
+}

@@ -1,0 +1,71 @@
+package io.marginsim.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginsim.engine.Simulator;
+import io.marginsim.result.Report;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SpecBuilderTest {
+    private static final String FILE = """
+            {"assets": [{"name": "BTC", "price": 60000.0, "volatility": 0.6, "drift": 0.0},
+                        {"name": "ETH", "price": 3000.0, "volatility": 0.8, "drift": 0.0}],
+             "correlation": [[1.0, 0.7], [0.7, 1.0]],
+             "account": {"mode": "cross", "cash": 6000.0, "collateral": [{"asset": "ETH", "amount": 2.0, "haircut": 0.1}],
+                         "positions": [{"asset": "BTC", "size": 1.0, "entryPrice": 60000.0,
+                                        "venue": "binance-usdm", "symbol": "BTCUSDT"},
+                                       {"asset": "ETH", "size": -5.0, "entryPrice": 3100.0,
+                                        "rules": {"type": "flat", "rate": 0.01}}]},
+             "horizonDays": 5.0, "stepsPerDay": 4, "paths": 2000, "seed": 9, "engine": "scalar"}""";
+
+    private static SpecBuilder builder() {
+        return SpecBuilder.spec()
+                .asset("BTC", 60000, 0.6)
+                .asset("ETH", 3000, 0.8)
+                .correlation(new double[][] {{1, 0.7}, {0.7, 1}})
+                .cross().cash(6000)
+                .collateral("ETH", 2, 0.1)
+                .position("BTC", 1, 60000).venue("binance-usdm", "BTCUSDT")
+                .position("ETH", -5, 3100).flatRate(0.01)
+                .horizonDays(5).stepsPerDay(4).paths(2000).seed(9).engine("scalar");
+    }
+
+    @Test
+    void writesTheSameJsonAsTheEquivalentSpecFile() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(builder().toJson())).isEqualTo(json.readTree(FILE));
+    }
+
+    @Test
+    void builtSpecSimulatesExactlyLikeTheFile() throws Exception {
+        Report built = builder().simulate();
+        Report read = Simulator.simulate(SpecReader.parse(FILE, "file", false));
+        assertThat(built.breachProbability()).isEqualTo(read.breachProbability());
+        assertThat(built.buffer()).isEqualTo(read.buffer());
+        assertThat(builder().build().account().positions()).hasSize(2);
+    }
+
+    @Test
+    void invalidValuesNameTheSameJsonPathAsAFile() {
+        assertThatThrownBy(() -> builder().position("BTC", 0, 60000).flatRate(0.01).build())
+                .isInstanceOf(SpecException.class)
+                .hasMessage("account.positions[2].size must be non-zero (negative for a short) but was 0");
+    }
+
+    @Test
+    void positionModifiersNeedAPosition() {
+        assertThatThrownBy(() -> SpecBuilder.spec().asset("BTC", 1, 0.5).margin(100))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("margin() applies to the last position added but no position was added yet");
+    }
+
+    @Test
+    void isolatedPositionsTakeTheirMargin() {
+        Spec spec = SpecBuilder.spec().asset("BTC", 60000, 0.6).isolated()
+                .position("BTC", 1, 60000).venue("binance-usdm", "BTCUSDT").margin(3000)
+                .horizonDays(1).build();
+        assertThat(spec.account().positions().getFirst().margin()).isEqualTo(3000);
+    }
+}
