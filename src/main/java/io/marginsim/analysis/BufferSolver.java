@@ -3,6 +3,7 @@ package io.marginsim.analysis;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
 import io.marginsim.model.Account;
 import io.marginsim.model.MarginMode;
@@ -60,7 +61,7 @@ public final class BufferSolver {
     public static CashSolution solveCash(Spec spec, double target, Engines.Options options)
             throws EngineUnavailableException {
         checkTarget(target);
-        Simulation run = Simulation.run(spec, options, Engine.ProgressListener.NONE);
+        Simulation run = Simulator.run(spec, options, Engine.ProgressListener.NONE);
         PathStats stats = run.stats();
         double[] shortfall = stats.sortedWorstShortfall();
         long breaches = stats.breaches();

@@ -2,6 +2,8 @@ package io.marginsim.analysis;
 
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.Simulation;
+import io.marginsim.engine.Simulator;
 import io.marginsim.spec.Spec;
 
 import java.io.IOException;
@@ -66,7 +68,7 @@ public final class Sweep {
                     continue;
                 }
                 Spec spec = plan.spec(cell, overrides);
-                Simulation run = Simulation.run(spec, options, listener::pathsDone);
+                Simulation run = Simulator.run(spec, options, listener::pathsDone);
                 SweepRow row = SweepRow.of(cell, plan.values(cell), run, plan.targets());
                 journal.append(row);
                 computed++;

@@ -16,13 +16,20 @@ public final class Simulator {
 
     public static Report simulate(Spec spec, Engines.Options options, Engine.ProgressListener progress)
             throws EngineUnavailableException {
+        return run(spec, options, progress).report();
+    }
+
+    /** Like {@link #simulate} but keeps the per-path statistics beside the report. */
+    public static Simulation run(Spec spec, Engines.Options options, Engine.ProgressListener progress)
+            throws EngineUnavailableException {
         CompiledProblem problem = ProblemCompiler.compile(spec);
         Engines.Selection selection = Engines.select(spec.engine(), options);
         try (Engine engine = selection.engine()) {
             long start = System.nanoTime();
             PathStats stats = engine.run(problem, 0, spec.paths(), progress);
             double elapsed = (System.nanoTime() - start) / 1e9;
-            return ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(), elapsed));
+            return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(),
+                    elapsed)));
         }
     }
 

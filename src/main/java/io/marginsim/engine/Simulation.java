@@ -1,0 +1,12 @@
+package io.marginsim.engine;
+
+import io.marginsim.result.PathStats;
+import io.marginsim.result.Report;
+
+/**
+ * One simulation's report with the {@link PathStats} it came from, for analyses that need quantiles at levels
+ * the report does not carry (a buffer for any target). The statistics hold one value per path, so callers keep
+ * one of these at a time.
+ */
+public record Simulation(PathStats stats, Report report) {
+}
