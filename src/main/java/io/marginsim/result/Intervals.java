@@ -23,7 +23,10 @@ public final class Intervals {
         double z2 = z * z;
         double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
         double half = z / (1 + z2 / n) * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n));
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        // at 0 or n successes the bound is exactly 0 or 1; the formula would leave rounding residue there
+        double low = successes == 0 ? 0 : Math.max(0, centre - half);
+        double high = successes == trials ? 1 : Math.min(1, centre + half);
+        return new double[] {low, high};
     }
 
     /**
