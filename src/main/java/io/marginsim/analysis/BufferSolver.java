@@ -101,7 +101,12 @@ public final class BufferSolver {
         if (spec.account().positions().isEmpty()) {
             throw new SpecException("account.positions", "must hold at least one position to solve for size but was empty");
         }
-        Evaluator eval = new Evaluator(spec, options);
+        try (Evaluator eval = new Evaluator(spec, options)) {
+            return solveSize(spec, target, eval);
+        }
+    }
+
+    private static SizeSolution solveSize(Spec spec, double target, Evaluator eval) {
         // Bracket [ok, bad]: breach probability <= target at ok, > target at bad.
         double ok;
         double bad;
@@ -148,26 +153,34 @@ public final class BufferSolver {
                 at.breachProbabilityCi95(), at.paths(), spec.seed(), at.engine(), eval.evaluations);
     }
 
-    /** Breach probability at a scale factor; every call uses the spec's seed (common random numbers). */
-    private static final class Evaluator {
+    /**
+     * Breach probability at a scale factor; every call uses the spec's seed (common random numbers) and the one
+     * engine opened for the whole search.
+     */
+    private static final class Evaluator implements AutoCloseable {
         private final Spec spec;
-        private final Engines.Options options;
+        private final Engines.Selection engine;
         private Report last;
         private int evaluations;
 
-        Evaluator(Spec spec, Engines.Options options) {
+        Evaluator(Spec spec, Engines.Options options) throws EngineUnavailableException {
             this.spec = spec;
-            this.options = options;
+            this.engine = Engines.select(spec.engine(), options);
         }
 
-        Report report(double scale) throws EngineUnavailableException {
+        Report report(double scale) {
             evaluations++;
-            last = Simulator.simulate(scaled(spec, scale), options, Engine.ProgressListener.NONE);
+            last = Simulator.run(scaled(spec, scale), engine, Engine.ProgressListener.NONE).report();
             return last;
         }
 
-        boolean meets(double scale, double target) throws EngineUnavailableException {
+        boolean meets(double scale, double target) {
             return report(scale).breachProbability() <= target;
+        }
+
+        @Override
+        public void close() {
+            engine.engine().close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.marginsim.analysis;
 
+import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.Simulation;
@@ -8,13 +9,15 @@ import io.marginsim.spec.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link SweepPlan} cell by cell, streaming each finished cell to {@code PREFIX.jsonl} (the journal) and
  * {@code PREFIX.csv}. Every cell keeps the seed of its spec (the base seed unless an axis sets it), so differences
  * between cells come from the axes and not from sampling noise (common random numbers). Only one cell's statistics
- * are in memory at a time.
+ * are in memory at a time, and each engine is opened once for the whole sweep.
  */
 public final class Sweep {
     private Sweep() {
@@ -61,6 +64,7 @@ public final class Sweep {
         Path csv = csvFile(prefix);
         Path jsonl = journalFile(prefix);
         long computed = 0;
+        Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
         try (SweepJournal journal = SweepJournal.open(plan, jsonl, csv, resume)) {
             listener.started(plan.cells(), journal.resumed());
             for (long cell = 0; cell < plan.cells(); cell++) {
@@ -68,13 +72,20 @@ public final class Sweep {
                     continue;
                 }
                 Spec spec = plan.spec(cell, overrides);
-                Simulation run = Simulator.run(spec, options, listener::pathsDone);
+                Engines.Selection engine = engines.get(spec.engine());
+                if (engine == null) {
+                    engine = Engines.select(spec.engine(), options);
+                    engines.put(spec.engine(), engine);
+                }
+                Simulation run = Simulator.run(spec, engine, listener::pathsDone);
                 SweepRow row = SweepRow.of(cell, plan.values(cell), run, plan.targets());
                 journal.append(row);
                 computed++;
                 listener.cellDone(row, (double) spec.paths() * spec.steps());
             }
             return new Summary(plan.cells(), computed, journal.resumed(), csv, jsonl);
+        } finally {
+            engines.values().forEach(selection -> selection.engine().close());
         }
     }
 }

@@ -22,15 +22,24 @@ public final class Simulator {
     /** Like {@link #simulate} but keeps the per-path statistics beside the report. */
     public static Simulation run(Spec spec, Engines.Options options, Engine.ProgressListener progress)
             throws EngineUnavailableException {
-        CompiledProblem problem = ProblemCompiler.compile(spec);
         Engines.Selection selection = Engines.select(spec.engine(), options);
-        try (Engine engine = selection.engine()) {
-            long start = System.nanoTime();
-            PathStats stats = engine.run(problem, 0, spec.paths(), progress);
-            double elapsed = (System.nanoTime() - start) / 1e9;
-            return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(),
-                    elapsed)));
+        try (Engine ignored = selection.engine()) {
+            return run(spec, selection, progress);
         }
+    }
+
+    /**
+     * Runs the spec on an engine the caller already opened and keeps open, so that many small runs (sweep cells)
+     * do not pay for thread pools, device contexts or kernel builds each time.
+     */
+    public static Simulation run(Spec spec, Engines.Selection selection, Engine.ProgressListener progress) {
+        CompiledProblem problem = ProblemCompiler.compile(spec);
+        Engine engine = selection.engine();
+        long start = System.nanoTime();
+        PathStats stats = engine.run(problem, 0, spec.paths(), progress);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(),
+                elapsed)));
     }
 
     /** Everything a report needs besides the statistics, including the account's state at the start. */
