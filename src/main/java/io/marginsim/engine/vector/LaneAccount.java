@@ -52,7 +52,10 @@ final class LaneAccount {
     private final float[] frozen = new float[L];
     /** Isolated mode: equity of position {@code i} at its liquidation, NaN while open; lanes at {@code i * L}. */
     private final float[] closed;
-    private final float[] terminal = new float[L];
+    /** Scratch lanes: account equity, shortfall, and one position's requirement. */
+    private final float[] equity = new float[L];
+    private final float[] shortfall = new float[L];
+    private final float[] requirement = new float[L];
 
     LaneAccount(CompiledProblem p) {
         isolated = p.isolated;
@@ -90,23 +93,21 @@ final class LaneAccount {
 
     /** Checks the account at the prices of step {@code step} (1-based). */
     void evaluate(int step, float[] price) {
-        FloatVector shortfall;
-        FloatVector equity;
         if (isolated) {
-            equity = FloatVector.zero(Lanes.FLOATS);
-            shortfall = isolatedShortfall(price);
+            isolatedShortfall(price);
         } else {
-            equity = crossEquity(price);
-            shortfall = crossRequirement(price).sub(equity);
+            crossShortfall(price);
         }
-        FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(shortfall).intoArray(worst, 0);
-        VectorMask<Float> breach = shortfall.compare(GT, 0f);
+        FloatVector gap = FloatVector.fromArray(Lanes.FLOATS, shortfall, 0);
+        FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(gap).intoArray(worst, 0);
+        VectorMask<Float> breach = gap.compare(GT, 0f);
         if (breach.anyTrue()) {
             IntVector steps = IntVector.fromArray(Lanes.INTS, breachStep, 0);
             VectorMask<Integer> first = breach.cast(Lanes.INTS).and(steps.compare(EQ, PathBlock.NO_BREACH));
             if (first.anyTrue()) {
                 steps.blend(step, first).intoArray(breachStep, 0);
-                FloatVector.fromArray(Lanes.FLOATS, frozen, 0).blend(equity, first.cast(Lanes.FLOATS))
+                FloatVector.fromArray(Lanes.FLOATS, frozen, 0)
+                        .blend(FloatVector.fromArray(Lanes.FLOATS, equity, 0), first.cast(Lanes.FLOATS))
                         .intoArray(frozen, 0);
             }
         }
@@ -114,85 +115,88 @@ final class LaneAccount {
 
     /** Writes the outcomes of the first {@code count} lanes to {@code out} from {@code slot} on. */
     void write(float[] price, PathBlock out, int slot, int count) {
-        FloatVector equity;
-        if (isolated) {
-            equity = isolatedTerminalEquity(price);
-        } else {
+        equity(price);
+        FloatVector terminal = FloatVector.fromArray(Lanes.FLOATS, equity, 0);
+        if (!isolated) {
             VectorMask<Float> breached = IntVector.fromArray(Lanes.INTS, breachStep, 0)
                     .compare(NE, PathBlock.NO_BREACH).cast(Lanes.FLOATS);
-            equity = crossEquity(price).blend(FloatVector.fromArray(Lanes.FLOATS, frozen, 0), breached);
+            terminal = terminal.blend(FloatVector.fromArray(Lanes.FLOATS, frozen, 0), breached);
         }
-        equity.intoArray(terminal, 0);
+        terminal.intoArray(equity, 0);
         for (int l = 0; l < count; l++) {
             out.firstBreachStep[slot + l] = breachStep[l];
             out.worstShortfall[slot + l] = worst[l];
-            out.terminalEquity[slot + l] = terminal[l];
+            out.terminalEquity[slot + l] = equity[l];
         }
     }
 
-    private FloatVector crossEquity(float[] price) {
-        FloatVector equity = collateral(price);
+    /*
+     * The helpers below pass lanes through the scratch arrays rather than as vector arguments or results: C2
+     * does not always inline methods this size, and a vector crossing a call that is not inlined gets boxed.
+     */
+
+    /**
+     * Account equity into {@code equity}: cash, collateral and every position (in isolated mode its margin plus
+     * PnL, or the equity frozen at its liquidation).
+     */
+    private void equity(float[] price) {
+        FloatVector sum = FloatVector.broadcast(Lanes.FLOATS, cash);
+        for (int j = 0; j < valueAsset.length; j++) {
+            sum = Lanes.mulAdd(mark(price, valueAsset[j]), valueUnits[j], sum);
+        }
         for (int i = 0; i < positions; i++) {
-            equity = positionEquity(i, price, equity);
+            FloatVector move = mark(price, asset[i]).sub(entry[i]);
+            if (isolated) {
+                FloatVector open = Lanes.mulAdd(move, size[i], FloatVector.broadcast(Lanes.FLOATS, margin[i]));
+                FloatVector liquidated = FloatVector.fromArray(Lanes.FLOATS, closed, i * L);
+                sum = sum.add(liquidated.blend(open, liquidated.test(IS_NAN)));
+            } else {
+                sum = Lanes.mulAdd(move, size[i], sum);
+            }
         }
-        return equity;
+        sum.intoArray(equity, 0);
     }
 
-    private FloatVector crossRequirement(float[] price) {
-        FloatVector requirement = FloatVector.zero(Lanes.FLOATS);
+    /** Cross mode: {@code equity} and {@code shortfall = requirement - equity}. */
+    private void crossShortfall(float[] price) {
+        equity(price);
+        FloatVector sum = FloatVector.zero(Lanes.FLOATS);
         for (int j = 0; j < requirementAsset.length; j++) {
-            requirement = Lanes.mulAdd(mark(price, requirementAsset[j]), requirementUnits[j], requirement);
+            sum = Lanes.mulAdd(mark(price, requirementAsset[j]), requirementUnits[j], sum);
         }
         for (int i = 0; i < positions; i++) {
-            requirement = requirement.add(tieredRequirement(i, price));
+            tieredRequirement(i, price);
+            sum = sum.add(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
         }
-        return requirement;
+        sum.sub(FloatVector.fromArray(Lanes.FLOATS, equity, 0)).intoArray(shortfall, 0);
     }
 
-    /** Largest shortfall over positions; liquidates (freezes) every open position in shortfall. */
-    private FloatVector isolatedShortfall(float[] price) {
+    /** Isolated mode: largest shortfall over positions; liquidates (freezes) every open position in shortfall. */
+    private void isolatedShortfall(float[] price) {
         FloatVector largest = FloatVector.broadcast(Lanes.FLOATS, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < positions; i++) {
-            FloatVector equity = positionEquity(i, price, FloatVector.broadcast(Lanes.FLOATS, margin[i]));
-            FloatVector shortfall = tieredRequirement(i, price).sub(equity);
-            FloatVector frozenEquity = FloatVector.fromArray(Lanes.FLOATS, closed, i * L);
-            VectorMask<Float> liquidate = shortfall.compare(GT, 0f).and(frozenEquity.test(IS_NAN));
+            FloatVector move = mark(price, asset[i]).sub(entry[i]);
+            FloatVector open = Lanes.mulAdd(move, size[i], FloatVector.broadcast(Lanes.FLOATS, margin[i]));
+            tieredRequirement(i, price);
+            FloatVector gap = FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(open);
+            FloatVector liquidated = FloatVector.fromArray(Lanes.FLOATS, closed, i * L);
+            VectorMask<Float> liquidate = gap.compare(GT, 0f).and(liquidated.test(IS_NAN));
             if (liquidate.anyTrue()) {
-                frozenEquity.blend(equity, liquidate).intoArray(closed, i * L);
+                liquidated.blend(open, liquidate).intoArray(closed, i * L);
             }
-            largest = largest.max(shortfall);
+            largest = largest.max(gap);
         }
-        return largest;
+        largest.intoArray(shortfall, 0);
     }
 
-    private FloatVector isolatedTerminalEquity(float[] price) {
-        FloatVector equity = collateral(price);
-        for (int i = 0; i < positions; i++) {
-            FloatVector open = positionEquity(i, price, FloatVector.broadcast(Lanes.FLOATS, margin[i]));
-            FloatVector frozenEquity = FloatVector.fromArray(Lanes.FLOATS, closed, i * L);
-            equity = equity.add(frozenEquity.blend(open, frozenEquity.test(IS_NAN)));
-        }
-        return equity;
-    }
-
-    /** {@code cash + sum_a valueUnits[a] * P[a]}. */
-    private FloatVector collateral(float[] price) {
-        FloatVector equity = FloatVector.broadcast(Lanes.FLOATS, cash);
-        for (int j = 0; j < valueAsset.length; j++) {
-            equity = Lanes.mulAdd(mark(price, valueAsset[j]), valueUnits[j], equity);
-        }
-        return equity;
-    }
-
-    /** {@code base + size[i] * (P - entry[i])}. */
-    private FloatVector positionEquity(int i, float[] price, FloatVector base) {
-        return Lanes.mulAdd(mark(price, asset[i]).sub(entry[i]), size[i], base);
-    }
-
-    /** {@code tiered_i(notional_i)}: lane-wise choice of the last tier whose floor the notional reaches. */
-    private FloatVector tieredRequirement(int i, float[] price) {
+    /**
+     * {@code tiered_i(notional_i)} into {@code requirement}: lane-wise choice of the last tier whose floor the
+     * notional reaches.
+     */
+    private void tieredRequirement(int i, float[] price) {
         if (!markBasis[i]) {
-            return FloatVector.broadcast(Lanes.FLOATS, fixedRequirement[i]);
+            FloatVector.broadcast(Lanes.FLOATS, fixedRequirement[i]).intoArray(requirement, 0);
+            return;
         }
         FloatVector notional = mark(price, asset[i]).mul(absSize[i]);
         int k = tierStart[i];
@@ -203,7 +207,7 @@ final class LaneAccount {
             rate = rate.blend(tierRate[k], reached);
             deduction = deduction.blend(tierDeduction[k], reached);
         }
-        return notional.mul(rate).sub(deduction);
+        notional.mul(rate).sub(deduction).intoArray(requirement, 0);
     }
 
     private static FloatVector mark(float[] price, int asset) {

@@ -2,7 +2,6 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 
 import java.util.Arrays;
 
@@ -51,9 +50,9 @@ final class LaneMarket {
         }
     }
 
-    /** Moves every asset one step, drawing the shocks of counter step {@code counterStep}. */
-    void advance(int counterStep, IntVector paths) {
-        normals.fill(counterStep, paths, assets, z);
+    /** Moves every asset one step with the shocks of counter step {@code counterStep}, paths from {@code firstPath}. */
+    void advance(int counterStep, int firstPath) {
+        normals.fill(counterStep, firstPath, assets, z);
         for (int a = 0; a < assets; a++) {
             FloatVector shock = FloatVector.zero(Lanes.FLOATS);
             for (int b = 0; b <= a; b++) {

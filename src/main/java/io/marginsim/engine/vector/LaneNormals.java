@@ -23,6 +23,8 @@ final class LaneNormals {
     private final int k0;
     private final int k1;
     private final int[] words = new int[4 * Lanes.COUNT];
+    /** Uniform {@code j} of lane {@code l} at {@code j * Lanes.COUNT + l}. */
+    private final float[] uniforms = new float[4 * Lanes.COUNT];
 
     LaneNormals(long seed) {
         k0 = (int) seed;
@@ -30,34 +32,34 @@ final class LaneNormals {
     }
 
     /**
-     * Writes normals {@code 0 .. count - 1} of step {@code step} for the paths in {@code paths}: normal {@code k}
+     * Writes normals {@code 0 .. count - 1} of step {@code step} for paths {@code firstPath + lane} (low 32 bits): normal {@code k}
      * of lane {@code l} goes to {@code out[k * Lanes.COUNT + l]}.
      */
-    void fill(int step, IntVector paths, int count, float[] out) {
+    void fill(int step, int firstPath, int count, float[] out) {
         for (int block = 0; 4 * block < count; block++) {
-            LanePhilox.block(step, paths, block, ShockStream.PRICE, k0, k1, words);
-            boxMuller(0, 4 * block, count, out);
-            if (4 * block + 2 < count) {
-                boxMuller(2, 4 * block + 2, count, out);
+            LanePhilox.block(step, firstPath, block, ShockStream.PRICE, k0, k1, words);
+            int pairs = 4 * block + 2 < count ? 2 : 1;
+            for (int j = 0; j < 2 * pairs; j++) {
+                // two exact 16-bit halves, so only the final fma rounds: small uniforms keep full relative precision
+                IntVector w = IntVector.fromArray(Lanes.INTS, words, j * Lanes.COUNT);
+                FloatVector high = (FloatVector) w.lanewise(LSHR, 16).convert(I2F, 0);
+                FloatVector low = (FloatVector) w.and(0xFFFF).convert(I2F, 0);
+                Lanes.mulAdd(high, 65536f, low.add(0.5f)).mul(TWO_POW_M32).intoArray(uniforms, j * Lanes.COUNT);
+            }
+            for (int pair = 0; pair < pairs; pair++) {
+                boxMuller(pair, 4 * block + 2 * pair, count, out);
             }
         }
     }
 
-    private void boxMuller(int word, int normal, int count, float[] out) {
-        FloatVector radius = uniform(word).lanewise(LOG).mul(-2f).lanewise(SQRT);
-        FloatVector angle = uniform(word + 1).mul(TWO_PI);
+    private void boxMuller(int pair, int normal, int count, float[] out) {
+        FloatVector u1 = FloatVector.fromArray(Lanes.FLOATS, uniforms, 2 * pair * Lanes.COUNT);
+        FloatVector u2 = FloatVector.fromArray(Lanes.FLOATS, uniforms, (2 * pair + 1) * Lanes.COUNT);
+        FloatVector radius = u1.lanewise(LOG).mul(-2f).lanewise(SQRT);
+        FloatVector angle = u2.mul(TWO_PI);
         radius.mul(angle.lanewise(COS)).intoArray(out, normal * Lanes.COUNT);
         if (normal + 1 < count) {
             radius.mul(angle.lanewise(SIN)).intoArray(out, (normal + 1) * Lanes.COUNT);
         }
-    }
-
-    /** Maps word {@code j} of each lane, read as unsigned, to the float nearest {@code (word + 0.5) * 2^-32}. */
-    private FloatVector uniform(int j) {
-        IntVector w = IntVector.fromArray(Lanes.INTS, words, j * Lanes.COUNT);
-        // two exact 16-bit halves, so only the final fma rounds: small uniforms keep full relative precision
-        FloatVector high = (FloatVector) w.lanewise(LSHR, 16).convert(I2F, 0);
-        FloatVector low = (FloatVector) w.and(0xFFFF).convert(I2F, 0);
-        return Lanes.mulAdd(high, 65536f, low.add(0.5f)).mul(TWO_POW_M32);
     }
 }

@@ -13,9 +13,12 @@ import static jdk.incubator.vector.VectorOperators.XOR;
  *
  * <p>There is no lane-wise 32x32-&gt;64 multiply in the Vector API, so each product is taken on the long
  * view of the int vector: the even int lanes (masked to 32 bits) and the odd lanes (shifted down) are multiplied
- * as longs, which C2 compiles to {@code vpmuludq}, and the halves are shuffled back with shifts and masks.
- * The first two rounds act partly on scalars: words 0 and 2 of the counter (step, block) are the same in every
- * lane, so their products are computed once instead of per lane.
+ * as longs, which C2 compiles to {@code vpmuludq}, and the high halves are shuffled back with shifts and masks;
+ * the low halves are plain int multiplies. The first round runs on scalars but for word 1, because words 0
+ * and 2 of the counter (step, block) are the same in every lane.
+ *
+ * <p>Everything is written out in one method: a helper taking or returning a vector that C2 declines to inline
+ * (it judges by bytecode size and call frequency) would box its vectors and cost several times the math.
  */
 final class LanePhilox {
     /** Multipliers and Weyl key increments of Philox4x32 (Random123). */
@@ -31,56 +34,41 @@ final class LanePhilox {
     }
 
     /**
-     * Computes one block per lane for counters {@code (c0, c1[lane], c2, c3)} and key {@code (k0, k1)}.
+     * Computes one block per lane for counters {@code (c0, c1 + lane, c2, c3)} and key {@code (k0, k1)}. Takes
+     * scalars and writes an array, so no vector crosses a call that C2 might not inline (it would be boxed).
      *
      * @param out receives word {@code j} of lane {@code l} at {@code out[j * Lanes.COUNT + l]}
      */
-    static void block(int c0, IntVector c1, int c2, int c3, int k0, int k1, int[] out) {
-        // round 1: both products are lane-independent
+    static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out) {
+        // round 1: only word 1 differs across lanes, so both products are scalars
         long p0 = M0 * (c0 & LOW);
         long p1 = M1 * (c2 & LOW);
-        IntVector x0 = c1.lanewise(XOR, (int) (p1 >>> 32) ^ k0);
-        int s1 = (int) p1;
-        int s2 = (int) (p0 >>> 32) ^ c3 ^ k1;
-        int s3 = (int) p0;
-        k0 += W0;
-        k1 += W1;
-        // round 2: word 0 varies by lane, word 2 does not yet
-        p1 = M1 * (s2 & LOW);
-        IntVector x2 = high(x0, M0).lanewise(XOR, s3 ^ k1);
-        IntVector x3 = low(x0, M0);
-        x0 = IntVector.broadcast(Lanes.INTS, (int) (p1 >>> 32) ^ s1 ^ k0);
+        IntVector x0 = Lanes.IOTA.add(c1).lanewise(XOR, (int) (p1 >>> 32) ^ k0);
         IntVector x1 = IntVector.broadcast(Lanes.INTS, (int) p1);
-        k0 += W0;
-        k1 += W1;
-        for (int r = 2; r < ROUNDS; r++) {
-            IntVector n0 = high(x2, M1).lanewise(XOR, x1).lanewise(XOR, k0);
-            IntVector n1 = low(x2, M1);
-            IntVector n2 = high(x0, M0).lanewise(XOR, x3).lanewise(XOR, k1);
-            IntVector n3 = low(x0, M0);
-            x0 = n0;
-            x1 = n1;
-            x2 = n2;
-            x3 = n3;
+        IntVector x2 = IntVector.broadcast(Lanes.INTS, (int) (p0 >>> 32) ^ c3 ^ k1);
+        IntVector x3 = IntVector.broadcast(Lanes.INTS, (int) p0);
+        for (int r = 1; r < ROUNDS; r++) {
             k0 += W0;
             k1 += W1;
+            // products on the long view: even int lanes masked to 32 bits, odd lanes shifted down
+            LongVector w0 = x0.reinterpretAsLongs();
+            LongVector w2 = x2.reinterpretAsLongs();
+            LongVector even0 = w0.and(LOW).mul(M0);
+            LongVector odd0 = w0.lanewise(LSHR, 32).mul(M0);
+            LongVector even2 = w2.and(LOW).mul(M1);
+            LongVector odd2 = w2.lanewise(LSHR, 32).mul(M1);
+            IntVector high0 = even0.lanewise(LSHR, 32).or(odd0.and(HIGH)).reinterpretAsInts();
+            IntVector high2 = even2.lanewise(LSHR, 32).or(odd2.and(HIGH)).reinterpretAsInts();
+            IntVector n0 = high2.lanewise(XOR, x1).lanewise(XOR, k0);
+            IntVector n2 = high0.lanewise(XOR, x3).lanewise(XOR, k1);
+            x1 = x2.mul((int) M1);
+            x3 = x0.mul((int) M0);
+            x0 = n0;
+            x2 = n2;
         }
         x0.intoArray(out, 0);
         x1.intoArray(out, Lanes.COUNT);
         x2.intoArray(out, 2 * Lanes.COUNT);
         x3.intoArray(out, 3 * Lanes.COUNT);
-    }
-
-    /** High 32 bits of each lane's unsigned 64-bit product with {@code m}. */
-    private static IntVector high(IntVector x, long m) {
-        LongVector words = x.reinterpretAsLongs();
-        LongVector even = words.and(LOW).mul(m);
-        LongVector odd = words.lanewise(LSHR, 32).mul(m);
-        return even.lanewise(LSHR, 32).or(odd.and(HIGH)).reinterpretAsInts();
-    }
-
-    /** Low 32 bits of each lane's product with {@code m}: the plain int multiply. */
-    private static IntVector low(IntVector x, long m) {
-        return x.mul((int) m);
     }
 }

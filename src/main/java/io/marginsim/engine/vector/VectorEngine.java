@@ -3,7 +3,6 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
-import jdk.incubator.vector.IntVector;
 
 /**
  * The CPU engine built on {@code jdk.incubator.vector}: {@link Lanes#COUNT} paths per vector (one per float
@@ -53,7 +52,7 @@ public final class VectorEngine extends ParallelCpuEngine {
     private static void simulateLanes(int steps, LaneMarket market, LaneAccount account, long firstPath,
                                       PathBlock out, int slot, int count) {
         // Philox counters carry the low 32 bits of the path index, as in ShockStream
-        IntVector paths = Lanes.IOTA.add((int) firstPath);
+        int paths = (int) firstPath;
         market.reset();
         account.reset();
         for (int step = 1; step <= steps; step++) {
