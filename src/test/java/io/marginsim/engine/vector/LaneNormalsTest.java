@@ -31,9 +31,8 @@ class LaneNormalsTest {
                 }
             }
         }
-        // float rounding of log, sqrt and cos/sin is a few units of 2^-24; the float uniform's resolution near 1
-        // (6e-8) bounds the radius error by sqrt(2 * 6e-8) ~ 3.5e-4 in principle, but at most ~2e-5 in practice
-        // because r is that small only when u is within a few ulps of 1
+        // log, sqrt and cos/sin round to a few units of 2^-24; the float uniform's spacing near 1 (6e-8) moves a
+        // radius near zero by up to ~2e-5 here (in principle ~2.5e-4, for u within 2^-25 of 1: a 3e-8 chance)
         assertThat(largestError).isCloseTo(0, within(2e-5));
     }
 }

@@ -1,7 +1,6 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Workloads;
 import io.marginsim.market.GbmMarket;
 
 /** Problems beyond the standard workloads: tiers, entry basis, isolated margin with a short. */
@@ -57,10 +56,5 @@ final class TestProblems {
                 new double[] {100.0, 160.0}, new boolean[] {true, true}, new int[] {0, 2, 3},
                 new double[] {0, 1000, 0}, new double[] {0.04, 0.06, 0.05}, new double[] {0, 20, 0});
         return new CompiledProblem(twoAssets(), account, STEPS, STEP_DAYS, seed);
-    }
-
-    /** The standard correlated workload, shortened so the scalar reference stays quick. */
-    static CompiledProblem correlated(int assets, long seed) {
-        return Workloads.correlated(assets, seed);
     }
 }
