@@ -20,7 +20,9 @@ import static jdk.incubator.vector.VectorOperators.XOR;
  * <p>Everything is written out in one method: a helper taking or returning a vector that C2 declines to inline
  * (it judges by bytecode size and call frequency) would box its vectors and cost several times the math.
  */
-final class LanePhilox {
+public final class LanePhilox {
+    /** Counters per call: one per lane. */
+    public static final int LANES = Lanes.COUNT;
     /** Multipliers and Weyl key increments of Philox4x32 (Random123). */
     private static final long M0 = 0xD2511F53L;
     private static final long M1 = 0xCD9E8D57L;
@@ -37,9 +39,9 @@ final class LanePhilox {
      * Computes one block per lane for counters {@code (c0, c1 + lane, c2, c3)} and key {@code (k0, k1)}. Takes
      * scalars and writes an array, so no vector crosses a call that C2 might not inline (it would be boxed).
      *
-     * @param out receives word {@code j} of lane {@code l} at {@code out[j * Lanes.COUNT + l]}
+     * @param out receives word {@code j} of lane {@code l} at {@code out[j * LANES + l]}
      */
-    static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out) {
+    public static void block(int c0, int c1, int c2, int c3, int k0, int k1, int[] out) {
         // round 1: only word 1 differs across lanes, so both products are scalars
         long p0 = M0 * (c0 & LOW);
         long p1 = M1 * (c2 & LOW);
