@@ -106,9 +106,11 @@ final class LaneAccount {
             VectorMask<Integer> first = breach.cast(Lanes.INTS).and(steps.compare(EQ, PathBlock.NO_BREACH));
             if (first.anyTrue()) {
                 steps.blend(step, first).intoArray(breachStep, 0);
-                FloatVector.fromArray(Lanes.FLOATS, frozen, 0)
-                        .blend(FloatVector.fromArray(Lanes.FLOATS, equity, 0), first.cast(Lanes.FLOATS))
-                        .intoArray(frozen, 0);
+                if (!isolated) {
+                    FloatVector.fromArray(Lanes.FLOATS, frozen, 0)
+                            .blend(FloatVector.fromArray(Lanes.FLOATS, equity, 0), first.cast(Lanes.FLOATS))
+                            .intoArray(frozen, 0);
+                }
             }
         }
     }
