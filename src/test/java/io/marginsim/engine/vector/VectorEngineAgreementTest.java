@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Path-by-path agreement of the float vector engine with the double scalar reference. First-breach steps may
  * differ only on paths whose shortfall passes within float rounding of zero; equities differ by float rounding
- * of prices (relative ~1e-6 after hundreds of steps), so the tolerance is {@value #RELATIVE} of the account's
- * gross entry notional.
+ * of prices (observed up to ~1.5e-6 of gross notional after 256 steps), so the tolerance is {@value #RELATIVE}
+ * of the account's gross notional (cash, positions at entry, collateral at the initial price).
  */
 class VectorEngineAgreementTest {
-    private static final double RELATIVE = 2e-5;
+    private static final double RELATIVE = 5e-6;
 
     @Test
     void oneAssetFlatRate() {
