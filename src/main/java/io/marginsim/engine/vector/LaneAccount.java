@@ -133,8 +133,11 @@ final class LaneAccount {
     }
 
     /*
-     * The helpers below pass lanes through the scratch arrays rather than as vector arguments or results: C2
-     * does not always inline methods this size, and a vector crossing a call that is not inlined gets boxed.
+     * The helpers below pass lanes through the scratch arrays rather than as vector arguments or results, and
+     * call no method of ours on vectors: C2 inlines a method of ours only where its size and the call site's
+     * profile allow (a site cold in one problem can be hot in the next), and a vector crossing a call that is not
+     * inlined gets boxed, which makes that problem several times slower. The Vector API's own methods are always
+     * inlined.
      */
 
     /**
@@ -144,16 +147,16 @@ final class LaneAccount {
     private void equity(float[] price) {
         FloatVector sum = FloatVector.broadcast(Lanes.FLOATS, cash);
         for (int j = 0; j < valueAsset.length; j++) {
-            sum = Lanes.mulAdd(mark(price, valueAsset[j]), valueUnits[j], sum);
+            sum = FloatVector.fromArray(Lanes.FLOATS, price, valueAsset[j] * L).mul(valueUnits[j]).add(sum);
         }
         for (int i = 0; i < positions; i++) {
-            FloatVector move = mark(price, asset[i]).sub(entry[i]);
+            FloatVector move = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]);
             if (isolated) {
-                FloatVector open = Lanes.mulAdd(move, size[i], FloatVector.broadcast(Lanes.FLOATS, margin[i]));
+                FloatVector open = move.mul(size[i]).add(margin[i]);
                 FloatVector liquidated = FloatVector.fromArray(Lanes.FLOATS, closed, i * L);
                 sum = sum.add(liquidated.blend(open, liquidated.test(IS_NAN)));
             } else {
-                sum = Lanes.mulAdd(move, size[i], sum);
+                sum = move.mul(size[i]).add(sum);
             }
         }
         sum.intoArray(equity, 0);
@@ -164,7 +167,7 @@ final class LaneAccount {
         equity(price);
         FloatVector sum = FloatVector.zero(Lanes.FLOATS);
         for (int j = 0; j < requirementAsset.length; j++) {
-            sum = Lanes.mulAdd(mark(price, requirementAsset[j]), requirementUnits[j], sum);
+            sum = FloatVector.fromArray(Lanes.FLOATS, price, requirementAsset[j] * L).mul(requirementUnits[j]).add(sum);
         }
         for (int i = 0; i < positions; i++) {
             tieredRequirement(i, price);
@@ -177,8 +180,8 @@ final class LaneAccount {
     private void isolatedShortfall(float[] price) {
         FloatVector largest = FloatVector.broadcast(Lanes.FLOATS, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < positions; i++) {
-            FloatVector move = mark(price, asset[i]).sub(entry[i]);
-            FloatVector open = Lanes.mulAdd(move, size[i], FloatVector.broadcast(Lanes.FLOATS, margin[i]));
+            FloatVector move = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]);
+            FloatVector open = move.mul(size[i]).add(margin[i]);
             tieredRequirement(i, price);
             FloatVector gap = FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(open);
             FloatVector liquidated = FloatVector.fromArray(Lanes.FLOATS, closed, i * L);
@@ -200,7 +203,7 @@ final class LaneAccount {
             FloatVector.broadcast(Lanes.FLOATS, fixedRequirement[i]).intoArray(requirement, 0);
             return;
         }
-        FloatVector notional = mark(price, asset[i]).mul(absSize[i]);
+        FloatVector notional = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(absSize[i]);
         int k = tierStart[i];
         FloatVector rate = FloatVector.broadcast(Lanes.FLOATS, tierRate[k]);
         FloatVector deduction = FloatVector.broadcast(Lanes.FLOATS, tierDeduction[k]);
@@ -210,10 +213,6 @@ final class LaneAccount {
             deduction = deduction.blend(tierDeduction[k], reached);
         }
         notional.mul(rate).sub(deduction).intoArray(requirement, 0);
-    }
-
-    private static FloatVector mark(float[] price, int asset) {
-        return FloatVector.fromArray(Lanes.FLOATS, price, asset * L);
     }
 
     private static int[] nonZero(double[] units) {

@@ -58,7 +58,7 @@ final class LaneMarket {
             for (int b = 0; b <= a; b++) {
                 float weight = loading[a * assets + b];
                 if (weight != 0f) {
-                    shock = Lanes.mulAdd(FloatVector.fromArray(Lanes.FLOATS, z, b * L), weight, shock);
+                    shock = FloatVector.fromArray(Lanes.FLOATS, z, b * L).mul(weight).add(shock);
                 }
             }
             FloatVector x = FloatVector.fromArray(Lanes.FLOATS, logReturn, a * L).add(shock.add(logDrift[a]));

@@ -32,19 +32,20 @@ final class LaneNormals {
     }
 
     /**
-     * Writes normals {@code 0 .. count - 1} of step {@code step} for paths {@code firstPath + lane} (low 32 bits): normal {@code k}
-     * of lane {@code l} goes to {@code out[k * Lanes.COUNT + l]}.
+     * Writes normals {@code 0 .. count - 1} of step {@code step} for paths {@code firstPath + lane} (low 32 bits):
+     * normal {@code k} of lane {@code l} goes to {@code out[k * Lanes.COUNT + l]}.
      */
     void fill(int step, int firstPath, int count, float[] out) {
         for (int block = 0; 4 * block < count; block++) {
             LanePhilox.block(step, firstPath, block, ShockStream.PRICE, k0, k1, words);
             int pairs = 4 * block + 2 < count ? 2 : 1;
             for (int j = 0; j < 2 * pairs; j++) {
-                // two exact 16-bit halves, so only the final fma rounds: small uniforms keep full relative precision
+                // exact 16-bit halves and an exact high * 2^16, so only the final add rounds: small uniforms keep
+                // their full relative precision
                 IntVector w = IntVector.fromArray(Lanes.INTS, words, j * Lanes.COUNT);
                 FloatVector high = (FloatVector) w.lanewise(LSHR, 16).convert(I2F, 0);
                 FloatVector low = (FloatVector) w.and(0xFFFF).convert(I2F, 0);
-                Lanes.mulAdd(high, 65536f, low.add(0.5f)).mul(TWO_POW_M32).intoArray(uniforms, j * Lanes.COUNT);
+                high.mul(65536f).add(low.add(0.5f)).mul(TWO_POW_M32).intoArray(uniforms, j * Lanes.COUNT);
             }
             for (int pair = 0; pair < pairs; pair++) {
                 boxMuller(pair, 4 * block + 2 * pair, count, out);

@@ -19,9 +19,4 @@ final class Lanes {
 
     private Lanes() {
     }
-
-    /** {@code x * m + add} with one rounding. */
-    static FloatVector mulAdd(FloatVector x, float m, FloatVector add) {
-        return x.fma(FloatVector.broadcast(FLOATS, m), add);
-    }
 }
