@@ -74,7 +74,8 @@ final class LaneAccount {
         fixedRequirement = new float[positions];
         for (int i = 0; i < positions; i++) {
             absSize[i] = Math.abs(size[i]);
-            fixedRequirement[i] = (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
+            fixedRequirement[i] = markBasis[i] ? Float.NaN
+                    : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
         }
         tierStart = p.tierStart.clone();
         tierFloor = Floats.of(p.tierFloor);
@@ -215,6 +216,7 @@ final class LaneAccount {
         notional.mul(rate).sub(deduction).intoArray(requirement, 0);
     }
 
+    /** Assets whose units are not zero: the others add exactly zero at any finite price, so they are skipped. */
     private static int[] nonZero(double[] units) {
         return java.util.stream.IntStream.range(0, units.length).filter(a -> units[a] != 0).toArray();
     }
