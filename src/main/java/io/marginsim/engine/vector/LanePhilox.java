@@ -13,10 +13,10 @@ import static jdk.incubator.vector.VectorOperators.XOR;
  *
  * <p>There is no lane-wise 32x32-&gt;64 multiply in the Vector API, so each product is taken on the long
  * view of the int vector: the even int lanes (masked to 32 bits) and the odd lanes (shifted down) are multiplied
- * as longs, which C2 compiles to {@code vpmuludq}, and the high halves are shuffled back with shifts and masks;
- * the low halves are plain int multiplies. (Widening each int vector to two long vectors with
- * {@code ZERO_EXTEND_I2L}, multiplying and narrowing back measured 2.7 times slower on AVX-512.) The first round runs on scalars but for word 1, because words 0
- * and 2 of the counter (step, block) are the same in every lane.
+ * as longs, and the high halves are put back in place with shifts and masks; the low halves are plain int
+ * multiplies. Widening each int vector to two long vectors with {@code ZERO_EXTEND_I2L}, multiplying and
+ * narrowing back measured 2.7 times slower on AVX-512. The first round runs on scalars but for word 1, because
+ * words 0 and 2 of the counter (step, block) are the same in every lane.
  *
  * <p>Everything is written out in one method: a helper taking or returning a vector that C2 declines to inline
  * (it judges by bytecode size and call frequency) would box its vectors and cost several times the math.
