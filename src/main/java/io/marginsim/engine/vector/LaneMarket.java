@@ -12,9 +12,10 @@ import static jdk.incubator.vector.VectorOperators.EXP;
  * {@code x[a] += logDrift[a] + sum_b shockLoading[a][b] * z[b]} and {@code price[a] = P0[a] * exp(x[a])}.
  *
  * <p>That is the log-price update of {@link CompiledProblem} with the log price kept relative to its start
- * ({@code x = logPrice - log P0}): in float a log price near 4.6 has a resolution of 5e-7, which over 256 steps
- * would blur prices by ~1e-5 and move first-breach steps on ~0.1% of paths; a log return near zero is ~30
- * times finer. Per-lane state lives in float arrays rather than vector fields so nothing is boxed.
+ * ({@code x = logPrice - log P0}): in float a log price near 4.6 is spaced 5e-7 apart, a log return near zero
+ * far more finely. Measured against the scalar reference on the test problems, absolute log prices gave ~10
+ * times larger equity errors and moved the first-breach step on 1 to 5 paths in 100,000; log returns moved none
+ * in 520,000. Per-lane state lives in float arrays rather than vector fields so nothing is boxed.
  */
 final class LaneMarket {
     private static final int L = Lanes.COUNT;
