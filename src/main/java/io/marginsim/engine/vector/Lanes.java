@@ -1,0 +1,22 @@
+package io.marginsim.engine.vector;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The vector species the engine computes with: one path per float lane, and int/long species of the same shape
+ * so that Philox words, breach steps and floats line up lane for lane. Held in static finals so that C2 sees
+ * them as constants and intrinsifies every operation (a species passed as an argument would box the vectors).
+ */
+final class Lanes {
+    static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
+    /** Paths simulated together: 16 with 512-bit vectors. */
+    static final int COUNT = FLOATS.length();
+    /** Lane indices 0, 1, ..., COUNT - 1. */
+    static final IntVector IOTA = IntVector.zero(INTS).addIndex(1);
+
+    private Lanes() {
+    }
+}
