@@ -2,6 +2,7 @@ package io.marginsim.engine;
 
 import io.marginsim.engine.opencl.OpenClEngine;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.vector.VectorEngine;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,10 @@ public final class Engines {
         return switch (kind) {
             case SCALAR -> new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK),
                     "scalar engine as requested");
-            case VECTOR -> throw new EngineUnavailableException("engine \"" + kind.label()
-                    + "\" is not available in this build");
+            case VECTOR -> {
+                VectorEngine engine = vector(options);
+                yield new Selection(engine, "vector engine as requested, " + engine.description());
+            }
             case OPENCL -> {
                 // asked for by name: a CPU OpenCL device (PoCL) is acceptable when there is no GPU
                 OpenClEngine engine = OpenClEngine.open(options.device(), options.precision(), true);
@@ -44,6 +47,18 @@ public final class Engines {
         };
     }
 
+    private static VectorEngine vector(Options options) throws EngineUnavailableException {
+        if (options.precision() == Precision.DOUBLE) {
+            throw new EngineUnavailableException("The vector engine computes in float precision only; "
+                    + "the scalar engine runs in double precision.");
+        }
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            throw new EngineUnavailableException("The Vector API module is not enabled; run java with "
+                    + "--add-modules jdk.incubator.vector, as the margin-sim launcher does.");
+        }
+        return new VectorEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK);
+    }
+
     private static String withoutFinalStop(String sentence) {
         return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
@@ -51,14 +66,22 @@ public final class Engines {
     private static Selection auto(Options options) {
         List<String> skipped = new ArrayList<>();
         try {
-            OpenClEngine gpu = OpenClEngine.open(options.device(), options.precision(), false);
+            // a device named with --device counts as asked for, even a CPU one
+            OpenClEngine gpu = OpenClEngine.open(options.device(), options.precision(), options.device() >= 0);
             String note = "auto chose opencl on " + gpu.description();
             LOG.info(note);
             return new Selection(gpu, note);
         } catch (EngineUnavailableException e) {
             skipped.add("opencl skipped: " + withoutFinalStop(e.getMessage()));
         }
-        skipped.add("vector: not available in this build");
+        try {
+            VectorEngine engine = vector(options);
+            String note = "auto chose vector, " + engine.description() + " (" + String.join("; ", skipped) + ")";
+            LOG.info(note);
+            return new Selection(engine, note);
+        } catch (EngineUnavailableException e) {
+            skipped.add("vector skipped: " + withoutFinalStop(e.getMessage()));
+        }
         Engine engine = new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK);
         String note = "auto chose " + engine.name() + " (" + String.join("; ", skipped) + ")";
         LOG.info(note);
