@@ -68,8 +68,10 @@ public final class Sweep {
                     continue;
                 }
                 Spec spec = plan.spec(cell, overrides);
-                Simulation run = Simulator.run(spec, options, listener::pathsDone);
-                SweepRow row = SweepRow.of(cell, plan.values(cell), run, plan.targets());
+                SweepRow row;
+                try (Simulation run = Simulator.run(spec, options, listener::pathsDone)) {
+                    row = SweepRow.of(cell, plan.values(cell), run, plan.targets());
+                }
                 journal.append(row);
                 computed++;
                 listener.cellDone(row, (double) spec.paths() * spec.steps());
