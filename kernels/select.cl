@@ -12,19 +12,19 @@
 typedef double value_t;
 typedef ulong key_t;
 #define KEY_BITS 64
-inline key_t order_key(value_t v) {
-    ulong bits = as_ulong(v);
-    return isnan(v) ? ~0UL : ((bits >> 63) != 0 ? ~bits : bits ^ 0x8000000000000000UL);
-}
+#define AS_KEY as_ulong
 #else
 typedef float value_t;
 typedef uint key_t;
 #define KEY_BITS 32
-inline key_t order_key(value_t v) {
-    uint bits = as_uint(v);
-    return isnan(v) ? ~0U : ((bits >> 31) != 0 ? ~bits : bits ^ 0x80000000U);
-}
+#define AS_KEY as_uint
 #endif
+
+inline key_t order_key(value_t v) {
+    key_t sign = (key_t) 1 << (KEY_BITS - 1);
+    key_t bits = AS_KEY(v);
+    return isnan(v) ? ~(key_t) 0 : ((bits & sign) != 0 ? ~bits : bits ^ sign);
+}
 
 #define DIGIT_BINS 65536u
 
