@@ -61,15 +61,16 @@ public final class BufferSolver {
     public static CashSolution solveCash(Spec spec, double target, Engines.Options options)
             throws EngineUnavailableException {
         checkTarget(target);
-        Simulation run = Simulator.run(spec, options, Engine.ProgressListener.NONE);
-        PathStats stats = run.stats();
-        double[] shortfall = stats.sortedWorstShortfall();
-        long breaches = stats.breaches();
-        String appliesTo = spec.account().mode() == MarginMode.ISOLATED ? "margin of every position" : "account cash";
-        return new CashSolution(target, appliesTo, ReportBuilder.buffer(shortfall, target),
-                ReportBuilder.bufferCi95(shortfall, target), (double) breaches / stats.paths(),
-                Intervals.wilson(breaches, stats.paths(), Intervals.Z95), stats.paths(), spec.seed(),
-                run.report().engine());
+        try (Simulation run = Simulator.run(spec, options, Engine.ProgressListener.NONE)) {
+            PathStats stats = run.stats();
+            double[] buffer = ReportBuilder.buffersWithCi95(stats.worstShortfall(), target)[0];
+            long breaches = stats.breaches();
+            String appliesTo = spec.account().mode() == MarginMode.ISOLATED ? "margin of every position"
+                    : "account cash";
+            return new CashSolution(target, appliesTo, buffer[0], new double[] {buffer[1], buffer[2]},
+                    (double) breaches / stats.paths(), Intervals.wilson(breaches, stats.paths(), Intervals.Z95),
+                    stats.paths(), spec.seed(), run.report().engine());
+        }
     }
 
     /** The spec with {@code buffer} added where {@link #solveCash} says it applies. */
@@ -170,7 +171,9 @@ public final class BufferSolver {
 
         Report report(double scale) {
             evaluations++;
-            last = Simulator.run(scaled(spec, scale), engine, Engine.ProgressListener.NONE).report();
+            try (Simulation run = Simulator.run(scaled(spec, scale), engine, Engine.ProgressListener.NONE)) {
+                last = run.report();
+            }
             return last;
         }
 

@@ -77,8 +77,10 @@ public final class Sweep {
                     engine = Engines.select(spec.engine(), options);
                     engines.put(spec.engine(), engine);
                 }
-                Simulation run = Simulator.run(spec, engine, listener::pathsDone);
-                SweepRow row = SweepRow.of(cell, plan.values(cell), run, plan.targets());
+                SweepRow row;
+                try (Simulation run = Simulator.run(spec, engine, listener::pathsDone)) {
+                    row = SweepRow.of(cell, plan.values(cell), run, plan.targets());
+                }
                 journal.append(row);
                 computed++;
                 listener.cellDone(row, (double) spec.paths() * spec.steps());

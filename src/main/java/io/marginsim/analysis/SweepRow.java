@@ -26,10 +26,10 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
 
     static SweepRow of(long cell, List<JsonNode> values, Simulation run, List<Double> targets) {
         Report report = run.report();
-        double[] shortfall = run.stats().sortedWorstShortfall();
+        double[] levels = targets.stream().mapToDouble(Double::doubleValue).toArray();
         List<Double> buffers = new ArrayList<>();
-        for (double target : targets) {
-            buffers.add(ReportBuilder.buffer(shortfall, target));
+        for (double buffer : ReportBuilder.buffers(run.stats().worstShortfall(), levels)) {
+            buffers.add(buffer);
         }
         Double median = report.timeToBreachQuantilesDays().get("0.5");
         return new SweepRow(cell, values, report.breachProbability(), report.breachProbabilityCi95(), buffers,

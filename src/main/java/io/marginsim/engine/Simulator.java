@@ -16,10 +16,15 @@ public final class Simulator {
 
     public static Report simulate(Spec spec, Engines.Options options, Engine.ProgressListener progress)
             throws EngineUnavailableException {
-        return run(spec, options, progress).report();
+        try (Simulation run = run(spec, options, progress)) {
+            return run.report();
+        }
     }
 
-    /** Like {@link #simulate} but keeps the per-path statistics beside the report. */
+    /**
+     * Like {@link #simulate} but keeps the per-path statistics beside the report; they may hold device memory
+     * (and keep the device's context alive) until the caller closes the result.
+     */
     public static Simulation run(Spec spec, Engines.Options options, Engine.ProgressListener progress)
             throws EngineUnavailableException {
         Engines.Selection selection = Engines.select(spec.engine(), options);
@@ -38,8 +43,13 @@ public final class Simulator {
         long start = System.nanoTime();
         PathStats stats = engine.run(problem, 0, spec.paths(), progress);
         double elapsed = (System.nanoTime() - start) / 1e9;
-        return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(),
-                elapsed)));
+        try {
+            return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(),
+                    elapsed)));
+        } catch (RuntimeException e) {
+            stats.close();
+            throw e;
+        }
     }
 
     /** Everything a report needs besides the statistics, including the account's state at the start. */

@@ -33,11 +33,11 @@ public final class Intervals {
      * Ranks (0-based, into the sorted sample) bounding a 95% distribution-free interval for the
      * {@code level}-quantile: the number of sample values below the true quantile is Binomial(n, level).
      */
-    public static int[] quantileRanks(int n, double level) {
+    public static long[] quantileRanks(long n, double level) {
         double centre = n * level;
         double half = Z95 * Math.sqrt(n * level * (1 - level));
-        int low = (int) Math.max(0, Math.floor(centre - half) - 1);
-        int high = (int) Math.min(n - 1, Math.ceil(centre + half));
-        return new int[] {low, high};
+        long low = (long) Math.max(0, Math.floor(centre - half) - 1);
+        long high = (long) Math.min(n - 1, Math.ceil(centre + half));
+        return new long[] {low, high};
     }
 }

@@ -2,58 +2,77 @@ package io.marginsim.result;
 
 import io.marginsim.engine.PathBlock;
 
-import java.util.Arrays;
-
 /**
  * Mergeable statistics of a set of paths: breach counts by step (exact), and the worst-shortfall and
  * terminal-equity samples from which exact quantiles are taken. Merging is associative and commutative up to
  * the order of samples, which quantiles ignore, so chunks, threads and devices can be combined freely.
  *
- * <p>Samples cost 16 bytes per path; the breach histogram costs one counter per step.
+ * <p>The breach histogram costs one counter per step. The samples cost one value per path each, held where the
+ * engine put them: host arrays for CPU engines, device memory for the OpenCL engine. Close the statistics when
+ * done with them so that device memory is freed at once.
  */
-public final class PathStats {
+public final class PathStats implements AutoCloseable {
     private final int steps;
     private long paths;
     /** {@code breachesAtStep[s]}: paths whose first breach is step {@code s} (index 0 unused). */
     private final long[] breachesAtStep;
-    private final DoubleSample worstShortfall = new DoubleSample();
-    private final DoubleSample terminalEquity = new DoubleSample();
+    private final RankedSample worstShortfall;
+    private final RankedSample terminalEquity;
 
+    /** Empty statistics whose samples live in host memory. */
     public PathStats(int steps) {
+        this(steps, new ArraySample(), new ArraySample());
+    }
+
+    /**
+     * Empty statistics over samples an engine fills itself; the engine adds each path's values to the samples and
+     * its breach step through {@link #addBreaches}, so that {@link #paths()} equals the samples' size.
+     */
+    public PathStats(int steps, RankedSample worstShortfall, RankedSample terminalEquity) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1 but was " + steps);
         }
+        if (worstShortfall.size() != 0 || terminalEquity.size() != 0) {
+            throw new IllegalArgumentException("samples must start empty but held " + worstShortfall.size()
+                    + " and " + terminalEquity.size() + " values");
+        }
         this.steps = steps;
         this.breachesAtStep = new long[steps + 1];
+        this.worstShortfall = worstShortfall;
+        this.terminalEquity = terminalEquity;
     }
 
-    /** Statistics of one block of per-path outcomes. */
+    /** Statistics of one block of per-path outcomes, in host memory. */
     public static PathStats of(int steps, PathBlock block) {
         PathStats stats = new PathStats(steps);
         stats.add(block);
         return stats;
     }
 
-    /** Adds every path of {@code block}. */
+    /** Adds every path of {@code block}; only for statistics whose samples are in host memory. */
     public void add(PathBlock block) {
+        if (!(worstShortfall instanceof ArraySample worst) || !(terminalEquity instanceof ArraySample terminal)) {
+            throw new IllegalArgumentException("per-path blocks go into host samples, but these statistics keep "
+                    + "their samples in " + worstShortfall.getClass().getSimpleName());
+        }
         for (int i = 0; i < block.size(); i++) {
             int step = block.firstBreachStep[i];
             if (step != PathBlock.NO_BREACH) {
                 breachesAtStep[step]++;
             }
         }
-        worstShortfall.addAll(block.worstShortfall, block.size());
-        terminalEquity.addAll(block.terminalEquity, block.size());
+        worst.addAll(block.worstShortfall, block.size());
+        terminal.addAll(block.terminalEquity, block.size());
         paths += block.size();
     }
 
     /**
      * Adds {@code count} paths already reduced to first-breach counts by an engine (so per-path breach steps
-     * need not leave the device), with their worst-shortfall and terminal-equity samples.
+     * need not leave the device); the engine adds their values to the samples it passed to the constructor.
      *
      * @param breachesAtStep {@code steps + 1} counts, index 0 unused and zero
      */
-    public void add(long[] breachesAtStep, double[] worstShortfall, double[] terminalEquity, int count) {
+    public void addBreaches(long[] breachesAtStep, long count) {
         if (breachesAtStep.length != steps + 1 || breachesAtStep[0] != 0) {
             throw new IllegalArgumentException("breachesAtStep must have " + (steps + 1)
                     + " counts with index 0 zero but had " + breachesAtStep.length);
@@ -61,21 +80,22 @@ public final class PathStats {
         for (int s = 1; s <= steps; s++) {
             this.breachesAtStep[s] += breachesAtStep[s];
         }
-        this.worstShortfall.addAll(worstShortfall, count);
-        this.terminalEquity.addAll(terminalEquity, count);
         paths += count;
     }
 
-    /** Adds the paths of {@code other}, which must have the same number of steps. */
+    /**
+     * Adds the paths of {@code other}, which must have the same number of steps and samples that can be combined
+     * with these (host with host, or device with device of the same engine).
+     */
     public void merge(PathStats other) {
         if (other.steps != steps) {
             throw new IllegalArgumentException("cannot merge stats of " + other.steps + " steps into " + steps);
         }
+        worstShortfall.addAll(other.worstShortfall);
+        terminalEquity.addAll(other.terminalEquity);
         for (int s = 1; s <= steps; s++) {
             breachesAtStep[s] += other.breachesAtStep[s];
         }
-        worstShortfall.addAll(other.worstShortfall);
-        terminalEquity.addAll(other.terminalEquity);
         paths += other.paths;
     }
 
@@ -100,42 +120,28 @@ public final class PathStats {
         return breachesAtStep.clone();
     }
 
-    /** Worst shortfall of every path, sorted ascending. */
-    public double[] sortedWorstShortfall() {
-        return worstShortfall.sorted();
+    /** Worst shortfall of every path. */
+    public RankedSample worstShortfall() {
+        return checked(worstShortfall);
     }
 
-    /** Terminal equity of every path, sorted ascending. */
-    public double[] sortedTerminalEquity() {
-        return terminalEquity.sorted();
+    /** Terminal equity of every path. */
+    public RankedSample terminalEquity() {
+        return checked(terminalEquity);
     }
 
-    /** A growable array of doubles. */
-    private static final class DoubleSample {
-        private double[] values = new double[0];
-        private int size;
+    /** Frees the samples' device memory, if any; the statistics cannot be ranked afterwards. */
+    @Override
+    public void close() {
+        worstShortfall.close();
+        terminalEquity.close();
+    }
 
-        void addAll(double[] source, int count) {
-            if (size + count > values.length) {
-                long wanted = Math.max((long) size + count, (long) values.length * 2);
-                if (wanted > Integer.MAX_VALUE - 8) {
-                    throw new IllegalStateException("exact quantiles keep one value per path; "
-                            + "more than " + (Integer.MAX_VALUE - 8) + " paths do not fit");
-                }
-                values = Arrays.copyOf(values, (int) wanted);
-            }
-            System.arraycopy(source, 0, values, size, count);
-            size += count;
+    private RankedSample checked(RankedSample sample) {
+        if (sample.size() != paths) {
+            throw new IllegalStateException("a sample holds " + sample.size() + " values for " + paths
+                    + " paths: the engine did not add every path to it");
         }
-
-        void addAll(DoubleSample other) {
-            addAll(other.values, other.size);
-        }
-
-        double[] sorted() {
-            double[] copy = Arrays.copyOf(values, size);
-            Arrays.sort(copy);
-            return copy;
-        }
+        return sample;
     }
 }

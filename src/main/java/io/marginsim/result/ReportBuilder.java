@@ -26,17 +26,17 @@ public final class ReportBuilder {
         long paths = stats.paths();
         long breaches = stats.breaches();
         long[] byStep = stats.breachesAtStep();
-        double[] shortfall = stats.sortedWorstShortfall();
-        double[] equity = stats.sortedTerminalEquity();
+        double[][] buffers = buffersWithCi95(stats.worstShortfall(), BUFFER_TARGETS);
         Map<String, Double> buffer = new LinkedHashMap<>();
         Map<String, double[]> bufferCi = new LinkedHashMap<>();
-        for (double target : BUFFER_TARGETS) {
-            buffer.put(key(target), buffer(shortfall, target));
-            bufferCi.put(key(target), bufferCi95(shortfall, target));
+        for (int t = 0; t < BUFFER_TARGETS.length; t++) {
+            buffer.put(key(BUFFER_TARGETS[t]), buffers[t][0]);
+            bufferCi.put(key(BUFFER_TARGETS[t]), new double[] {buffers[t][1], buffers[t][2]});
         }
+        double[] equity = nearestRanks(stats.terminalEquity(), EQUITY_LEVELS);
         Map<String, Double> equityQuantiles = new LinkedHashMap<>();
-        for (double level : EQUITY_LEVELS) {
-            equityQuantiles.put(key(level), nearestRank(equity, level));
+        for (int l = 0; l < EQUITY_LEVELS.length; l++) {
+            equityQuantiles.put(key(EQUITY_LEVELS[l]), equity[l]);
         }
         double elapsed = run.elapsedSeconds();
         double pathSteps = (double) paths * stats.steps();
@@ -49,33 +49,65 @@ public final class ReportBuilder {
 
     /**
      * The smallest extra cash {@code b >= 0} with at most {@code floor(target * n)} paths whose worst shortfall
-     * exceeds {@code b}: adding {@code b} lowers every path's shortfall by {@code b}, and a path breaches exactly
-     * when its shortfall is positive.
-     *
-     * @param sortedShortfall worst shortfall of every path, ascending
+     * exceeds {@code b}, for each target: adding {@code b} lowers every path's shortfall by {@code b}, and a path
+     * breaches exactly when its shortfall is positive. One rank query for all targets.
      */
-    public static double buffer(double[] sortedShortfall, double target) {
-        int n = sortedShortfall.length;
-        long allowed = (long) Math.floor(target * n);
-        if (allowed >= n) {
-            return 0;
+    public static double[] buffers(RankedSample shortfall, double... targets) {
+        long n = shortfall.size();
+        long[] ranks = new long[targets.length];
+        for (int t = 0; t < targets.length; t++) {
+            ranks[t] = bufferRank(n, targets[t]);
         }
-        return Math.max(0, sortedShortfall[(int) (n - allowed - 1)]);
+        double[] values = shortfall.valuesAtRanks(present(ranks));
+        double[] out = new double[targets.length];
+        for (int t = 0, v = 0; t < targets.length; t++) {
+            out[t] = ranks[t] < 0 ? 0 : Math.max(0, values[v++]);
+        }
+        return out;
     }
 
     /**
-     * Distribution-free 95% interval of {@link #buffer}: the order statistics that bracket the
-     * {@code (1 - target)}-quantile of the worst shortfall, floored at zero like the buffer itself.
+     * For each target, {@code {buffer, low, high}}: the buffer of {@link #buffers} and its distribution-free 95%
+     * interval, the order statistics that bracket the {@code (1 - target)}-quantile of the worst shortfall, floored
+     * at zero like the buffer itself. One rank query for all targets.
      */
-    public static double[] bufferCi95(double[] sortedShortfall, double target) {
-        int[] ranks = Intervals.quantileRanks(sortedShortfall.length, 1 - target);
-        return new double[] {Math.max(0, sortedShortfall[ranks[0]]), Math.max(0, sortedShortfall[ranks[1]])};
+    public static double[][] buffersWithCi95(RankedSample shortfall, double... targets) {
+        long n = shortfall.size();
+        long[] ranks = new long[3 * targets.length];
+        for (int t = 0; t < targets.length; t++) {
+            long[] ci = Intervals.quantileRanks(n, 1 - targets[t]);
+            ranks[3 * t] = bufferRank(n, targets[t]);
+            ranks[3 * t + 1] = ci[0];
+            ranks[3 * t + 2] = ci[1];
+        }
+        double[] values = shortfall.valuesAtRanks(present(ranks));
+        double[][] out = new double[targets.length][3];
+        for (int i = 0, v = 0; i < ranks.length; i++) {
+            out[i / 3][i % 3] = ranks[i] < 0 ? 0 : Math.max(0, values[v++]);
+        }
+        return out;
     }
 
-    /** The smallest sample value with at least {@code level * n} values at or below it. */
-    public static double nearestRank(double[] sorted, double level) {
-        int rank = (int) Math.ceil(level * sorted.length);
-        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    /** For each level, the smallest sample value with at least {@code level * n} values at or below it. */
+    public static double[] nearestRanks(RankedSample sample, double... levels) {
+        long n = sample.size();
+        long[] ranks = new long[levels.length];
+        for (int l = 0; l < levels.length; l++) {
+            long rank = (long) Math.ceil(levels[l] * n);
+            ranks[l] = Math.max(0, Math.min(n - 1, rank - 1));
+        }
+        return sample.valuesAtRanks(ranks);
+    }
+
+    /** 0-based rank of the buffer's order statistic among {@code n} shortfalls, or -1 when the buffer is 0. */
+    static long bufferRank(long n, double target) {
+        long allowed = (long) Math.floor(target * n);
+        return allowed >= n ? -1 : n - allowed - 1;
+    }
+
+    /** The ranks that are not -1, which stands for "no order statistic needed". */
+    private static long[] present(long[] ranks) {
+        return java.util.Arrays.stream(ranks).filter(r -> r >= 0).toArray();
     }
 
     private static Map<String, Double> timeQuantiles(long[] byStep, long breaches, double stepDays) {

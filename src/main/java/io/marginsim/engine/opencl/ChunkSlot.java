@@ -15,60 +15,59 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
 /**
- * Device and host buffers for one chunk of paths on its own command queue. The engine keeps two: while one
- * chunk computes, the other's results travel back, and neither waits for the other.
+ * Device buffers for one chunk of paths on its own command queue. The engine keeps two, so one chunk computes
+ * while the other's breach histogram travels back. The per-path worst shortfall and terminal equity are written
+ * into buffers made for each chunk, which {@link #collect} hands to the run's {@link DeviceSample}s instead of
+ * copying them back.
  */
 final class ChunkSlot implements AutoCloseable {
+    private final cl_context context;
     private final cl_command_queue queue;
     private final Precision precision;
+    private final DeviceReads reads;
     private final int bins;
     private final cl_mem firstBreach;
-    private final cl_mem worst;
-    private final cl_mem terminal;
     private final cl_mem histogram;
-    /** Direct, so reads can be non-blocking: the driver may write into it while Java runs on. */
-    private final ByteBuffer worstHost;
-    private final ByteBuffer terminalHost;
+    /** Direct, so the read can be non-blocking: the driver may write into it while Java runs on. */
     private final ByteBuffer histogramHost;
-    private final double[] worstValues;
-    private final double[] terminalValues;
     private final long[] counts;
-    /** Paths whose reads are queued and not yet collected. */
+    /** The submitted chunk's sample buffers, until collected. */
+    private cl_mem worst;
+    private cl_mem terminal;
+    /** Paths submitted and not yet collected. */
     private int pending;
 
-    ChunkSlot(cl_context context, cl_command_queue queue, int capacity, int steps, Precision precision) {
+    ChunkSlot(cl_context context, cl_command_queue queue, int capacity, int steps, Precision precision,
+              DeviceReads reads) {
+        this.context = context;
         this.queue = queue;
         this.precision = precision;
+        this.reads = reads;
         this.bins = steps + 1;
-        long realBytes = ProblemBuffers.realBytes(precision);
         firstBreach = deviceBuffer(context, (long) capacity * Sizeof.cl_int);
-        worst = deviceBuffer(context, capacity * realBytes);
-        terminal = deviceBuffer(context, capacity * realBytes);
         histogram = deviceBuffer(context, (long) bins * Sizeof.cl_uint);
-        worstHost = hostBuffer(capacity * realBytes);
-        terminalHost = hostBuffer(capacity * realBytes);
-        histogramHost = hostBuffer((long) bins * Sizeof.cl_uint);
-        worstValues = new double[capacity];
-        terminalValues = new double[capacity];
+        histogramHost = ByteBuffer.allocateDirect(bins * Sizeof.cl_uint).order(ByteOrder.nativeOrder());
         counts = new long[bins];
     }
 
-    /** Queues simulation, histogram and the reads of a chunk; returns at once. */
+    /** Queues simulation, histogram and the histogram's read for a chunk; returns at once. */
     void submit(PathKernels kernels, CompiledProblem problem, ProblemBuffers params, long firstPath, int count) {
+        worst = sampleBuffer(count);
+        terminal = sampleBuffer(count);
+        pending = count;
         kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, worst, terminal);
         CL.clEnqueueFillBuffer(queue, histogram, Pointer.to(new int[] {0}), Sizeof.cl_uint, 0,
                 (long) bins * Sizeof.cl_uint, 0, null, null);
         kernels.enqueueHistogram(queue, firstBreach, count, bins, histogram);
-        long realBytes = ProblemBuffers.realBytes(precision);
-        read(histogram, (long) bins * Sizeof.cl_uint, histogramHost);
-        read(worst, count * realBytes, worstHost);
-        read(terminal, count * realBytes, terminalHost);
+        reads.read(queue, histogram, (long) bins * Sizeof.cl_uint, Pointer.to(histogramHost), false);
         CL.clFlush(queue);
-        pending = count;
     }
 
-    /** Waits for the submitted chunk, if any, and adds it to {@code stats}; returns its number of paths. */
-    int collect(PathStats stats) {
+    /**
+     * Waits for the submitted chunk, if any, adds its breach counts to {@code stats} and its sample buffers to
+     * the samples; returns its number of paths.
+     */
+    int collect(PathStats stats, DeviceSample worstSample, DeviceSample terminalSample) {
         if (pending == 0) {
             return 0;
         }
@@ -78,26 +77,38 @@ final class ChunkSlot implements AutoCloseable {
         for (int s = 0; s < bins; s++) {
             counts[s] = Integer.toUnsignedLong(histogramHost.getInt(s * Sizeof.cl_uint));
         }
-        toDoubles(worstHost, worstValues, count);
-        toDoubles(terminalHost, terminalValues, count);
-        stats.add(counts, worstValues, terminalValues, count);
+        stats.addBreaches(counts, count);
+        // The samples own the buffers from here, even if adding fails.
+        cl_mem w = worst;
+        cl_mem t = terminal;
+        worst = null;
+        terminal = null;
+        worstSample.append(w, count);
+        terminalSample.append(t, count);
         return count;
     }
 
     /** Simulates a chunk and copies every per-path outcome into {@code out[offset ..]}; blocks. */
     void simulateInto(PathKernels kernels, CompiledProblem problem, ProblemBuffers params, long firstPath,
                       PathBlock out, int offset, int count) {
-        kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, worst, terminal);
         long realBytes = ProblemBuffers.realBytes(precision);
-        read(worst, count * realBytes, worstHost);
-        read(terminal, count * realBytes, terminalHost);
-        CL.clEnqueueReadBuffer(queue, firstBreach, CL.CL_TRUE, 0, (long) count * Sizeof.cl_int,
-                Pointer.to(out.firstBreachStep).withByteOffset((long) offset * Sizeof.cl_int), 0, null, null);
-        CL.clFinish(queue);
-        toDoubles(worstHost, worstValues, count);
-        toDoubles(terminalHost, terminalValues, count);
-        System.arraycopy(worstValues, 0, out.worstShortfall, offset, count);
-        System.arraycopy(terminalValues, 0, out.terminalEquity, offset, count);
+        ByteBuffer worstHost = ByteBuffer.allocateDirect((int) (count * realBytes)).order(ByteOrder.nativeOrder());
+        ByteBuffer terminalHost = ByteBuffer.allocateDirect((int) (count * realBytes)).order(ByteOrder.nativeOrder());
+        cl_mem w = sampleBuffer(count);
+        cl_mem t = sampleBuffer(count);
+        try {
+            kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, w, t);
+            reads.read(queue, w, count * realBytes, Pointer.to(worstHost), false);
+            reads.read(queue, t, count * realBytes, Pointer.to(terminalHost), false);
+            reads.read(queue, firstBreach, (long) count * Sizeof.cl_int,
+                    Pointer.to(out.firstBreachStep).withByteOffset((long) offset * Sizeof.cl_int), true);
+            CL.clFinish(queue);
+        } finally {
+            CL.clReleaseMemObject(w);
+            CL.clReleaseMemObject(t);
+        }
+        toDoubles(worstHost, out.worstShortfall, offset, count);
+        toDoubles(terminalHost, out.terminalEquity, offset, count);
     }
 
     @Override
@@ -105,31 +116,30 @@ final class ChunkSlot implements AutoCloseable {
         if (pending != 0) {
             CL.clFinish(queue);
         }
+        for (cl_mem buffer : new cl_mem[] {worst, terminal}) {
+            if (buffer != null) {
+                CL.clReleaseMemObject(buffer);
+            }
+        }
         CL.clReleaseMemObject(firstBreach);
-        CL.clReleaseMemObject(worst);
-        CL.clReleaseMemObject(terminal);
         CL.clReleaseMemObject(histogram);
     }
 
-    private void read(cl_mem source, long bytes, ByteBuffer target) {
-        CL.clEnqueueReadBuffer(queue, source, CL.CL_FALSE, 0, bytes, Pointer.to(target), 0, null, null);
+    private cl_mem sampleBuffer(int count) {
+        return deviceBuffer(context, (long) count * ProblemBuffers.realBytes(precision));
     }
 
-    private void toDoubles(ByteBuffer source, double[] target, int count) {
+    private void toDoubles(ByteBuffer source, double[] target, int offset, int count) {
         if (precision == Precision.DOUBLE) {
-            source.asDoubleBuffer().get(0, target, 0, count);
+            source.asDoubleBuffer().get(0, target, offset, count);
         } else {
             for (int i = 0; i < count; i++) {
-                target[i] = source.getFloat(i * Sizeof.cl_float);
+                target[offset + i] = source.getFloat(i * Sizeof.cl_float);
             }
         }
     }
 
     private static cl_mem deviceBuffer(cl_context context, long bytes) {
         return CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, Math.max(bytes, 1), null, null);
-    }
-
-    private static ByteBuffer hostBuffer(long bytes) {
-        return ByteBuffer.allocateDirect(Math.toIntExact(Math.max(bytes, 1))).order(ByteOrder.nativeOrder());
     }
 }

@@ -23,13 +23,17 @@ import java.util.Map;
 
 /**
  * Runs paths on an OpenCL device, one work-item per path (kernels/paths.cl), with the first-breach histogram
- * reduced on the device (kernels/reduce.cl). Only the histogram and the two per-path samples that
- * {@link PathStats} needs for exact quantiles come back, chunk by chunk, while the next chunk computes.
+ * reduced on the device (kernels/reduce.cl). Only that histogram comes back, chunk by chunk, while the next chunk
+ * computes; the two per-path samples that {@link PathStats} needs for exact quantiles stay on the device as
+ * {@link DeviceSample}s, ranked there by {@link RadixSelect} (kernels/select.cl) when a report asks.
  *
  * <p>Calls are serialised: one engine drives its device from one thread at a time.
  */
 public final class OpenClEngine implements Engine {
-    /** Paths per launch: bounds device memory (about 12 bytes a path in float) whatever the run's size. */
+    /**
+     * Paths per launch: bounds the per-launch scratch memory; the samples a run keeps grow with its paths
+     * (8 bytes a path in float, see {@link DeviceSample}).
+     */
     public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
 
     private final DeviceInfo info;
@@ -41,6 +45,9 @@ public final class OpenClEngine implements Engine {
     private final cl_command_queue[] queues = new cl_command_queue[2];
     /** Programs by build options; compiling is slow, problems of one shape share one. */
     private final Map<String, PathKernels> programs = new HashMap<>();
+    private final DeviceReads reads = new DeviceReads();
+    /** Ranks the samples of every run; built when the engine opens, shared with the samples it outlives. */
+    private RadixSelect select;
 
     private OpenClEngine(Device device, Precision precision) {
         this.info = device.info();
@@ -78,6 +85,8 @@ public final class OpenClEngine implements Engine {
         try {
             // A compiler that rejects the kernels should make the engine unavailable now, not fail the first run.
             engine.programFor(Workloads.oneAsset(0));
+            engine.select = new RadixSelect(engine.context, engine.device, info.name(), precision, engine.reads,
+                    Integer.MAX_VALUE);
             return engine;
         } catch (EngineUnavailableException | RuntimeException e) {
             engine.close();
@@ -151,7 +160,7 @@ public final class OpenClEngine implements Engine {
         PathKernels kernels = kernels(problem);
         int chunk = Math.min(out.size(), DEFAULT_CHUNK_PATHS);
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision);
-             ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem.steps, precision)) {
+             ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem.steps, precision, reads)) {
             for (int offset = 0; offset < out.size(); offset += chunk) {
                 int count = Math.min(chunk, out.size() - offset);
                 slot.simulateInto(kernels, problem, params, firstPath + offset, out, offset, count);
@@ -171,27 +180,32 @@ public final class OpenClEngine implements Engine {
             throw new IllegalArgumentException("count must be >= 0 and chunkPaths >= 1 but were " + count + ", "
                     + chunkPaths);
         }
-        PathStats total = new PathStats(problem.steps);
+        DeviceSample worst = new DeviceSample(select);
+        DeviceSample terminal = new DeviceSample(select);
+        PathStats total = new PathStats(problem.steps, worst, terminal);
         if (count == 0) {
             return total;
         }
-        PathKernels kernels = kernels(problem);
         int chunk = (int) Math.min(chunkPaths, count);
         ChunkSlot[] slots = new ChunkSlot[queues.length];
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision)) {
+            PathKernels kernels = kernels(problem);
             for (int s = 0; s < slots.length; s++) {
-                slots[s] = new ChunkSlot(context, queues[s], chunk, problem.steps, precision);
+                slots[s] = new ChunkSlot(context, queues[s], chunk, problem.steps, precision, reads);
             }
             int next = 0;
             for (long start = 0; start < count; start += chunk) {
                 // Chunks are collected in submission order: the slot about to be reused holds the older one.
-                report(progress, slots[next].collect(total));
+                report(progress, slots[next].collect(total, worst, terminal));
                 slots[next].submit(kernels, problem, params, firstPath + start, (int) Math.min(chunk, count - start));
                 next = (next + 1) % slots.length;
             }
             for (int s = 0; s < slots.length; s++) {
-                report(progress, slots[(next + s) % slots.length].collect(total));
+                report(progress, slots[(next + s) % slots.length].collect(total, worst, terminal));
             }
+        } catch (RuntimeException | Error e) {
+            total.close();
+            throw e;
         } finally {
             for (ChunkSlot slot : slots) {
                 if (slot != null) {
@@ -248,10 +262,23 @@ public final class OpenClEngine implements Engine {
         return queues[0];
     }
 
+    cl_device_id deviceId() {
+        return device;
+    }
+
+    /** Bytes copied from the device to the host since the engine opened, for tests of what comes back. */
+    long bytesRead() {
+        return reads.bytes();
+    }
+
     @Override
     public synchronized void close() {
         programs.values().forEach(PathKernels::close);
         programs.clear();
+        if (select != null) {
+            select.release();
+            select = null;
+        }
         for (cl_command_queue queue : queues) {
             CL.clReleaseCommandQueue(queue);
         }
@@ -259,7 +286,7 @@ public final class OpenClEngine implements Engine {
     }
 
     @SuppressWarnings("deprecation")
-    private static cl_command_queue newQueue(cl_context context, cl_device_id device) {
+    static cl_command_queue newQueue(cl_context context, cl_device_id device) {
         // The OpenCL 1.x call, which OpenCL 1.2 drivers (older NVIDIA ones among them) still require.
         return CL.clCreateCommandQueue(context, device, 0, null);
     }

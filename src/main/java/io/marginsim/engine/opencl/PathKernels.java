@@ -95,7 +95,7 @@ final class PathKernels implements AutoCloseable {
         program.close();
     }
 
-    private static int setMem(cl_kernel kernel, int first, cl_mem... buffers) {
+    static int setMem(cl_kernel kernel, int first, cl_mem... buffers) {
         int arg = first;
         for (cl_mem buffer : buffers) {
             CL.clSetKernelArg(kernel, arg++, Sizeof.cl_mem, Pointer.to(buffer));
@@ -103,7 +103,7 @@ final class PathKernels implements AutoCloseable {
         return arg;
     }
 
-    private static int setInt(cl_kernel kernel, int first, int... values) {
+    static int setInt(cl_kernel kernel, int first, int... values) {
         int arg = first;
         for (int value : values) {
             CL.clSetKernelArg(kernel, arg++, Sizeof.cl_int, Pointer.to(new int[] {value}));
@@ -115,14 +115,14 @@ final class PathKernels implements AutoCloseable {
         CL.clEnqueueNDRangeKernel(queue, kernel, 1, null, new long[] {global}, new long[] {local}, 0, null, null);
     }
 
-    private static int groupSize(cl_kernel kernel, cl_device_id device, int wanted) {
+    static int groupSize(cl_kernel kernel, cl_device_id device, int wanted) {
         long[] max = new long[1];
         CL.clGetKernelWorkGroupInfo(kernel, device, CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max),
                 null);
         return (int) Math.max(1, Math.min(wanted, Integer.highestOneBit((int) Math.min(max[0], 1 << 30))));
     }
 
-    private static long roundUp(long n, long multiple) {
+    static long roundUp(long n, long multiple) {
         return (n + multiple - 1) / multiple * multiple;
     }
 }

@@ -4,7 +4,11 @@ import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.Simulator;
 import io.marginsim.result.PathStats;
+import io.marginsim.result.ReportBuilder;
+import io.marginsim.result.ReportFormat;
+import io.marginsim.result.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -14,6 +18,8 @@ import static org.assertj.core.api.Assertions.offset;
 
 /** Large runs: device-side reduction, chunking and agreement of the breach probability with the reference. */
 class OpenClRunTest {
+    /** Ranks compared between samples that should be equal: enough to catch a lost or moved value. */
+    private static final int SPREAD = 201;
 
     @Test
     void breachProbabilityAgreesWithScalarWithinTheConfidenceInterval() {
@@ -46,9 +52,10 @@ class OpenClRunTest {
         for (int chunk : new int[] {777, 4096}) {
             PathStats chunked = engine.run(problem, 5, 20_000, p -> { }, chunk);
             assertThat(chunked.breachesAtStep()).as("chunk %d", chunk).containsExactly(whole.breachesAtStep());
-            assertThat(chunked.sortedWorstShortfall()).containsExactly(whole.sortedWorstShortfall());
-            assertThat(chunked.sortedTerminalEquity()).containsExactly(whole.sortedTerminalEquity());
+            assertSameQuantiles(chunked, whole);
+            chunked.close();
         }
+        whole.close();
     }
 
     @Test
@@ -60,8 +67,54 @@ class OpenClRunTest {
         PathStats expected = PathStats.of(problem.steps, block);
         PathStats reduced = engine.run(problem, 100, block.size(), p -> { }, 3_000);
         assertThat(reduced.breachesAtStep()).containsExactly(expected.breachesAtStep());
-        assertThat(reduced.sortedWorstShortfall()).containsExactly(expected.sortedWorstShortfall());
-        assertThat(reduced.sortedTerminalEquity()).containsExactly(expected.sortedTerminalEquity());
+        assertSameQuantiles(reduced, expected);
+        reduced.close();
+    }
+
+    @Test
+    void runReportEqualsTheReportOfTheSimulatedPaths() {
+        for (OpenClEngine engine : new OpenClEngine[] {OpenClTestEngines.floatEngine(),
+                OpenClTestEngines.doubleEngine()}) {
+            CompiledProblem problem = TestProblems.tiered(24);
+            PathBlock block = new PathBlock(12_000);
+            engine.simulate(problem, 7, block);
+            ReportBuilder.RunInfo info = Simulator.runInfo(problem, engine.name(), "test", 0);
+            try (PathStats reduced = engine.run(problem, 7, block.size(), p -> { }, 5_000)) {
+                // The JSON carries every number of the report, arrays included, so equal text is equal reports.
+                assertThat(ReportFormat.json(ReportBuilder.build(reduced, info)))
+                        .as(engine.description())
+                        .isEqualTo(ReportFormat.json(ReportBuilder.build(PathStats.of(problem.steps, block), info)));
+            }
+        }
+    }
+
+    @Test
+    void runCopiesBackOnlyHistograms() {
+        OpenClEngine engine = OpenClTestEngines.floatEngine();
+        CompiledProblem problem = TestProblems.tiered(25);
+        int chunk = 8_192;
+        int ranks = 3 * ReportBuilder.BUFFER_TARGETS.length + ReportBuilder.EQUITY_LEVELS.length;
+        // Per sample: one top-digit histogram, then one histogram per distinct prefix of a requested rank.
+        long selectBound = 2L * RadixSelect.DIGIT_BINS * Integer.BYTES + (long) ranks * RadixSelect.DIGIT_BINS
+                * Integer.BYTES;
+        for (int paths : new int[] {20_000, 80_000}) {
+            long before = engine.bytesRead();
+            try (PathStats stats = engine.run(problem, 0, paths, p -> { }, chunk)) {
+                long chunks = (paths + chunk - 1) / chunk;
+                assertThat(engine.bytesRead() - before).as("run, %d paths", paths)
+                        .isEqualTo(chunks * (problem.steps + 1) * Integer.BYTES);
+                before = engine.bytesRead();
+                ReportBuilder.build(stats, Simulator.runInfo(problem, engine.name(), "test", 0));
+                assertThat(engine.bytesRead() - before).as("report, %d paths", paths).isLessThanOrEqualTo(selectBound);
+            }
+        }
+    }
+
+    private static void assertSameQuantiles(PathStats actual, PathStats expected) {
+        assertThat(Samples.spread(actual.worstShortfall(), SPREAD))
+                .containsExactly(Samples.spread(expected.worstShortfall(), SPREAD));
+        assertThat(Samples.spread(actual.terminalEquity(), SPREAD))
+                .containsExactly(Samples.spread(expected.terminalEquity(), SPREAD));
     }
 
     @Test
