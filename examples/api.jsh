@@ -1,6 +1,6 @@
 // margin-sim from JShell: build a spec in Java, simulate it and solve a cash buffer.
 // Run from the repository root after `mvn -B package -DskipTests`:
-//   jshell --class-path target/margin-sim.jar examples/api.jsh
+//   /usr/lib/jvm/temurin-25-jdk-amd64/bin/jshell --class-path target/margin-sim.jar examples/api.jsh
 import io.marginsim.spec.*;
 import io.marginsim.engine.*;
 import io.marginsim.analysis.BufferSolver;
