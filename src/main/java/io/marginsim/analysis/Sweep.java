@@ -3,6 +3,7 @@ package io.marginsim.analysis;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
 import io.marginsim.spec.Spec;
@@ -11,13 +12,20 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link SweepPlan} cell by cell, streaming each finished cell to {@code PREFIX.jsonl} (the journal) and
  * {@code PREFIX.csv}. Every cell keeps the seed of its spec (the base seed unless an axis sets it), so differences
- * between cells come from the axes and not from sampling noise (common random numbers). Only one cell's statistics
- * are in memory at a time, and each engine is opened once for the whole sweep.
+ * between cells come from the axes and not from sampling noise (common random numbers). At most one cell per thread has
+ * its statistics in memory at a time, and each engine is opened once for the whole sweep. Cells of one chunk of paths run
+ * side by side, one per thread, and are journaled in the order they finish.
  */
 public final class Sweep {
     private Sweep() {
@@ -63,10 +71,14 @@ public final class Sweep {
         plan.validate(overrides);
         Path csv = csvFile(prefix);
         Path jsonl = journalFile(prefix);
-        long computed = 0;
         Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
+        int workers = Math.max(1, options.threads());
+        ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().factory());
         try (SweepJournal journal = SweepJournal.open(plan, jsonl, csv, resume)) {
             listener.started(plan.cells(), journal.resumed());
+            CompletionService<Finished> running = new ExecutorCompletionService<>(pool);
+            int inFlight = 0;
+            long computed = 0;
             for (long cell = 0; cell < plan.cells(); cell++) {
                 if (journal.isFinished(cell)) {
                     continue;
@@ -77,17 +89,55 @@ public final class Sweep {
                     engine = Engines.select(spec.engine(), options);
                     engines.put(spec.engine(), engine);
                 }
-                SweepRow row;
-                try (Simulation run = Simulator.run(spec, engine, listener::pathsDone)) {
-                    row = SweepRow.of(cell, plan.values(cell), run, plan.targets());
+                running.submit(cellTask(plan, cell, spec, engine, listener));
+                inFlight++;
+                // a cell of one chunk keeps one core busy, so small cells run side by side; larger cells use
+                // every core themselves and run one at a time
+                int limit = spec.paths() <= ParallelCpuEngine.DEFAULT_CHUNK ? workers : 1;
+                for (; inFlight >= limit; inFlight--, computed++) {
+                    record(journal, listener, take(running));
                 }
-                journal.append(row);
-                computed++;
-                listener.cellDone(row, (double) spec.paths() * spec.steps());
+            }
+            for (; inFlight > 0; inFlight--, computed++) {
+                record(journal, listener, take(running));
             }
             return new Summary(plan.cells(), computed, journal.resumed(), csv, jsonl);
         } finally {
+            pool.shutdownNow();
             engines.values().forEach(selection -> selection.engine().close());
+        }
+    }
+
+    /** A finished cell and the work it took. */
+    private record Finished(SweepRow row, double pathSteps) {
+    }
+
+    private static Callable<Finished> cellTask(SweepPlan plan, long cell, Spec spec, Engines.Selection engine,
+                                               Listener listener) {
+        return () -> {
+            try (Simulation run = Simulator.run(spec, engine, listener::pathsDone)) {
+                return new Finished(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
+                        (double) spec.paths() * spec.steps());
+            }
+        };
+    }
+
+    private static void record(SweepJournal journal, Listener listener, Finished done) throws IOException {
+        journal.append(done.row());
+        listener.cellDone(done.row(), done.pathSteps());
+    }
+
+    private static Finished take(CompletionService<Finished> running) {
+        try {
+            return running.take().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("sweep interrupted", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("sweep cell failed: " + e.getCause(), e.getCause());
         }
     }
 }
