@@ -1,5 +1,6 @@
 package io.marginsim.analysis;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marginsim.engine.Engines;
 import io.marginsim.spec.SpecException;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SweepTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Engines.Options TWO_THREADS = new Engines.Options(2, -1, Engines.Options.defaults().precision());
     private static final String BASE = """
             {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
@@ -73,7 +75,14 @@ class SweepTest {
         };
         assertThatThrownBy(() -> run("split", false, crashAfterFour)).hasMessage("simulated crash");
         Path journal = Sweep.journalFile(dir.resolve("split"));
-        assertThat(Files.readAllLines(journal)).hasSize(4);
+        List<String> journaled = Files.readAllLines(journal);
+        assertThat(journaled).hasSize(4);
+        // small cells run side by side, so which four finished first is up to the scheduler
+        List<Long> missing = new ArrayList<>(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L));
+        for (String line : journaled) {
+            missing.remove((Long) JSON.readTree(line).get("cell").asLong());
+        }
+        assertThat(missing).hasSize(5);
         // a crash in the middle of writing a line leaves a torn line; resume must drop it and rerun that cell
         Files.writeString(journal, "{\"sweep\":\"", java.nio.file.StandardOpenOption.APPEND);
 
@@ -86,7 +95,7 @@ class SweepTest {
         });
         assertThat(rest.resumed()).isEqualTo(4);
         assertThat(rest.computed()).isEqualTo(5);
-        assertThat(recomputed).containsExactly(4L, 5L, 6L, 7L, 8L);
+        assertThat(recomputed).containsExactlyInAnyOrderElementsOf(missing);
         assertThat(Files.readAllLines(journal)).hasSize(9);
         assertThat(sortedRows(rest.csv())).isEqualTo(sortedRows(whole.csv()));
         assertThat(Files.readAllLines(rest.csv())).hasSize(10);
