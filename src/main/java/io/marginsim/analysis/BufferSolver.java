@@ -107,7 +107,7 @@ public final class BufferSolver {
         }
     }
 
-    private static SizeSolution solveSize(Spec spec, double target, Evaluator eval) {
+    private static SizeSolution solveSize(Spec spec, double target, Evaluator eval) throws EngineUnavailableException {
         // Bracket [ok, bad]: breach probability <= target at ok, > target at bad.
         double ok;
         double bad;
@@ -161,23 +161,25 @@ public final class BufferSolver {
     private static final class Evaluator implements AutoCloseable {
         private final Spec spec;
         private final Engines.Selection engine;
+        private final Engines.Options options;
         private Report last;
         private int evaluations;
 
         Evaluator(Spec spec, Engines.Options options) throws EngineUnavailableException {
             this.spec = spec;
             this.engine = Engines.select(spec.engine(), options);
+            this.options = options;
         }
 
-        Report report(double scale) {
+        Report report(double scale) throws EngineUnavailableException {
             evaluations++;
-            try (Simulation run = Simulator.run(scaled(spec, scale), engine, Engine.ProgressListener.NONE)) {
+            try (Simulation run = Simulator.run(scaled(spec, scale), engine, options, Engine.ProgressListener.NONE)) {
                 last = run.report();
             }
             return last;
         }
 
-        boolean meets(double scale, double target) {
+        boolean meets(double scale, double target) throws EngineUnavailableException {
             return report(scale).breachProbability() <= target;
         }
 

@@ -89,7 +89,7 @@ public final class Sweep {
                     engine = Engines.select(spec.engine(), options);
                     engines.put(spec.engine(), engine);
                 }
-                running.submit(cellTask(plan, cell, spec, engine, listener));
+                running.submit(cellTask(plan, cell, spec, engine, options, listener));
                 inFlight++;
                 // a cell of one chunk keeps one core busy, so small cells run side by side; larger cells use
                 // every core themselves and run one at a time
@@ -113,9 +113,9 @@ public final class Sweep {
     }
 
     private static Callable<Finished> cellTask(SweepPlan plan, long cell, Spec spec, Engines.Selection engine,
-                                               Listener listener) {
+                                               Engines.Options options, Listener listener) {
         return () -> {
-            try (Simulation run = Simulator.run(spec, engine, listener::pathsDone)) {
+            try (Simulation run = Simulator.run(spec, engine, options, listener::pathsDone)) {
                 return new Finished(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
                         (double) spec.paths() * spec.steps());
             }

@@ -1,6 +1,7 @@
 package io.marginsim.engine;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A validated spec flattened into the arrays every engine reads: no objects, no maps, no validation left to
@@ -79,6 +80,15 @@ public final class CompiledProblem {
         this.tierFloor = account.tierFloor().clone();
         this.tierRate = account.tierRate().clone();
         this.tierDeduction = account.tierDeduction().clone();
+    }
+
+    /**
+     * Features this problem uses that only the scalar reference engine implements so far, named for users
+     * (e.g. {@code "funding"}); empty when every engine can run it. The fast engines refuse a problem with any,
+     * and {@code auto} then runs the reference instead and says why.
+     */
+    public List<String> referenceOnlyFeatures() {
+        return List.of();
     }
 
     /** Number of Philox blocks (four normals each) drawn per step and path. */

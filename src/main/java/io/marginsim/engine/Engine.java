@@ -24,6 +24,15 @@ public interface Engine extends AutoCloseable {
     /** Simulates {@code count} paths starting at {@code firstPath} and reduces them to statistics. */
     PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress);
 
+    /**
+     * Whether this engine implements every feature {@code problem} uses. The scalar reference implements all;
+     * a faster engine may lag behind and then names what it lacks through
+     * {@link CompiledProblem#referenceOnlyFeatures()}.
+     */
+    default boolean implementsAll(CompiledProblem problem) {
+        return problem.referenceOnlyFeatures().isEmpty();
+    }
+
     @Override
     default void close() {
     }

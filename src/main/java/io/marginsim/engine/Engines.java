@@ -26,25 +26,50 @@ public final class Engines {
         }
     }
 
-    /** The chosen engine and a one-line note on the choice, for the report and the log. */
-    public record Selection(Engine engine, String note) {
+    /**
+     * The chosen engine and a one-line note on the choice, for the report and the log.
+     *
+     * @param automatic whether {@link EngineKind#AUTO} chose it, so another engine may stand in for it
+     */
+    public record Selection(Engine engine, String note, boolean automatic) {
     }
 
     public static Selection select(EngineKind kind, Options options) throws EngineUnavailableException {
         return switch (kind) {
             case SCALAR -> new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK),
-                    "scalar engine as requested");
+                    "scalar engine as requested", false);
             case VECTOR -> {
                 VectorEngine engine = vector(options);
-                yield new Selection(engine, "vector engine as requested, " + engine.description());
+                yield new Selection(engine, "vector engine as requested, " + engine.description(), false);
             }
             case OPENCL -> {
                 // asked for by name: a CPU OpenCL device (PoCL) is acceptable when there is no GPU
                 OpenClEngine engine = OpenClEngine.open(options.device(), options.precision(), true);
-                yield new Selection(engine, "opencl engine as requested, on " + engine.description());
+                yield new Selection(engine, "opencl engine as requested, on " + engine.description(), false);
             }
             case AUTO -> auto(options);
         };
+    }
+
+    /**
+     * The engine that runs {@code problem}: the selected one, or — when {@code auto} chose it and the problem uses
+     * a feature only the scalar reference implements so far — the scalar engine, with a note saying why.
+     *
+     * @throws EngineUnavailableException when an engine asked for by name does not implement the problem
+     */
+    public static Selection forProblem(Selection selection, CompiledProblem problem, Options options)
+            throws EngineUnavailableException {
+        if (selection.engine().implementsAll(problem)) {
+            return selection;
+        }
+        String missing = String.join(", ", problem.referenceOnlyFeatures());
+        if (!selection.automatic()) {
+            throw new EngineUnavailableException("The " + selection.engine().name() + " engine does not implement "
+                    + missing + " yet; run with --engine scalar or --engine auto.");
+        }
+        String note = "auto chose scalar: the spec uses " + missing + ", which only the scalar reference implements so far";
+        LOG.info(note);
+        return new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK), note, true);
     }
 
     private static VectorEngine vector(Options options) throws EngineUnavailableException {
@@ -70,7 +95,7 @@ public final class Engines {
             OpenClEngine gpu = OpenClEngine.open(options.device(), options.precision(), options.device() >= 0);
             String note = "auto chose opencl on " + gpu.description();
             LOG.info(note);
-            return new Selection(gpu, note);
+            return new Selection(gpu, note, true);
         } catch (EngineUnavailableException e) {
             skipped.add("opencl skipped: " + withoutFinalStop(e.getMessage()));
         }
@@ -78,13 +103,13 @@ public final class Engines {
             VectorEngine engine = vector(options);
             String note = "auto chose vector, " + engine.description() + " (" + String.join("; ", skipped) + ")";
             LOG.info(note);
-            return new Selection(engine, note);
+            return new Selection(engine, note, true);
         } catch (EngineUnavailableException e) {
             skipped.add("vector skipped: " + withoutFinalStop(e.getMessage()));
         }
         Engine engine = new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK);
         String note = "auto chose " + engine.name() + " (" + String.join("; ", skipped) + ")";
         LOG.info(note);
-        return new Selection(engine, note);
+        return new Selection(engine, note, true);
     }
 }

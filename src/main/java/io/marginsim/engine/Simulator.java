@@ -29,7 +29,7 @@ public final class Simulator {
             throws EngineUnavailableException {
         Engines.Selection selection = Engines.select(spec.engine(), options);
         try (Engine ignored = selection.engine()) {
-            return run(spec, selection, progress);
+            return run(spec, selection, options, progress);
         }
     }
 
@@ -37,8 +37,21 @@ public final class Simulator {
      * Runs the spec on an engine the caller already opened and keeps open, so that many small runs (sweep cells)
      * do not pay for thread pools, device contexts or kernel builds each time.
      */
-    public static Simulation run(Spec spec, Engines.Selection selection, Engine.ProgressListener progress) {
+    public static Simulation run(Spec spec, Engines.Selection chosen, Engines.Options options,
+                                 Engine.ProgressListener progress) throws EngineUnavailableException {
         CompiledProblem problem = ProblemCompiler.compile(spec);
+        Engines.Selection selection = Engines.forProblem(chosen, problem, options);
+        try {
+            return run(spec, problem, selection, progress);
+        } finally {
+            if (selection != chosen) {
+                selection.engine().close();
+            }
+        }
+    }
+
+    private static Simulation run(Spec spec, CompiledProblem problem, Engines.Selection selection,
+                                  Engine.ProgressListener progress) {
         Engine engine = selection.engine();
         long start = System.nanoTime();
         PathStats stats = engine.run(problem, 0, spec.paths(), progress);

@@ -33,6 +33,12 @@ public final class ScalarEngine extends ParallelCpuEngine {
         return "scalar reference, double precision, " + threads() + " threads";
     }
 
+    /** The reference defines the math, so it implements every feature by definition. */
+    @Override
+    public boolean implementsAll(CompiledProblem problem) {
+        return true;
+    }
+
     @Override
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
         PathSimulator simulator = new PathSimulator(problem);
