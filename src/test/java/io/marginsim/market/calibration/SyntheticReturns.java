@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Seeded synthetic log returns with known parameters, and the CSV of the prices they make. */
-final class SyntheticReturns {
+public final class SyntheticReturns {
     private static final int BURN_IN = 500;
 
     private final RandomGenerator rng;
 
-    SyntheticReturns(long seed) {
+    public SyntheticReturns(long seed) {
         this.rng = new Well19937c(seed);
     }
 
@@ -72,7 +72,7 @@ final class SyntheticReturns {
      * Two or more assets with GARCH(1,1) marginals and DCC(1,1) correlation (Engle 2002) around {@code qbar}:
      * returns[asset][t].
      */
-    double[][] dcc(int n, double[][] qbar, double a, double b, double omega, double alpha, double beta) {
+    public double[][] dcc(int n, double[][] qbar, double a, double b, double omega, double alpha, double beta) {
         int k = qbar.length;
         double[][] q = copy(qbar);
         double[] z = new double[k];
@@ -134,7 +134,7 @@ final class SyntheticReturns {
     }
 
     /** CSV of daily prices from 2020-01-01, starting at 100 for every asset. */
-    static String csv(List<String> names, double[][] returns) {
+    public static String csv(List<String> names, double[][] returns) {
         StringBuilder out = new StringBuilder("timestamp,").append(String.join(",", names)).append('\n');
         int n = returns[0].length;
         double[] logPrice = new double[names.size()];
