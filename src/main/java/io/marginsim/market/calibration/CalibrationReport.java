@@ -107,6 +107,9 @@ public final class CalibrationReport {
         m.parameters().forEach((k, v) -> number(estimates, k, v));
         ObjectNode errors = node.putObject("standardErrors");
         m.standardErrors().forEach((k, v) -> number(errors, k, v));
+        if (!m.note().isEmpty()) {
+            node.put("note", m.note());
+        }
         return node;
     }
 
@@ -158,6 +161,9 @@ public final class CalibrationReport {
             }
             out.append(String.format(Locale.ROOT, "  %-21s %14.3f %3d %14.3f  %s%n", m.model(), m.logLikelihood(),
                     m.parameterCount(), m.aic(), estimates.toString().strip()));
+            if (!m.note().isEmpty()) {
+                out.append("  ").append(" ".repeat(21)).append("  note: ").append(m.note()).append(System.lineSeparator());
+            }
         }
     }
 

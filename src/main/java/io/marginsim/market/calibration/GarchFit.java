@@ -15,8 +15,14 @@ import io.marginsim.market.GbmMarket;
  * are from the observed information in {@code (omega, alpha, beta)} with the mean held fixed; they are the
  * maximum-likelihood ones when innovations are normal and too small for fat-tailed innovations (where the
  * Bollerslev-Wooldridge sandwich would be needed). Four parameters count toward AIC (the mean included).
+ * When alpha ends on its bound 0 the data show no clustering and beta is not identified (the search drifts to
+ * beta near 1 with a vanishing omega); the fit then reports the constant variance {@code (variance, 0, 0)}
+ * instead, with a note, so the parameters never describe a near-unit-root process the data do not support.
  */
 public final class GarchFit {
+    /** An alpha below this is on the bound 0. */
+    static final double ALPHA_BOUND = 1e-6;
+
     private GarchFit() {
     }
 
@@ -48,11 +54,20 @@ public final class GarchFit {
         }
         double[] theta = natural(best);
         double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(e, variance, p), theta);
+        String note = "";
+        if (theta[1] < ALPHA_BOUND) {
+            // alpha = 0 leaves beta unidentified (h_t just decays from h_1): report the constant variance instead
+            theta = new double[] {variance, 0, 0};
+            bestValue = logLikelihood(e, variance, theta);
+            se = new double[] {Double.NaN, Double.NaN, Double.NaN};
+            note = "alpha is at its bound 0 (no volatility clustering), so beta is not identified: reported as the "
+                    + "constant variance omega = sample variance, beta = 0";
+        }
         double dt = intervalDays / GbmMarket.DAYS_PER_YEAR;
         double longRun = Math.sqrt(theta[0] / (1 - theta[1] - theta[2]) / dt);
         String[] names = {"omega", "alpha", "beta", "mean", "longRunVolatility"};
         return new ModelFit("garch", ModelFit.named(names, new double[] {theta[0], theta[1], theta[2], mean, longRun}),
-                ModelFit.named(names, new double[] {se[0], se[1], se[2], Double.NaN, Double.NaN}), bestValue, 4);
+                ModelFit.named(names, new double[] {se[0], se[1], se[2], Double.NaN, Double.NaN}), bestValue, 4, note);
     }
 
     /**

@@ -48,9 +48,21 @@ public final class MertonJumpFit {
         double jumpMean = outliers.length > 0 ? MaximumLikelihood.mean(outliers) : 0;
         double jumpStdev = outliers.length > 1 ? Math.sqrt(MaximumLikelihood.variance(outliers)) : 2 * mad;
         double floor = 0.01 * sd;
-        double[] start = {median, Math.log(mad), MaximumLikelihood.logit(intensity), jumpMean, Math.log(jumpStdev)};
-        double[] best = MaximumLikelihood.maximise(x -> logLikelihood(returns, natural(x), floor), start,
-                new double[] {0.2 * mad, 0.3, 1.0, Math.max(0.5 * Math.abs(jumpMean), mad), 0.3});
+        // two starts: the outliers beyond 3 MADs as jumps, and frequent wide symmetric jumps
+        double[][] starts = {
+                {median, Math.log(mad), MaximumLikelihood.logit(intensity), jumpMean, Math.log(jumpStdev)},
+                {median, Math.log(mad), MaximumLikelihood.logit(0.1), 0, Math.log(3 * mad)}};
+        double[] best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (double[] start : starts) {
+            double[] x = MaximumLikelihood.maximise(t -> logLikelihood(returns, natural(t), floor), start,
+                    new double[] {0.2 * mad, 0.3, 1.0, Math.max(0.5 * Math.abs(jumpMean), mad), 0.3});
+            double value = logLikelihood(returns, natural(x), floor);
+            if (value > bestValue) {
+                bestValue = value;
+                best = x;
+            }
+        }
         double[] theta = natural(best);
         double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(returns, p, floor), theta);
         double dt = intervalDays / GbmMarket.DAYS_PER_YEAR;
@@ -58,7 +70,10 @@ public final class MertonJumpFit {
         return new ModelFit("merton",
                 ModelFit.named(names, new double[] {theta[1] / Math.sqrt(dt), theta[2] / dt, theta[3], theta[4], theta[0]}),
                 ModelFit.named(names, new double[] {se[1] / Math.sqrt(dt), se[2] / dt, se[3], se[4], se[0]}),
-                logLikelihood(returns, theta, floor), 5);
+                bestValue, 5, theta[2] * n < 1
+                        ? "fewer than one jump expected in the whole sample: no jumps detected, and their size is not identified"
+                        : Double.isNaN(se[0]) ? "no standard errors: the observed information is not positive definite "
+                        + "(an estimate on a bound, such as a jump size spread near 0)" : "");
     }
 
     /** {@code (a, b, L, jumpMean, jumpStdev)} from the unconstrained search variables. */

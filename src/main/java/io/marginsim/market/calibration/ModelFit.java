@@ -11,12 +11,19 @@ import java.util.Map;
  * @param model          short name: {@code gbm}, {@code student-t}, {@code garch}, {@code merton}, {@code dcc}, ...
  * @param parameters     name to estimate, in a stable order
  * @param standardErrors name to standard error, same keys
+ * @param note           empty, or one sentence on how to read the fit (an estimate on a bound, say)
  */
 public record ModelFit(String model, Map<String, Double> parameters, Map<String, Double> standardErrors,
-                       double logLikelihood, int parameterCount) {
+                       double logLikelihood, int parameterCount, String note) {
     public ModelFit {
+        note = note == null ? "" : note;
         parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
         standardErrors = Collections.unmodifiableMap(new LinkedHashMap<>(standardErrors));
+    }
+
+    public ModelFit(String model, Map<String, Double> parameters, Map<String, Double> standardErrors,
+                    double logLikelihood, int parameterCount) {
+        this(model, parameters, standardErrors, logLikelihood, parameterCount, "");
     }
 
     /** Akaike's information criterion, {@code 2k - 2 ln L}; smaller is better. */

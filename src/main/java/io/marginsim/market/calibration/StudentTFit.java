@@ -41,8 +41,10 @@ public final class StudentTFit {
         double[] se = MaximumLikelihood.standardErrors(
                 x -> x[0] > MIN_DOF && x[2] > 0 ? logLikelihood(returns, x[1], x[2], x[0]) : MaximumLikelihood.IMPOSSIBLE,
                 natural);
+        String note = "";
         if (nu >= MAX_DOF * 0.999) {
             se = new double[] {Double.NaN, Double.NaN, Double.NaN};
+            note = "degrees of freedom at the cap " + (int) MAX_DOF + ": the returns show no fat tails";
         }
         double dt = intervalDays / GbmMarket.DAYS_PER_YEAR;
         double volatility = scale * Math.sqrt(nu / (nu - 2) / dt);
@@ -51,7 +53,7 @@ public final class StudentTFit {
                         new double[] {nu, location, scale, volatility}),
                 ModelFit.named(new String[] {"degreesOfFreedom", "location", "scale", "volatility"},
                         new double[] {se[0], se[1], se[2], Double.NaN}),
-                logLikelihood(returns, location, scale, nu), 3);
+                logLikelihood(returns, location, scale, nu), 3, note);
     }
 
     private static double dof(double transformed) {
