@@ -92,4 +92,17 @@ class RoundTripTest {
         withinThreeSe(fit, "b", 0.90);
         assertThat(fit.aic()).isLessThan(DccFit.constant(z).aic());
     }
+
+    @Test
+    void normalReturnsPreferGbmAndSayWhereFitsSitOnABound() {
+        double[] r = new SyntheticReturns(17).gbm(2000, 0.6, 0.0, DT);
+        ModelFit gbm = GbmFit.fit(r, DAILY);
+        ModelFit t = StudentTFit.fit(r, DAILY);
+        ModelFit garch = GarchFit.fit(r, DAILY);
+        ModelFit merton = MertonJumpFit.fit(r, DAILY);
+        assertThat(gbm.aic()).isLessThan(t.aic()).isLessThan(garch.aic()).isLessThan(merton.aic());
+        assertThat(t.get("degreesOfFreedom")).isGreaterThan(30);
+        assertThat(garch.get("longRunVolatility")).isCloseTo(0.6, within(3 * gbm.standardError("volatility")));
+        assertThat(garch.get("alpha") + garch.get("beta")).isLessThan(1);
+    }
 }
