@@ -6,14 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginsim.market.calibration.SyntheticReturns;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,38 +15,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CalibrateCommandTest {
+class CalibrateCommandTest extends CommandTestSupport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String ACCOUNT = """
             {"cash": 20, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
-
-    @TempDir
-    Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private int run(String... args) {
-        var cmd = MarginSim.commandLine();
-        cmd.setOut(new PrintWriter(System.out, true));
-        cmd.setErr(new PrintWriter(System.err, true));
-        return cmd.execute(args);
-    }
 
     private Path prices() throws Exception {
         double[][] qbar = {{1, 0.6}, {0.6, 1}};

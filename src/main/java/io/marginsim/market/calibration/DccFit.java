@@ -27,22 +27,19 @@ public final class DccFit {
      */
     public static ModelFit fit(double[][] z) {
         double[][] qbar = outerMean(z);
-        double[] best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (double[] guess : new double[][] {{0.03, 0.93}, {0.10, 0.50}}) {
-            double s = guess[0] + guess[1];
-            double[] start = {MaximumLikelihood.logit(s), MaximumLikelihood.logit(guess[0] / s)};
-            double[] x = MaximumLikelihood.maximise(t -> logLikelihood(z, qbar, natural(t)), start, new double[] {0.5, 0.5});
-            double value = logLikelihood(z, qbar, natural(x));
-            if (value > bestValue) {
-                bestValue = value;
-                best = x;
-            }
+        double[][] starts = new double[2][];
+        double[][] guesses = {{0.03, 0.93}, {0.10, 0.50}};
+        for (int i = 0; i < starts.length; i++) {
+            double s = guesses[i][0] + guesses[i][1];
+            starts[i] = new double[] {MaximumLikelihood.logit(s), MaximumLikelihood.logit(guesses[i][0] / s)};
         }
+        double[] best = MaximumLikelihood.maximiseFromStarts(t -> logLikelihood(z, qbar, natural(t)), starts,
+                new double[] {0.5, 0.5});
         double[] ab = natural(best);
         double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(z, qbar, p), ab);
         String[] names = {"a", "b"};
-        return new ModelFit("dcc", ModelFit.named(names, ab), ModelFit.named(names, se), bestValue, 2);
+        return new ModelFit("dcc", ModelFit.named(names, ab), ModelFit.named(names, se),
+                logLikelihood(z, qbar, ab), 2);
     }
 
     /** The constant-correlation model on the same second-step likelihood ({@code a = b = 0}); no extra parameters. */

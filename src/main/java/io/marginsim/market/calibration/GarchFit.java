@@ -37,22 +37,18 @@ public final class GarchFit {
             e[t] = returns[t] - mean;
         }
         double variance = MaximumLikelihood.variance(returns);
-        double[] best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
         // two starts, moderate and high persistence: the likelihood is flat along alpha + beta for short series
-        for (double[] guess : new double[][] {{0.05, 0.90}, {0.10, 0.60}}) {
-            double persistence = guess[0] + guess[1];
-            double[] start = {Math.log(variance * (1 - persistence)), MaximumLikelihood.logit(persistence),
-                    MaximumLikelihood.logit(guess[0] / persistence)};
-            double[] x = MaximumLikelihood.maximise(t -> logLikelihood(e, variance, natural(t)), start,
-                    new double[] {0.5, 0.5, 0.5});
-            double value = logLikelihood(e, variance, natural(x));
-            if (value > bestValue) {
-                bestValue = value;
-                best = x;
-            }
+        double[][] guesses = {{0.05, 0.90}, {0.10, 0.60}};
+        double[][] starts = new double[2][];
+        for (int i = 0; i < starts.length; i++) {
+            double persistence = guesses[i][0] + guesses[i][1];
+            starts[i] = new double[] {Math.log(variance * (1 - persistence)), MaximumLikelihood.logit(persistence),
+                    MaximumLikelihood.logit(guesses[i][0] / persistence)};
         }
+        double[] best = MaximumLikelihood.maximiseFromStarts(t -> logLikelihood(e, variance, natural(t)), starts,
+                new double[] {0.5, 0.5, 0.5});
         double[] theta = natural(best);
+        double bestValue = logLikelihood(e, variance, theta);
         double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(e, variance, p), theta);
         String note = "";
         if (theta[1] < ALPHA_BOUND) {

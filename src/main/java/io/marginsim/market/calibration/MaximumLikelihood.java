@@ -60,6 +60,24 @@ final class MaximumLikelihood {
     }
 
     /**
+     * {@link #maximise} from each of {@code starts}, keeping the best: the likelihoods here can have several local
+     * maxima (a flat ridge in GARCH persistence, competing jump explanations in a mixture).
+     */
+    static double[] maximiseFromStarts(ToDoubleFunction<double[]> logLikelihood, double[][] starts, double[] steps) {
+        double[] best = null;
+        double bestValue = Double.NEGATIVE_INFINITY;
+        for (double[] start : starts) {
+            double[] x = maximise(logLikelihood, start, steps);
+            double value = logLikelihood.applyAsDouble(x);
+            if (best == null || value > bestValue) {
+                bestValue = value;
+                best = x;
+            }
+        }
+        return best;
+    }
+
+    /**
      * Standard errors {@code sqrt(diag(I^-1))} with {@code I} the observed information (negative Hessian of the
      * log-likelihood at the estimate {@code theta}, natural parameters). NaN for every parameter when the
      * information is not positive definite (an estimate on the boundary, an unidentified parameter).

@@ -52,18 +52,10 @@ public final class MertonJumpFit {
         double[][] starts = {
                 {median, Math.log(mad), MaximumLikelihood.logit(intensity), jumpMean, Math.log(jumpStdev)},
                 {median, Math.log(mad), MaximumLikelihood.logit(0.1), 0, Math.log(3 * mad)}};
-        double[] best = null;
-        double bestValue = Double.NEGATIVE_INFINITY;
-        for (double[] start : starts) {
-            double[] x = MaximumLikelihood.maximise(t -> logLikelihood(returns, natural(t), floor), start,
-                    new double[] {0.2 * mad, 0.3, 1.0, Math.max(0.5 * Math.abs(jumpMean), mad), 0.3});
-            double value = logLikelihood(returns, natural(x), floor);
-            if (value > bestValue) {
-                bestValue = value;
-                best = x;
-            }
-        }
+        double[] best = MaximumLikelihood.maximiseFromStarts(t -> logLikelihood(returns, natural(t), floor), starts,
+                new double[] {0.2 * mad, 0.3, 1.0, Math.max(0.5 * Math.abs(jumpMean), mad), 0.3});
         double[] theta = natural(best);
+        double bestValue = logLikelihood(returns, theta, floor);
         double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(returns, p, floor), theta);
         double dt = intervalDays / GbmMarket.DAYS_PER_YEAR;
         String[] names = {"diffusionVolatility", "jumpIntensity", "jumpMean", "jumpStdev", "location"};
