@@ -2,53 +2,20 @@ package io.marginsim.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CommandLineTest {
+class CommandLineTest extends CommandTestSupport {
     private static final String SPEC = """
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
              "account": {"cash": 6000, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
                          "venue": "binance-usdm", "symbol": "BTCUSDT"}]},
              "horizonDays": 4, "stepsPerDay": 6, "paths": 4000, "seed": 5, "engine": "scalar"}""";
-
-    @TempDir
-    Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream savedOut;
-    private PrintStream savedErr;
-
-    @BeforeEach
-    void capture() {
-        savedOut = System.out;
-        savedErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(savedOut);
-        System.setErr(savedErr);
-    }
-
-    private int run(String... args) {
-        var cmd = MarginSim.commandLine();
-        cmd.setOut(new java.io.PrintWriter(System.out, true));
-        cmd.setErr(new java.io.PrintWriter(System.err, true));
-        return cmd.execute(args);
-    }
 
     private Path spec(String json) throws Exception {
         Path file = dir.resolve("spec.json");
