@@ -17,7 +17,9 @@ import java.util.Arrays;
  * <p>{@code L} is kept in (0, 1) by a logistic transform: with more than one jump an interval on average, jumps
  * are not told apart from diffusion, and the neglected mass {@code P(N > 10)} stays below 1.1e-8. The diffusion
  * scale must stay above 1% of the sample standard deviation, which excludes the degenerate maximum of every
- * normal mixture (a zero-variance component sitting on one observation). The simplex starts from robust
+ * normal mixture (a zero-variance component sitting on one observation). A jump's size must spread at least as
+ * much as one interval of diffusion ({@code jumpStdev >= b}): otherwise a frequent jump of nearly fixed size turns
+ * the model into a mixture of shifted normals that fits small samples better without describing any jump. The simplex starts from robust
  * estimates: the median and MAD for the diffusion, returns beyond 3 MADs for the jumps. Standard errors come from
  * the observed information in {@code (a, b, L, jumpMean, jumpStdev)}, scaled to annual units.
  */
@@ -79,7 +81,7 @@ public final class MertonJumpFit {
         double perInterval = p[2];
         double jumpMean = p[3];
         double jumpStdev = p[4];
-        if (!(b > diffusionFloor) || !(perInterval > 0 && perInterval < 1) || !(jumpStdev > 0)) {
+        if (!(b > diffusionFloor) || !(perInterval > 0 && perInterval < 1) || !(jumpStdev >= b)) {
             return MaximumLikelihood.IMPOSSIBLE;
         }
         PoissonDistribution jumps = new PoissonDistribution(null, perInterval, 1e-12, 10_000);
