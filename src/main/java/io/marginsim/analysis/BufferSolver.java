@@ -166,7 +166,7 @@ public final class BufferSolver {
 
         Evaluator(Spec spec, Engines.Options options) throws EngineUnavailableException {
             this.spec = spec;
-            this.engine = Engines.select(spec.engine(), options);
+            this.engine = Engines.select(spec.engine(), options, spec.market().isGbm());
         }
 
         Report report(double scale) {

@@ -1,6 +1,5 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.Simulation;
@@ -9,7 +8,7 @@ import io.marginsim.spec.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
@@ -64,7 +63,7 @@ public final class Sweep {
         Path csv = csvFile(prefix);
         Path jsonl = journalFile(prefix);
         long computed = 0;
-        Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
+        Map<String, Engines.Selection> engines = new HashMap<>();
         try (SweepJournal journal = SweepJournal.open(plan, jsonl, csv, resume)) {
             listener.started(plan.cells(), journal.resumed());
             for (long cell = 0; cell < plan.cells(); cell++) {
@@ -72,10 +71,12 @@ public final class Sweep {
                     continue;
                 }
                 Spec spec = plan.spec(cell, overrides);
-                Engines.Selection engine = engines.get(spec.engine());
+                // auto picks differently for GBM and for the other market models, so both key the cache
+                String key = spec.engine() + (spec.market().isGbm() ? "" : "/models");
+                Engines.Selection engine = engines.get(key);
                 if (engine == null) {
-                    engine = Engines.select(spec.engine(), options);
-                    engines.put(spec.engine(), engine);
+                    engine = Engines.select(spec.engine(), options, spec.market().isGbm());
+                    engines.put(key, engine);
                 }
                 SweepRow row;
                 try (Simulation run = Simulator.run(spec, engine, listener::pathsDone)) {

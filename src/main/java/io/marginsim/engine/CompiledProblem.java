@@ -8,10 +8,34 @@ import java.util.Arrays;
  *
  * <h2>Math (the scalar reference engine is its executable form)</h2>
  * For asset {@code a} at step {@code t = 1..steps}, with {@code z} the standard normals of
- * {@link io.marginsim.rng.ShockStream} at counter step {@code t - 1}:
+ * {@link io.marginsim.rng.ShockStream} stream {@code PRICE} at counter step {@code t - 1}, when {@link #gbmOnly()}:
  * <pre>
  *   logPrice[a] += logDrift[a] + sum_{b &lt;= a} shockLoading[a * assets + b] * z[b]
  * </pre>
+ * starting from {@code initialLogPrice[a]} (which already holds the stress shock: {@code log(price) + shock}).
+ *
+ * <p><b>Market models</b> ({@code gbmOnly() == false}). Counter step {@code s = t - 1}, path {@code p}, key = seed.
+ * Per path the state is {@code h[a] = initialVariance[a]} (GARCH assets) and {@code x[a]} (the previous diffusion
+ * return). Each step:
+ * <pre>
+ *   eps[a] = sum_{b &lt;= a} correlationFactor[a * assets + b] * z[b]                 (unit-variance, correlated)
+ *   C      = copulaDegreesOfFreedom &gt; 0 ? sqrt((nuC - 2) / W_C) : 1               W_C: stream COPULA_MIXING
+ *   M[a]   = degreesOfFreedom[a] &gt; 0 ? sqrt((nu_a - 2) / W_a) : 1                W_a: stream ASSET_MIXING + a
+ *   u[a]   = eps[a] * C * M[a]                                                     (unit variance)
+ *   sd[a]  = garch[a] ? sqrt(h[a]) : stepVolatility[a]
+ *   e[a]   = volatilityMultiplier * sd[a] * u[a]
+ *   x[a]   = t == 1 ? e[a] : ar1[a] * x[a] + sqrt(1 - ar1[a]^2) * e[a]
+ *   J[a]   = jumpMean[a] &gt; 0 ? jump(JUMPS, block a; jumpMean, jumpCap, jumpLogMean, jumpLogStdev)[a] : 0
+ *   Jc     = commonJumpMean &gt; 0 ? jump(COMMON_JUMP, block 0; commonJump*) : 0
+ *   logPrice[a] += logDrift[a] + x[a] + J[a] + commonJumpBeta[a] * Jc
+ *   h[a]   = garchOmega[a] + (garchAlpha[a] * u[a]^2 + garchBeta[a]) * h[a]         (after use, GARCH assets)
+ * </pre>
+ * {@code W ~ chi-square(nu)} is {@link io.marginsim.market.ChiSquare} (fixed draws; exact for integer nu).
+ * {@code jump(...)}: Philox block words {@code w0..w3}; count {@code N} = Poisson inversion of
+ * {@code uniform(w0)} with mean {@code jumpMean} capped at {@code jumpCap} iterations
+ * ({@link io.marginsim.market.MertonJumps#count}); jump {@code = N * logMean + sqrt(N) * logStdev * g} with
+ * {@code g = sqrt(-2 log uniform(w2)) cos(2 pi uniform(w3))}. {@code logDrift} already subtracts each jump
+ * process's capped compensator, so {@code E[S_t]} is that of GBM for normal innovations.
  * <b>Cross mode</b> (one pool):
  * <pre>
  *   equity      = cash + sum_a valueUnits[a] * P[a] + sum_i size[i] * (P[asset[i]] - entry[i])
@@ -36,6 +60,38 @@ public final class CompiledProblem {
     /** Lower-triangular, row-major, {@code assets x assets}: {@code diag(sigma * sqrt(dt)) * cholesky(corr)}. */
     public final double[] shockLoading;
 
+    /** Lower-triangular, row-major, {@code assets x assets}: {@code cholesky(stressed corr)}, unit scale. */
+    public final double[] correlationFactor;
+    /** Per asset {@code sigma * sqrt(dt)}, before the stress multiplier (constant-volatility assets). */
+    public final double[] stepVolatility;
+    /** Stress multiplier on every diffusion shock (already inside {@code shockLoading} and {@code logDrift}). */
+    public final double volatilityMultiplier;
+    /** Per asset Student-t degrees of freedom of its own mixing variable; 0 = normal. */
+    public final double[] degreesOfFreedom;
+    /** Degrees of freedom of the t copula's common mixing variable; 0 = none. */
+    public final double copulaDegreesOfFreedom;
+    /** Per asset Poisson mean per step {@code intensity * dt}; 0 = no jumps. */
+    public final double[] jumpMean;
+    public final double[] jumpLogMean;
+    public final double[] jumpLogStdev;
+    /** Per asset cap on jumps in one step ({@link io.marginsim.market.MertonJumps#cap}). */
+    public final int[] jumpCap;
+    public final double commonJumpMean;
+    public final double commonJumpLogMean;
+    public final double commonJumpLogStdev;
+    public final int commonJumpCap;
+    /** Per asset loading on the common jump. */
+    public final double[] commonJumpBeta;
+    public final boolean[] garch;
+    /** Per asset GARCH {@code omega * dt} (per-step variance units). */
+    public final double[] garchOmega;
+    public final double[] garchAlpha;
+    public final double[] garchBeta;
+    /** Per asset GARCH variance of step 1, per-step units. */
+    public final double[] initialVariance;
+    /** Per asset lag-1 autocorrelation of diffusion returns; 0 = none. */
+    public final double[] ar1;
+
     public final boolean isolated;
     public final double cash;
     /** Per asset: units counted in equity (collateral after haircut, minus debt). Cross mode only. */
@@ -56,7 +112,12 @@ public final class CompiledProblem {
     public final double[] tierRate;
     public final double[] tierDeduction;
 
+    /** A plain GBM problem. */
     public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
+        this(market, Models.gbm(market), account, steps, stepDays, seed);
+    }
+
+    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed) {
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
@@ -65,6 +126,26 @@ public final class CompiledProblem {
         this.initialLogPrice = market.initialLogPrice().clone();
         this.logDrift = market.logDrift().clone();
         this.shockLoading = market.shockLoading().clone();
+        this.correlationFactor = models.correlationFactor().clone();
+        this.stepVolatility = models.stepVolatility().clone();
+        this.volatilityMultiplier = models.volatilityMultiplier();
+        this.degreesOfFreedom = models.degreesOfFreedom().clone();
+        this.copulaDegreesOfFreedom = models.copulaDegreesOfFreedom();
+        this.jumpMean = models.jumpMean().clone();
+        this.jumpLogMean = models.jumpLogMean().clone();
+        this.jumpLogStdev = models.jumpLogStdev().clone();
+        this.jumpCap = models.jumpCap().clone();
+        this.commonJumpMean = models.commonJumpMean();
+        this.commonJumpLogMean = models.commonJumpLogMean();
+        this.commonJumpLogStdev = models.commonJumpLogStdev();
+        this.commonJumpCap = models.commonJumpCap();
+        this.commonJumpBeta = models.commonJumpBeta().clone();
+        this.garch = models.garch().clone();
+        this.garchOmega = models.garchOmega().clone();
+        this.garchAlpha = models.garchAlpha().clone();
+        this.garchBeta = models.garchBeta().clone();
+        this.initialVariance = models.initialVariance().clone();
+        this.ar1 = models.ar1().clone();
         this.isolated = account.isolated();
         this.cash = account.cash();
         this.valueUnits = account.valueUnits().clone();
@@ -79,6 +160,30 @@ public final class CompiledProblem {
         this.tierFloor = account.tierFloor().clone();
         this.tierRate = account.tierRate().clone();
         this.tierDeduction = account.tierDeduction().clone();
+    }
+
+    /**
+     * Whether the problem is plain correlated GBM (stress overlays included, since they fold into GBM's arrays),
+     * the only model the Vector and OpenCL engines implement so far.
+     */
+    public boolean gbmOnly() {
+        if (copulaDegreesOfFreedom != 0 || commonJumpMean != 0) {
+            return false;
+        }
+        for (int a = 0; a < assets; a++) {
+            if (degreesOfFreedom[a] != 0 || jumpMean[a] != 0 || garch[a] || ar1[a] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Throws for an engine that implements GBM only, so a model is never silently simulated as GBM. */
+    public void requireGbmOnly(String engine) {
+        if (!gbmOnly()) {
+            throw new UnsupportedModelException("the " + engine + " engine supports only GBM for now (this spec uses "
+                    + "Student-t, jumps, GARCH or AR(1)); run --engine scalar");
+        }
     }
 
     /** Number of Philox blocks (four normals each) drawn per step and path. */
@@ -109,6 +214,38 @@ public final class CompiledProblem {
 
     /** Market half of the problem: per-asset dynamics already scaled to one step. */
     public record Market(String[] names, double[] initialLogPrice, double[] logDrift, double[] shockLoading) {
+    }
+
+    /** Model half of the market, in the layout and units of the fields of the same names. */
+    public record Models(double[] correlationFactor, double[] stepVolatility, double volatilityMultiplier,
+                         double[] degreesOfFreedom, double copulaDegreesOfFreedom, double[] jumpMean,
+                         double[] jumpLogMean, double[] jumpLogStdev, int[] jumpCap, double commonJumpMean,
+                         double commonJumpLogMean, double commonJumpLogStdev, int commonJumpCap,
+                         double[] commonJumpBeta, boolean[] garch, double[] garchOmega, double[] garchAlpha,
+                         double[] garchBeta, double[] initialVariance, double[] ar1) {
+        /**
+         * The models of plain GBM for a market built by hand: the factor and step volatility are recovered from
+         * the loading's rows, whose norms are {@code sigma sqrt(dt)}.
+         */
+        public static Models gbm(Market market) {
+            int n = market.names().length;
+            double[] loading = market.shockLoading();
+            double[] factor = new double[n * n];
+            double[] stepVol = new double[n];
+            for (int a = 0; a < n; a++) {
+                double norm = 0;
+                for (int b = 0; b <= a; b++) {
+                    norm += loading[a * n + b] * loading[a * n + b];
+                }
+                stepVol[a] = Math.sqrt(norm);
+                for (int b = 0; b <= a; b++) {
+                    factor[a * n + b] = stepVol[a] > 0 ? loading[a * n + b] / stepVol[a] : (a == b ? 1 : 0);
+                }
+            }
+            double[] zeros = new double[n];
+            return new Models(factor, stepVol, 1, zeros, 0, zeros, zeros, zeros, new int[n], 0, 0, 0, 0, zeros,
+                    new boolean[n], zeros, zeros, zeros, zeros, zeros);
+        }
     }
 
     /** Account half of the problem, in the flat layout described on {@link CompiledProblem}. */

@@ -30,7 +30,24 @@ public final class Engines {
     public record Selection(Engine engine, String note) {
     }
 
+    /** Selects for a plain GBM problem. */
     public static Selection select(EngineKind kind, Options options) throws EngineUnavailableException {
+        return select(kind, options, true);
+    }
+
+    /**
+     * Selects for a problem; {@code gbmOnly} false ({@link CompiledProblem#gbmOnly()}) makes {@code auto} choose
+     * the scalar engine, the only one that implements the other market models so far, and say so.
+     */
+    public static Selection select(EngineKind kind, Options options, boolean gbmOnly)
+            throws EngineUnavailableException {
+        if (kind == EngineKind.AUTO && !gbmOnly) {
+            Engine engine = new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK);
+            String note = "auto chose scalar: the market model (Student-t, jumps, GARCH or AR(1)) is implemented by "
+                    + "the scalar engine only so far";
+            LOG.info(note);
+            return new Selection(engine, note);
+        }
         return switch (kind) {
             case SCALAR -> new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK),
                     "scalar engine as requested");

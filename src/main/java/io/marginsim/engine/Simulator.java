@@ -27,7 +27,7 @@ public final class Simulator {
      */
     public static Simulation run(Spec spec, Engines.Options options, Engine.ProgressListener progress)
             throws EngineUnavailableException {
-        Engines.Selection selection = Engines.select(spec.engine(), options);
+        Engines.Selection selection = Engines.select(spec.engine(), options, spec.market().isGbm());
         try (Engine ignored = selection.engine()) {
             return run(spec, selection, progress);
         }
