@@ -52,8 +52,11 @@ final class MarketReader {
         }
         Jumps jumps = null;
         if (json.has("jumpIntensity")) {
-            jumps = json.build(() -> new Jumps(json.number("jumpIntensity"), json.number("jumpMean"),
-                    json.number("jumpStdev")));
+            // checked under the asset's own key names before the record checks them under its names
+            double intensity = Checks.nonNegative(json.path() + ".jumpIntensity", json.number("jumpIntensity"));
+            double mean = json.number("jumpMean");
+            double stdev = Checks.nonNegative(json.path() + ".jumpStdev", json.number("jumpStdev"));
+            jumps = new Jumps(intensity, mean, stdev);
         } else {
             for (String key : new String[] {"jumpMean", "jumpStdev"}) {
                 if (json.has(key)) {
