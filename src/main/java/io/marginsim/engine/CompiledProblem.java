@@ -55,9 +55,18 @@ public final class CompiledProblem {
     public final long seed;
     public final String[] assetNames;
     public final double[] initialLogPrice;
-    /** Per-step log drift {@code (mu - sigma^2 / 2) * dt}. */
+    /**
+     * Per-step log drift {@code (mu - (m sigma)^2 / 2) * dt - kappa[a] - kappaC[a]} with {@code m} the stress
+     * volatility multiplier and {@code kappa} the jump compensators of
+     * {@link io.marginsim.market.MertonJumps#compensator} (asset jumps with beta 1, the common jump with
+     * {@code commonJumpBeta[a]}); plain GBM: {@code (mu - sigma^2 / 2) * dt}. For a GARCH asset {@code sigma} is
+     * the long-run volatility.
+     */
     public final double[] logDrift;
-    /** Lower-triangular, row-major, {@code assets x assets}: {@code diag(sigma * sqrt(dt)) * cholesky(corr)}. */
+    /**
+     * Lower-triangular, row-major, {@code assets x assets}: {@code diag(m sigma sqrt(dt)) * cholesky(C')} with
+     * {@code C' = (1 - lambda) C + lambda 1 1^T} the stressed correlation.
+     */
     public final double[] shockLoading;
 
     /** Lower-triangular, row-major, {@code assets x assets}: {@code cholesky(stressed corr)}, unit scale. */
