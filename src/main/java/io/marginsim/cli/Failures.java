@@ -1,6 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.UnsupportedModelException;
 import io.marginsim.spec.SpecException;
 import picocli.CommandLine;
 
@@ -14,6 +15,10 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
         var err = cmd.getErr();
         if (e instanceof SpecException) {
+            err.println("error: " + e.getMessage());
+            return MarginSim.BAD_INPUT;
+        }
+        if (e instanceof UnsupportedModelException) {
             err.println("error: " + e.getMessage());
             return MarginSim.BAD_INPUT;
         }

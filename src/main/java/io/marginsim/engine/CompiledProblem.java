@@ -1,5 +1,6 @@
 package io.marginsim.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -9,10 +10,34 @@ import java.util.List;
  *
  * <h2>Math (the scalar reference engine is its executable form)</h2>
  * For asset {@code a} at step {@code t = 1..steps}, with {@code z} the standard normals of
- * {@link io.marginsim.rng.ShockStream} at counter step {@code t - 1}:
+ * {@link io.marginsim.rng.ShockStream} stream {@code PRICE} at counter step {@code t - 1}, when {@link #gbmOnly()}:
  * <pre>
  *   logPrice[a] += logDrift[a] + sum_{b &lt;= a} shockLoading[a * assets + b] * z[b]
  * </pre>
+ * starting from {@code initialLogPrice[a]} (which already holds the stress shock: {@code log(price) + shock}).
+ *
+ * <p><b>Market models</b> ({@code gbmOnly() == false}). Counter step {@code s = t - 1}, path {@code p}, key = seed.
+ * Per path the state is {@code h[a] = initialVariance[a]} (GARCH assets) and {@code x[a]} (the previous diffusion
+ * return). Each step:
+ * <pre>
+ *   eps[a] = sum_{b &lt;= a} correlationFactor[a * assets + b] * z[b]                 (unit-variance, correlated)
+ *   C      = copulaDegreesOfFreedom &gt; 0 ? sqrt((nuC - 2) / W_C) : 1               W_C: stream COPULA_MIXING
+ *   M[a]   = degreesOfFreedom[a] &gt; 0 ? sqrt((nu_a - 2) / W_a) : 1                W_a: stream ASSET_MIXING + a
+ *   u[a]   = eps[a] * C * M[a]                                                     (unit variance)
+ *   sd[a]  = garch[a] ? sqrt(h[a]) : stepVolatility[a]
+ *   e[a]   = volatilityMultiplier * sd[a] * u[a]
+ *   x[a]   = t == 1 ? e[a] : ar1[a] * x[a] + sqrt(1 - ar1[a]^2) * e[a]
+ *   J[a]   = jumpMean[a] &gt; 0 ? jump(JUMPS, block a; jumpMean, jumpCap, jumpLogMean, jumpLogStdev)[a] : 0
+ *   Jc     = commonJumpMean &gt; 0 ? jump(COMMON_JUMP, block 0; commonJump*) : 0
+ *   logPrice[a] += logDrift[a] + x[a] + J[a] + commonJumpBeta[a] * Jc
+ *   h[a]   = garchOmega[a] + (garchAlpha[a] * u[a]^2 + garchBeta[a]) * h[a]         (after use, GARCH assets)
+ * </pre>
+ * {@code W ~ chi-square(nu)} is {@link io.marginsim.market.ChiSquare} (fixed draws; exact for integer nu).
+ * {@code jump(...)}: Philox block words {@code w0..w3}; count {@code N} = Poisson inversion of
+ * {@code uniform(w0)} with mean {@code jumpMean} capped at {@code jumpCap} iterations
+ * ({@link io.marginsim.market.MertonJumps#count}); jump {@code = N * logMean + sqrt(N) * logStdev * g} with
+ * {@code g = sqrt(-2 log uniform(w2)) cos(2 pi uniform(w3))}. {@code logDrift} already subtracts each jump
+ * process's capped compensator, so {@code E[S_t]} is that of GBM for normal innovations.
  * <b>Cross mode</b> (one pool):
  * <pre>
  *   equity      = cash + sum_a valueUnits[a] * P[a] + sum_i size[i] * (P[asset[i]] - entry[i])
@@ -32,10 +57,51 @@ public final class CompiledProblem {
     public final long seed;
     public final String[] assetNames;
     public final double[] initialLogPrice;
-    /** Per-step log drift {@code (mu - sigma^2 / 2) * dt}. */
+    /**
+     * Per-step log drift {@code (mu - (m sigma)^2 / 2) * dt - kappa[a] - kappaC[a]} with {@code m} the stress
+     * volatility multiplier and {@code kappa} the jump compensators of
+     * {@link io.marginsim.market.MertonJumps#compensator} (asset jumps with beta 1, the common jump with
+     * {@code commonJumpBeta[a]}); plain GBM: {@code (mu - sigma^2 / 2) * dt}. For a GARCH asset {@code sigma} is
+     * the long-run volatility.
+     */
     public final double[] logDrift;
-    /** Lower-triangular, row-major, {@code assets x assets}: {@code diag(sigma * sqrt(dt)) * cholesky(corr)}. */
+    /**
+     * Lower-triangular, row-major, {@code assets x assets}: {@code diag(m sigma sqrt(dt)) * cholesky(C')} with
+     * {@code C' = (1 - lambda) C + lambda 1 1^T} the stressed correlation.
+     */
     public final double[] shockLoading;
+
+    /** Lower-triangular, row-major, {@code assets x assets}: {@code cholesky(stressed corr)}, unit scale. */
+    public final double[] correlationFactor;
+    /** Per asset {@code sigma * sqrt(dt)}, before the stress multiplier (constant-volatility assets). */
+    public final double[] stepVolatility;
+    /** Stress multiplier on every diffusion shock (already inside {@code shockLoading} and {@code logDrift}). */
+    public final double volatilityMultiplier;
+    /** Per asset Student-t degrees of freedom of its own mixing variable; 0 = normal. */
+    public final double[] degreesOfFreedom;
+    /** Degrees of freedom of the t copula's common mixing variable; 0 = none. */
+    public final double copulaDegreesOfFreedom;
+    /** Per asset Poisson mean per step {@code intensity * dt}; 0 = no jumps. */
+    public final double[] jumpMean;
+    public final double[] jumpLogMean;
+    public final double[] jumpLogStdev;
+    /** Per asset cap on jumps in one step ({@link io.marginsim.market.MertonJumps#cap}). */
+    public final int[] jumpCap;
+    public final double commonJumpMean;
+    public final double commonJumpLogMean;
+    public final double commonJumpLogStdev;
+    public final int commonJumpCap;
+    /** Per asset loading on the common jump. */
+    public final double[] commonJumpBeta;
+    public final boolean[] garch;
+    /** Per asset GARCH {@code omega * dt} (per-step variance units). */
+    public final double[] garchOmega;
+    public final double[] garchAlpha;
+    public final double[] garchBeta;
+    /** Per asset GARCH variance of step 1, per-step units. */
+    public final double[] initialVariance;
+    /** Per asset lag-1 autocorrelation of diffusion returns; 0 = none. */
+    public final double[] ar1;
 
     public final boolean isolated;
     public final double cash;
@@ -57,7 +123,12 @@ public final class CompiledProblem {
     public final double[] tierRate;
     public final double[] tierDeduction;
 
+    /** A plain GBM problem. */
     public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
+        this(market, Models.gbm(market), account, steps, stepDays, seed);
+    }
+
+    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed) {
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
@@ -66,6 +137,26 @@ public final class CompiledProblem {
         this.initialLogPrice = market.initialLogPrice().clone();
         this.logDrift = market.logDrift().clone();
         this.shockLoading = market.shockLoading().clone();
+        this.correlationFactor = models.correlationFactor().clone();
+        this.stepVolatility = models.stepVolatility().clone();
+        this.volatilityMultiplier = models.volatilityMultiplier();
+        this.degreesOfFreedom = models.degreesOfFreedom().clone();
+        this.copulaDegreesOfFreedom = models.copulaDegreesOfFreedom();
+        this.jumpMean = models.jumpMean().clone();
+        this.jumpLogMean = models.jumpLogMean().clone();
+        this.jumpLogStdev = models.jumpLogStdev().clone();
+        this.jumpCap = models.jumpCap().clone();
+        this.commonJumpMean = models.commonJumpMean();
+        this.commonJumpLogMean = models.commonJumpLogMean();
+        this.commonJumpLogStdev = models.commonJumpLogStdev();
+        this.commonJumpCap = models.commonJumpCap();
+        this.commonJumpBeta = models.commonJumpBeta().clone();
+        this.garch = models.garch().clone();
+        this.garchOmega = models.garchOmega().clone();
+        this.garchAlpha = models.garchAlpha().clone();
+        this.garchBeta = models.garchBeta().clone();
+        this.initialVariance = models.initialVariance().clone();
+        this.ar1 = models.ar1().clone();
         this.isolated = account.isolated();
         this.cash = account.cash();
         this.valueUnits = account.valueUnits().clone();
@@ -84,11 +175,60 @@ public final class CompiledProblem {
 
     /**
      * Features this problem uses that only the scalar reference engine implements so far, named for users
-     * (e.g. {@code "funding"}); empty when every engine can run it. The fast engines refuse a problem with any,
-     * and {@code auto} then runs the reference instead and says why.
+     * (e.g. {@code "GARCH volatility"}); empty when every engine can run it. The fast engines refuse a problem
+     * with any ({@link #requireNoReferenceOnlyFeatures}), and {@code auto} then runs the reference instead and
+     * says why. Stress overlays fold into GBM's arrays and are not listed.
      */
     public List<String> referenceOnlyFeatures() {
-        return List.of();
+        return marketModelFeatures();
+    }
+
+    /**
+     * Whether the market is plain correlated GBM (stress overlays included, since they fold into GBM's arrays):
+     * then the shocks take the GBM arrays alone.
+     */
+    public boolean gbmOnly() {
+        return marketModelFeatures().isEmpty();
+    }
+
+    /** The market models in use beyond GBM, named for users. */
+    private List<String> marketModelFeatures() {
+        List<String> features = new ArrayList<>();
+        boolean t = false;
+        boolean jumps = commonJumpMean != 0;
+        boolean garchUsed = false;
+        boolean autoregressive = false;
+        for (int a = 0; a < assets; a++) {
+            t |= degreesOfFreedom[a] != 0;
+            jumps |= jumpMean[a] != 0;
+            garchUsed |= garch[a];
+            autoregressive |= ar1[a] != 0;
+        }
+        if (t) {
+            features.add("Student-t innovations");
+        }
+        if (copulaDegreesOfFreedom != 0) {
+            features.add("the t copula");
+        }
+        if (jumps) {
+            features.add("Merton jumps");
+        }
+        if (garchUsed) {
+            features.add("GARCH volatility");
+        }
+        if (autoregressive) {
+            features.add("AR(1) returns");
+        }
+        return features;
+    }
+
+    /** Throws for an engine that lacks a feature the problem uses, so nothing is silently simulated without it. */
+    public void requireNoReferenceOnlyFeatures(String engine) {
+        List<String> missing = referenceOnlyFeatures();
+        if (!missing.isEmpty()) {
+            throw new UnsupportedModelException("the " + engine + " engine does not implement "
+                    + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");
+        }
     }
 
     /** Number of Philox blocks (four normals each) drawn per step and path. */
@@ -119,6 +259,38 @@ public final class CompiledProblem {
 
     /** Market half of the problem: per-asset dynamics already scaled to one step. */
     public record Market(String[] names, double[] initialLogPrice, double[] logDrift, double[] shockLoading) {
+    }
+
+    /** Model half of the market, in the layout and units of the fields of the same names. */
+    public record Models(double[] correlationFactor, double[] stepVolatility, double volatilityMultiplier,
+                         double[] degreesOfFreedom, double copulaDegreesOfFreedom, double[] jumpMean,
+                         double[] jumpLogMean, double[] jumpLogStdev, int[] jumpCap, double commonJumpMean,
+                         double commonJumpLogMean, double commonJumpLogStdev, int commonJumpCap,
+                         double[] commonJumpBeta, boolean[] garch, double[] garchOmega, double[] garchAlpha,
+                         double[] garchBeta, double[] initialVariance, double[] ar1) {
+        /**
+         * The models of plain GBM for a market built by hand: the factor and step volatility are recovered from
+         * the loading's rows, whose norms are {@code sigma sqrt(dt)}.
+         */
+        public static Models gbm(Market market) {
+            int n = market.names().length;
+            double[] loading = market.shockLoading();
+            double[] factor = new double[n * n];
+            double[] stepVol = new double[n];
+            for (int a = 0; a < n; a++) {
+                double norm = 0;
+                for (int b = 0; b <= a; b++) {
+                    norm += loading[a * n + b] * loading[a * n + b];
+                }
+                stepVol[a] = Math.sqrt(norm);
+                for (int b = 0; b <= a; b++) {
+                    factor[a * n + b] = stepVol[a] > 0 ? loading[a * n + b] / stepVol[a] : (a == b ? 1 : 0);
+                }
+            }
+            double[] zeros = new double[n];
+            return new Models(factor, stepVol, 1, zeros, 0, zeros, zeros, zeros, new int[n], 0, 0, 0, 0, zeros,
+                    new boolean[n], zeros, zeros, zeros, zeros, zeros);
+        }
     }
 
     /** Account half of the problem, in the flat layout described on {@link CompiledProblem}. */

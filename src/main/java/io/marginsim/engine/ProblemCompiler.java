@@ -1,6 +1,6 @@
 package io.marginsim.engine;
 
-import io.marginsim.market.GbmMarket;
+import io.marginsim.market.ModelCompiler;
 import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
 import io.marginsim.model.Collateral;
@@ -32,9 +32,10 @@ public final class ProblemCompiler {
             drifts[a] = assets.get(a).drift();
         }
         double stepDays = 1.0 / spec.stepsPerDay();
-        CompiledProblem.Market market = GbmMarket.compile(names, prices, vols, drifts, spec.correlation().toArray(),
-                stepDays);
-        return new CompiledProblem(market, account(spec), spec.steps(), stepDays, spec.seed());
+        ModelCompiler.Compiled market = ModelCompiler.compile(spec.market(), names, prices, vols, drifts,
+                spec.correlation().toArray(), stepDays);
+        return new CompiledProblem(market.market(), market.models(), account(spec), spec.steps(), stepDays,
+                spec.seed());
     }
 
     private static CompiledProblem.Account account(Spec spec) {

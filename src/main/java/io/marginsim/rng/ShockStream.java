@@ -12,6 +12,14 @@ package io.marginsim.rng;
 public final class ShockStream {
     /** Stream index of the price shocks. */
     public static final int PRICE = 0;
+    /** Stream of the t copula's common chi-square mixing variable (one per path and step). */
+    public static final int COPULA_MIXING = 1;
+    /** Stream of the per-asset Merton jumps: block {@code a} serves asset {@code a}. */
+    public static final int JUMPS = 2;
+    /** Stream of the common jump factor: block 0. */
+    public static final int COMMON_JUMP = 3;
+    /** Asset {@code a}'s own chi-square mixing variable (Student-t innovations) uses stream {@code ASSET_MIXING + a}. */
+    public static final int ASSET_MIXING = 16;
     private static final double TWO_PI = 2.0 * Math.PI;
     private static final double TWO_POW_M32 = 0x1.0p-32;
 
@@ -29,13 +37,27 @@ public final class ShockStream {
      * @param scratch four words of scratch space, so the hot loop allocates nothing
      */
     public static void normals(long seed, int step, long path, int stream, int blocks, double[] out, int[] scratch) {
-        int k0 = (int) seed;
-        int k1 = (int) (seed >>> 32);
+        normals(seed, step, path, stream, 0, blocks, out, scratch);
+    }
+
+    /** Fills {@code out[0 .. 4*blocks)} with the normals of blocks {@code firstBlock ..} of one (step, path, stream). */
+    public static void normals(long seed, int step, long path, int stream, int firstBlock, int blocks, double[] out,
+                               int[] scratch) {
         for (int b = 0; b < blocks; b++) {
-            Philox4x32.block(step, (int) path, b, stream, k0, k1, scratch);
+            words(seed, step, path, firstBlock + b, stream, scratch);
             boxMuller(scratch[0], scratch[1], out, 4 * b);
             boxMuller(scratch[2], scratch[3], out, 4 * b + 2);
         }
+    }
+
+    /** The four raw words of block {@code block}, for models that need uniforms as well as normals. */
+    public static void words(long seed, int step, long path, int block, int stream, int[] out) {
+        Philox4x32.block(step, (int) path, block, stream, (int) seed, (int) (seed >>> 32), out);
+    }
+
+    /** The first (cosine) normal of the Box-Muller pair of two words. */
+    public static double normal(int w0, int w1) {
+        return Math.sqrt(-2.0 * Math.log(uniform(w0))) * Math.cos(TWO_PI * uniform(w1));
     }
 
     private static void boxMuller(int w0, int w1, double[] out, int at) {

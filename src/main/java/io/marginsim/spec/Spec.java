@@ -2,6 +2,9 @@ package io.marginsim.spec;
 
 import io.marginsim.engine.EngineKind;
 import io.marginsim.market.CorrelationMatrix;
+import io.marginsim.market.GbmMarket;
+import io.marginsim.market.Jumps;
+import io.marginsim.market.MarketSpec;
 import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
 import io.marginsim.model.Collateral;
@@ -18,14 +21,17 @@ import java.util.Set;
  * valid by construction: every constructor checks its arguments and names the offending field.
  *
  * @param correlation in asset order, positive semi-definite with unit diagonal
+ * @param market      the price model beyond GBM, one entry per asset ({@link MarketSpec#gbm} for plain GBM)
  * @param paths       number of Monte Carlo paths, at most {@link #MAX_PATHS}
  */
-public record Spec(List<Asset> assets, CorrelationMatrix correlation, Account account, double horizonDays,
+public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec market, Account account, double horizonDays,
                    int stepsPerDay, long paths, long seed, EngineKind engine) {
     /** Counter word 1 of Philox holds the path index, and exact quantiles keep one value per path in an array. */
     public static final long MAX_PATHS = Integer.MAX_VALUE - 8;
     /** Guard against a typo turning a run into days of work. */
     public static final long MAX_STEPS = 1_000_000;
+    /** Largest mean number of jumps per step: beyond it the per-step Poisson cap (and its loop) grows long. */
+    public static final double MAX_JUMPS_PER_STEP = 1.0;
 
     public Spec {
         assets = List.copyOf(assets);
@@ -45,6 +51,10 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, Account ac
             throw new SpecException("correlation", "must be " + assets.size() + " x " + assets.size()
                     + " (one row per asset) but was " + correlation.size() + " x " + correlation.size());
         }
+        if (market.assets().size() != assets.size()) {
+            throw new SpecException("market", "must describe " + assets.size() + " assets but described "
+                    + market.assets().size());
+        }
         checkAssetsKnown(names, account);
         Checks.positive("horizonDays", horizonDays);
         Checks.positive("stepsPerDay", (long) stepsPerDay);
@@ -57,9 +67,26 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, Account ac
             throw new SpecException("horizonDays", "times stepsPerDay must be at most " + MAX_STEPS + " steps but was "
                     + (long) Math.rint(steps));
         }
+        checkJumpRates(market, (long) Math.rint(steps), horizonDays);
         Checks.positive("paths", paths);
         if (paths > MAX_PATHS) {
             throw new SpecException("paths", "must be at most " + MAX_PATHS + " but was " + paths);
+        }
+    }
+
+    private static void checkJumpRates(MarketSpec market, long steps, double horizonDays) {
+        double dt = horizonDays / steps / GbmMarket.DAYS_PER_YEAR;
+        for (int a = 0; a < market.assets().size(); a++) {
+            checkJumpRate("assets[" + a + "].jumpIntensity", market.assets().get(a).jumps(), dt);
+        }
+        checkJumpRate("market.commonJump.intensity", market.commonJump(), dt);
+    }
+
+    private static void checkJumpRate(String field, Jumps jumps, double dt) {
+        if (jumps != null && jumps.intensity() * dt > MAX_JUMPS_PER_STEP) {
+            throw new SpecException(field, "times the step length (" + dt + " years) must be at most "
+                    + MAX_JUMPS_PER_STEP + " jump per step but was " + jumps.intensity() + " per year; use more "
+                    + "stepsPerDay");
         }
     }
 
@@ -101,11 +128,11 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, Account ac
 
     /** The same spec with other run settings, for tests, sweeps and the command line's overrides. */
     public Spec withRun(long paths, long seed, EngineKind engine) {
-        return new Spec(assets, correlation, account, horizonDays, stepsPerDay, paths, seed, engine);
+        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine);
     }
 
     /** The same spec with another account, e.g. more cash. */
     public Spec withAccount(Account other) {
-        return new Spec(assets, correlation, other, horizonDays, stepsPerDay, paths, seed, engine);
+        return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine);
     }
 }

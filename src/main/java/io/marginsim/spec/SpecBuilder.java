@@ -50,6 +50,54 @@ public final class SpecBuilder {
         return this;
     }
 
+    /** Student-t innovations for the asset added last (README, Market models). */
+    public SpecBuilder degreesOfFreedom(double dof) {
+        lastAsset("degreesOfFreedom").put("degreesOfFreedom", dof);
+        return this;
+    }
+
+    /** Merton jumps for the asset added last: jumps per year and the mean and stdev of the log jump. */
+    public SpecBuilder jumps(double intensity, double mean, double stdev) {
+        lastAsset("jumps").put("jumpIntensity", intensity).put("jumpMean", mean).put("jumpStdev", stdev);
+        return this;
+    }
+
+    /** GARCH(1,1) for the asset added last, its volatility being the long-run one. */
+    public SpecBuilder garch(double alpha, double beta) {
+        lastAsset("garch").putObject("garch").put("alpha", alpha).put("beta", beta);
+        return this;
+    }
+
+    /** AR(1) returns with lag-1 autocorrelation {@code phi} for the asset added last. */
+    public SpecBuilder ar1(double phi) {
+        lastAsset("ar1").put("ar1", phi);
+        return this;
+    }
+
+    /** The t copula: one chi-square mixing variable shared by all assets. */
+    public SpecBuilder tCopula(double dof) {
+        root.withObject("market").put("copula", "t").put("copulaDegreesOfFreedom", dof);
+        return this;
+    }
+
+    /** A stress overlay: shocks (one log return per asset at t0), volatility multiplier, pull of correlation to one. */
+    public SpecBuilder stress(double[] shock, double volatilityMultiplier, double correlationToOne) {
+        ObjectNode stress = root.withObject("market").putObject("stress");
+        ArrayNode shocks = stress.putArray("shock");
+        for (double x : shock) {
+            shocks.add(x);
+        }
+        stress.put("volatilityMultiplier", volatilityMultiplier).put("correlationToOne", correlationToOne);
+        return this;
+    }
+
+    private ObjectNode lastAsset(String method) {
+        if (assets.isEmpty()) {
+            throw new SpecException(method + "()", "applies to the last asset added but no asset was added yet");
+        }
+        return (ObjectNode) assets.get(assets.size() - 1);
+    }
+
     /** Correlation matrix in the order the assets were added. */
     public SpecBuilder correlation(double[][] matrix) {
         ArrayNode rows = root.putArray("correlation");

@@ -1,7 +1,9 @@
 package io.marginsim.spec;
 
 import io.marginsim.engine.EngineKind;
+import io.marginsim.market.AssetDynamics;
 import io.marginsim.market.CorrelationMatrix;
+import io.marginsim.market.MarketSpec;
 import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
 import io.marginsim.model.Collateral;
@@ -27,7 +29,7 @@ import java.util.Locale;
  */
 public final class SpecReader {
     private static final String[] ROOT_KEYS = {"assets", "correlation", "repairCorrelation", "account", "horizonDays",
-            "stepsPerDay", "paths", "seed", "engine"};
+            "stepsPerDay", "paths", "seed", "engine", "market"};
     private static final long DEFAULT_PATHS = 100_000;
     private static final int DEFAULT_STEPS_PER_DAY = 24;
 
@@ -59,11 +61,13 @@ public final class SpecReader {
     public static Spec parse(String text, String source, boolean forceRepair) {
         JsonNodes root = JsonNodes.parse(text, source).allowOnly(ROOT_KEYS);
         List<Asset> assets = new ArrayList<>();
+        List<AssetDynamics> dynamics = new ArrayList<>();
         for (JsonNodes asset : root.get("assets").elements()) {
-            asset.allowOnly("name", "price", "volatility", "drift");
-            assets.add(asset.build(() -> new Asset(asset.text("name"), asset.number("price"),
-                    asset.number("volatility"), asset.number("drift", 0))));
+            MarketReader.AssetEntry entry = MarketReader.asset(asset);
+            assets.add(entry.asset());
+            dynamics.add(entry.dynamics());
         }
+        MarketSpec market = MarketReader.market(root.has("market") ? root.object("market") : null, dynamics);
         boolean repair = forceRepair || root.bool("repairCorrelation", false);
         CorrelationMatrix correlation = root.has("correlation")
                 ? correlation(root.get("correlation"), repair)
@@ -78,7 +82,7 @@ public final class SpecReader {
         if (stepsPerDay < 1 || stepsPerDay > Spec.MAX_STEPS) {
             throw root.get("stepsPerDay").error("must be between 1 and " + Spec.MAX_STEPS + " but was " + stepsPerDay);
         }
-        return root.build(() -> new Spec(assets, correlation, account, root.number("horizonDays"), (int) stepsPerDay,
+        return root.build(() -> new Spec(assets, correlation, market, account, root.number("horizonDays"), (int) stepsPerDay,
                 root.integer("paths", DEFAULT_PATHS), root.integer("seed", 1), kind));
     }
 

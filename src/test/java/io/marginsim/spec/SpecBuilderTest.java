@@ -68,4 +68,22 @@ class SpecBuilderTest {
                 .horizonDays(1).build();
         assertThat(spec.account().positions().getFirst().margin()).isEqualTo(3000);
     }
+
+    @Test
+    void writesTheMarketModelKeys() {
+        Spec spec = SpecBuilder.spec()
+                .asset("BTC", 60000, 0.6).degreesOfFreedom(5).jumps(10, -0.05, 0.03).ar1(0.1)
+                .asset("ETH", 3000, 0.8).garch(0.1, 0.85)
+                .stress(new double[] {-0.1, -0.15}, 1.5, 0.3)
+                .cash(6000).position("BTC", 1.0, 60000).flatRate(0.01)
+                .horizonDays(2).build();
+        io.marginsim.market.AssetDynamics btc = spec.market().assets().get(0);
+        org.assertj.core.api.Assertions.assertThat(btc.degreesOfFreedom()).isEqualTo(5);
+        org.assertj.core.api.Assertions.assertThat(btc.jumps().intensity()).isEqualTo(10);
+        org.assertj.core.api.Assertions.assertThat(btc.ar1()).isEqualTo(0.1);
+        org.assertj.core.api.Assertions.assertThat(spec.market().assets().get(1).garch().omega())
+                .isCloseTo(0.64 * 0.05, org.assertj.core.api.Assertions.within(1e-15));
+        org.assertj.core.api.Assertions.assertThat(spec.market().stress().shock()).containsExactly(-0.1, -0.15);
+        org.assertj.core.api.Assertions.assertThat(spec.market().isGbm()).isFalse();
+    }
 }

@@ -154,6 +154,7 @@ public final class OpenClEngine implements Engine {
 
     @Override
     public synchronized void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
+        problem.requireNoReferenceOnlyFeatures(name());
         if (out.size() == 0) {
             return;
         }
@@ -170,6 +171,7 @@ public final class OpenClEngine implements Engine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
+        problem.requireNoReferenceOnlyFeatures(name());
         return run(problem, firstPath, count, progress, DEFAULT_CHUNK_PATHS);
     }
 

@@ -4,7 +4,7 @@ import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Valuation;
-import io.marginsim.rng.ShockStream;
+import io.marginsim.market.MarketPath;
 
 import java.util.Arrays;
 
@@ -50,8 +50,8 @@ public final class ScalarEngine extends ParallelCpuEngine {
     /** The per-path state of the reference math; one instance per thread, reused across paths. */
     static final class PathSimulator {
         private final CompiledProblem p;
-        private final double[] normals;
-        private final int[] scratch = new int[4];
+        private final MarketPath market;
+        private final double[] logReturn;
         private final double[] logPrice;
         private final double[] price;
         /** Isolated mode: equity of each position, frozen once the position is liquidated. */
@@ -60,7 +60,8 @@ public final class ScalarEngine extends ParallelCpuEngine {
 
         PathSimulator(CompiledProblem problem) {
             p = problem;
-            normals = new double[4 * problem.blocksPerStep()];
+            market = new MarketPath(problem);
+            logReturn = new double[problem.assets];
             logPrice = new double[problem.assets];
             price = new double[problem.assets];
             closedEquity = new double[problem.positions];
@@ -70,6 +71,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
         void simulate(long path, PathBlock out, int slot) {
             System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
             Arrays.fill(open, true);
+            market.start();
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;
@@ -99,13 +101,9 @@ public final class ScalarEngine extends ParallelCpuEngine {
         }
 
         private void advancePrices(long path, int step) {
-            ShockStream.normals(p.seed, step - 1, path, ShockStream.PRICE, p.blocksPerStep(), normals, scratch);
+            market.step(path, step, logReturn);
             for (int a = 0; a < p.assets; a++) {
-                double shock = 0;
-                for (int b = 0; b <= a; b++) {
-                    shock += p.shockLoading[a * p.assets + b] * normals[b];
-                }
-                logPrice[a] += p.logDrift[a] + shock;
+                logPrice[a] += logReturn[a];
                 price[a] = Math.exp(logPrice[a]);
             }
         }

@@ -3,6 +3,7 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.result.PathStats;
 
 /**
  * The CPU engine built on {@code jdk.incubator.vector}: {@link Lanes#COUNT} paths per vector (one per float
@@ -37,6 +38,7 @@ public final class VectorEngine extends ParallelCpuEngine {
 
     @Override
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
+        problem.requireNoReferenceOnlyFeatures(name());
         LaneMarket market = new LaneMarket(problem);
         LaneAccount account = new LaneAccount(problem);
         int size = out.size();
@@ -47,6 +49,12 @@ public final class VectorEngine extends ParallelCpuEngine {
         if (whole < size) {
             simulateLanes(problem.steps, market, account, firstPath + whole, out, whole, size - whole);
         }
+    }
+
+    @Override
+    public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
+        problem.requireNoReferenceOnlyFeatures(name());
+        return super.run(problem, firstPath, count, progress);
     }
 
     private static void simulateLanes(int steps, LaneMarket market, LaneAccount account, long firstPath,

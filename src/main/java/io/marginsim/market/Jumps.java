@@ -1,0 +1,15 @@
+package io.marginsim.market;
+
+import io.marginsim.spec.Checks;
+
+/**
+ * Merton (1976) jumps: a Poisson number of jumps at {@code intensity} per year, each with a normal log size of
+ * mean {@code mean} and standard deviation {@code stdev}.
+ */
+public record Jumps(double intensity, double mean, double stdev) {
+    public Jumps {
+        Checks.nonNegative("intensity", intensity);
+        Checks.finite("mean", mean);
+        Checks.nonNegative("stdev", stdev);
+    }
+}

@@ -1,0 +1,103 @@
+package io.marginsim.market;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.rng.ShockStream;
+
+/**
+ * One path's log returns, step by step, in double precision: the executable form of the market math documented on
+ * {@link CompiledProblem}. One instance per thread, reused across paths ({@link #start} resets the state).
+ */
+public final class MarketPath {
+    private final CompiledProblem p;
+    private final boolean gbm;
+    private final double[] normals;
+    private final int[] words = new int[4];
+    private final StudentMixing copula;
+    private final StudentMixing[] assetMixing;
+    /** GARCH variance of the coming step, per asset. */
+    private final double[] variance;
+    /** Diffusion return of the previous step, per asset (AR(1) state). */
+    private final double[] previous;
+
+    public MarketPath(CompiledProblem problem) {
+        p = problem;
+        gbm = problem.gbmOnly();
+        normals = new double[4 * problem.blocksPerStep()];
+        copula = problem.copulaDegreesOfFreedom > 0
+                ? new StudentMixing(problem.copulaDegreesOfFreedom, ShockStream.COPULA_MIXING) : null;
+        assetMixing = new StudentMixing[problem.assets];
+        for (int a = 0; a < problem.assets; a++) {
+            if (problem.degreesOfFreedom[a] > 0) {
+                assetMixing[a] = new StudentMixing(problem.degreesOfFreedom[a], ShockStream.ASSET_MIXING + a);
+            }
+        }
+        variance = new double[problem.assets];
+        previous = new double[problem.assets];
+    }
+
+    /** Resets the per-path state before step 1. */
+    public void start() {
+        System.arraycopy(p.initialVariance, 0, variance, 0, p.assets);
+    }
+
+    /** Writes the log return of every asset at step {@code step} (1-based) of {@code path} into {@code out}. */
+    public void step(long path, int step, double[] out) {
+        int counter = step - 1;
+        ShockStream.normals(p.seed, counter, path, ShockStream.PRICE, p.blocksPerStep(), normals, words);
+        if (gbm) {
+            for (int a = 0; a < p.assets; a++) {
+                double shock = 0;
+                for (int b = 0; b <= a; b++) {
+                    shock += p.shockLoading[a * p.assets + b] * normals[b];
+                }
+                out[a] = p.logDrift[a] + shock;
+            }
+            return;
+        }
+        double common = copula == null ? 1 : copula.factor(p.seed, counter, path);
+        double commonJump = 0;
+        if (p.commonJumpMean > 0) {
+            ShockStream.words(p.seed, counter, path, 0, ShockStream.COMMON_JUMP, words);
+            commonJump = MertonJumps.logJump(words, p.commonJumpMean, p.commonJumpCap, p.commonJumpLogMean,
+                    p.commonJumpLogStdev);
+        }
+        for (int a = 0; a < p.assets; a++) {
+            double eps = 0;
+            for (int b = 0; b <= a; b++) {
+                eps += p.correlationFactor[a * p.assets + b] * normals[b];
+            }
+            double u = eps * common * (assetMixing[a] == null ? 1 : assetMixing[a].factor(p.seed, counter, path));
+            double sd = p.garch[a] ? Math.sqrt(variance[a]) : p.stepVolatility[a];
+            double shock = p.volatilityMultiplier * sd * u;
+            double diffusion = step == 1 ? shock : Ar1Returns.next(p.ar1[a], previous[a], shock);
+            previous[a] = diffusion;
+            double jump = 0;
+            if (p.jumpMean[a] > 0) {
+                ShockStream.words(p.seed, counter, path, a, ShockStream.JUMPS, words);
+                jump = MertonJumps.logJump(words, p.jumpMean[a], p.jumpCap[a], p.jumpLogMean[a], p.jumpLogStdev[a]);
+            }
+            out[a] = p.logDrift[a] + diffusion + jump + p.commonJumpBeta[a] * commonJump;
+            if (p.garch[a]) {
+                variance[a] = GarchVariance.next(p.garchOmega[a], p.garchAlpha[a], p.garchBeta[a], variance[a], u);
+            }
+        }
+    }
+
+    /**
+     * The log returns of paths {@code firstPath ..} for diagnostics and tests: row {@code i} holds path
+     * {@code firstPath + i}, step {@code t} of asset {@code a} at {@code (t - 1) * assets + a}.
+     */
+    public static double[][] logReturns(CompiledProblem problem, long firstPath, int paths) {
+        MarketPath market = new MarketPath(problem);
+        double[] step = new double[problem.assets];
+        double[][] out = new double[paths][problem.steps * problem.assets];
+        for (int i = 0; i < paths; i++) {
+            market.start();
+            for (int t = 1; t <= problem.steps; t++) {
+                market.step(firstPath + i, t, step);
+                System.arraycopy(step, 0, out[i], (t - 1) * problem.assets, problem.assets);
+            }
+        }
+        return out;
+    }
+}

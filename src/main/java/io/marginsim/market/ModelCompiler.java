@@ -1,0 +1,91 @@
+package io.marginsim.market;
+
+import io.marginsim.engine.CompiledProblem;
+
+/**
+ * Compiles a {@link MarketSpec} on top of GBM: the stress overlay is folded into GBM's own arrays (shifted start,
+ * scaled volatility, correlation pulled toward one), so a stressed GBM stays a GBM problem, and the models beyond
+ * GBM become the flat per-step parameters of {@link CompiledProblem.Models}.
+ */
+public final class ModelCompiler {
+    private ModelCompiler() {
+    }
+
+    /** The compiled market and models; {@code volatility} of a GARCH asset is its long-run volatility. */
+    public record Compiled(CompiledProblem.Market market, CompiledProblem.Models models) {
+    }
+
+    public static Compiled compile(MarketSpec spec, String[] names, double[] prices, double[] volatility,
+                                   double[] drift, double[][] correlation, double stepDays) {
+        int n = names.length;
+        Stress stress = spec.stress();
+        double multiplier = stress.volatilityMultiplier();
+        double[][] stressedCorrelation = stress.correlationToOne() == 0 ? correlation : stress.apply(correlation);
+        double[] stressedVolatility = new double[n];
+        for (int a = 0; a < n; a++) {
+            stressedVolatility[a] = multiplier * volatility[a];
+        }
+        CompiledProblem.Market gbm = GbmMarket.compile(names, prices, stressedVolatility, drift, stressedCorrelation,
+                stepDays);
+
+        double dt = stepDays / GbmMarket.DAYS_PER_YEAR;
+        double[] logPrice = gbm.initialLogPrice();
+        double[] logDrift = gbm.logDrift();
+        double[] shock = stress.shock();
+        double[] dof = new double[n];
+        double[] jumpMean = new double[n];
+        double[] jumpLogMean = new double[n];
+        double[] jumpLogStdev = new double[n];
+        int[] jumpCap = new int[n];
+        boolean[] garch = new boolean[n];
+        double[] omega = new double[n];
+        double[] alpha = new double[n];
+        double[] beta = new double[n];
+        double[] initialVariance = new double[n];
+        double[] ar1 = new double[n];
+        double[] stepVolatility = new double[n];
+        for (int a = 0; a < n; a++) {
+            AssetDynamics d = spec.assets().get(a);
+            logPrice[a] += shock[a];
+            stepVolatility[a] = volatility[a] * Math.sqrt(dt);
+            dof[a] = d.degreesOfFreedom();
+            ar1[a] = d.ar1();
+            if (d.jumps() != null && d.jumps().intensity() > 0) {
+                jumpMean[a] = d.jumps().intensity() * dt;
+                jumpLogMean[a] = d.jumps().mean();
+                jumpLogStdev[a] = d.jumps().stdev();
+                jumpCap[a] = MertonJumps.cap(jumpMean[a]);
+                logDrift[a] -= MertonJumps.compensator(jumpMean[a], jumpCap[a], 1, jumpLogMean[a], jumpLogStdev[a]);
+            }
+            if (d.garch() != null) {
+                Garch g = d.garch();
+                garch[a] = true;
+                omega[a] = g.omega() * dt;
+                alpha[a] = g.alpha();
+                beta[a] = g.beta();
+                double start = Double.isNaN(g.initialVolatility()) ? g.longRunVolatility() : g.initialVolatility();
+                initialVariance[a] = start * start * dt;
+            }
+        }
+        Jumps common = spec.commonJump();
+        double commonMean = common == null ? 0 : common.intensity() * dt;
+        double[] betas = commonMean > 0 ? spec.commonJumpBetas() : new double[n];
+        int commonCap = commonMean > 0 ? MertonJumps.cap(commonMean) : 0;
+        if (commonMean > 0) {
+            for (int a = 0; a < n; a++) {
+                logDrift[a] -= MertonJumps.compensator(commonMean, commonCap, betas[a], common.mean(), common.stdev());
+            }
+        }
+        CompiledProblem.Market market = new CompiledProblem.Market(gbm.names(), logPrice, logDrift, gbm.shockLoading());
+        double[] factor = new double[n * n];
+        double[][] l = GbmMarket.cholesky(stressedCorrelation);
+        for (int a = 0; a < n; a++) {
+            System.arraycopy(l[a], 0, factor, a * n, a + 1);
+        }
+        CompiledProblem.Models models = new CompiledProblem.Models(factor, stepVolatility, multiplier, dof,
+                spec.copulaDegreesOfFreedom(), jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonMean,
+                common == null ? 0 : common.mean(), common == null ? 0 : common.stdev(), commonCap, betas, garch,
+                omega, alpha, beta, initialVariance, ar1);
+        return new Compiled(market, models);
+    }
+}

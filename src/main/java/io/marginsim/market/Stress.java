@@ -1,0 +1,54 @@
+package io.marginsim.market;
+
+import io.marginsim.spec.Checks;
+import io.marginsim.spec.SpecException;
+
+/**
+ * A stress overlay on any model: an instantaneous log return per asset at time zero, a multiplier on every
+ * asset's volatility, and a pull of the correlation toward one, {@code C' = (1 - lambda) C + lambda 1 1^T}
+ * (a convex combination of two correlation matrices, so still one).
+ *
+ * @param shock one log return per asset, in asset order
+ */
+public record Stress(double[] shock, double volatilityMultiplier, double correlationToOne) {
+    public static Stress none(int assets) {
+        return new Stress(new double[assets], 1, 0);
+    }
+
+    public Stress {
+        shock = shock.clone();
+        for (int a = 0; a < shock.length; a++) {
+            Checks.finite("shock[" + a + "]", shock[a]);
+        }
+        Checks.nonNegative("volatilityMultiplier", volatilityMultiplier);
+        Checks.fraction("correlationToOne", correlationToOne);
+    }
+
+    @Override
+    public double[] shock() {
+        return shock.clone();
+    }
+
+    /** The stressed correlation matrix. */
+    public double[][] apply(double[][] correlation) {
+        int n = correlation.length;
+        double[][] out = new double[n][n];
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                out[i][j] = (1 - correlationToOne) * correlation[i][j] + correlationToOne;
+            }
+        }
+        return out;
+    }
+
+    /** Whether the overlay changes nothing. */
+    public boolean isNone() {
+        return volatilityMultiplier == 1 && correlationToOne == 0 && java.util.Arrays.stream(shock).allMatch(x -> x == 0);
+    }
+
+    static void checkLength(String field, int length, int assets) {
+        if (length != assets) {
+            throw new SpecException(field, "must have one entry per asset (" + assets + ") but had " + length);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.marginsim.spec;
+
+import io.marginsim.market.AssetDynamics;
+import io.marginsim.market.Garch;
+import io.marginsim.market.Jumps;
+import io.marginsim.market.MarketSpec;
+import io.marginsim.market.Stress;
+import io.marginsim.model.Asset;
+
+import java.util.List;
+
+/** Reads the market-model keys of a spec: each asset's dynamics and the optional {@code market} object. */
+final class MarketReader {
+    static final String[] ASSET_KEYS = {"name", "price", "volatility", "drift", "degreesOfFreedom", "jumpIntensity",
+            "jumpMean", "jumpStdev", "garch", "ar1"};
+
+    private MarketReader() {
+    }
+
+    /** An asset and its dynamics. */
+    record AssetEntry(Asset asset, AssetDynamics dynamics) {
+    }
+
+    static AssetEntry asset(JsonNodes json) {
+        json.allowOnly(ASSET_KEYS);
+        JsonNodes g = json.has("garch") ? json.object("garch").allowOnly("omega", "alpha", "beta", "initialVolatility")
+                : null;
+        boolean omegaGiven = g != null && g.has("omega");
+        double volatility;
+        if (omegaGiven) {
+            Garch given = garch(g, g.number("omega"));
+            if (json.has("volatility")) {
+                throw json.get("volatility").error("must not be given with garch.omega (the long-run volatility is "
+                        + "sqrt(omega / (1 - alpha - beta)) = " + given.longRunVolatility() + ") but was "
+                        + json.number("volatility"));
+            }
+            volatility = given.longRunVolatility();
+        } else {
+            volatility = json.number("volatility");
+        }
+        Asset asset = json.build(() -> new Asset(json.text("name"), json.number("price"), volatility,
+                json.number("drift", 0)));
+        Garch garch = null;
+        if (g != null) {
+            if (!omegaGiven && !(volatility > 0)) {
+                throw json.get("volatility").error("must be > 0 for a GARCH asset without garch.omega (it sets the "
+                        + "long-run volatility) but was " + volatility);
+            }
+            // without omega the asset's volatility is the long-run one: omega = sigma^2 (1 - alpha - beta)
+            garch = garch(g, omegaGiven ? g.number("omega")
+                    : volatility * volatility * (1 - g.number("alpha") - g.number("beta")));
+        }
+        Jumps jumps = null;
+        if (json.has("jumpIntensity")) {
+            // checked under the asset's own key names before the record checks them under its names
+            double intensity = Checks.nonNegative(json.path() + ".jumpIntensity", json.number("jumpIntensity"));
+            double mean = json.number("jumpMean");
+            double stdev = Checks.nonNegative(json.path() + ".jumpStdev", json.number("jumpStdev"));
+            jumps = new Jumps(intensity, mean, stdev);
+        } else {
+            for (String key : new String[] {"jumpMean", "jumpStdev"}) {
+                if (json.has(key)) {
+                    throw json.get(key).error("needs jumpIntensity (jumps per year) beside it but it was missing");
+                }
+            }
+        }
+        Jumps j = jumps;
+        Garch gc = garch;
+        AssetDynamics dynamics = json.build(() -> new AssetDynamics(json.number("degreesOfFreedom", 0), j, gc,
+                json.number("ar1", 0)));
+        if (json.has("degreesOfFreedom") && dynamics.degreesOfFreedom() == 0) {
+            AssetDynamics.checkDegreesOfFreedom(json.path() + ".degreesOfFreedom", 0);
+        }
+        return new AssetEntry(asset, dynamics);
+    }
+
+    private static Garch garch(JsonNodes g, double omega) {
+        return g.build(() -> new Garch(omega, g.number("alpha"), g.number("beta"),
+                g.number("initialVolatility", Double.NaN)));
+    }
+
+    /** The {@code market} object, or GBM with no stress when {@code json} is null. */
+    static MarketSpec market(JsonNodes json, List<AssetDynamics> assets) {
+        int n = assets.size();
+        if (json == null) {
+            return new MarketSpec(assets, 0, null, new double[0], Stress.none(n));
+        }
+        json.allowOnly("copula", "copulaDegreesOfFreedom", "commonJump", "stress");
+        String copula = json.text("copula", "gaussian");
+        double copulaDof = 0;
+        switch (copula) {
+            case "gaussian" -> {
+                if (json.has("copulaDegreesOfFreedom")) {
+                    throw json.get("copulaDegreesOfFreedom").error("applies to copula \"t\" only but copula was \""
+                            + copula + "\"");
+                }
+            }
+            case "t" -> copulaDof = json.number("copulaDegreesOfFreedom");
+            default -> throw json.get("copula").error("must be \"gaussian\" or \"t\" but was \"" + copula + "\"");
+        }
+        Jumps common = null;
+        double[] betas = new double[0];
+        if (json.has("commonJump")) {
+            JsonNodes c = json.object("commonJump").allowOnly("intensity", "mean", "stdev", "betas");
+            common = c.build(() -> new Jumps(c.number("intensity"), c.number("mean"), c.number("stdev")));
+            betas = numbers(c.get("betas"));
+        }
+        Stress stress = Stress.none(n);
+        if (json.has("stress")) {
+            JsonNodes s = json.object("stress").allowOnly("shock", "volatilityMultiplier", "correlationToOne");
+            double[] shock = s.has("shock") ? numbers(s.get("shock")) : new double[n];
+            stress = s.build(() -> new Stress(shock, s.number("volatilityMultiplier", 1),
+                    s.number("correlationToOne", 0)));
+        }
+        double dof = copulaDof;
+        Jumps cj = common;
+        double[] b = betas;
+        Stress st = stress;
+        return json.build(() -> new MarketSpec(assets, dof, cj, b, st));
+    }
+
+    private static double[] numbers(JsonNodes array) {
+        List<JsonNodes> items = array.elements();
+        double[] out = new double[items.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = items.get(i).asNumber();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,127 @@
+package io.marginsim.market;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.Specs;
+
+/** Simulated log returns of small specs and the sample statistics the model tests compare with theory. */
+final class Draws {
+    private Draws() {
+    }
+
+    static CompiledProblem problem(String json) {
+        return ProblemCompiler.compile(Specs.parse(json));
+    }
+
+    /**
+     * Log returns minus the per-step log drift of asset {@code a}: {@code out[path][t - 1]}.
+     */
+    static double[][] shocks(CompiledProblem problem, int paths, int a) {
+        double[][] all = MarketPath.logReturns(problem, 0, paths);
+        double[][] out = new double[paths][problem.steps];
+        for (int i = 0; i < paths; i++) {
+            for (int t = 0; t < problem.steps; t++) {
+                out[i][t] = all[i][t * problem.assets + a] - problem.logDrift[a];
+            }
+        }
+        return out;
+    }
+
+    /** All entries of a matrix in one array. */
+    static double[] flat(double[][] m) {
+        int n = 0;
+        for (double[] row : m) {
+            n += row.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] row : m) {
+            System.arraycopy(row, 0, out, k, row.length);
+            k += row.length;
+        }
+        return out;
+    }
+
+    static double[] column(double[][] m, int t) {
+        double[] out = new double[m.length];
+        for (int i = 0; i < m.length; i++) {
+            out[i] = m[i][t];
+        }
+        return out;
+    }
+
+    static double mean(double[] x) {
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    static double variance(double[] x) {
+        double m = mean(x);
+        double s = 0;
+        for (double v : x) {
+            s += (v - m) * (v - m);
+        }
+        return s / (x.length - 1);
+    }
+
+    static double correlation(double[] x, double[] y) {
+        double mx = mean(x);
+        double my = mean(y);
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int i = 0; i < x.length; i++) {
+            sxy += (x[i] - mx) * (y[i] - my);
+            sxx += (x[i] - mx) * (x[i] - mx);
+            syy += (y[i] - my) * (y[i] - my);
+        }
+        return sxy / Math.sqrt(sxx * syy);
+    }
+
+    static double excessKurtosis(double[] x) {
+        double m = mean(x);
+        double m2 = 0;
+        double m4 = 0;
+        for (double v : x) {
+            double d = (v - m) * (v - m);
+            m2 += d;
+            m4 += d * d;
+        }
+        m2 /= x.length;
+        m4 /= x.length;
+        return m4 / (m2 * m2) - 3;
+    }
+
+    /** Fraction of entries with {@code |x| > threshold}. */
+    static double twoSidedTail(double[] x, double threshold) {
+        int n = 0;
+        for (double v : x) {
+            if (Math.abs(v) > threshold) {
+                n++;
+            }
+        }
+        return (double) n / x.length;
+    }
+
+    static double[] scaled(double[] x, double factor) {
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] * factor;
+        }
+        return out;
+    }
+
+    /** One asset at 100 with the given extra asset keys (JSON members) and {@code market} members. */
+    static String oneAsset(double vol, String assetKeys, String market, int days, int stepsPerDay) {
+        return """
+                {"assets": [{"name": "X", "price": 100, "volatility": %s%s}],%s
+                 "account": {"cash": 100, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+                             "rules": {"type": "flat", "rate": 0.05}}]},
+                 "horizonDays": %d, "stepsPerDay": %d, "seed": 5, "engine": "scalar"}"""
+                .formatted(vol, assetKeys.isEmpty() ? "" : ", " + assetKeys,
+                        market.isEmpty() ? "" : " \"market\": {" + market + "},", days, stepsPerDay);
+    }
+}
