@@ -44,7 +44,8 @@ public final class ReportBuilder {
                 run.seed(), run.initialEquity(), run.initialRequirement(), run.initialMarginRatio(),
                 (double) breaches / paths, Intervals.wilson(breaches, paths, Intervals.Z95),
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
-                buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN);
+                buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
+                LossStatistics.of(stats.terminalEquity(), run.initialEquity()));
     }
 
     /**
@@ -93,10 +94,15 @@ public final class ReportBuilder {
         long n = sample.size();
         long[] ranks = new long[levels.length];
         for (int l = 0; l < levels.length; l++) {
-            long rank = (long) Math.ceil(levels[l] * n);
-            ranks[l] = Math.max(0, Math.min(n - 1, rank - 1));
+            ranks[l] = nearestRank(n, levels[l]);
         }
         return sample.valuesAtRanks(ranks);
+    }
+
+    /** 0-based rank of the nearest-rank {@code level}-quantile among {@code n} values, as {@link #nearestRanks}. */
+    public static long nearestRank(long n, double level) {
+        long rank = (long) Math.ceil(level * n);
+        return Math.max(0, Math.min(n - 1, rank - 1));
     }
 
     /** 0-based rank of the buffer's order statistic among {@code n} shortfalls, or -1 when the buffer is 0. */
