@@ -31,10 +31,13 @@ public final class LossStatistics {
     /** {@code 1 - LEVELS}, written exactly so that ranks do not suffer {@code 1 - 0.99 != 0.01}. */
     static final double[] TAILS = {0.01, 0.001};
     /**
-     * Most ranks read: the device answers a rank query with one histogram pass per 16 distinct key prefixes among the
-     * ranks asked, so a long contiguous run of ranks costs passes over every path (many more in double precision).
+     * Most of the smallest terminal equities read exactly. The device answers a rank query with one 65536-bin
+     * histogram (256 KiB back to the host) per distinct key prefix among the ranks asked, per radix pass, so a run of
+     * contiguous ranks costs up to one histogram per rank in every pass after the first (two passes in float, four
+     * in double): 2^14 keeps that to a few GiB at worst, in double, whatever the number of paths, while leaving
+     * thousands of exceedances for the fit and the ES sum exact up to a million paths.
      */
-    public static final int TAIL_CAP = 1 << 18;
+    public static final int TAIL_CAP = 1 << 14;
     /** Share of the largest losses read for the mean-excess diagnostic (a band below the fit's threshold). */
     static final double DIAGNOSTIC_TAIL = 0.05;
     /** Most ranks sampled between the exactly read tail and the VaR when the ES needs more losses than were read. */
@@ -56,16 +59,26 @@ public final class LossStatistics {
     /** As {@link #of(RankedSample, double)} reading at most {@code cap} ranks of the tail. */
     static LossReport of(RankedSample terminalEquity, double initialEquity, int cap) {
         long n = terminalEquity.size();
+        return from(n, initialEquity, cap, terminalEquity.valuesAtRanks(ranks(n, cap)));
+    }
+
+    /**
+     * The terminal-equity ranks the statistics of {@code n} paths read, so that a caller can ask for them in the same
+     * query as its own: the {@code m} smallest, then VaR and its interval per level, then the sampled middles.
+     */
+    public static long[] ranks(long n) {
+        return ranks(n, TAIL_CAP);
+    }
+
+    static long[] ranks(long n, int cap) {
         if (n == 0) {
             throw new IllegalArgumentException("loss statistics need at least one path");
         }
         int m = tailCount(n, cap);
-        // one query: the m smallest equities, then VaR and its interval per level, then the sampled middles
-        long[][] middles = new long[TAILS.length][];
+        long[][] middles = middles(n, m);
         int count = m + 3 * TAILS.length;
-        for (int l = 0; l < TAILS.length; l++) {
-            middles[l] = middleRanks(m, (long) Math.ceil(TAILS[l] * n));
-            count += middles[l].length;
+        for (long[] middle : middles) {
+            count += middle.length;
         }
         long[] ranks = new long[count];
         for (int i = 0; i < m; i++) {
@@ -79,9 +92,27 @@ public final class LossStatistics {
             System.arraycopy(middles[l], 0, ranks, at, middles[l].length);
             at += middles[l].length;
         }
-        double[] equity = terminalEquity.valuesAtRanks(ranks);
-        double[] loss = new double[count];
-        for (int i = 0; i < count; i++) {
+        return ranks;
+    }
+
+    private static long[][] middles(long n, int m) {
+        long[][] middles = new long[TAILS.length][];
+        for (int l = 0; l < TAILS.length; l++) {
+            middles[l] = middleRanks(m, (long) Math.ceil(TAILS[l] * n));
+        }
+        return middles;
+    }
+
+    /** The statistics from the terminal equities at {@link #ranks(long)}, in that order. */
+    public static LossReport from(long n, double initialEquity, double[] equity) {
+        return from(n, initialEquity, TAIL_CAP, equity);
+    }
+
+    static LossReport from(long n, double initialEquity, int cap, double[] equity) {
+        int m = tailCount(n, cap);
+        long[][] middles = middles(n, m);
+        double[] loss = new double[equity.length];
+        for (int i = 0; i < equity.length; i++) {
             loss[i] = initialEquity - equity[i];
         }
         double[] largest = Arrays.copyOf(loss, m);

@@ -33,7 +33,16 @@ public final class ReportBuilder {
             buffer.put(key(BUFFER_TARGETS[t]), buffers[t][0]);
             bufferCi.put(key(BUFFER_TARGETS[t]), new double[] {buffers[t][1], buffers[t][2]});
         }
-        double[] equity = nearestRanks(stats.terminalEquity(), EQUITY_LEVELS);
+        // one query of the terminal equities for the report's quantiles and the loss statistics
+        long[] lossRanks = LossStatistics.ranks(paths);
+        long[] ranks = java.util.Arrays.copyOf(lossRanks, lossRanks.length + EQUITY_LEVELS.length);
+        for (int l = 0; l < EQUITY_LEVELS.length; l++) {
+            ranks[lossRanks.length + l] = nearestRank(paths, EQUITY_LEVELS[l]);
+        }
+        double[] terminal = stats.terminalEquity().valuesAtRanks(ranks);
+        LossReport loss = LossStatistics.from(paths, run.initialEquity(),
+                java.util.Arrays.copyOf(terminal, lossRanks.length));
+        double[] equity = java.util.Arrays.copyOfRange(terminal, lossRanks.length, ranks.length);
         Map<String, Double> equityQuantiles = new LinkedHashMap<>();
         for (int l = 0; l < EQUITY_LEVELS.length; l++) {
             equityQuantiles.put(key(EQUITY_LEVELS[l]), equity[l]);
@@ -45,7 +54,7 @@ public final class ReportBuilder {
                 (double) breaches / paths, Intervals.wilson(breaches, paths, Intervals.Z95),
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
                 buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
-                LossStatistics.of(stats.terminalEquity(), run.initialEquity()));
+                loss);
     }
 
     /**
