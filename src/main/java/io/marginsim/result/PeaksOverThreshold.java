@@ -13,7 +13,8 @@ import java.util.function.ToDoubleFunction;
  * loss quantiles and expected shortfall beyond what the number of paths resolves.
  *
  * <p>Threshold rule: the {@code (k + 1)}-th largest loss with {@code k = max(ceil(0.025 n), 100)}, i.e. about the
- * 97.5% loss quantile, lowered so that at least {@value #MIN_EXCEEDANCES} losses can exceed it; the exceedances are
+ * 97.5% loss quantile, lowered so that at least {@value #MIN_EXCEEDANCES} losses can exceed it, and raised when fewer
+ * than {@code k + 1} largest losses are given ({@link LossStatistics#TAIL_CAP} in a report); the exceedances are
  * the losses strictly above it (fewer than {@code k} when losses tie at the threshold). With fewer than
  * {@value #MIN_EXCEEDANCES} exceedances there is no fit, only a warning.
  *
