@@ -42,7 +42,9 @@ public final class LossChart {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setChartTitleBoxVisible(false);
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        // below the plot: inside, it would hide the peak or the tail, wherever they are
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setYAxisLogarithmic(true);
         styler.setXAxisDecimalPattern("#,##0.##");
 
