@@ -15,13 +15,15 @@ import java.util.Map;
  *                                   the target (isolated mode: extra margin on every position)
  * @param bufferCi95                 distribution-free 95% interval of each buffer
  * @param initialMarginRatio         maintenance requirement / equity now (isolated: the largest over positions)
+ * @param loss                       VaR, expected shortfall and tail fit of the loss, initial minus terminal equity
  */
 public record Report(String engine, String engineNote, long paths, int steps, double horizonDays, long seed,
                      double initialEquity, double initialRequirement, double initialMarginRatio,
                      double breachProbability, double[] breachProbabilityCi95,
                      Map<String, Double> timeToBreachQuantilesDays, List<HistogramBin> timeToBreachHistogram,
                      Map<String, Double> buffer, Map<String, double[]> bufferCi95,
-                     Map<String, Double> terminalEquityQuantiles, double elapsedSeconds, double pathStepsPerSecond) {
+                     Map<String, Double> terminalEquityQuantiles, double elapsedSeconds, double pathStepsPerSecond,
+                     LossReport loss) {
 
     /** Paths whose first breach falls in {@code (fromDay, toDay]}. */
     public record HistogramBin(double fromDay, double toDay, long paths) {

@@ -33,7 +33,16 @@ public final class ReportBuilder {
             buffer.put(key(BUFFER_TARGETS[t]), buffers[t][0]);
             bufferCi.put(key(BUFFER_TARGETS[t]), new double[] {buffers[t][1], buffers[t][2]});
         }
-        double[] equity = nearestRanks(stats.terminalEquity(), EQUITY_LEVELS);
+        // one query of the terminal equities for the report's quantiles and the loss statistics
+        long[] lossRanks = LossStatistics.ranks(paths);
+        long[] ranks = java.util.Arrays.copyOf(lossRanks, lossRanks.length + EQUITY_LEVELS.length);
+        for (int l = 0; l < EQUITY_LEVELS.length; l++) {
+            ranks[lossRanks.length + l] = nearestRank(paths, EQUITY_LEVELS[l]);
+        }
+        double[] terminal = stats.terminalEquity().valuesAtRanks(ranks);
+        LossReport loss = LossStatistics.from(paths, run.initialEquity(),
+                java.util.Arrays.copyOf(terminal, lossRanks.length));
+        double[] equity = java.util.Arrays.copyOfRange(terminal, lossRanks.length, ranks.length);
         Map<String, Double> equityQuantiles = new LinkedHashMap<>();
         for (int l = 0; l < EQUITY_LEVELS.length; l++) {
             equityQuantiles.put(key(EQUITY_LEVELS[l]), equity[l]);
@@ -44,7 +53,8 @@ public final class ReportBuilder {
                 run.seed(), run.initialEquity(), run.initialRequirement(), run.initialMarginRatio(),
                 (double) breaches / paths, Intervals.wilson(breaches, paths, Intervals.Z95),
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
-                buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN);
+                buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
+                loss);
     }
 
     /**
@@ -93,10 +103,15 @@ public final class ReportBuilder {
         long n = sample.size();
         long[] ranks = new long[levels.length];
         for (int l = 0; l < levels.length; l++) {
-            long rank = (long) Math.ceil(levels[l] * n);
-            ranks[l] = Math.max(0, Math.min(n - 1, rank - 1));
+            ranks[l] = nearestRank(n, levels[l]);
         }
         return sample.valuesAtRanks(ranks);
+    }
+
+    /** 0-based rank of the nearest-rank {@code level}-quantile among {@code n} values, as {@link #nearestRanks}. */
+    public static long nearestRank(long n, double level) {
+        long rank = (long) Math.ceil(level * n);
+        return Math.max(0, Math.min(n - 1, rank - 1));
     }
 
     /** 0-based rank of the buffer's order statistic among {@code n} shortfalls, or -1 when the buffer is 0. */

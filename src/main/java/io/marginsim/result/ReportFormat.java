@@ -58,7 +58,41 @@ public enum ReportFormat {
         r.terminalEquityQuantiles().forEach((k, v) -> row(out, "terminalEquityQuantiles." + k, v));
         row(out, "elapsedSeconds", r.elapsedSeconds());
         row(out, "pathStepsPerSecond", r.pathStepsPerSecond());
+        lossCsv(out, r.loss());
         return out.toString();
+    }
+
+    private static void lossCsv(StringBuilder out, LossReport loss) {
+        levelsCsv(out, "loss.var", loss.var(), loss.varCi95());
+        levelsCsv(out, "loss.es", loss.es(), loss.esCi95());
+        loss.esMethod().forEach((k, v) -> row(out, "loss.esMethod." + k, v));
+        LossReport.TailFit fit = loss.tailFit();
+        row(out, "loss.tailFit.threshold", fit.threshold());
+        row(out, "loss.tailFit.exceedances", fit.exceedances());
+        row(out, "loss.tailFit.shape", orEmpty(fit.shape()));
+        row(out, "loss.tailFit.scale", orEmpty(fit.scale()));
+        row(out, "loss.tailFit.shapeCi95.low", fit.shapeCi95() == null ? "" : fit.shapeCi95()[0]);
+        row(out, "loss.tailFit.shapeCi95.high", fit.shapeCi95() == null ? "" : fit.shapeCi95()[1]);
+        levelsCsv(out, "loss.tailFit.quantiles", fit.quantiles(), fit.quantilesCi95());
+        levelsCsv(out, "loss.tailFit.es", fit.es(), fit.esCi95());
+        for (LossReport.MeanExcess e : fit.meanExcess()) {
+            row(out, "loss.tailFit.meanExcess." + e.threshold(), e.meanExcess());
+        }
+        row(out, "loss.tailFit.warning", fit.warning() == null ? "" : "\"" + fit.warning().replace("\"", "\"\"") + "\"");
+    }
+
+    /** {@code prefix.level} rows, then {@code prefixCi95.level.low/high}; a missing value is an empty cell. */
+    private static void levelsCsv(StringBuilder out, String prefix, Map<String, Double> values,
+                                  Map<String, double[]> ci) {
+        values.forEach((k, v) -> row(out, prefix + "." + k, orEmpty(v)));
+        ci.forEach((k, v) -> {
+            row(out, prefix + "Ci95." + k + ".low", v == null ? "" : v[0]);
+            row(out, prefix + "Ci95." + k + ".high", v == null ? "" : v[1]);
+        });
+    }
+
+    private static Object orEmpty(Double value) {
+        return value == null ? "" : value;
     }
 
     private static void row(StringBuilder out, String key, Object value) {
@@ -84,9 +118,36 @@ public enum ReportFormat {
         }
         line(out, "extra cash for", buffers.toString());
         line(out, "terminal equity", levels(r.terminalEquityQuantiles(), "q"));
+        lossTable(out, r.loss());
         line(out, "time", String.format(Locale.ROOT, "%.3f s, %.3g path-steps/s", r.elapsedSeconds(),
                 r.pathStepsPerSecond()));
         return out.toString();
+    }
+
+    private static void lossTable(StringBuilder out, LossReport loss) {
+        StringBuilder lines = new StringBuilder();
+        loss.var().forEach((k, v) -> lines.append(String.format(Locale.ROOT,
+                "%n    %-6s VaR %14s  (95%% CI %s .. %s)   ES %14s  (95%% CI %s .. %s, %s)", k, num(v),
+                num(loss.varCi95().get(k)[0]), num(loss.varCi95().get(k)[1]), num(loss.es().get(k)),
+                num(loss.esCi95().get(k)[0]), num(loss.esCi95().get(k)[1]), loss.esMethod().get(k))));
+        line(out, "loss (initial - final)", lines.toString());
+        LossReport.TailFit fit = loss.tailFit();
+        StringBuilder tail = new StringBuilder(String.format(Locale.ROOT, "%d losses above %s", fit.exceedances(),
+                num(fit.threshold())));
+        if (fit.shape() != null) {
+            tail.append(String.format(Locale.ROOT, ", shape %.3f%s, scale %s", fit.shape(), fit.shapeCi95() == null
+                    ? "" : String.format(Locale.ROOT, " (95%% CI %.3f .. %.3f)", fit.shapeCi95()[0],
+                    fit.shapeCi95()[1]), num(fit.scale())));
+            fit.quantiles().forEach((k, v) -> {
+                double[] ci = fit.quantilesCi95().get(k);
+                tail.append(String.format(Locale.ROOT, "%n    %-6s VaR %14s  (95%% CI %s)", k, num(v),
+                        ci == null ? "none" : num(ci[0]) + " .. " + num(ci[1])));
+            });
+        }
+        if (fit.warning() != null) {
+            tail.append(System.lineSeparator()).append("    warning: ").append(fit.warning());
+        }
+        line(out, "loss tail (GPD fit)", tail.toString());
     }
 
     private static String levels(Map<String, Double> values, String prefix) {

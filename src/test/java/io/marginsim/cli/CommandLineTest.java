@@ -30,7 +30,13 @@ class CommandLineTest extends CommandTestSupport {
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertThat(json.fieldNames()).toIterable().contains("engine", "paths", "steps", "breachProbability",
                 "breachProbabilityCi95", "timeToBreachQuantilesDays", "timeToBreachHistogram", "buffer",
-                "terminalEquityQuantiles", "elapsedSeconds", "pathStepsPerSecond");
+                "terminalEquityQuantiles", "elapsedSeconds", "pathStepsPerSecond", "loss");
+        JsonNode loss = json.get("loss");
+        assertThat(loss.fieldNames()).toIterable().containsExactly("var", "varCi95", "es", "esCi95", "esMethod",
+                "tailFit");
+        assertThat(loss.get("var").fieldNames()).toIterable().containsExactly("0.99", "0.999");
+        assertThat(loss.get("tailFit").fieldNames()).toIterable().containsExactly("threshold", "exceedances", "shape",
+                "scale", "shapeCi95", "quantiles", "quantilesCi95", "es", "esCi95", "meanExcess", "warning");
         assertThat(json.get("engine").asText()).isEqualTo("scalar");
         assertThat(json.get("paths").asLong()).isEqualTo(4000);
         assertThat(json.get("steps").asInt()).isEqualTo(24);
@@ -151,7 +157,9 @@ class CommandLineTest extends CommandTestSupport {
     @Test
     void plotsAreWrittenAsDecodablePngs() throws Exception {
         Path hist = dir.resolve("hist.png");
-        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--plot", hist.toString())).isZero();
+        Path losses = dir.resolve("loss.png");
+        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--plot", hist.toString(),
+                "--plot-loss", losses.toString())).isZero();
         Path sweep = dir.resolve("sweep.json");
         Files.writeString(sweep, """
                 {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]}]}""");
@@ -164,7 +172,7 @@ class CommandLineTest extends CommandTestSupport {
         Path heat = dir.resolve("heat.png");
         assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", dir.resolve("b").toString(),
                 "--plot", heat.toString())).isZero();
-        for (Path png : new Path[] {hist, curve, heat}) {
+        for (Path png : new Path[] {hist, losses, curve, heat}) {
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
             assertThat(image).as(png.toString()).isNotNull();
             assertThat(image.getWidth()).isEqualTo(io.marginsim.result.plot.Png.WIDTH);

@@ -6,6 +6,7 @@ import io.marginsim.engine.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.Simulator;
 import io.marginsim.result.PathStats;
+import io.marginsim.result.LossStatistics;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.result.Samples;
@@ -93,11 +94,13 @@ class OpenClRunTest {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         CompiledProblem problem = TestProblems.tiered(25);
         int chunk = 8_192;
-        int ranks = 3 * ReportBuilder.BUFFER_TARGETS.length + ReportBuilder.EQUITY_LEVELS.length;
-        // Per sample: one top-digit histogram, then one histogram per distinct prefix of a requested rank.
-        long selectBound = 2L * RadixSelect.DIGIT_BINS * Integer.BYTES + (long) ranks * RadixSelect.DIGIT_BINS
-                * Integer.BYTES;
         for (int paths : new int[] {20_000, 80_000}) {
+            // the loss statistics read their ranks of the terminal equity in the report's query
+            int ranks = 3 * ReportBuilder.BUFFER_TARGETS.length + ReportBuilder.EQUITY_LEVELS.length
+                    + LossStatistics.ranks(paths).length;
+            // Per sample: one top-digit histogram, then one histogram per distinct prefix of a requested rank.
+            long selectBound = 2L * RadixSelect.DIGIT_BINS * Integer.BYTES + (long) ranks * RadixSelect.DIGIT_BINS
+                    * Integer.BYTES;
             long before = engine.bytesRead();
             try (PathStats stats = engine.run(problem, 0, paths, p -> { }, chunk)) {
                 long chunks = (paths + chunk - 1) / chunk;
