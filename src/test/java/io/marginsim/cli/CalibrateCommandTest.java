@@ -42,11 +42,11 @@ class CalibrateCommandTest extends CommandTestSupport {
         JsonNode fragment = MAPPER.readTree(fragmentFile.toFile());
         JsonNode btc = fragment.path("fitted").path("assets").get(0);
         assertThat(btc.path("name").asText()).isEqualTo("BTC");
-        for (String key : List.of("degreesOfFreedom", "jumpIntensity", "jumpMean", "jumpStdev", "garchInterval")) {
+        for (String key : List.of("degreesOfFreedom", "jumpIntensity", "jumpMean", "jumpStdev")) {
             assertThat(btc.path(key).isNumber()).as(key).isTrue();
         }
         assertThat(btc.path("garch").path("alpha").asDouble() + btc.path("garch").path("beta").asDouble()).isLessThan(1);
-        assertThat(btc.path("garchInterval").asDouble()).isEqualTo(1.0);
+        assertThat(fragment.path("fitted").path("intervalDays").asDouble()).isEqualTo(1.0);
         assertThat(fragment.path("fitted").path("dcc").path("b").isNumber()).isTrue();
 
         ObjectNode spec = MAPPER.createObjectNode();
@@ -62,6 +62,15 @@ class CalibrateCommandTest extends CommandTestSupport {
         Path specFile = dir.resolve("spec.json");
         Files.writeString(specFile, spec.toString());
         assertThat(run("simulate", specFile.toString())).as(err.toString()).isZero();
+
+        // the fitted GARCH moves into the spec's asset as it is, the volatility then following from omega
+        ObjectNode garchAsset = ((ObjectNode) spec.get("assets").get(0)).deepCopy();
+        garchAsset.remove("volatility");
+        garchAsset.set("garch", btc.get("garch"));
+        ((com.fasterxml.jackson.databind.node.ArrayNode) spec.get("assets")).set(0, garchAsset);
+        Spec withGarch = SpecReader.parse(spec.toString(), "merged with garch", false);
+        assertThat(withGarch.assets().getFirst().volatility())
+                .isCloseTo(parsed.assets().getFirst().volatility(), org.assertj.core.api.Assertions.within(0.5));
     }
 
     @Test

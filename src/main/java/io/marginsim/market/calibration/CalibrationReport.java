@@ -1,5 +1,6 @@
 package io.marginsim.market.calibration;
 
+import io.marginsim.market.GbmMarket;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -15,9 +16,9 @@ import java.util.Map;
  * <p>The fragment's {@code assets} and {@code correlation} are a valid GBM spec's market as they stand. Fitted
  * model parameters sit apart under {@code fitted}, with the keys the richer market models will read:
  * per asset {@code degreesOfFreedom}, {@code jumpIntensity} (jumps per year), {@code jumpMean} and
- * {@code jumpStdev} (log jump size), {@code garch} {@code {omega, alpha, beta}} per step of
- * {@code garchInterval} days (the data's sampling interval; {@code omega} is a variance per step), and
- * {@code dcc} {@code {a, b}} per step of the same interval.
+ * {@code jumpStdev} (log jump size), {@code garch} {@code {omega, alpha, beta}} as the spec reads it
+ * ({@code omega} an annual variance rate; {@code alpha} and {@code beta} per interval of the data, which
+ * {@code fitted.intervalDays} gives), and {@code dcc} {@code {a, b}} per interval.
  */
 public final class CalibrationReport {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -43,10 +44,10 @@ public final class CalibrationReport {
             fitted.put("jumpMean", a.merton().get("jumpMean"));
             fitted.put("jumpStdev", a.merton().get("jumpStdev"));
             ObjectNode garch = fitted.putObject("garch");
-            garch.put("omega", a.garch().get("omega"));
+            // the spec's omega is an annual rate: h' = omega dt + (alpha u^2 + beta) h with dt in years
+            garch.put("omega", a.garch().get("omega") * GbmMarket.DAYS_PER_YEAR / c.series().intervalDays());
             garch.put("alpha", a.garch().get("alpha"));
             garch.put("beta", a.garch().get("beta"));
-            fitted.put("garchInterval", c.series().intervalDays());
         }
         ArrayNode matrix = root.putArray("correlation");
         for (double[] row : c.correlation().matrix()) {
