@@ -24,6 +24,10 @@ import java.util.List;
  * {@code notional_i = |size[i]| * (markBasis[i] ? P : entry[i])} and
  * {@code tiered_i(n) = n * rate[k] - deduction[k]} for the last tier {@code k} of position {@code i} whose floor
  * is at most {@code n}.
+ *
+ * <p><b>Account-side mechanics</b> ({@link #frictions}): carrying costs each step and what a breach triggers
+ * (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the account
+ * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
  */
 public final class CompiledProblem {
     public final int assets;
@@ -56,8 +60,14 @@ public final class CompiledProblem {
     public final double[] tierFloor;
     public final double[] tierRate;
     public final double[] tierDeduction;
+    /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
+    public final Frictions frictions;
 
     public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
+        this(market, account, steps, stepDays, seed, Frictions.NONE);
+    }
+
+    public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed, Frictions frictions) {
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
@@ -80,6 +90,7 @@ public final class CompiledProblem {
         this.tierFloor = account.tierFloor().clone();
         this.tierRate = account.tierRate().clone();
         this.tierDeduction = account.tierDeduction().clone();
+        this.frictions = frictions;
     }
 
     /**
@@ -88,7 +99,7 @@ public final class CompiledProblem {
      * and {@code auto} then runs the reference instead and says why.
      */
     public List<String> referenceOnlyFeatures() {
-        return List.of();
+        return frictions.features();
     }
 
     /** Number of Philox blocks (four normals each) drawn per step and path. */

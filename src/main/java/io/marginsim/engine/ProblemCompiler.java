@@ -34,7 +34,8 @@ public final class ProblemCompiler {
         double stepDays = 1.0 / spec.stepsPerDay();
         CompiledProblem.Market market = GbmMarket.compile(names, prices, vols, drifts, spec.correlation().toArray(),
                 stepDays);
-        return new CompiledProblem(market, account(spec), spec.steps(), stepDays, spec.seed());
+        return new CompiledProblem(market, account(spec), spec.steps(), stepDays, spec.seed(),
+                FrictionCompiler.compile(spec, vols, stepDays));
     }
 
     private static CompiledProblem.Account account(Spec spec) {
