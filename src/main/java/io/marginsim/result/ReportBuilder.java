@@ -44,7 +44,8 @@ public final class ReportBuilder {
                 run.seed(), run.initialEquity(), run.initialRequirement(), run.initialMarginRatio(),
                 (double) breaches / paths, Intervals.wilson(breaches, paths, Intervals.Z95),
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
-                buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN);
+                buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
+                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()));
     }
 
     /**
