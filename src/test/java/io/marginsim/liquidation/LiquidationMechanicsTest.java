@@ -158,4 +158,28 @@ class LiquidationMechanicsTest {
         assertThat(block.badDebt[0]).isCloseTo(Math.max(0, 10 * (bankruptcy - fill)), within(1e-9));
         assertThat(block.terminalEquity[0]).isCloseTo(10 * (fill - bankruptcy), within(1e-9));
     }
+
+    @Test
+    void isolatedFullLiquidationClosesOnlyThePositionAndChargesItsMarginTheFee() {
+        String json = """
+                {"assets": [{"name": "X", "price": 100, "volatility": 0, "drift": -20},
+                            {"name": "Y", "price": 100, "volatility": 0}],
+                 "account": {"mode": "isolated", "cash": 500, "positions": [
+                   {"asset": "X", "size": 10, "entryPrice": 100, "margin": 60, "rules": {"type": "flat", "rate": 0.05}},
+                   {"asset": "Y", "size": -3, "entryPrice": 100, "margin": 40, "rules": {"type": "flat", "rate": 0.05}}]},
+                 "horizonDays": 8, "stepsPerDay": 24, "paths": 4, "engine": "scalar",
+                 "liquidation": {"feeRate": 0.01}}""";
+        PathBlock block = OnePath.run(json);
+        int t = 1;
+        while (60 + 10 * (OnePath.price(-20, t) - 100) >= 0.5 * OnePath.price(-20, t)) {
+            t++;
+        }
+        double at = OnePath.price(-20, t);
+        double closed = 60 + 10 * (at - 100) - 0.01 * 10 * at;
+        assertThat(block.firstBreachStep).containsOnly(t);
+        assertThat(block.liquidations).containsOnly(1);
+        assertThat(block.liquidationLoss[0]).isCloseTo(0.1 * at, within(1e-9));
+        assertThat(block.badDebt[0]).isCloseTo(Math.max(0, -closed), within(1e-12));
+        assertThat(block.terminalEquity[0]).isCloseTo(500 + closed + 40, within(1e-9));
+    }
 }
