@@ -49,6 +49,10 @@ import java.util.List;
  * {@code notional_i = |size[i]| * (markBasis[i] ? P : entry[i])} and
  * {@code tiered_i(n) = n * rate[k] - deduction[k]} for the last tier {@code k} of position {@code i} whose floor
  * is at most {@code n}.
+ *
+ * <p><b>Account-side mechanics</b> ({@link #frictions}): carrying costs each step and what a breach triggers
+ * (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the account
+ * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
  */
 public final class CompiledProblem {
     public final int assets;
@@ -122,13 +126,16 @@ public final class CompiledProblem {
     public final double[] tierFloor;
     public final double[] tierRate;
     public final double[] tierDeduction;
+    /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
+    public final Frictions frictions;
 
     /** A plain GBM problem. */
     public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
-        this(market, Models.gbm(market), account, steps, stepDays, seed);
+        this(market, Models.gbm(market), account, steps, stepDays, seed, Frictions.NONE);
     }
 
-    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed) {
+    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
+                           Frictions frictions) {
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
@@ -171,6 +178,7 @@ public final class CompiledProblem {
         this.tierFloor = account.tierFloor().clone();
         this.tierRate = account.tierRate().clone();
         this.tierDeduction = account.tierDeduction().clone();
+        this.frictions = frictions;
     }
 
     /**
@@ -180,7 +188,9 @@ public final class CompiledProblem {
      * says why. Stress overlays fold into GBM's arrays and are not listed.
      */
     public List<String> referenceOnlyFeatures() {
-        return marketModelFeatures();
+        List<String> features = marketModelFeatures();
+        features.addAll(frictions.features());
+        return features;
     }
 
     /**

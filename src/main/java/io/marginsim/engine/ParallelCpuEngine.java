@@ -48,7 +48,7 @@ public abstract class ParallelCpuEngine implements Engine {
                 long from = firstPath + start;
                 int size = (int) Math.min(chunk, count - start);
                 parts.add(pool.submit(() -> {
-                    PathBlock block = new PathBlock(size);
+                    PathBlock block = PathBlock.forProblem(problem, size);
                     simulate(problem, from, block);
                     progress.pathsDone(size);
                     return PathStats.of(problem.steps, block);

@@ -8,7 +8,11 @@ package io.marginsim.engine;
  *   <li>{@code worstShortfall}: the largest shortfall (requirement minus equity) over all steps, counted as if
  *       nothing were liquidated, so adding that much cash removes the breach;</li>
  *   <li>{@code terminalEquity}: account equity at the horizon, with positions closed at the price of the step
- *       where they breached.</li>
+ *       where they breached (with liquidation mechanics: at their fills, after carrying costs and fees);</li>
+ *   <li>only when {@link #tracksLiquidation} (the problem has a {@code liquidation} object, which only the scalar
+ *       reference runs): {@code liquidations}, the number of liquidation events; {@code liquidationLoss}, fees +
+ *       slippage + adverse move between breach and fill; {@code badDebt}, how far equity fell below zero when the
+ *       account (or a position, isolated) was closed, zero if it did not.</li>
  * </ul>
  */
 public final class PathBlock {
@@ -17,14 +21,33 @@ public final class PathBlock {
     public final int[] firstBreachStep;
     public final double[] worstShortfall;
     public final double[] terminalEquity;
+    public final boolean tracksLiquidation;
+    public final int[] liquidations;
+    public final double[] liquidationLoss;
+    public final double[] badDebt;
 
     public PathBlock(int size) {
+        this(size, false);
+    }
+
+    /** A block whose liquidation arrays are read by {@link io.marginsim.result.PathStats} when {@code liquidation}. */
+    public PathBlock(int size, boolean liquidation) {
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0 but was " + size);
         }
         firstBreachStep = new int[size];
         worstShortfall = new double[size];
         terminalEquity = new double[size];
+        tracksLiquidation = liquidation;
+        int tracked = liquidation ? size : 0;
+        liquidations = new int[tracked];
+        liquidationLoss = new double[tracked];
+        badDebt = new double[tracked];
+    }
+
+    /** A block for {@code problem}, tracking liquidation outcomes when the problem has liquidation mechanics. */
+    public static PathBlock forProblem(CompiledProblem problem, int size) {
+        return new PathBlock(size, problem.frictions.liquidation() != null);
     }
 
     public int size() {

@@ -18,6 +18,8 @@ public final class PathStats implements AutoCloseable {
     private final long[] breachesAtStep;
     private final RankedSample worstShortfall;
     private final RankedSample terminalEquity;
+    /** Null unless paths with liquidation outcomes were added (problems with a {@code liquidation} object). */
+    private LiquidationStats liquidation;
 
     /** Empty statistics whose samples live in host memory. */
     public PathStats(int steps) {
@@ -61,6 +63,11 @@ public final class PathStats implements AutoCloseable {
                 breachesAtStep[step]++;
             }
         }
+        if (block.tracksLiquidation) {
+            liquidationForAdding().add(block);
+        } else if (liquidation != null && block.size() > 0) {
+            throw new IllegalArgumentException("a block without liquidation outcomes cannot join statistics that have them");
+        }
         worst.addAll(block.worstShortfall, block.size());
         terminal.addAll(block.terminalEquity, block.size());
         paths += block.size();
@@ -90,6 +97,11 @@ public final class PathStats implements AutoCloseable {
     public void merge(PathStats other) {
         if (other.steps != steps) {
             throw new IllegalArgumentException("cannot merge stats of " + other.steps + " steps into " + steps);
+        }
+        if (other.liquidation != null) {
+            liquidationForAdding().merge(other.liquidation);
+        } else if (liquidation != null && other.paths > 0) {
+            throw new IllegalArgumentException("statistics without liquidation outcomes cannot join statistics that have them");
         }
         worstShortfall.addAll(other.worstShortfall);
         terminalEquity.addAll(other.terminalEquity);
@@ -128,6 +140,26 @@ public final class PathStats implements AutoCloseable {
     /** Terminal equity of every path. */
     public RankedSample terminalEquity() {
         return checked(terminalEquity);
+    }
+
+    /** Liquidation outcomes, or null when the problem had no liquidation mechanics. */
+    public LiquidationStats liquidation() {
+        if (liquidation != null && liquidation.paths() != paths) {
+            throw new IllegalStateException("liquidation outcomes cover " + liquidation.paths() + " of " + paths + " paths");
+        }
+        return liquidation;
+    }
+
+    /** The liquidation part, created for the first paths that carry it; mixing with paths without it is refused. */
+    private LiquidationStats liquidationForAdding() {
+        if (liquidation == null) {
+            if (paths > 0) {
+                throw new IllegalArgumentException("paths with liquidation outcomes cannot join " + paths
+                        + " paths without them");
+            }
+            liquidation = new LiquidationStats();
+        }
+        return liquidation;
     }
 
     /** Frees the samples' device memory, if any; the statistics cannot be ranked afterwards. */

@@ -1,5 +1,7 @@
 package io.marginsim.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +18,8 @@ import java.util.Map;
  * @param bufferCi95                 distribution-free 95% interval of each buffer
  * @param initialMarginRatio         maintenance requirement / equity now (isolated: the largest over positions)
  * @param loss                       VaR, expected shortfall and tail fit of the loss, initial minus terminal equity
+ * @param liquidation                liquidation, loss and bad-debt statistics; null (and left out of JSON) unless the
+ *                                   spec has a {@code liquidation} object
  */
 public record Report(String engine, String engineNote, long paths, int steps, double horizonDays, long seed,
                      double initialEquity, double initialRequirement, double initialMarginRatio,
@@ -23,7 +27,8 @@ public record Report(String engine, String engineNote, long paths, int steps, do
                      Map<String, Double> timeToBreachQuantilesDays, List<HistogramBin> timeToBreachHistogram,
                      Map<String, Double> buffer, Map<String, double[]> bufferCi95,
                      Map<String, Double> terminalEquityQuantiles, double elapsedSeconds, double pathStepsPerSecond,
-                     LossReport loss) {
+                     LossReport loss,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) LiquidationReport liquidation) {
 
     /** Paths whose first breach falls in {@code (fromDay, toDay]}. */
     public record HistogramBin(double fromDay, double toDay, long paths) {

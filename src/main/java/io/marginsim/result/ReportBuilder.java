@@ -54,7 +54,8 @@ public final class ReportBuilder {
                 (double) breaches / paths, Intervals.wilson(breaches, paths, Intervals.Z95),
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
                 buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
-                loss);
+                loss,
+                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()));
     }
 
     /**

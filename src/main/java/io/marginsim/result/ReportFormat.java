@@ -56,6 +56,20 @@ public enum ReportFormat {
             row(out, "bufferCi95." + k + ".high", v[1]);
         });
         r.terminalEquityQuantiles().forEach((k, v) -> row(out, "terminalEquityQuantiles." + k, v));
+        LiquidationReport l = r.liquidation();
+        if (l != null) {
+            row(out, "liquidation.liquidationProbability", l.liquidationProbability());
+            row(out, "liquidation.liquidationProbabilityCi95.low", l.liquidationProbabilityCi95()[0]);
+            row(out, "liquidation.liquidationProbabilityCi95.high", l.liquidationProbabilityCi95()[1]);
+            row(out, "liquidation.expectedLiquidations", l.expectedLiquidations());
+            l.liquidationLossQuantiles().forEach((k, v) -> row(out, "liquidation.liquidationLossQuantiles." + k, v));
+            row(out, "liquidation.meanLiquidationLoss", l.meanLiquidationLoss());
+            row(out, "liquidation.badDebtProbability", l.badDebtProbability());
+            row(out, "liquidation.badDebtProbabilityCi95.low", l.badDebtProbabilityCi95()[0]);
+            row(out, "liquidation.badDebtProbabilityCi95.high", l.badDebtProbabilityCi95()[1]);
+            l.badDebtQuantiles().forEach((k, v) -> row(out, "liquidation.badDebtQuantiles." + k, v));
+            row(out, "liquidation.meanBadDebt", l.meanBadDebt());
+        }
         row(out, "elapsedSeconds", r.elapsedSeconds());
         row(out, "pathStepsPerSecond", r.pathStepsPerSecond());
         lossCsv(out, r.loss());
@@ -119,6 +133,14 @@ public enum ReportFormat {
         line(out, "extra cash for", buffers.toString());
         line(out, "terminal equity", levels(r.terminalEquityQuantiles(), "q"));
         lossTable(out, r.loss());
+        LiquidationReport l = r.liquidation();
+        if (l != null) {
+            line(out, "liquidated", pct(l.liquidationProbability()) + " of paths, " + num(l.expectedLiquidations())
+                    + " events per path");
+            line(out, "liquidation loss", levels(l.liquidationLossQuantiles(), "q") + "  mean=" + num(l.meanLiquidationLoss()));
+            line(out, "bad debt", pct(l.badDebtProbability()) + " of paths (95% CI " + pct(l.badDebtProbabilityCi95()[0])
+                    + " .. " + pct(l.badDebtProbabilityCi95()[1]) + "), mean " + num(l.meanBadDebt()));
+        }
         line(out, "time", String.format(Locale.ROOT, "%.3f s, %.3g path-steps/s", r.elapsedSeconds(),
                 r.pathStepsPerSecond()));
         return out.toString();

@@ -1,5 +1,7 @@
 package io.marginsim.rules;
 
+import io.marginsim.liquidation.LiquidationDefaults;
+import io.marginsim.liquidation.LiquidationReader;
 import io.marginsim.spec.Checks;
 import io.marginsim.spec.JsonNodes;
 import io.marginsim.spec.SpecException;
@@ -56,7 +58,8 @@ public final class Presets {
 
     /** Reads one preset document. */
     public static VenuePreset read(JsonNodes json) {
-        json.allowOnly("name", "title", "kind", "source", "asOf", "notes", "symbols", "collateral");
+        json.allowOnly("name", "title", "kind", "source", "asOf", "notes", "symbols", "collateral",
+                "liquidation");
         String kindText = json.text("kind");
         VenuePreset.Kind kind = switch (kindText) {
             case "perp", "lending" -> VenuePreset.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
@@ -80,7 +83,8 @@ public final class Presets {
             }
         }
         return new VenuePreset(json.text("name"), json.text("title"), kind, json.text("source"), json.text("asOf"),
-                symbols, collateral);
+                symbols, collateral, json.has("liquidation")
+                        ? LiquidationReader.defaults(json.object("liquidation")) : LiquidationDefaults.NONE);
     }
 
     private static String resource(String file) {

@@ -1,5 +1,7 @@
 package io.marginsim.rules;
 
+import io.marginsim.liquidation.LiquidationDefaults;
+
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -8,9 +10,13 @@ import java.util.Map;
  * A venue's published margin parameters, loaded from {@code presets/NAME.json}: maintenance rules per
  * perpetual symbol, or liquidation thresholds per collateral asset for a lending venue. Each preset cites its
  * source and the date its numbers were read.
+ *
+ * @param liquidation liquidation fee, latency, partial policy and funding defaults ({@link LiquidationDefaults#NONE}
+ *                    when the file has no {@code liquidation} object)
  */
 public record VenuePreset(String name, String title, Kind kind, String source, String asOf,
-                          Map<String, MaintenanceRule> symbols, Map<String, LendingTerms> collateral) {
+                          Map<String, MaintenanceRule> symbols, Map<String, LendingTerms> collateral,
+                          LiquidationDefaults liquidation) {
 
     public enum Kind {
         PERP,
@@ -24,5 +30,6 @@ public record VenuePreset(String name, String title, Kind kind, String source, S
     public VenuePreset {
         symbols = Collections.unmodifiableMap(new LinkedHashMap<>(symbols));
         collateral = Collections.unmodifiableMap(new LinkedHashMap<>(collateral));
+        liquidation = liquidation == null ? LiquidationDefaults.NONE : liquidation;
     }
 }

@@ -1,6 +1,7 @@
 package io.marginsim.spec;
 
 import io.marginsim.engine.EngineKind;
+import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.market.GbmMarket;
 import io.marginsim.market.Jumps;
@@ -23,9 +24,12 @@ import java.util.Set;
  * @param correlation in asset order, positive semi-definite with unit diagonal
  * @param market      the price model beyond GBM, one entry per asset ({@link MarketSpec#gbm} for plain GBM)
  * @param paths       number of Monte Carlo paths, at most {@link #MAX_PATHS}
+ * @param microstructure liquidation terms, funding and borrow rates; {@link Microstructure#NONE} for the plain
+ *                    breach model (breach = close at the breach step's price, no costs)
  */
-public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec market, Account account, double horizonDays,
-                   int stepsPerDay, long paths, long seed, EngineKind engine) {
+public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec market, Account account,
+                   double horizonDays, int stepsPerDay, long paths, long seed, EngineKind engine,
+                   Microstructure microstructure) {
     /** Counter word 1 of Philox holds the path index, and exact quantiles keep one value per path in an array. */
     public static final long MAX_PATHS = Integer.MAX_VALUE - 8;
     /** Guard against a typo turning a run into days of work. */
@@ -33,8 +37,16 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
     /** Largest mean number of jumps per step: beyond it the per-step Poisson cap (and its loop) grows long. */
     public static final double MAX_JUMPS_PER_STEP = 1.0;
 
+    /** A spec of plain correlated GBM and the plain breach model. */
+    public Spec(List<Asset> assets, CorrelationMatrix correlation, Account account, double horizonDays,
+                int stepsPerDay, long paths, long seed, EngineKind engine) {
+        this(assets, correlation, MarketSpec.gbm(assets.size()), account, horizonDays, stepsPerDay, paths, seed, engine,
+                Microstructure.NONE);
+    }
+
     public Spec {
         assets = List.copyOf(assets);
+        Objects.requireNonNull(microstructure, "microstructure");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(engine, "engine");
         if (assets.isEmpty()) {
@@ -56,6 +68,7 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
                     + market.assets().size());
         }
         checkAssetsKnown(names, account);
+        checkAligned(account, microstructure);
         Checks.positive("horizonDays", horizonDays);
         Checks.positive("stepsPerDay", (long) stepsPerDay);
         double steps = horizonDays * stepsPerDay;
@@ -105,6 +118,23 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
         }
     }
 
+    /** Per-position and per-debt terms must line up with the account they were read with. */
+    private static void checkAligned(Account account, Microstructure m) {
+        int positions = account.positions().size();
+        if (m.liquidation() != null && m.liquidation().positions().size() != positions) {
+            throw new SpecException("liquidation", "must have terms for each of the " + positions
+                    + " positions but had " + m.liquidation().positions().size());
+        }
+        if (!m.funding().isEmpty() && m.funding().size() != positions) {
+            throw new SpecException("account.positions", "funding must be given per position (" + positions
+                    + ") but had " + m.funding().size() + " entries");
+        }
+        if (!m.borrowRate().isEmpty() && m.borrowRate().size() != account.debts().size()) {
+            throw new SpecException("account.debts", "borrow rates must be given per debt (" + account.debts().size()
+                    + ") but had " + m.borrowRate().size() + " entries");
+        }
+    }
+
     private static void known(Set<String> names, String field, String asset) {
         if (!names.contains(asset)) {
             throw new SpecException(field, "must name one of the assets " + names + " but was \"" + asset + "\"");
@@ -128,11 +158,11 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
 
     /** The same spec with other run settings, for tests, sweeps and the command line's overrides. */
     public Spec withRun(long paths, long seed, EngineKind engine) {
-        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine);
+        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine, microstructure);
     }
 
     /** The same spec with another account, e.g. more cash. */
     public Spec withAccount(Account other) {
-        return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine);
+        return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine, microstructure);
     }
 }

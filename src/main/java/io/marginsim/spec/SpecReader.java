@@ -2,6 +2,12 @@ package io.marginsim.spec;
 
 import io.marginsim.engine.EngineKind;
 import io.marginsim.market.AssetDynamics;
+import io.marginsim.liquidation.Funding;
+import io.marginsim.liquidation.HaircutModel;
+import io.marginsim.liquidation.LiquidationDefaults;
+import io.marginsim.liquidation.LiquidationReader;
+import io.marginsim.liquidation.LiquidationTerms;
+import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.market.MarketSpec;
 import io.marginsim.model.Account;
@@ -29,7 +35,7 @@ import java.util.Locale;
  */
 public final class SpecReader {
     private static final String[] ROOT_KEYS = {"assets", "correlation", "repairCorrelation", "account", "horizonDays",
-            "stepsPerDay", "paths", "seed", "engine", "market"};
+            "stepsPerDay", "paths", "seed", "engine", "market", "liquidation"};
     private static final long DEFAULT_PATHS = 100_000;
     private static final int DEFAULT_STEPS_PER_DAY = 24;
 
@@ -72,7 +78,11 @@ public final class SpecReader {
         CorrelationMatrix correlation = root.has("correlation")
                 ? correlation(root.get("correlation"), repair)
                 : CorrelationMatrix.identity(assets.size());
-        Account account = account(root.object("account"));
+        AccountRead read = account(root.object("account"), assets);
+        Account account = read.account();
+        LiquidationTerms liquidation = root.has("liquidation")
+                ? LiquidationReader.terms(root.object("liquidation"), account.positions(), read.venues()) : null;
+        Microstructure microstructure = new Microstructure(liquidation, read.funding(), read.borrowRate());
         String engine = root.text("engine", "auto");
         EngineKind kind = switch (engine) {
             case "auto", "scalar", "vector", "opencl" -> EngineKind.valueOf(engine.toUpperCase(Locale.ROOT));
@@ -82,8 +92,8 @@ public final class SpecReader {
         if (stepsPerDay < 1 || stepsPerDay > Spec.MAX_STEPS) {
             throw root.get("stepsPerDay").error("must be between 1 and " + Spec.MAX_STEPS + " but was " + stepsPerDay);
         }
-        return root.build(() -> new Spec(assets, correlation, market, account, root.number("horizonDays"), (int) stepsPerDay,
-                root.integer("paths", DEFAULT_PATHS), root.integer("seed", 1), kind));
+        return root.build(() -> new Spec(assets, correlation, market, account, root.number("horizonDays"),
+                (int) stepsPerDay, root.integer("paths", DEFAULT_PATHS), root.integer("seed", 1), kind, microstructure));
     }
 
     private static CorrelationMatrix correlation(JsonNodes json, boolean repair) {
@@ -114,7 +124,15 @@ public final class SpecReader {
         return m;
     }
 
-    private static Account account(JsonNodes json) {
+    /**
+     * The account and what is read beside it: per-position funding (null entries where absent; an empty list when
+     * no position has any), per-debt borrow rates (empty when no debt has one) and each position's venue defaults.
+     */
+    private record AccountRead(Account account, List<Funding> funding, List<Double> borrowRate,
+                               List<LiquidationDefaults> venues) {
+    }
+
+    private static AccountRead account(JsonNodes json, List<Asset> assets) {
         json.allowOnly("mode", "cash", "collateral", "debts", "positions");
         String modeText = json.text("mode", "cross");
         MarginMode mode = switch (modeText) {
@@ -123,22 +141,50 @@ public final class SpecReader {
         };
         List<Collateral> collateral = new ArrayList<>();
         for (JsonNodes item : json.array("collateral")) {
-            collateral.add(collateral(item));
+            collateral.add(collateral(item, assets));
         }
         List<Debt> debts = new ArrayList<>();
+        List<Double> borrow = new ArrayList<>();
+        boolean anyBorrow = false;
         for (JsonNodes item : json.array("debts")) {
-            item.allowOnly("asset", "amount");
+            item.allowOnly("asset", "amount", "borrowRate");
             debts.add(item.build(() -> new Debt(item.text("asset"), item.number("amount"))));
+            double rate = item.number("borrowRate", 0);
+            if (!(rate >= 0)) {
+                throw item.get("borrowRate").error("must be an annual rate >= 0 but was " + rate);
+            }
+            borrow.add(rate);
+            anyBorrow |= item.has("borrowRate");
         }
         List<Position> positions = new ArrayList<>();
+        List<Funding> funding = new ArrayList<>();
+        List<LiquidationDefaults> venues = new ArrayList<>();
+        boolean anyFunding = false;
         for (JsonNodes item : json.array("positions")) {
+            LiquidationDefaults venue = item.has("venue") && item.get("venue").node().isTextual()
+                    ? Presets.get(item.path() + ".venue", item.text("venue")).liquidation() : LiquidationDefaults.NONE;
             positions.add(position(item, mode));
+            venues.add(venue);
+            funding.add(item.has("funding") ? LiquidationReader.funding(item.object("funding"), venue.funding()) : null);
+            anyFunding |= item.has("funding");
         }
-        return json.build(() -> new Account(mode, json.number("cash", 0), collateral, debts, positions));
+        Account account = json.build(() -> new Account(mode, json.number("cash", 0), collateral, debts, positions));
+        return new AccountRead(account, anyFunding ? funding : List.of(), anyBorrow ? borrow : List.of(), venues);
     }
 
-    private static Collateral collateral(JsonNodes json) {
-        json.allowOnly("asset", "amount", "haircut", "liquidationThreshold", "venue", "symbol");
+    private static Collateral collateral(JsonNodes json, List<Asset> assets) {
+        json.allowOnly("asset", "amount", "haircut", "haircutModel", "liquidationThreshold", "venue", "symbol");
+        double haircut = json.number("haircut", 0);
+        if (json.has("haircutModel")) {
+            if (json.has("haircut")) {
+                throw json.get("haircut").error("must not be given together with haircutModel (the model sets it)");
+            }
+            HaircutModel model = LiquidationReader.haircutModel(json.object("haircutModel"));
+            String name = json.text("asset");
+            double volatility = assets.stream().filter(a -> a.name().equals(name)).mapToDouble(Asset::volatility)
+                    .findFirst().orElse(0);
+            haircut = model.haircut(volatility);
+        }
         double threshold = json.number("liquidationThreshold", 1.0);
         if (json.has("venue")) {
             if (json.has("liquidationThreshold")) {
@@ -158,11 +204,12 @@ public final class SpecReader {
             threshold = terms.liquidationThreshold();
         }
         double lt = threshold;
-        return json.build(() -> new Collateral(json.text("asset"), json.number("amount"), json.number("haircut", 0), lt));
+        double h = haircut;
+        return json.build(() -> new Collateral(json.text("asset"), json.number("amount"), h, lt));
     }
 
     private static Position position(JsonNodes json, MarginMode mode) {
-        json.allowOnly("asset", "size", "entryPrice", "rules", "venue", "symbol", "margin");
+        json.allowOnly("asset", "size", "entryPrice", "rules", "venue", "symbol", "margin", "funding");
         if (json.has("rules") == json.has("venue")) {
             throw json.error("must give exactly one of rules (inline) or venue + symbol (a preset)");
         }

@@ -57,6 +57,9 @@ public final class ScalarEngine extends ParallelCpuEngine {
         /** Isolated mode: equity of each position, frozen once the position is liquidated. */
         private final double[] closedEquity;
         private final boolean[] open;
+        /** Null for the plain breach model, whose loop below stays exactly as it was. */
+        private final LiquidatingAccount account;
+        private final double[] previousLogPrice;
 
         PathSimulator(CompiledProblem problem) {
             p = problem;
@@ -66,10 +69,16 @@ public final class ScalarEngine extends ParallelCpuEngine {
             price = new double[problem.assets];
             closedEquity = new double[problem.positions];
             open = new boolean[problem.positions];
+            account = problem.frictions.isNone() ? null : new LiquidatingAccount(problem);
+            previousLogPrice = new double[problem.assets];
         }
 
         void simulate(long path, PathBlock out, int slot) {
             System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
+            if (account != null) {
+                simulateWithFrictions(path, out, slot);
+                return;
+            }
             Arrays.fill(open, true);
             market.start();
             int firstBreach = PathBlock.NO_BREACH;
@@ -98,6 +107,30 @@ public final class ScalarEngine extends ParallelCpuEngine {
             out.worstShortfall[slot] = worst;
             out.terminalEquity[slot] = p.isolated ? isolatedTerminalEquity()
                     : firstBreach == PathBlock.NO_BREACH ? Valuation.crossEquity(p, price) : frozenEquity;
+        }
+
+        /** Carrying costs and liquidation mechanics: see {@link LiquidatingAccount}. */
+        private void simulateWithFrictions(long path, PathBlock out, int slot) {
+            account.start();
+            int firstBreach = PathBlock.NO_BREACH;
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int step = 1; step <= p.steps; step++) {
+                System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
+                advancePrices(path, step);
+                double shortfall = account.step(step, logPrice, previousLogPrice, price);
+                worst = Math.max(worst, shortfall);
+                if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
+                    firstBreach = step;
+                }
+            }
+            out.firstBreachStep[slot] = firstBreach;
+            out.worstShortfall[slot] = worst;
+            out.terminalEquity[slot] = account.terminalEquity(price);
+            if (out.tracksLiquidation) {
+                out.liquidations[slot] = account.events;
+                out.liquidationLoss[slot] = account.loss;
+                out.badDebt[slot] = account.badDebt;
+            }
         }
 
         private void advancePrices(long path, int step) {

@@ -1,0 +1,57 @@
+package io.marginsim.engine;
+
+import io.marginsim.liquidation.Funding;
+import io.marginsim.liquidation.LiquidationTerms;
+import io.marginsim.liquidation.Microstructure;
+import io.marginsim.liquidation.PartialPolicy;
+import io.marginsim.model.Debt;
+import io.marginsim.spec.Spec;
+
+import java.util.List;
+
+/** Flattens a spec's {@link Microstructure} into {@link Frictions}. */
+final class FrictionCompiler {
+    private static final double SECONDS_PER_DAY = 86_400;
+
+    private FrictionCompiler() {
+    }
+
+    static Frictions compile(Spec spec, double[] volatility, double stepDays) {
+        Microstructure m = spec.microstructure();
+        if (m.isNone()) {
+            return Frictions.NONE;
+        }
+        int positions = spec.account().positions().size();
+        double[] funding = new double[positions];
+        for (int i = 0; i < m.funding().size(); i++) {
+            Funding f = m.funding().get(i);
+            funding[i] = f == null ? 0 : f.perStep(stepDays);
+        }
+        double[] borrow = new double[spec.assets().size()];
+        List<Debt> debts = spec.account().debts();
+        for (int d = 0; d < m.borrowRate().size(); d++) {
+            borrow[spec.assetIndex(debts.get(d).asset())] += debts.get(d).amount() * m.borrowRate().get(d) * stepDays / 365;
+        }
+        return new Frictions(funding, borrow, liquidation(spec, m.liquidation(), volatility, stepDays));
+    }
+
+    private static Frictions.Liquidation liquidation(Spec spec, LiquidationTerms terms, double[] volatility,
+                                                     double stepDays) {
+        if (terms == null) {
+            return null;
+        }
+        int n = terms.positions().size();
+        double[] depth = new double[n];
+        double[] fee = new double[n];
+        PartialPolicy[] partial = new PartialPolicy[n];
+        for (int i = 0; i < n; i++) {
+            LiquidationTerms.PositionTerms t = terms.positions().get(i);
+            double sigma = volatility[spec.assetIndex(spec.account().positions().get(i).asset())];
+            depth[i] = t.depth() / (1 + terms.volatilityThinning() * sigma);
+            fee[i] = t.feeRate();
+            partial[i] = t.partial();
+        }
+        return new Frictions.Liquidation(terms.latencySeconds() / (stepDays * SECONDS_PER_DAY), terms.impact(),
+                terms.impactCoefficient(), depth, fee, partial);
+    }
+}

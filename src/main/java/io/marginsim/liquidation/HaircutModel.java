@@ -1,0 +1,40 @@
+package io.marginsim.liquidation;
+
+import io.marginsim.spec.Checks;
+
+/**
+ * Fraction of a collateral asset's value not counted in equity.
+ *
+ * <p>{@link VolatilityScaled}: {@code haircut = min(cap, k * sigma * sqrt(horizonDays / 365))}, the move of
+ * {@code k} standard deviations over the time the venue needs to sell the collateral. {@code sigma} is the
+ * asset's annualised volatility; under GBM it is constant, so the haircut is fixed when the spec is compiled.
+ * A model with time-varying volatility (GARCH) would evaluate it per step from its variance state.
+ */
+public sealed interface HaircutModel {
+
+    double haircut(double volatility);
+
+    record Fixed(double value) implements HaircutModel {
+        public Fixed {
+            Checks.fractionBelowOne("haircut", value);
+        }
+
+        @Override
+        public double haircut(double volatility) {
+            return value;
+        }
+    }
+
+    record VolatilityScaled(double k, double cap, double horizonDays) implements HaircutModel {
+        public VolatilityScaled {
+            Checks.nonNegative("k", k);
+            Checks.fractionBelowOne("cap", cap);
+            Checks.positive("liquidationHorizonDays", horizonDays);
+        }
+
+        @Override
+        public double haircut(double volatility) {
+            return Math.min(cap, k * volatility * Math.sqrt(horizonDays / 365.0));
+        }
+    }
+}

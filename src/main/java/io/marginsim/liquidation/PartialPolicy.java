@@ -1,0 +1,49 @@
+package io.marginsim.liquidation;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.spec.Checks;
+
+import java.util.Objects;
+
+/**
+ * How much of a position one liquidation event keeps, as the notional on the position's rule basis.
+ * <ul>
+ *   <li>{@code FULL}: nothing is kept;</li>
+ *   <li>{@code TIER}: the position is reduced to the largest notional of the next lower bracket of its own rule
+ *       (the floor of the bracket it is in; Binance and Bybit reduce a large position tier by tier); in the first
+ *       bracket it is closed;</li>
+ *   <li>{@code FRACTION}: {@code fraction} of the position is closed when its notional exceeds {@code aboveNotional}
+ *       (Hyperliquid: 20% above 100,000 USDC), otherwise all of it.</li>
+ * </ul>
+ */
+public record PartialPolicy(Mode mode, double fraction, double aboveNotional) {
+    public static final PartialPolicy FULL = new PartialPolicy(Mode.FULL, 1, 0);
+
+    public enum Mode {
+        FULL,
+        TIER,
+        FRACTION
+    }
+
+    public PartialPolicy {
+        Objects.requireNonNull(mode, "mode");
+        if (mode == Mode.FRACTION && !(fraction > 0 && fraction <= 1)) {
+            throw new io.marginsim.spec.SpecException("fraction", "must be > 0 and <= 1 (the share closed per event) but was "
+                    + fraction);
+        }
+        Checks.nonNegative("aboveNotional", aboveNotional);
+    }
+
+    /** Notional position {@code i} keeps after one event, given its notional now. */
+    public double keptNotional(CompiledProblem p, int i, double notional) {
+        return switch (mode) {
+            case FULL -> 0;
+            case TIER -> {
+                // nextDown: a position sitting exactly on a floor belongs to that bracket but must still move down one
+                int k = p.bracket(i, Math.nextDown(notional));
+                yield k > p.tierStart[i] ? p.tierFloor[k] : 0;
+            }
+            case FRACTION -> notional > aboveNotional ? (1 - fraction) * notional : 0;
+        };
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * What happens after a breach and what it costs to hold the account, as stages a venue is assembled from:
+ * valuation ({@link io.marginsim.engine.Valuation}) &rarr; collateral haircuts ({@link HaircutModel}) &rarr;
+ * maintenance requirement ({@link io.marginsim.rules.MaintenanceRule}) &rarr; liquidation policy (latency,
+ * {@link ImpactModel}, fee, {@link PartialPolicy}), plus carrying costs ({@link Funding}, borrow interest).
+ * A venue's defaults are data in its preset file ({@link LiquidationDefaults}); the spec overrides them
+ * ({@link LiquidationReader}). The scalar reference engine is the only one that runs these mechanics so far.
+ */
+package io.marginsim.liquidation;
