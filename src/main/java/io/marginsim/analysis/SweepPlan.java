@@ -74,6 +74,12 @@ public final class SweepPlan {
         } else {
             throw baseNode.error("must be a spec object or the name of a spec file but was " + baseNode.node().getNodeType());
         }
+        if (baseJson.isObject() && baseJson.has("scenarios")) {
+            // a sweep runs its cells on the baseline; dropping the key also spares each cell re-reading a scenarios
+            // file from a folder the cell's spec no longer knows
+            baseJson = ((ObjectNode) baseJson).deepCopy();
+            ((ObjectNode) baseJson).remove("scenarios");
+        }
         List<SweepAxis> axes = new ArrayList<>();
         List<JsonPath> paths = new ArrayList<>();
         List<JsonNodes> axisNodes = root.get("axes").elements();

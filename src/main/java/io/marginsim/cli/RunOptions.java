@@ -1,6 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.Engines;
+import io.marginsim.spec.ScenarioSet;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
 import picocli.CommandLine.Mixin;
@@ -23,6 +24,11 @@ final class RunOptions {
 
     Spec load() {
         return overrides.apply(SpecReader.read(spec, repairCorrelation));
+    }
+
+    /** The spec with its named scenarios, the overrides applied to the baseline (and so to every scenario). */
+    ScenarioSet loadScenarios() {
+        return SpecReader.readScenarios(spec, repairCorrelation).withBaseline(overrides::apply);
     }
 
     Engines.Options engineOptions() {

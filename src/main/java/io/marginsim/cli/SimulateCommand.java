@@ -1,26 +1,33 @@
 package io.marginsim.cli;
 
+import io.marginsim.analysis.ScenarioRun;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
 import io.marginsim.result.LossHistogram;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;
+import io.marginsim.result.ScenarioFormat;
 import io.marginsim.result.plot.LossChart;
 import io.marginsim.result.plot.Png;
+import io.marginsim.result.plot.ScenarioChart;
 import io.marginsim.result.plot.TimeToBreachChart;
+import io.marginsim.spec.ScenarioSet;
 import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code margin-sim simulate SPEC}: breach probability, time to breach, buffers and terminal equity. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate the spec and report breach probability with its confidence interval, time to first "
                 + "breach, the extra cash that keeps breach probability under 10%, 5%, 1% and 0.1%, terminal equity, and the "
-                + "loss's VaR, expected shortfall and GPD tail fit.")
+                + "loss's VaR, expected shortfall and GPD tail fit. A spec with scenarios runs the baseline and every "
+                + "scenario with the same seed and reports them side by side.")
 final class SimulateCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
@@ -31,16 +38,25 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the time-to-breach histogram as a PNG.")
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the time-to-breach histogram as a PNG "
+            + "(with scenarios: breach probability and its 95% interval per scenario).")
     Path plot;
 
     @Option(names = "--plot-loss", paramLabel = "FILE.png",
             description = "Also draw the loss distribution with its fitted GPD tail as a PNG.")
     Path plotLoss;
 
+    @Option(names = "--scenario", paramLabel = "NAME",
+            description = "Run the baseline and only this scenario of the spec (repeat for several).")
+    List<String> scenarios = List.of();
+
     @Override
     public Integer call() throws Exception {
-        Spec spec = run.load();
+        ScenarioSet set = run.loadScenarios();
+        if (!set.scenarios().isEmpty() || !scenarios.isEmpty()) {
+            return scenarios(set);
+        }
+        Spec spec = set.baseline();
         Report report;
         try (Simulation simulation = Simulator.run(spec, run.engineOptions(), paths -> { })) {
             report = simulation.report();
@@ -54,6 +70,21 @@ final class SimulateCommand implements Callable<Integer> {
         String text = format.render(report);
         if (plot != null) {
             Png.write(TimeToBreachChart.of(report), plot);
+            System.err.println("wrote " + plot);
+        }
+        TextOutput.emit(out, text);
+        return 0;
+    }
+
+    private Integer scenarios(ScenarioSet set) throws Exception {
+        if (plotLoss != null) {
+            throw new SpecException("--plot-loss", "draws the loss of one run, so it needs a spec without scenarios "
+                    + "(write the scenario's stress into market.stress to draw it)");
+        }
+        ScenarioRun.Result result = ScenarioRun.run(set, scenarios, run.engineOptions(), paths -> { });
+        String text = ScenarioFormat.render(format, result.baseline(), result.scenarios());
+        if (plot != null) {
+            Png.write(ScenarioChart.of(result.baseline(), result.scenarios()), plot);
             System.err.println("wrote " + plot);
         }
         TextOutput.emit(out, text);

@@ -43,6 +43,11 @@ public record MarketSpec(List<AssetDynamics> assets, double copulaDegreesOfFreed
         Stress.checkLength("stress.shock", stress.shock().length, assets.size());
     }
 
+    /** The same model under another stress overlay (a named scenario replaces the spec's own). */
+    public MarketSpec withStress(Stress other) {
+        return new MarketSpec(assets, copulaDegreesOfFreedom, commonJump, commonJumpBetas, other);
+    }
+
     @Override
     public double[] commonJumpBetas() {
         return commonJumpBetas.clone();

@@ -29,12 +29,24 @@ public final class JsonNodes {
 
     /** Parses a whole document; {@code what} names it in syntax errors (a file name). */
     public static JsonNodes parse(String text, String what) {
+        JsonNodes root = parseValue(text, what, "");
+        if (!root.node.isObject()) {
+            throw SpecException.atPath(what, "must hold a JSON object but was " + root.node.getNodeType());
+        }
+        return root;
+    }
+
+    /**
+     * Parses a document whose root may be any JSON value and stands at {@code path} of a larger document (a part
+     * of a spec kept in its own file), so errors name the path they would have inline.
+     */
+    public static JsonNodes parseValue(String text, String what, String path) {
         try {
             JsonNode tree = MAPPER.readTree(text);
-            if (tree == null || !tree.isObject()) {
-                throw SpecException.atPath(what, "must hold a JSON object but was " + (tree == null ? "empty" : tree.getNodeType()));
+            if (tree == null || tree.isMissingNode()) {
+                throw SpecException.atPath(what, "must hold a JSON value but was empty");
             }
-            return new JsonNodes(tree, "");
+            return new JsonNodes(tree, path);
         } catch (JsonProcessingException e) {
             String location = e.getLocation() == null ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

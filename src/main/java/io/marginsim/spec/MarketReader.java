@@ -105,18 +105,22 @@ final class MarketReader {
             common = c.build(() -> new Jumps(c.number("intensity"), c.number("mean"), c.number("stdev")));
             betas = numbers(c.get("betas"));
         }
-        Stress stress = Stress.none(n);
-        if (json.has("stress")) {
-            JsonNodes s = json.object("stress").allowOnly("shock", "volatilityMultiplier", "correlationToOne");
-            double[] shock = s.has("shock") ? numbers(s.get("shock")) : new double[n];
-            stress = s.build(() -> new Stress(shock, s.number("volatilityMultiplier", 1),
-                    s.number("correlationToOne", 0)));
-        }
+        Stress stress = json.has("stress") ? stress(json.object("stress"), n) : Stress.none(n);
         double dof = copulaDof;
         Jumps cj = common;
         double[] b = betas;
         Stress st = stress;
         return json.build(() -> new MarketSpec(assets, dof, cj, b, st));
+    }
+
+    /**
+     * A stress overlay object, {@code market.stress} or a scenario's {@code stress}; the caller checks the shock's
+     * length against the assets (through {@link MarketSpec}) so that error names its own path too.
+     */
+    static Stress stress(JsonNodes json, int assets) {
+        JsonNodes s = json.allowOnly("shock", "volatilityMultiplier", "correlationToOne");
+        double[] shock = s.has("shock") ? numbers(s.get("shock")) : new double[assets];
+        return s.build(() -> new Stress(shock, s.number("volatilityMultiplier", 1), s.number("correlationToOne", 0)));
     }
 
     private static double[] numbers(JsonNodes array) {

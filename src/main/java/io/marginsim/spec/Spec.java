@@ -161,6 +161,12 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
         return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine, microstructure);
     }
 
+    /** The same spec under another stress overlay in place of {@code market.stress}, e.g. a named scenario's. */
+    public Spec withStress(io.marginsim.market.Stress stress) {
+        return new Spec(assets, correlation, market.withStress(stress), account, horizonDays, stepsPerDay, paths, seed,
+                engine, microstructure);
+    }
+
     /** The same spec with another account, e.g. more cash. */
     public Spec withAccount(Account other) {
         return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine, microstructure);

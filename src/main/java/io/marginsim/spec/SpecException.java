@@ -36,6 +36,11 @@ public final class SpecException extends RuntimeException {
         return field;
     }
 
+    /** The same error with where it was found added at the end, e.g. the file a part of the spec came from. */
+    public SpecException in(String where) {
+        return new SpecException(field, problem + " (in " + where + ")", rooted);
+    }
+
     /** The same error with {@code prefix} in front of the field, e.g. {@code assets[0]} + {@code price}. */
     public SpecException under(String prefix) {
         if (rooted) {

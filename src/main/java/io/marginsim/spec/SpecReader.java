@@ -35,7 +35,7 @@ import java.util.Locale;
  */
 public final class SpecReader {
     private static final String[] ROOT_KEYS = {"assets", "correlation", "repairCorrelation", "account", "horizonDays",
-            "stepsPerDay", "paths", "seed", "engine", "market", "liquidation"};
+            "stepsPerDay", "paths", "seed", "engine", "market", "liquidation", ScenarioReader.KEY};
     private static final long DEFAULT_PATHS = 100_000;
     private static final int DEFAULT_STEPS_PER_DAY = 24;
 
@@ -46,8 +46,16 @@ public final class SpecReader {
         return read(file, false);
     }
 
-    /** Reads a spec file; {@code forceRepair} repairs a correlation that is not positive semi-definite. */
+    /**
+     * Reads a spec file; {@code forceRepair} repairs a correlation that is not positive semi-definite. Its
+     * {@code scenarios}, if any, are checked and left out: commands that run one spec run the baseline.
+     */
     public static Spec read(Path file, boolean forceRepair) {
+        return readScenarios(file, forceRepair).baseline();
+    }
+
+    /** Reads a spec file with its named scenarios; a scenarios file is resolved relative to the spec file. */
+    public static ScenarioSet readScenarios(Path file, boolean forceRepair) {
         String text;
         try {
             text = Files.readString(file);
@@ -56,16 +64,28 @@ public final class SpecReader {
         } catch (IOException e) {
             throw new SpecException("spec file " + file, "cannot be read: " + e.getMessage());
         }
-        return parse(text, file.toString(), forceRepair);
+        return parseScenarios(text, file.toString(), file.toAbsolutePath().getParent(), forceRepair);
     }
 
     /**
-     * Parses a spec.
+     * Parses a spec; a scenarios file is resolved in the working directory, and the scenarios are checked and left
+     * out.
      *
      * @param forceRepair repair a non-positive-semi-definite correlation even if the spec does not ask to
      */
     public static Spec parse(String text, String source, boolean forceRepair) {
+        return parseScenarios(text, source, Path.of(""), forceRepair).baseline();
+    }
+
+    /** Parses a spec with its named scenarios; a scenarios file is resolved in {@code dir}. */
+    public static ScenarioSet parseScenarios(String text, String source, Path dir, boolean forceRepair) {
         JsonNodes root = JsonNodes.parse(text, source).allowOnly(ROOT_KEYS);
+        Spec spec = spec(root, forceRepair);
+        return new ScenarioSet(spec, root.has(ScenarioReader.KEY)
+                ? ScenarioReader.read(root.get(ScenarioReader.KEY), dir, spec) : List.of());
+    }
+
+    private static Spec spec(JsonNodes root, boolean forceRepair) {
         List<Asset> assets = new ArrayList<>();
         List<AssetDynamics> dynamics = new ArrayList<>();
         for (JsonNodes asset : root.get("assets").elements()) {
