@@ -49,7 +49,7 @@ public final class ScenarioRun {
     public static Result run(ScenarioSet set, List<String> only, Engines.Options options,
                              Engine.ProgressListener progress) throws EngineUnavailableException {
         List<Scenario> chosen = set.select(only, "--scenario");
-        // every scenario spec compiles before the first path runs, so a bad one fails fast and changes nothing
+        // every scenario's spec is built, and so checked, before the first path runs: a bad one fails before any work
         Map<String, Spec> specs = new LinkedHashMap<>();
         for (Scenario s : chosen) {
             specs.put(s.name(), set.spec(s));
