@@ -9,6 +9,7 @@ import io.marginsim.liquidation.LiquidationReader;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
+import io.marginsim.market.HistoricalResiduals;
 import io.marginsim.market.MarketSpec;
 import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
@@ -56,24 +57,46 @@ public final class SpecReader {
         } catch (IOException e) {
             throw new SpecException("spec file " + file, "cannot be read: " + e.getMessage());
         }
-        return parse(text, file.toString(), forceRepair);
+        return parse(text, file.toString(), file.toAbsolutePath().getParent(), forceRepair);
+    }
+
+    /**
+     * Parses a spec whose files ({@code market.historical.prices}) are relative to the working directory.
+     *
+     * @param forceRepair repair a non-positive-semi-definite correlation even if the spec does not ask to
+     */
+    public static Spec parse(String text, String source, boolean forceRepair) {
+        return parse(text, source, Path.of(""), forceRepair);
     }
 
     /**
      * Parses a spec.
      *
+     * @param directory   what the files the spec names are relative to (the spec file's directory)
      * @param forceRepair repair a non-positive-semi-definite correlation even if the spec does not ask to
      */
-    public static Spec parse(String text, String source, boolean forceRepair) {
+    public static Spec parse(String text, String source, Path directory, boolean forceRepair) {
         JsonNodes root = JsonNodes.parse(text, source).allowOnly(ROOT_KEYS);
+        List<JsonNodes> assetNodes = root.get("assets").elements();
+        JsonNodes marketJson = root.has("market") ? root.object("market") : null;
+        HistoricalResiduals history = null;
+        if (marketJson != null && marketJson.has("historical")) {
+            List<String> names = assetNodes.stream().map(a -> a.text("name")).toList();
+            history = MarketReader.historical(marketJson.object("historical"), names, directory);
+        }
         List<Asset> assets = new ArrayList<>();
         List<AssetDynamics> dynamics = new ArrayList<>();
-        for (JsonNodes asset : root.get("assets").elements()) {
-            MarketReader.AssetEntry entry = MarketReader.asset(asset);
+        for (int a = 0; a < assetNodes.size(); a++) {
+            MarketReader.AssetEntry entry = MarketReader.asset(assetNodes.get(a),
+                    history == null ? null : history.fitted().get(a));
             assets.add(entry.asset());
             dynamics.add(entry.dynamics());
         }
-        MarketSpec market = MarketReader.market(root.has("market") ? root.object("market") : null, dynamics);
+        MarketSpec market = MarketReader.market(marketJson, dynamics, history);
+        if (history != null && root.has("correlation")) {
+            throw root.get("correlation").error("must not be given with market.historical (the bootstrapped residual "
+                    + "rows carry the assets' dependence)");
+        }
         boolean repair = forceRepair || root.bool("repairCorrelation", false);
         CorrelationMatrix correlation = root.has("correlation")
                 ? correlation(root.get("correlation"), repair)
