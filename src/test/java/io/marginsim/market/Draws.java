@@ -114,6 +114,14 @@ final class Draws {
         return out;
     }
 
+    static double[][] scaled2(double[][] x, double factor) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = scaled(x[i], factor);
+        }
+        return out;
+    }
+
     /** One asset at 100 with the given extra asset keys (JSON members) and {@code market} members. */
     static String oneAsset(double vol, String assetKeys, String market, int days, int stepsPerDay) {
         return """
