@@ -47,8 +47,8 @@ class DccTest {
     void withGarchTheStandardisedResidualsCarryTheTargetCorrelation() {
         // replay each asset's GARCH recursion from its returns to recover u = e / sqrt(h), which drives Q
         CompiledProblem p = Draws.problem(spec(0.05, 0.90, ", \"garch\": {\"alpha\": 0.1, \"beta\": 0.85}", 60));
-        double[][] u0 = standardised(p, Draws.shocks(p, 4000, 0), 0);
-        double[][] u1 = standardised(p, Draws.shocks(p, 4000, 1), 1);
+        double[][] u0 = Draws.garchInnovations(p, Draws.shocks(p, 4000, 0), 0);
+        double[][] u1 = Draws.garchInnovations(p, Draws.shocks(p, 4000, 1), 1);
         assertThat(Draws.variance(Draws.flat(u0))).isCloseTo(1, within(0.02));
         assertPooledCorrelation(u0, u1, RHO);
     }
@@ -111,28 +111,8 @@ class DccTest {
     }
 
     private static void assertPooledCorrelation(double[][] u0, double[][] u1, double expected) {
-        int batches = 20;
-        int size = u0.length / batches;
-        double[] r = new double[batches];
-        for (int k = 0; k < batches; k++) {
-            r[k] = Draws.correlation(Draws.flat(Arrays.copyOfRange(u0, k * size, (k + 1) * size)),
-                    Draws.flat(Arrays.copyOfRange(u1, k * size, (k + 1) * size)));
-        }
-        double se = Math.sqrt(Draws.variance(r) / batches);
-        assertThat(Draws.correlation(Draws.flat(u0), Draws.flat(u1))).isCloseTo(expected, within(4 * se));
-    }
-
-    private static double[][] standardised(CompiledProblem p, double[][] e, int a) {
-        double[][] u = new double[e.length][];
-        for (int i = 0; i < e.length; i++) {
-            u[i] = new double[e[i].length];
-            double h = p.initialVariance[a];
-            for (int t = 0; t < e[i].length; t++) {
-                u[i][t] = e[i][t] / Math.sqrt(h);
-                h = GarchVariance.next(p.garchOmega[a], p.garchAlpha[a], p.garchBeta[a], h, u[i][t]);
-            }
-        }
-        return u;
+        assertThat(Draws.correlation(Draws.flat(u0), Draws.flat(u1)))
+                .isCloseTo(expected, within(4 * Draws.pooledCorrelationSe(u0, u1)));
     }
 
     /** {@code R_T[0][1]} per path, the correlation of the step after the horizon's last. */
