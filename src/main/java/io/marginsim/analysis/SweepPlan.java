@@ -39,9 +39,13 @@ public final class SweepPlan {
     private final long cells;
     private final String fingerprint;
     private final String source;
+    /** What the base spec's file names are relative to: the base file's directory, or the sweep's. */
+    private final Path specDirectory;
 
-    private SweepPlan(ObjectNode base, List<SweepAxis> axes, List<JsonPath> paths, List<Double> targets, String source) {
+    private SweepPlan(ObjectNode base, List<SweepAxis> axes, List<JsonPath> paths, List<Double> targets, String source,
+                      Path specDirectory) {
         this.base = base;
+        this.specDirectory = specDirectory;
         this.axes = List.copyOf(axes);
         this.paths = List.copyOf(paths);
         this.targets = List.copyOf(targets);
@@ -66,8 +70,10 @@ public final class SweepPlan {
         JsonNodes root = JsonNodes.parse(text, source).allowOnly("base", "axes", "targets");
         JsonNodes baseNode = root.get("base");
         JsonNode baseJson;
+        Path specDirectory = dir;
         if (baseNode.node().isTextual()) {
             Path file = dir.resolve(baseNode.asText());
+            specDirectory = file.toAbsolutePath().getParent();
             baseJson = JsonNodes.parse(readText(file, "base spec file " + file), file.toString()).node();
         } else if (baseNode.node().isObject()) {
             baseJson = baseNode.node();
@@ -111,7 +117,7 @@ public final class SweepPlan {
         if (targets.isEmpty()) {
             targets.add(0.01);
         }
-        return new SweepPlan(((ObjectNode) baseJson).deepCopy(), axes, paths, targets, source);
+        return new SweepPlan(((ObjectNode) baseJson).deepCopy(), axes, paths, targets, source, specDirectory);
     }
 
     private static List<JsonNode> values(JsonNodes axis) {
@@ -189,7 +195,7 @@ public final class SweepPlan {
             paths.get(a).set(json, values.get(a));
         }
         try {
-            return overrides.apply(SpecReader.parse(json.toString(), source, false));
+            return overrides.apply(SpecReader.parse(json.toString(), source, specDirectory, false));
         } catch (SpecException e) {
             throw new SpecException(blame(e.field(), values), "gives an invalid spec: " + e.getMessage());
         }

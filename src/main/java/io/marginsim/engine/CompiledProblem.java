@@ -32,6 +32,25 @@ import java.util.List;
  *   logPrice[a] += logDrift[a] + x[a] + J[a] + commonJumpBeta[a] * Jc
  *   h[a]   = garchOmega[a] + (garchAlpha[a] * u[a]^2 + garchBeta[a]) * h[a]         (after use, GARCH assets)
  * </pre>
+ * <b>DCC correlation</b> ({@link #dcc}; Engle 2002, {@link io.marginsim.market.DynamicCorrelation}): the constant
+ * {@code correlationFactor} above becomes a per-path {@code L_t}. With {@code Cbar = dccTarget} (the stressed
+ * correlation, full, row-major), {@code a = dccA}, {@code b = dccB}:
+ * <pre>
+ *   t == 1:  Q_1 = Cbar,  L_1 = correlationFactor                                  (no refactorisation)
+ *   t &gt;= 2:  Q_t = (1 - a - b) * Cbar + a * u_{t-1} u_{t-1}^T + b * Q_{t-1}          (u of the previous step, above)
+ *            R_t[i][j] = Q_t[i][j] / sqrt(Q_t[i][i] * Q_t[j][j]),  L_t = cholesky(R_t)
+ *   eps[a] = sum_{b &lt;= a} L_t[a * assets + b] * z[b]
+ * </pre>
+ * {@code cholesky} is the lower factor column by column ({@code j = 0..assets-1}: pivot
+ * {@code R[j][j] - sum_{k<j} L[j][k]^2}; a pivot {@code <= 1e-12} zeroes column {@code j}, otherwise
+ * {@code L[j][j] = sqrt(pivot)}, {@code L[i][j] = (R[i][j] - sum_{k<j} L[i][k] L[j][k]) / L[j][j]}). The state is
+ * updated with {@code u} after the step's returns; {@code a = b = 0} is the constant correlation.
+ * <b>Filtered historical simulation</b> ({@link #historyRows} {@code > 0}; Barone-Adesi, Giannopoulos and Vosper
+ * 1999): no normals are drawn; one row per (step, path), {@code k = min(floor(uniform(w0) * historyRows),
+ * historyRows - 1)} with {@code w0} word 0 of block 0 of stream {@code BOOTSTRAP}, and
+ * {@code u[a] = historyResiduals[k * assets + a]} (so {@code C = M[a] = 1}); every asset is a GARCH asset then, and the
+ * rest of the step is as above. The rows are standardised residuals (column mean 0, variance 1); a device engine
+ * uploads {@code historyResiduals} once ({@link #historyResidualsAsFloat} for float engines).
  * {@code W ~ chi-square(nu)} is {@link io.marginsim.market.ChiSquare} (fixed draws; exact for integer nu).
  * {@code jump(...)}: Philox block words {@code w0..w3}; count {@code N} = Poisson inversion of
  * {@code uniform(w0)} with mean {@code jumpMean} capped at {@code jumpCap} iterations
@@ -106,6 +125,18 @@ public final class CompiledProblem {
     public final double[] initialVariance;
     /** Per asset lag-1 autocorrelation of diffusion returns; 0 = none. */
     public final double[] ar1;
+    /** Whether the correlation follows DCC(1,1); false = constant {@code correlationFactor}. */
+    public final boolean dcc;
+    /** DCC weight of the last step's shock outer product, per step. */
+    public final double dccA;
+    /** DCC weight of the previous {@code Q}, per step. */
+    public final double dccB;
+    /** DCC's long-run target {@code Cbar}: the stressed correlation, full (both triangles), row-major, or empty. */
+    public final double[] dccTarget;
+    /** Rows {@code T} of bootstrapped residuals; 0 = innovations are drawn, not bootstrapped. */
+    public final int historyRows;
+    /** Standardised residuals, row-major {@code historyRows x assets}; empty without filtered historical simulation. */
+    public final double[] historyResiduals;
 
     public final boolean isolated;
     public final double cash;
@@ -164,6 +195,12 @@ public final class CompiledProblem {
         this.garchBeta = models.garchBeta().clone();
         this.initialVariance = models.initialVariance().clone();
         this.ar1 = models.ar1().clone();
+        this.dcc = models.dcc();
+        this.dccA = models.dccA();
+        this.dccB = models.dccB();
+        this.dccTarget = models.dccTarget().clone();
+        this.historyRows = models.historyRows();
+        this.historyResiduals = models.historyResiduals().clone();
         this.isolated = account.isolated();
         this.cash = account.cash();
         this.valueUnits = account.valueUnits().clone();
@@ -229,6 +266,12 @@ public final class CompiledProblem {
         if (autoregressive) {
             features.add("AR(1) returns");
         }
+        if (dcc) {
+            features.add("DCC correlation");
+        }
+        if (historyRows > 0) {
+            features.add("filtered historical simulation");
+        }
         return features;
     }
 
@@ -239,6 +282,15 @@ public final class CompiledProblem {
             throw new UnsupportedModelException("the " + engine + " engine does not implement "
                     + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");
         }
+    }
+
+    /** {@link #historyResiduals} in single precision, for engines that upload it as floats. */
+    public float[] historyResidualsAsFloat() {
+        float[] out = new float[historyResiduals.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) historyResiduals[i];
+        }
+        return out;
     }
 
     /** Number of Philox blocks (four normals each) drawn per step and path. */
@@ -277,7 +329,8 @@ public final class CompiledProblem {
                          double[] jumpLogMean, double[] jumpLogStdev, int[] jumpCap, double commonJumpMean,
                          double commonJumpLogMean, double commonJumpLogStdev, int commonJumpCap,
                          double[] commonJumpBeta, boolean[] garch, double[] garchOmega, double[] garchAlpha,
-                         double[] garchBeta, double[] initialVariance, double[] ar1) {
+                         double[] garchBeta, double[] initialVariance, double[] ar1, boolean dcc, double dccA,
+                         double dccB, double[] dccTarget, int historyRows, double[] historyResiduals) {
         /**
          * The models of plain GBM for a market built by hand: the factor and step volatility are recovered from
          * the loading's rows, whose norms are {@code sigma sqrt(dt)}.
@@ -299,7 +352,7 @@ public final class CompiledProblem {
             }
             double[] zeros = new double[n];
             return new Models(factor, stepVol, 1, zeros, 0, zeros, zeros, zeros, new int[n], 0, 0, 0, 0, zeros,
-                    new boolean[n], zeros, zeros, zeros, zeros, zeros);
+                    new boolean[n], zeros, zeros, zeros, zeros, zeros, false, 0, 0, new double[0], 0, new double[0]);
         }
     }
 

@@ -18,6 +18,10 @@ public final class MarketPath {
     private final double[] variance;
     /** Diffusion return of the previous step, per asset (AR(1) state). */
     private final double[] previous;
+    /** Per-path DCC state, or null for a constant correlation. */
+    private final DynamicCorrelation correlation;
+    /** This step's unit-variance innovations, per asset (what DCC's next step is driven by). */
+    private final double[] innovation;
 
     public MarketPath(CompiledProblem problem) {
         p = problem;
@@ -33,17 +37,44 @@ public final class MarketPath {
         }
         variance = new double[problem.assets];
         previous = new double[problem.assets];
+        correlation = problem.dcc ? new DynamicCorrelation(problem.assets, problem.dccA, problem.dccB,
+                problem.dccTarget, problem.correlationFactor) : null;
+        innovation = new double[problem.assets];
     }
 
     /** Resets the per-path state before step 1. */
     public void start() {
         System.arraycopy(p.initialVariance, 0, variance, 0, p.assets);
+        if (correlation != null) {
+            correlation.start();
+        }
+    }
+
+    /**
+     * The conditional correlation of assets {@code i} and {@code j} that the coming step will use (diagnostics and
+     * tests): DCC's {@code R_t} after step {@code t - 1}, otherwise the constant one.
+     */
+    public double conditionalCorrelation(int i, int j) {
+        if (correlation != null) {
+            return correlation.correlation(i, j);
+        }
+        double s = 0;
+        for (int k = 0; k <= Math.min(i, j); k++) {
+            s += p.correlationFactor[i * p.assets + k] * p.correlationFactor[j * p.assets + k];
+        }
+        return s;
     }
 
     /** Writes the log return of every asset at step {@code step} (1-based) of {@code path} into {@code out}. */
     public void step(long path, int step, double[] out) {
         int counter = step - 1;
-        ShockStream.normals(p.seed, counter, path, ShockStream.PRICE, p.blocksPerStep(), normals, words);
+        if (p.historyRows > 0) {
+            ShockStream.words(p.seed, counter, path, 0, ShockStream.BOOTSTRAP, words);
+            System.arraycopy(p.historyResiduals, HistoricalResiduals.row(words[0], p.historyRows) * p.assets,
+                    innovation, 0, p.assets);
+        } else {
+            ShockStream.normals(p.seed, counter, path, ShockStream.PRICE, p.blocksPerStep(), normals, words);
+        }
         if (gbm) {
             for (int a = 0; a < p.assets; a++) {
                 double shock = 0;
@@ -61,12 +92,19 @@ public final class MarketPath {
             commonJump = MertonJumps.logJump(words, p.commonJumpMean, p.commonJumpCap, p.commonJumpLogMean,
                     p.commonJumpLogStdev);
         }
+        double[] factor = correlation == null ? p.correlationFactor : correlation.factor();
         for (int a = 0; a < p.assets; a++) {
-            double eps = 0;
-            for (int b = 0; b <= a; b++) {
-                eps += p.correlationFactor[a * p.assets + b] * normals[b];
+            double u;
+            if (p.historyRows > 0) {
+                u = innovation[a];
+            } else {
+                double eps = 0;
+                for (int b = 0; b <= a; b++) {
+                    eps += factor[a * p.assets + b] * normals[b];
+                }
+                u = eps * common * (assetMixing[a] == null ? 1 : assetMixing[a].factor(p.seed, counter, path));
+                innovation[a] = u;
             }
-            double u = eps * common * (assetMixing[a] == null ? 1 : assetMixing[a].factor(p.seed, counter, path));
             double sd = p.garch[a] ? Math.sqrt(variance[a]) : p.stepVolatility[a];
             double shock = p.volatilityMultiplier * sd * u;
             double diffusion = step == 1 ? shock : Ar1Returns.next(p.ar1[a], previous[a], shock);
@@ -80,6 +118,9 @@ public final class MarketPath {
             if (p.garch[a]) {
                 variance[a] = GarchVariance.next(p.garchOmega[a], p.garchAlpha[a], p.garchBeta[a], variance[a], u);
             }
+        }
+        if (correlation != null) {
+            correlation.advance(innovation);
         }
     }
 

@@ -5,7 +5,8 @@ import io.marginsim.engine.CompiledProblem;
 /**
  * Compiles a {@link MarketSpec} on top of GBM: the stress overlay is folded into GBM's own arrays (shifted start,
  * scaled volatility, correlation pulled toward one), so a stressed GBM stays a GBM problem, and the models beyond
- * GBM become the flat per-step parameters of {@link CompiledProblem.Models}.
+ * GBM become the flat per-step parameters of {@link CompiledProblem.Models}. DCC's target is the stressed
+ * correlation; historical residuals are copied as they are (row-major, in asset order).
  */
 public final class ModelCompiler {
     private ModelCompiler() {
@@ -82,10 +83,18 @@ public final class ModelCompiler {
         for (int a = 0; a < n; a++) {
             System.arraycopy(l[a], 0, factor, a * n, a + 1);
         }
+        Dcc dcc = spec.dcc();
+        double[] target = new double[dcc == null ? 0 : n * n];
+        for (int a = 0; dcc != null && a < n; a++) {
+            System.arraycopy(stressedCorrelation[a], 0, target, a * n, n);
+        }
+        HistoricalResiduals history = spec.historical();
         CompiledProblem.Models models = new CompiledProblem.Models(factor, stepVolatility, multiplier, dof,
                 spec.copulaDegreesOfFreedom(), jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonMean,
                 common == null ? 0 : common.mean(), common == null ? 0 : common.stdev(), commonCap, betas, garch,
-                omega, alpha, beta, initialVariance, ar1);
+                omega, alpha, beta, initialVariance, ar1, dcc != null, dcc == null ? 0 : dcc.a(),
+                dcc == null ? 0 : dcc.b(), target, history == null ? 0 : history.rows(),
+                history == null ? new double[0] : history.residuals());
         return new Compiled(market, models);
     }
 }

@@ -18,6 +18,8 @@ public final class ShockStream {
     public static final int JUMPS = 2;
     /** Stream of the common jump factor: block 0. */
     public static final int COMMON_JUMP = 3;
+    /** Stream of filtered historical simulation's row index: block 0, word 0 (uniform to {@code floor(u T)}). */
+    public static final int BOOTSTRAP = 4;
     /** Asset {@code a}'s own chi-square mixing variable (Student-t innovations) uses stream {@code ASSET_MIXING + a}. */
     public static final int ASSET_MIXING = 16;
     private static final double TWO_PI = 2.0 * Math.PI;

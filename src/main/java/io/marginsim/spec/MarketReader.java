@@ -1,12 +1,16 @@
 package io.marginsim.spec;
 
 import io.marginsim.market.AssetDynamics;
+import io.marginsim.market.Dcc;
 import io.marginsim.market.Garch;
+import io.marginsim.market.HistoricalResiduals;
 import io.marginsim.market.Jumps;
 import io.marginsim.market.MarketSpec;
 import io.marginsim.market.Stress;
+import io.marginsim.market.calibration.PriceSeries;
 import io.marginsim.model.Asset;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /** Reads the market-model keys of a spec: each asset's dynamics and the optional {@code market} object. */
@@ -21,13 +25,28 @@ final class MarketReader {
     record AssetEntry(Asset asset, AssetDynamics dynamics) {
     }
 
-    static AssetEntry asset(JsonNodes json) {
+    /**
+     * An asset and its dynamics.
+     *
+     * @param fitted the GARCH fitted to the asset's history under {@code market.historical}, used when the asset has
+     *               no {@code garch} key of its own (its {@code volatility} must then be left out); null otherwise
+     */
+    static AssetEntry asset(JsonNodes json, Garch fitted) {
         json.allowOnly(ASSET_KEYS);
         JsonNodes g = json.has("garch") ? json.object("garch").allowOnly("omega", "alpha", "beta", "initialVolatility")
                 : null;
         boolean omegaGiven = g != null && g.has("omega");
+        boolean fromHistory = fitted != null && g == null;
         double volatility;
-        if (omegaGiven) {
+        if (fromHistory) {
+            if (json.has("volatility")) {
+                throw json.get("volatility").error("must not be given for an asset without garch under "
+                        + "market.historical (the GARCH fitted to its history sets the long-run volatility "
+                        + fitted.longRunVolatility() + "; give garch {alpha, beta} to set it yourself) but was "
+                        + json.number("volatility"));
+            }
+            volatility = fitted.longRunVolatility();
+        } else if (omegaGiven) {
             Garch given = garch(g, g.number("omega"));
             if (json.has("volatility")) {
                 throw json.get("volatility").error("must not be given with garch.omega (the long-run volatility is "
@@ -40,7 +59,7 @@ final class MarketReader {
         }
         Asset asset = json.build(() -> new Asset(json.text("name"), json.number("price"), volatility,
                 json.number("drift", 0)));
-        Garch garch = null;
+        Garch garch = fromHistory ? fitted : null;
         if (g != null) {
             if (!omegaGiven && !(volatility > 0)) {
                 throw json.get("volatility").error("must be > 0 for a GARCH asset without garch.omega (it sets the "
@@ -79,13 +98,31 @@ final class MarketReader {
                 g.number("initialVolatility", Double.NaN)));
     }
 
+    /**
+     * Reads {@code market.historical}: the price file, resolved against {@code directory} (the spec file's), filtered
+     * into residuals in the order of {@code assets}.
+     */
+    static HistoricalResiduals historical(JsonNodes json, List<String> assets, Path directory) {
+        json.allowOnly("prices");
+        JsonNodes prices = json.get("prices");
+        String file = prices.asText();
+        PriceSeries series;
+        try {
+            series = PriceSeries.read(directory.resolve(file));
+        } catch (SpecException e) {
+            throw prices.error("must name a usable price CSV (resolved against the spec file's directory) but \""
+                    + file + "\" gives: " + e.getMessage());
+        }
+        return json.build(() -> HistoricalResiduals.fit(series, assets, file));
+    }
+
     /** The {@code market} object, or GBM with no stress when {@code json} is null. */
-    static MarketSpec market(JsonNodes json, List<AssetDynamics> assets) {
+    static MarketSpec market(JsonNodes json, List<AssetDynamics> assets, HistoricalResiduals historical) {
         int n = assets.size();
         if (json == null) {
             return new MarketSpec(assets, 0, null, new double[0], Stress.none(n));
         }
-        json.allowOnly("copula", "copulaDegreesOfFreedom", "commonJump", "stress");
+        json.allowOnly("copula", "copulaDegreesOfFreedom", "commonJump", "stress", "dcc", "historical");
         String copula = json.text("copula", "gaussian");
         double copulaDof = 0;
         switch (copula) {
@@ -106,11 +143,17 @@ final class MarketReader {
             betas = numbers(c.get("betas"));
         }
         Stress stress = json.has("stress") ? stress(json.object("stress"), n) : Stress.none(n);
+        Dcc dcc = null;
+        if (json.has("dcc")) {
+            JsonNodes d = json.object("dcc").allowOnly("a", "b");
+            dcc = d.build(() -> new Dcc(d.number("a"), d.number("b")));
+        }
         double dof = copulaDof;
         Jumps cj = common;
         double[] b = betas;
         Stress st = stress;
-        return json.build(() -> new MarketSpec(assets, dof, cj, b, st));
+        Dcc dc = dcc;
+        return json.build(() -> new MarketSpec(assets, dof, cj, b, st, dc, historical));
     }
 
     /**

@@ -9,6 +9,7 @@ import io.marginsim.liquidation.LiquidationReader;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
+import io.marginsim.market.HistoricalResiduals;
 import io.marginsim.market.MarketSpec;
 import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
@@ -68,32 +69,52 @@ public final class SpecReader {
     }
 
     /**
-     * Parses a spec; a scenarios file is resolved in the working directory, and the scenarios are checked and left
-     * out.
+     * Parses a spec; the files it names are resolved in the working directory, and its scenarios are checked and
+     * left out.
      *
      * @param forceRepair repair a non-positive-semi-definite correlation even if the spec does not ask to
      */
     public static Spec parse(String text, String source, boolean forceRepair) {
-        return parseScenarios(text, source, Path.of(""), forceRepair).baseline();
+        return parse(text, source, Path.of(""), forceRepair);
     }
 
-    /** Parses a spec with its named scenarios; a scenarios file is resolved in {@code dir}. */
+    /** Like {@link #parse(String, String, boolean)} with the files the spec names resolved in {@code directory}. */
+    public static Spec parse(String text, String source, Path directory, boolean forceRepair) {
+        return parseScenarios(text, source, directory, forceRepair).baseline();
+    }
+
+    /**
+     * Parses a spec with its named scenarios; the files it names (a scenarios file, {@code market.historical.prices})
+     * are resolved in {@code dir}.
+     */
     public static ScenarioSet parseScenarios(String text, String source, Path dir, boolean forceRepair) {
         JsonNodes root = JsonNodes.parse(text, source).allowOnly(ROOT_KEYS);
-        Spec spec = spec(root, forceRepair);
+        Spec spec = spec(root, dir, forceRepair);
         return new ScenarioSet(spec, root.has(ScenarioReader.KEY)
                 ? ScenarioReader.read(root.get(ScenarioReader.KEY), dir, spec) : List.of());
     }
 
-    private static Spec spec(JsonNodes root, boolean forceRepair) {
+    private static Spec spec(JsonNodes root, Path directory, boolean forceRepair) {
+        List<JsonNodes> assetNodes = root.get("assets").elements();
+        JsonNodes marketJson = root.has("market") ? root.object("market") : null;
+        HistoricalResiduals history = null;
+        if (marketJson != null && marketJson.has("historical")) {
+            List<String> names = assetNodes.stream().map(a -> a.text("name")).toList();
+            history = MarketReader.historical(marketJson.object("historical"), names, directory);
+        }
         List<Asset> assets = new ArrayList<>();
         List<AssetDynamics> dynamics = new ArrayList<>();
-        for (JsonNodes asset : root.get("assets").elements()) {
-            MarketReader.AssetEntry entry = MarketReader.asset(asset);
+        for (int a = 0; a < assetNodes.size(); a++) {
+            MarketReader.AssetEntry entry = MarketReader.asset(assetNodes.get(a),
+                    history == null ? null : history.fitted().get(a));
             assets.add(entry.asset());
             dynamics.add(entry.dynamics());
         }
-        MarketSpec market = MarketReader.market(root.has("market") ? root.object("market") : null, dynamics);
+        MarketSpec market = MarketReader.market(marketJson, dynamics, history);
+        if (history != null && root.has("correlation")) {
+            throw root.get("correlation").error("must not be given with market.historical (the bootstrapped residual "
+                    + "rows carry the assets' dependence)");
+        }
         boolean repair = forceRepair || root.bool("repairCorrelation", false);
         CorrelationMatrix correlation = root.has("correlation")
                 ? correlation(root.get("correlation"), repair)

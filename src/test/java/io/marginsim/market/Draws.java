@@ -114,6 +114,46 @@ final class Draws {
         return out;
     }
 
+    /**
+     * The unit-variance innovations {@code u = e / sqrt(h)} of GARCH asset {@code a}, replaying each path's variance
+     * recursion from its shocks {@code e} ({@link #shocks}); the stress multiplier must be 1.
+     */
+    static double[][] garchInnovations(CompiledProblem p, double[][] e, int a) {
+        double[][] u = new double[e.length][];
+        for (int i = 0; i < e.length; i++) {
+            u[i] = new double[e[i].length];
+            double h = p.initialVariance[a];
+            for (int t = 0; t < e[i].length; t++) {
+                u[i][t] = e[i][t] / Math.sqrt(h);
+                h = GarchVariance.next(p.garchOmega[a], p.garchAlpha[a], p.garchBeta[a], h, u[i][t]);
+            }
+        }
+        return u;
+    }
+
+    /**
+     * Standard error of the correlation of all entries of {@code x} and {@code y} (rows = independent paths, whose
+     * steps may be dependent), from the spread of the correlations of 20 batches of rows.
+     */
+    static double pooledCorrelationSe(double[][] x, double[][] y) {
+        int batches = 20;
+        int size = x.length / batches;
+        double[] r = new double[batches];
+        for (int k = 0; k < batches; k++) {
+            r[k] = correlation(flat(java.util.Arrays.copyOfRange(x, k * size, (k + 1) * size)),
+                    flat(java.util.Arrays.copyOfRange(y, k * size, (k + 1) * size)));
+        }
+        return Math.sqrt(variance(r) / batches);
+    }
+
+    static double[][] scaled2(double[][] x, double factor) {
+        double[][] out = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = scaled(x[i], factor);
+        }
+        return out;
+    }
+
     /** One asset at 100 with the given extra asset keys (JSON members) and {@code market} members. */
     static String oneAsset(double vol, String assetKeys, String market, int days, int stepsPerDay) {
         return """

@@ -42,7 +42,7 @@ class MarketSpecErrorsTest {
             "`, \"volatility\": 0.5`|`\"stress\": {\"shock\": [-0.1]}`|market.stress.shock must have one entry per asset (2) but had 1",
             "`, \"volatility\": 0.5`|`\"stress\": {\"volatilityMultiplier\": -2}`|market.stress.volatilityMultiplier must be a finite number >= 0 but was -2.0",
             "`, \"volatility\": 0.5`|`\"stress\": {\"correlationToOne\": 1.5}`|market.stress.correlationToOne must be between 0 and 1 but was 1.5",
-            "`, \"volatility\": 0.5`|`\"regime\": 2`|market.regime is not a known key; allowed here: copula, copulaDegreesOfFreedom, commonJump, stress",
+            "`, \"volatility\": 0.5`|`\"regime\": 2`|market.regime is not a known key; allowed here: copula, copulaDegreesOfFreedom, commonJump, stress, dcc, historical",
     })
     void rejectsNamingPathValueAndRule(String assetKeys, String market, String message) {
         assertThatThrownBy(() -> SpecReader.parse(spec(assetKeys, market == null ? "" : market), "spec.json", false))

@@ -72,20 +72,30 @@ public final class GarchFit {
      */
     public static double[] standardizedResiduals(double[] returns, ModelFit garch) {
         double mean = garch.get("mean");
+        double[] h = conditionalVariances(returns, garch);
+        double[] z = new double[returns.length];
+        for (int t = 0; t < returns.length; t++) {
+            z[t] = (returns[t] - mean) / Math.sqrt(h[t]);
+        }
+        return z;
+    }
+
+    /**
+     * The conditional variances {@code h_1 .. h_{T+1}} of a fitted model ({@code h_1} the sample variance): one more
+     * than there are returns, the last being the forecast for the interval after the last return.
+     */
+    public static double[] conditionalVariances(double[] returns, ModelFit garch) {
+        double mean = garch.get("mean");
         double omega = garch.get("omega");
         double alpha = garch.get("alpha");
         double beta = garch.get("beta");
-        double h = MaximumLikelihood.variance(returns);
-        double[] z = new double[returns.length];
-        for (int t = 0; t < returns.length; t++) {
-            double e = returns[t] - mean;
-            if (t > 0) {
-                double previous = returns[t - 1] - mean;
-                h = omega + alpha * previous * previous + beta * h;
-            }
-            z[t] = e / Math.sqrt(h);
+        double[] h = new double[returns.length + 1];
+        h[0] = MaximumLikelihood.variance(returns);
+        for (int t = 1; t <= returns.length; t++) {
+            double previous = returns[t - 1] - mean;
+            h[t] = omega + alpha * previous * previous + beta * h[t - 1];
         }
-        return z;
+        return h;
     }
 
     private static double[] natural(double[] x) {

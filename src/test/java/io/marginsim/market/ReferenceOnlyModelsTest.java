@@ -1,0 +1,58 @@
+package io.marginsim.market;
+
+import io.marginsim.engine.Engine;
+import io.marginsim.engine.EngineKind;
+import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Engines;
+import io.marginsim.engine.Precision;
+import io.marginsim.engine.Simulation;
+import io.marginsim.engine.Simulator;
+import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** DCC and filtered historical simulation run on the scalar reference only: named when refused, visible in auto. */
+class ReferenceOnlyModelsTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theVectorEngineRefusesEachByNameAndAutoFallsBackToScalar() throws IOException, EngineUnavailableException {
+        Files.writeString(dir.resolve("prices.csv"), HistoricalSimulationTest.history(60));
+        String body = """
+                {"assets": [{"name": "BTC", "price": 100%s}, {"name": "ETH", "price": 10%1$s}],
+                 "market": {%s},
+                 "account": {"cash": 50, "positions": [
+                   {"asset": "BTC", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]},
+                 "horizonDays": 2, "stepsPerDay": 2, "paths": 500, "engine": "auto"}""";
+        Map<String, String> specs = Map.of(
+                "DCC correlation", body.formatted(", \"volatility\": 0.6", "\"dcc\": {\"a\": 0.05, \"b\": 0.9}"),
+                "filtered historical simulation", body.formatted("", "\"historical\": {\"prices\": \"prices.csv\"}"));
+        for (Map.Entry<String, String> entry : specs.entrySet()) {
+            Path file = dir.resolve(entry.getKey().replace(' ', '-') + ".json");
+            Files.writeString(file, entry.getValue());
+            Spec auto = SpecReader.read(file);
+            try (Simulation run = Simulator.run(auto, new Engines.Options(1, -1, Precision.FLOAT),
+                    Engine.ProgressListener.NONE)) {
+                assertThat(run.report().engine()).isEqualTo("scalar");
+                assertThat(run.report().engineNote()).startsWith("auto chose scalar: the spec uses ")
+                        .contains(entry.getKey());
+            }
+            Spec vector = auto.withRun(auto.paths(), auto.seed(), EngineKind.VECTOR);
+            assertThatThrownBy(() -> Simulator.run(vector, new Engines.Options(1, -1, Precision.FLOAT),
+                    Engine.ProgressListener.NONE))
+                    .isInstanceOf(EngineUnavailableException.class)
+                    .hasMessageStartingWith("The vector engine does not implement ")
+                    .hasMessageContaining(entry.getKey());
+        }
+    }
+}
