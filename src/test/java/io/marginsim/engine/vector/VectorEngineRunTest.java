@@ -6,6 +6,7 @@ import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.result.PathStats;
+import io.marginsim.result.RankedSample;
 import io.marginsim.result.Samples;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ class VectorEngineRunTest {
         }
     }
 
-    private static void assertSameSamples(double[] actual, double[] expected, double tolerance) {
+    private static void assertSameSamples(RankedSample actual, RankedSample expected, double tolerance) {
         double[] a = Samples.sorted(actual);
         double[] e = Samples.sorted(expected);
         if (tolerance == 0) {
