@@ -3,6 +3,7 @@ package io.marginsim.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A validated spec flattened into the arrays every engine reads: no objects, no maps, no validation left to
@@ -74,6 +75,13 @@ import java.util.List;
  * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
  */
 public final class CompiledProblem {
+    /** Names of the market models beyond GBM, as {@link #referenceOnlyFeatures()} lists them for users. */
+    public static final String STUDENT_T = "Student-t innovations";
+    public static final String T_COPULA = "the t copula";
+    public static final String MERTON_JUMPS = "Merton jumps";
+    public static final String GARCH = "GARCH volatility";
+    public static final String AR1 = "AR(1) returns";
+
     public final int assets;
     public final int steps;
     public final double stepDays;
@@ -238,8 +246,8 @@ public final class CompiledProblem {
         return marketModelFeatures().isEmpty();
     }
 
-    /** The market models in use beyond GBM, named for users. */
-    private List<String> marketModelFeatures() {
+    /** The market models in use beyond GBM, named for users by the constants above. */
+    public List<String> marketModelFeatures() {
         List<String> features = new ArrayList<>();
         boolean t = false;
         boolean jumps = commonJumpMean != 0;
@@ -252,19 +260,19 @@ public final class CompiledProblem {
             autoregressive |= ar1[a] != 0;
         }
         if (t) {
-            features.add("Student-t innovations");
+            features.add(STUDENT_T);
         }
         if (copulaDegreesOfFreedom != 0) {
-            features.add("the t copula");
+            features.add(T_COPULA);
         }
         if (jumps) {
-            features.add("Merton jumps");
+            features.add(MERTON_JUMPS);
         }
         if (garchUsed) {
-            features.add("GARCH volatility");
+            features.add(GARCH);
         }
         if (autoregressive) {
-            features.add("AR(1) returns");
+            features.add(AR1);
         }
         if (dcc) {
             features.add("DCC correlation");
@@ -277,7 +285,21 @@ public final class CompiledProblem {
 
     /** Throws for an engine that lacks a feature the problem uses, so nothing is silently simulated without it. */
     public void requireNoReferenceOnlyFeatures(String engine) {
-        List<String> missing = referenceOnlyFeatures();
+        requireImplemented(engine, Set.of());
+    }
+
+    /** The features of {@link #referenceOnlyFeatures()} that are not among {@code implemented}, in that order. */
+    public List<String> featuresBeyond(Set<String> implemented) {
+        return referenceOnlyFeatures().stream().filter(f -> !implemented.contains(f)).toList();
+    }
+
+    /**
+     * Throws for an engine that lacks a feature the problem uses, so nothing is silently simulated without it.
+     *
+     * @param implemented the features of {@link #referenceOnlyFeatures()} the engine does implement
+     */
+    public void requireImplemented(String engine, Set<String> implemented) {
+        List<String> missing = featuresBeyond(implemented);
         if (!missing.isEmpty()) {
             throw new UnsupportedModelException("the " + engine + " engine does not implement "
                     + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");

@@ -2,6 +2,8 @@ package io.marginsim.engine;
 
 import io.marginsim.result.PathStats;
 
+import java.util.Set;
+
 /**
  * A way of running the simulation defined by {@link CompiledProblem}. Every engine produces, for the same
  * problem and path index, the same outcome as the scalar reference engine up to floating-point rounding,
@@ -25,12 +27,21 @@ public interface Engine extends AutoCloseable {
     PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress);
 
     /**
+     * The features of {@link CompiledProblem#referenceOnlyFeatures()} this engine implements (by their names there),
+     * so that it runs problems that use them. A membership set, not a version: features added later to the
+     * reference stay refused until an engine names them here.
+     */
+    default Set<String> implementedFeatures() {
+        return Set.of();
+    }
+
+    /**
      * Whether this engine implements every feature {@code problem} uses. The scalar reference implements all;
      * a faster engine may lag behind and then names what it lacks through
-     * {@link CompiledProblem#referenceOnlyFeatures()}.
+     * {@link CompiledProblem#featuresBeyond}{@code (implementedFeatures())}.
      */
     default boolean implementsAll(CompiledProblem problem) {
-        return problem.referenceOnlyFeatures().isEmpty();
+        return problem.featuresBeyond(implementedFeatures()).isEmpty();
     }
 
     @Override

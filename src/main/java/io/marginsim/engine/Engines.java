@@ -52,22 +52,37 @@ public final class Engines {
     }
 
     /**
-     * The engine that runs {@code problem}: the selected one, or — when {@code auto} chose it and the problem uses
-     * a feature only the scalar reference implements so far — the scalar engine, with a note saying why.
+     * The engine that runs {@code problem}: the selected one, or — when {@code auto} chose it and it lacks a feature
+     * the problem uses — the vector engine if it implements them all, else the scalar reference, with a note
+     * saying why.
      *
      * @throws EngineUnavailableException when an engine asked for by name does not implement the problem
      */
     public static Selection forProblem(Selection selection, CompiledProblem problem, Options options)
             throws EngineUnavailableException {
-        if (selection.engine().implementsAll(problem)) {
+        Engine chosen = selection.engine();
+        if (chosen.implementsAll(problem)) {
             return selection;
         }
-        String missing = String.join(", ", problem.referenceOnlyFeatures());
+        String missing = String.join(", ", problem.featuresBeyond(chosen.implementedFeatures()));
         if (!selection.automatic()) {
-            throw new EngineUnavailableException("The " + selection.engine().name() + " engine does not implement "
+            throw new EngineUnavailableException("The " + chosen.name() + " engine does not implement "
                     + missing + " yet; run with --engine scalar or --engine auto.");
         }
-        String note = "auto chose scalar: the spec uses " + missing + ", which only the scalar reference implements so far";
+        String why = "the spec uses " + missing + ", which the " + chosen.name() + " engine does not implement yet";
+        if (!(chosen instanceof VectorEngine)) {
+            try {
+                VectorEngine engine = vector(options);
+                if (engine.implementsAll(problem)) {
+                    String note = "auto chose vector, " + engine.description() + ": " + why;
+                    LOG.info(note);
+                    return new Selection(engine, note, true);
+                }
+            } catch (EngineUnavailableException e) {
+                why += "; vector skipped: " + withoutFinalStop(e.getMessage());
+            }
+        }
+        String note = "auto chose scalar: " + why;
         LOG.info(note);
         return new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK), note, true);
     }

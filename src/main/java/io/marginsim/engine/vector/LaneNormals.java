@@ -2,12 +2,9 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 
 import static jdk.incubator.vector.VectorOperators.COS;
-import static jdk.incubator.vector.VectorOperators.I2F;
 import static jdk.incubator.vector.VectorOperators.LOG;
-import static jdk.incubator.vector.VectorOperators.LSHR;
 import static jdk.incubator.vector.VectorOperators.SIN;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
@@ -19,7 +16,6 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  */
 final class LaneNormals {
     private static final float TWO_PI = (float) (2.0 * Math.PI);
-    private static final float TWO_POW_M32 = 0x1.0p-32f;
     private final int k0;
     private final int k1;
     private final int[] words = new int[4 * Lanes.COUNT];
@@ -36,16 +32,16 @@ final class LaneNormals {
      * normal {@code k} of lane {@code l} goes to {@code out[k * Lanes.COUNT + l]}.
      */
     void fill(int step, int firstPath, int count, float[] out) {
+        fill(step, firstPath, ShockStream.PRICE, 0, count, out);
+    }
+
+    /** As {@link #fill(int, int, int, float[])}, for the blocks {@code firstBlock ..} of stream {@code stream}. */
+    void fill(int step, int firstPath, int stream, int firstBlock, int count, float[] out) {
         for (int block = 0; 4 * block < count; block++) {
-            LanePhilox.block(step, firstPath, block, ShockStream.PRICE, k0, k1, words);
+            LanePhilox.block(step, firstPath, firstBlock + block, stream, k0, k1, words);
             int pairs = 4 * block + 2 < count ? 2 : 1;
             for (int j = 0; j < 2 * pairs; j++) {
-                // exact 16-bit halves and an exact high * 2^16, so only the final add rounds: small uniforms keep
-                // their full relative precision
-                IntVector w = IntVector.fromArray(Lanes.INTS, words, j * Lanes.COUNT);
-                FloatVector high = (FloatVector) w.lanewise(LSHR, 16).convert(I2F, 0);
-                FloatVector low = (FloatVector) w.and(0xFFFF).convert(I2F, 0);
-                high.mul(65536f).add(low.add(0.5f)).mul(TWO_POW_M32).intoArray(uniforms, j * Lanes.COUNT);
+                LaneUniforms.convert(words, j, uniforms, j * Lanes.COUNT);
             }
             for (int pair = 0; pair < pairs; pair++) {
                 boxMuller(pair, 4 * block + 2 * pair, count, out);

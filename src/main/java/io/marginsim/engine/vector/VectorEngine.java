@@ -5,6 +5,8 @@ import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.result.PathStats;
 
+import java.util.Set;
+
 /**
  * The CPU engine built on {@code jdk.incubator.vector}: {@link Lanes#COUNT} paths per vector (one per float
  * lane), float32 arithmetic, all cores through {@link ParallelCpuEngine}. It computes the math of
@@ -16,6 +18,8 @@ import io.marginsim.result.PathStats;
  * float operations wherever it falls, and results are bit-identical for any chunk size or thread count.
  */
 public final class VectorEngine extends ParallelCpuEngine {
+    private static final Set<String> MODELS = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
+            CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1);
 
     public VectorEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
@@ -36,9 +40,15 @@ public final class VectorEngine extends ParallelCpuEngine {
                 + threads() + " threads";
     }
 
+    /** Every market model of {@link CompiledProblem}, in float lanes ({@link LaneModels}). */
+    @Override
+    public Set<String> implementedFeatures() {
+        return MODELS;
+    }
+
     @Override
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
-        problem.requireNoReferenceOnlyFeatures(name());
+        problem.requireImplemented(name(), MODELS);
         LaneMarket market = new LaneMarket(problem);
         LaneAccount account = new LaneAccount(problem);
         int size = out.size();
@@ -53,7 +63,7 @@ public final class VectorEngine extends ParallelCpuEngine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
-        problem.requireNoReferenceOnlyFeatures(name());
+        problem.requireImplemented(name(), MODELS);
         return super.run(problem, firstPath, count, progress);
     }
 

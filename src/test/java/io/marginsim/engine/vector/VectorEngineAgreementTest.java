@@ -1,12 +1,8 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Workloads;
-import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Path-by-path agreement of the float vector engine with the double scalar reference. First-breach steps may
@@ -56,32 +52,6 @@ class VectorEngineAgreementTest {
     }
 
     private static void assertAgrees(CompiledProblem problem, long firstPath, int size) {
-        PathBlock reference = new PathBlock(size);
-        PathBlock lanes = new PathBlock(size);
-        new ScalarEngine(1, size).simulate(problem, firstPath, reference);
-        new VectorEngine(1, size).simulate(problem, firstPath, lanes);
-
-        assertThat(lanes.breachStepAgreement(reference)).as("first-breach agreement on %s", problem)
-                .isGreaterThanOrEqualTo(size >= 1_000 ? 0.999 : 1.0);
-        double tolerance = RELATIVE * grossNotional(problem);
-        for (int i = 0; i < size; i++) {
-            assertThat(lanes.worstShortfall[i]).as("worst shortfall of path %d", firstPath + i)
-                    .isCloseTo(reference.worstShortfall[i], org.assertj.core.api.Assertions.within(tolerance));
-            if (lanes.firstBreachStep[i] == reference.firstBreachStep[i]) {
-                assertThat(lanes.terminalEquity[i]).as("terminal equity of path %d", firstPath + i)
-                        .isCloseTo(reference.terminalEquity[i], org.assertj.core.api.Assertions.within(tolerance));
-            }
-        }
-    }
-
-    private static double grossNotional(CompiledProblem p) {
-        double sum = Math.abs(p.cash);
-        for (int i = 0; i < p.positions; i++) {
-            sum += Math.abs(p.positionSize[i] * p.positionEntry[i]);
-        }
-        for (int a = 0; a < p.assets; a++) {
-            sum += (Math.abs(p.valueUnits[a]) + Math.abs(p.requirementUnits[a])) * Math.exp(p.initialLogPrice[a]);
-        }
-        return sum;
+        Agreement.assertAgrees(problem, firstPath, size, RELATIVE);
     }
 }

@@ -6,6 +6,7 @@ import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.result.PathStats;
+import io.marginsim.result.RankedSample;
 import io.marginsim.result.Samples;
 import org.junit.jupiter.api.Test;
 
@@ -16,17 +17,61 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Results through {@link VectorEngine#run}: independent of chunking and threads, and consistent with the reference. */
 class VectorEngineRunTest {
 
+    /** Every model at once: t, jumps, GARCH and AR(1) per asset, a common jump and a stress overlay. */
+    private static CompiledProblem allModels(long seed) {
+        return ModelProblems.threeAssets(
+                "\"degreesOfFreedom\": 4.5, \"jumpIntensity\": 40, \"jumpMean\": -0.05, \"jumpStdev\": 0.05, "
+                        + "\"garch\": {\"alpha\": 0.1, \"beta\": 0.8}",
+                "\"ar1\": 0.2, \"garch\": {\"alpha\": 0.05, \"beta\": 0.9}", "\"degreesOfFreedom\": 3",
+                "\"commonJump\": {\"intensity\": 30, \"mean\": -0.04, \"stdev\": 0.02, \"betas\": [1, 1.2, 0.8]}, "
+                        + "\"stress\": {\"volatilityMultiplier\": 1.3}", seed);
+    }
+
+    /** The t copula (which excludes per-asset t) with GARCH, AR(1) and jumps. */
+    private static CompiledProblem copulaModels(long seed) {
+        return ModelProblems.threeAssets("\"garch\": {\"alpha\": 0.1, \"beta\": 0.85}", "\"ar1\": -0.3",
+                "\"jumpIntensity\": 50, \"jumpMean\": -0.05, \"jumpStdev\": 0.05",
+                "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 5.5", seed);
+    }
+
     @Test
     void resultsDoNotDependOnChunkSizeOrThreadCount() {
-        CompiledProblem problem = TestProblems.isolated(21);
+        assertIndependentOfGeometry(TestProblems.isolated(21), 0);
+    }
+
+    @Test
+    void modelResultsDoNotDependOnChunkSizeOrThreadCount() {
+        // GARCH and AR(1) state and the mixing and jump scratch are per lane and reset per block of lanes. The
+        // Vector API's SIN, COS, LOG, EXP may differ by an ulp between interpreted and compiled code, and the
+        // models' rarely taken branches (a lane jumps, a second jump) run interpreted for longer and after a
+        // deoptimisation, so equal bits are not guaranteed here; a block-state bug would show far above 1e-3
+        // (5e-7 of gross notional). With the intrinsics off (-XX:-EnableVectorSupport) the bits are equal.
+        assertIndependentOfGeometry(allModels(25), 1e-3);
+        assertIndependentOfGeometry(copulaModels(26), 1e-3);
+    }
+
+    private static void assertIndependentOfGeometry(CompiledProblem problem, double tolerance) {
         PathStats reference = new VectorEngine(1, 1_000_000).run(problem, 5, 3_001, Engine.ProgressListener.NONE);
         for (int[] geometry : new int[][] {{1, 1}, {2, 17}, {2, 333}, {3, 1024}, {2, 8192}}) {
             PathStats stats = new VectorEngine(geometry[0], geometry[1])
                     .run(problem, 5, 3_001, Engine.ProgressListener.NONE);
             assertThat(stats.breachesAtStep()).as("threads %d chunk %d", geometry[0], geometry[1])
                     .containsExactly(reference.breachesAtStep());
-            assertThat(Samples.sorted(stats.worstShortfall())).containsExactly(Samples.sorted(reference.worstShortfall()));
-            assertThat(Samples.sorted(stats.terminalEquity())).containsExactly(Samples.sorted(reference.terminalEquity()));
+            assertSameSamples(stats.worstShortfall(), reference.worstShortfall(), tolerance);
+            assertSameSamples(stats.terminalEquity(), reference.terminalEquity(), tolerance);
+        }
+    }
+
+    private static void assertSameSamples(RankedSample actual, RankedSample expected, double tolerance) {
+        double[] a = Samples.sorted(actual);
+        double[] e = Samples.sorted(expected);
+        if (tolerance == 0) {
+            assertThat(a).containsExactly(e);
+            return;
+        }
+        assertThat(a).hasSameSizeAs(e);
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).isCloseTo(e[i], org.assertj.core.api.Assertions.within(tolerance));
         }
     }
 
@@ -64,7 +109,7 @@ class VectorEngineRunTest {
         // catches where a benchmark would only look slow
         var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         for (CompiledProblem problem : new CompiledProblem[] {Workloads.correlated(3, 24), TestProblems.tiered(24),
-                TestProblems.isolated(24)}) {
+                TestProblems.isolated(24), allModels(24), copulaModels(24)}) {
             VectorEngine engine = new VectorEngine(1, 4096);
             PathBlock block = new PathBlock(4096);
             long fewest = Long.MAX_VALUE;
