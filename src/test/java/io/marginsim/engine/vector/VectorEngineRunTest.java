@@ -36,7 +36,9 @@ class VectorEngineRunTest {
 
     @Test
     void resultsDoNotDependOnChunkSizeOrThreadCount() {
-        assertIndependentOfGeometry(TestProblems.isolated(21), 0);
+        // the same lanes compute the same path wherever it falls, but a block that runs before C2 has compiled the
+        // kernel may differ by an ulp of the Vector API's transcendental functions (see below): far under 1e-6
+        assertIndependentOfGeometry(TestProblems.isolated(21), 1e-6);
     }
 
     @Test
