@@ -2,6 +2,7 @@ package io.marginsim.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -51,6 +52,13 @@ import java.util.List;
  * is at most {@code n}.
  */
 public final class CompiledProblem {
+    /** Feature names of {@link #marketModelFeatures()}, which engines list in {@link Engine#implementedFeatures()}. */
+    public static final String STUDENT_T = "Student-t innovations";
+    public static final String T_COPULA = "the t copula";
+    public static final String MERTON_JUMPS = "Merton jumps";
+    public static final String GARCH = "GARCH volatility";
+    public static final String AR1 = "AR(1) returns";
+
     public final int assets;
     public final int steps;
     public final double stepDays;
@@ -192,7 +200,7 @@ public final class CompiledProblem {
     }
 
     /** The market models in use beyond GBM, named for users. */
-    private List<String> marketModelFeatures() {
+    public List<String> marketModelFeatures() {
         List<String> features = new ArrayList<>();
         boolean t = false;
         boolean jumps = commonJumpMean != 0;
@@ -205,26 +213,38 @@ public final class CompiledProblem {
             autoregressive |= ar1[a] != 0;
         }
         if (t) {
-            features.add("Student-t innovations");
+            features.add(STUDENT_T);
         }
         if (copulaDegreesOfFreedom != 0) {
-            features.add("the t copula");
+            features.add(T_COPULA);
         }
         if (jumps) {
-            features.add("Merton jumps");
+            features.add(MERTON_JUMPS);
         }
         if (garchUsed) {
-            features.add("GARCH volatility");
+            features.add(GARCH);
         }
         if (autoregressive) {
-            features.add("AR(1) returns");
+            features.add(AR1);
         }
         return features;
     }
 
+    /** The features of {@link #referenceOnlyFeatures()} that are not among {@code implemented}, in its order. */
+    public List<String> featuresMissingFrom(Collection<String> implemented) {
+        List<String> missing = new ArrayList<>(referenceOnlyFeatures());
+        missing.removeAll(implemented);
+        return missing;
+    }
+
     /** Throws for an engine that lacks a feature the problem uses, so nothing is silently simulated without it. */
     public void requireNoReferenceOnlyFeatures(String engine) {
-        List<String> missing = referenceOnlyFeatures();
+        requireImplemented(engine, List.of());
+    }
+
+    /** {@link #requireNoReferenceOnlyFeatures} for an engine that implements the named features beyond GBM. */
+    public void requireImplemented(String engine, Collection<String> implemented) {
+        List<String> missing = featuresMissingFrom(implemented);
         if (!missing.isEmpty()) {
             throw new UnsupportedModelException("the " + engine + " engine does not implement "
                     + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");

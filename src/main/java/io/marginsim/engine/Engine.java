@@ -2,6 +2,9 @@ package io.marginsim.engine;
 
 import io.marginsim.result.PathStats;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * A way of running the simulation defined by {@link CompiledProblem}. Every engine produces, for the same
  * problem and path index, the same outcome as the scalar reference engine up to floating-point rounding,
@@ -30,7 +33,20 @@ public interface Engine extends AutoCloseable {
      * {@link CompiledProblem#referenceOnlyFeatures()}.
      */
     default boolean implementsAll(CompiledProblem problem) {
-        return problem.referenceOnlyFeatures().isEmpty();
+        return missingFeatures(problem).isEmpty();
+    }
+
+    /**
+     * The features of {@link CompiledProblem#referenceOnlyFeatures()} this engine implements, by name: membership,
+     * not the list being empty, decides, so features added to that list later stay refused until listed here.
+     */
+    default Set<String> implementedFeatures() {
+        return Set.of();
+    }
+
+    /** What {@code problem} uses that this engine lacks, named for users; empty when it can run it. */
+    default List<String> missingFeatures(CompiledProblem problem) {
+        return problem.featuresMissingFrom(implementedFeatures());
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class Engines {
         if (selection.engine().implementsAll(problem)) {
             return selection;
         }
-        String missing = String.join(", ", problem.referenceOnlyFeatures());
+        String missing = String.join(", ", selection.engine().missingFeatures(problem));
         if (!selection.automatic()) {
             throw new EngineUnavailableException("The " + selection.engine().name() + " engine does not implement "
                     + missing + " yet; run with --engine scalar or --engine auto.");
