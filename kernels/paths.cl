@@ -113,7 +113,8 @@ void advance_models(const Problem *p, PARAM real *models, real *variance, real *
 
 /* `models` is read only by programs built with MODELS (models.cl); GBM programs get a placeholder. */
 __kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
-                             PARAM real *models, int tierCount, int steps, int isolated, uint k0, uint k1, ulong firstPath, uint count,
+                             PARAM real *models, int tierCount, int steps, int isolated, uint k0, uint k1,
+                             ulong firstPath, uint count,
                              __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut) {
     uint gid = get_global_id(0);
     if (gid >= count) {
