@@ -70,14 +70,18 @@ final class ModelProblems {
                 THREE_ASSETS, seed);
     }
 
-    /** The t copula (which excludes per-asset t) with GARCH, AR(1) and jumps. */
+    /**
+     * The t copula (which excludes per-asset t) with GARCH, AR(1) and jumps, under a stress overlay: its volatility
+     * multiplier scales the GARCH shocks too, and its shock moves the start.
+     */
     static CompiledProblem combinedCopula(long seed) {
         return compile("""
                 [{"name": "X", "price": 100, "volatility": 0.6, "jumpIntensity": 20, "jumpMean": -0.03,
                   "jumpStdev": 0.05},
                  {"name": "Y", "price": 100, "ar1": 0.25, "garch": {"omega": 0.03, "alpha": 0.1, "beta": 0.85}},
                  {"name": "Z", "price": 100, "volatility": 0.9}]""", CORRELATION_3,
-                "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 4.25", THREE_ASSETS, seed);
+                "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 4.25, \"stress\": {\"shock\": [-0.02, 0.01, 0],"
+                        + " \"volatilityMultiplier\": 1.3, \"correlationToOne\": 0.2}", THREE_ASSETS, seed);
     }
 
     private static CompiledProblem one(String keys, long seed) {
