@@ -11,12 +11,12 @@ import io.marginsim.spec.SpecReader;
  * two logarithms more per asset-step), {@code merton} (20 jumps a year of mean -0.05, stdev 0.1: one block more),
  * {@code garch} (alpha 0.1, beta 0.85, long-run volatility 0.8: no draws more). {@code gbm} is the workload itself.
  */
-final class ModelWorkloads {
+public final class ModelWorkloads {
     private ModelWorkloads() {
     }
 
     /** The standard workload of {@code assets} assets with {@code model} on every asset. */
-    static CompiledProblem workload(String model, int assets) {
+    public static CompiledProblem workload(String model, int assets) {
         String keys = switch (model) {
             case "gbm" -> null;
             case "t" -> "\"volatility\": 0.8, \"degreesOfFreedom\": 4";
