@@ -1,5 +1,6 @@
 package io.marginsim.engine;
 
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.result.PathStats;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,11 @@ class EngineFeaturesTest {
         Engine both = engine(Set.of(CompiledProblem.STUDENT_T, CompiledProblem.GARCH, "a feature not used"));
         assertThat(both.implementsAll(T_AND_GARCH)).isTrue();
         T_AND_GARCH.requireImplemented("test", both.implementedFeatures());
+    }
+
+    @Test
+    void theReferenceLacksNothing() {
+        assertThat(new ScalarEngine(1, 64).missingFeatures(T_AND_GARCH)).isEmpty();
     }
 
     private static Engine engine(Set<String> features) {

@@ -7,6 +7,7 @@ import io.marginsim.engine.Valuation;
 import io.marginsim.market.MarketPath;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The reference engine: plain double-precision Java, one path at a time, written to be read. It is the
@@ -37,6 +38,11 @@ public final class ScalarEngine extends ParallelCpuEngine {
     @Override
     public boolean implementsAll(CompiledProblem problem) {
         return true;
+    }
+
+    @Override
+    public List<String> missingFeatures(CompiledProblem problem) {
+        return List.of();
     }
 
     @Override
