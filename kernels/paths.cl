@@ -3,8 +3,9 @@
  * the math of io.marginsim.engine.CompiledProblem, whose executable definition is the scalar engine.
  *
  * Build options: ASSETS and POSITIONS (the problem's shape, so the per-asset loops have constant bounds and
- * the state stays in registers) and PARAM_GLOBAL, set when the problem arrays are too large for constant memory.
- * Built together with philox.cl.
+ * the state stays in registers), PARAM_GLOBAL, set when the problem arrays are too large for constant memory,
+ * and MODELS with its feature options for markets beyond GBM (models.cl). Built after philox.cl, before
+ * models.cl.
  *
  * Log prices are kept relative to the initial price, so the float accumulator starts at zero and keeps its
  * precision over thousands of steps.
@@ -80,14 +81,19 @@ real cross_requirement(const Problem *p, const real *price) {
     return requirement;
 }
 
-void advance_prices(const Problem *p, uint step, uint path, uint k0, uint k1, real *x, real *price) {
-    real z[4 * ((ASSETS + 3) / 4)];
+/* The price stream's normals of one (step, path): z[4 * ((ASSETS + 3) / 4)]. */
+void price_normals(uint step, uint path, uint k0, uint k1, real *z) {
     for (int b = 0; b < ASSETS / 4; b++) {
         vstore4(normals4(step, path, b, k0, k1, 4), b, z);
     }
 #if ASSETS % 4 != 0
     vstore4(normals4(step, path, ASSETS / 4, k0, k1, ASSETS % 4), ASSETS / 4, z);
 #endif
+}
+
+void advance_prices(const Problem *p, uint step, uint path, uint k0, uint k1, real *x, real *price) {
+    real z[4 * ((ASSETS + 3) / 4)];
+    price_normals(step, path, k0, k1, z);
     for (int a = 0; a < ASSETS; a++) {
         real shock = 0;
         for (int b = 0; b <= a; b++) {
@@ -98,8 +104,17 @@ void advance_prices(const Problem *p, uint step, uint path, uint k0, uint k1, re
     }
 }
 
+#ifdef MODELS
+/* models.cl, built after this file */
+void start_models(PARAM real *models, real *variance, real *previous);
+void advance_models(const Problem *p, PARAM real *models, real *variance, real *previous, uint step, uint path,
+                    uint k0, uint k1, real *x, real *price);
+#endif
+
+/* `models` is read only by programs built with MODELS (models.cl); GBM programs get a placeholder. */
 __kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
-                             int tierCount, int steps, int isolated, uint k0, uint k1, ulong firstPath, uint count,
+                             PARAM real *models, int tierCount, int steps, int isolated, uint k0, uint k1,
+                             ulong firstPath, uint count,
                              __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut) {
     uint gid = get_global_id(0);
     if (gid >= count) {
@@ -136,11 +151,21 @@ __kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real
         open[i] = true;
         closedEquity[i] = 0;
     }
+#ifdef MODELS
+    /* GARCH variance of the coming step and the previous diffusion return (AR(1)), per asset */
+    real variance[ASSETS];
+    real previous[ASSETS];
+    start_models(models, variance, previous);
+#endif
     int firstBreach = 0;
     real worst = -INFINITY;
     real frozenEquity = 0;
     for (int step = 1; step <= steps; step++) {
+#ifdef MODELS
+        advance_models(&p, models, variance, previous, (uint) (step - 1), path, k0, k1, x, price);
+#else
         advance_prices(&p, (uint) (step - 1), path, k0, k1, x, price);
+#endif
         real shortfall;
         if (isolated) {
             shortfall = -INFINITY;

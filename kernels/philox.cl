@@ -39,17 +39,20 @@ real uniform_open01(uint w) {
 }
 
 /*
- * sqrt(-2 log u). In float, u near 1 keeps only 24 bits and the small radius it gives would lose most of its
- * digits, so there the complement 1 - u = (~w + 0.5) 2^-32, which converts with full relative precision, goes
- * through log1p instead.
+ * -log u (half the squared Box-Muller radius). In float, u near 1 keeps only 24 bits and the small value it gives
+ * would lose most of its digits, so there the complement 1 - u = (~w + 0.5) 2^-32, which converts with full
+ * relative precision, goes through log1p instead.
  */
-real box_muller_radius(uint w) {
+real minus_log_uniform(uint w) {
 #ifdef REAL_DOUBLE
-    real minusLog = -log(uniform_open01(w));
+    return -log(uniform_open01(w));
 #else
-    real minusLog = (w & 0x80000000u) ? -log1p(-uniform_open01(~w)) : -log(uniform_open01(w));
+    return (w & 0x80000000u) ? -log1p(-uniform_open01(~w)) : -log(uniform_open01(w));
 #endif
-    return sqrt((real) 2.0 * minusLog);
+}
+
+real box_muller_radius(uint w) {
+    return sqrt((real) 2.0 * minus_log_uniform(w));
 }
 
 /*
@@ -63,10 +66,9 @@ real box_muller_half_turns(uint w) {
 /*
  * The four normals of one block; `used` (a compile-time constant at every call site) lets the compiler drop
  * the transforms whose normals nobody reads, as for the last block of an asset count that is not a multiple
- * of four.
+ * of four. The model kernels pass blocks of other streams.
  */
-real4 normals4(uint step, uint path, uint block, uint k0, uint k1, int used) {
-    uint4 w = philox4x32_10((uint4)(step, path, block, PRICE_STREAM), k0, k1);
+real4 normals4_of(uint4 w, int used) {
     real4 z = (real4)(0);
     real r = box_muller_radius(w.x);
     real a = box_muller_half_turns(w.y);
@@ -83,6 +85,10 @@ real4 normals4(uint step, uint path, uint block, uint k0, uint k1, int used) {
         }
     }
     return z;
+}
+
+real4 normals4(uint step, uint path, uint block, uint k0, uint k1, int used) {
+    return normals4_of(philox4x32_10((uint4)(step, path, block, PRICE_STREAM), k0, k1), used);
 }
 
 /* Test entry: raw blocks for arbitrary counters and keys (ctr[4 i .. 4 i + 3], key[2 i .. 2 i + 1]). */

@@ -2,6 +2,7 @@ package io.marginsim.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 
@@ -81,6 +82,8 @@ public final class CompiledProblem {
     public static final String MERTON_JUMPS = "Merton jumps";
     public static final String GARCH = "GARCH volatility";
     public static final String AR1 = "AR(1) returns";
+    public static final String DCC = "DCC correlation";
+    public static final String HISTORICAL = "filtered historical simulation";
 
     public final int assets;
     public final int steps;
@@ -275,10 +278,10 @@ public final class CompiledProblem {
             features.add(AR1);
         }
         if (dcc) {
-            features.add("DCC correlation");
+            features.add(DCC);
         }
         if (historyRows > 0) {
-            features.add("filtered historical simulation");
+            features.add(HISTORICAL);
         }
         return features;
     }

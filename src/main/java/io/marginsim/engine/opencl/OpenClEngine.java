@@ -20,6 +20,7 @@ import org.jocl.cl_device_id;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs paths on an OpenCL device, one work-item per path (kernels/paths.cl), with the first-breach histogram
@@ -144,6 +145,12 @@ public final class OpenClEngine implements Engine {
                 + info.computeUnits() + " compute units), " + precision.name().toLowerCase() + " precision";
     }
 
+    /** Every market model of {@link CompiledProblem}, in kernels/models.cl. */
+    @Override
+    public Set<String> implementedFeatures() {
+        return ModelBuffer.FEATURES;
+    }
+
     public Precision precision() {
         return precision;
     }
@@ -154,7 +161,7 @@ public final class OpenClEngine implements Engine {
 
     @Override
     public synchronized void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
-        problem.requireNoReferenceOnlyFeatures(name());
+        problem.requireImplemented(name(), implementedFeatures());
         if (out.size() == 0) {
             return;
         }
@@ -171,7 +178,7 @@ public final class OpenClEngine implements Engine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
-        problem.requireNoReferenceOnlyFeatures(name());
+        problem.requireImplemented(name(), implementedFeatures());
         return run(problem, firstPath, count, progress, DEFAULT_CHUNK_PATHS);
     }
 

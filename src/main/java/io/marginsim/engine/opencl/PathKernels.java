@@ -13,8 +13,8 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The path and histogram kernels built for one problem shape (assets, positions), precision and parameter
- * address space, with the launch geometry they run with. Building takes a while (seconds on a CPU device), so
+ * The path and histogram kernels built for one problem shape (assets, positions, market models), precision and
+ * parameter address space, with the launch geometry they run with. Building takes a while (seconds on a CPU device), so
  * the engine keeps one instance per shape.
  */
 final class PathKernels implements AutoCloseable {
@@ -46,13 +46,14 @@ final class PathKernels implements AutoCloseable {
         return KernelProgram.SPEED_OPTIONS
                 + (precision == Precision.DOUBLE ? " -DREAL_DOUBLE" : " -cl-single-precision-constant")
                 + (constant ? "" : " -DPARAM_GLOBAL")
-                + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions;
+                + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions + ModelBuffer.options(problem);
     }
 
     static PathKernels build(cl_context context, cl_device_id device, String deviceName, String options)
             throws EngineUnavailableException {
         return new PathKernels(
-                KernelProgram.build(context, device, deviceName, options, "philox.cl", "paths.cl", "reduce.cl"),
+                KernelProgram.build(context, device, deviceName, options, "philox.cl", "paths.cl", "models.cl",
+                        "reduce.cl"),
                 device);
     }
 
@@ -60,7 +61,7 @@ final class PathKernels implements AutoCloseable {
     void enqueueSimulation(cl_command_queue queue, CompiledProblem p, ProblemBuffers params, long firstPath,
                            int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal) {
         int arg = 0;
-        arg = setMem(simulate, arg, params.market, params.account, params.tiers, params.layout);
+        arg = setMem(simulate, arg, params.market, params.account, params.tiers, params.layout, params.models);
         arg = setInt(simulate, arg, params.tierCount, p.steps, p.isolated ? 1 : 0, (int) p.seed,
                 (int) (p.seed >>> 32));
         CL.clSetKernelArg(simulate, arg++, Sizeof.cl_ulong, Pointer.to(new long[] {firstPath}));

@@ -9,13 +9,14 @@ import org.jocl.cl_context;
 import org.jocl.cl_mem;
 
 /**
- * A {@link CompiledProblem} on the device: four read-only buffers in the layout {@code paths.cl} reads, with the
+ * A {@link CompiledProblem} on the device: five read-only buffers in the layout {@code paths.cl} reads, with the
  * real numbers in the engine's precision.
  * <pre>
  *   market  = initialPrice[A], logDrift[A], shockLoading[A * A]
  *   account = cash, valueUnits[A], requirementUnits[A], size[P], entry[P], margin[P]
  *   tiers   = floor[T], rate[T], deduction[T]
  *   layout  = asset[P], markBasis[P] (0 or 1), tierStart[P + 1]
+ *   models  = the market models beyond GBM ({@link ModelBuffer}); one unused zero for GBM
  * </pre>
  */
 final class ProblemBuffers implements AutoCloseable {
@@ -23,6 +24,7 @@ final class ProblemBuffers implements AutoCloseable {
     final cl_mem account;
     final cl_mem tiers;
     final cl_mem layout;
+    final cl_mem models;
     final int tierCount;
 
     ProblemBuffers(cl_context context, CompiledProblem p, Precision precision) {
@@ -31,12 +33,13 @@ final class ProblemBuffers implements AutoCloseable {
         account = upload(context, accountArray(p), precision);
         tiers = upload(context, concat(p.tierFloor, p.tierRate, p.tierDeduction), precision);
         layout = upload(context, layoutArray(p));
+        models = upload(context, ModelBuffer.pack(p), precision);
     }
 
-    /** Bytes of all four buffers, to decide whether they fit in constant memory. */
+    /** Bytes of all five buffers, to decide whether they fit in constant memory. */
     static long bytes(CompiledProblem p, Precision precision) {
         long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
-                + 3L * p.tierFloor.length;
+                + 3L * p.tierFloor.length + ModelBuffer.length(p);
         return reals * realBytes(precision) + (3L * p.positions + 1) * Sizeof.cl_int;
     }
 
@@ -50,6 +53,7 @@ final class ProblemBuffers implements AutoCloseable {
         CL.clReleaseMemObject(account);
         CL.clReleaseMemObject(tiers);
         CL.clReleaseMemObject(layout);
+        CL.clReleaseMemObject(models);
     }
 
     /** Initial prices rather than log prices: the kernel keeps log prices relative to them. */

@@ -7,6 +7,7 @@ import io.marginsim.engine.Valuation;
 import io.marginsim.market.MarketPath;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The reference engine: plain double-precision Java, one path at a time, written to be read. It is the

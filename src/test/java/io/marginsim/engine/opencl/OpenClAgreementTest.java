@@ -50,14 +50,20 @@ class OpenClAgreementTest {
     void doublePrecisionMatchesEveryPath() {
         for (CompiledProblem problem : new CompiledProblem[] {Workloads.correlated(8, 12),
                 TestProblems.tiered(12), TestProblems.isolatedWithShort(12)}) {
-            PathBlock reference = scalar(problem);
-            PathBlock block = opencl(OpenClTestEngines.doubleEngine(), problem);
-            assertThat(block.breachStepAgreement(reference)).as(problem.toString()).isEqualTo(1.0);
-            assertOutcomesClose(problem, reference, block, DOUBLE_TOLERANCE);
+            assertMatchesInDouble(problem);
         }
     }
 
-    private static void assertAgrees(CompiledProblem problem) {
+    /** Every path at the same step, outcomes within {@value #DOUBLE_TOLERANCE} of the account's size. */
+    static void assertMatchesInDouble(CompiledProblem problem) {
+        PathBlock reference = scalar(problem);
+        PathBlock block = opencl(OpenClTestEngines.doubleEngine(), problem);
+        assertThat(block.breachStepAgreement(reference)).as(problem.toString()).isEqualTo(1.0);
+        assertOutcomesClose(problem, reference, block, DOUBLE_TOLERANCE);
+    }
+
+    /** A share of paths breaches, and in float at least 99.9% of paths breach at the reference's step. */
+    static void assertAgrees(CompiledProblem problem) {
         PathBlock reference = scalar(problem);
         int breaches = 0;
         for (int step : reference.firstBreachStep) {

@@ -113,7 +113,7 @@ class OpenClRunTest {
         }
     }
 
-    private static void assertSameQuantiles(PathStats actual, PathStats expected) {
+    static void assertSameQuantiles(PathStats actual, PathStats expected) {
         assertThat(Samples.spread(actual.worstShortfall(), SPREAD))
                 .containsExactly(Samples.spread(expected.worstShortfall(), SPREAD));
         assertThat(Samples.spread(actual.terminalEquity(), SPREAD))

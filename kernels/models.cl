@@ -1,0 +1,214 @@
+/*
+ * The market models beyond GBM ("Market models" on io.marginsim.engine.CompiledProblem): Student-t innovations
+ * and the t copula as chi-square mixtures, Merton jumps (per asset and one common factor), GARCH(1,1) variance
+ * and AR(1) returns. Every draw comes from the counters the scalar reference (io.marginsim.market.MarketPath)
+ * uses, so a path is the same path on every engine.
+ *
+ * Built after paths.cl, and only with -DMODELS; then MODEL_T, COPULA_T, ASSET_JUMPS, COMMON_JUMP, MODEL_GARCH and
+ * MODEL_AR1 compile in just the parts the problem uses, so that no model costs what another one needs. Plain GBM
+ * programs leave all of this out and run exactly the GBM step of paths.cl.
+ *
+ * Parameters (written by io.marginsim.engine.opencl.ModelBuffer, in the engine's precision; counts and flags
+ * are small whole numbers, exact as reals):
+ *   models = copula chi-square [CHI_FIELDS], common jump [JUMP_FIELDS],
+ *            per asset [ASSET_FIELDS] (its chi-square, its jumps, then the fields below),
+ *            correlation factor [ASSETS * ASSETS] (lower-triangular, unit scale)
+ */
+#ifdef MODELS
+
+#define COPULA_MIXING_STREAM 1u
+#define JUMPS_STREAM 2u
+#define COMMON_JUMP_STREAM 3u
+#define ASSET_MIXING_STREAM 16u
+/* io.marginsim.market.ChiSquare.FRACTION_BLOCK */
+#define FRACTION_BLOCK 65536u
+
+/* chi-square record: nu (0 = none), floor(nu), a = frac(nu) / 2 (0 = none), d = a + 2/3, 1 / sqrt(9 d), 1 / a */
+#define CHI_NU 0
+#define CHI_WHOLE 1
+#define CHI_SHAPE 2
+#define CHI_D 3
+#define CHI_C 4
+#define CHI_INV_SHAPE 5
+#define CHI_FIELDS 6
+/* jump record: Poisson mean (0 = none), exp(-mean), cap, log-jump mean, log-jump stdev */
+#define JUMP_MEAN 0
+#define JUMP_P0 1
+#define JUMP_CAP 2
+#define JUMP_LOG_MEAN 3
+#define JUMP_LOG_STDEV 4
+#define JUMP_FIELDS 5
+
+#define COPULA_RECORD 0
+#define COMMON_JUMP_RECORD CHI_FIELDS
+#define MODEL_HEADER (CHI_FIELDS + JUMP_FIELDS)
+
+/* per asset, after its chi-square and jump records */
+#define ASSET_CHI 0
+#define ASSET_JUMP CHI_FIELDS
+#define COMMON_BETA (CHI_FIELDS + JUMP_FIELDS)
+/* volatilityMultiplier * stepVolatility, or volatilityMultiplier alone for a GARCH asset (times sqrt(h)) */
+#define DIFFUSION_SCALE (COMMON_BETA + 1)
+#define GARCH_ON (COMMON_BETA + 2)
+#define GARCH_OMEGA (COMMON_BETA + 3)
+#define GARCH_ALPHA (COMMON_BETA + 4)
+#define GARCH_BETA (COMMON_BETA + 5)
+#define GARCH_START (COMMON_BETA + 6)
+#define AR1_PHI (COMMON_BETA + 7)
+/* sqrt(1 - phi^2), computed in double on the host */
+#define AR1_SCALE (COMMON_BETA + 8)
+#define ASSET_FIELDS (COMMON_BETA + 9)
+
+uint4 model_block(uint step, uint path, uint block, uint stream, uint k0, uint k1) {
+    return philox4x32_10((uint4)(step, path, block, stream), k0, k1);
+}
+
+/* One normal of a Box-Muller pair: cosine (first) or sine (second). */
+real pair_normal(uint w0, uint w1, int second) {
+    real a = box_muller_half_turns(w1);
+    return box_muller_radius(w0) * (second ? sinpi(a) : cospi(a));
+}
+
+/*
+ * io.marginsim.market.ChiSquare#sample. The squares of a whole Box-Muller pair sum to its squared radius,
+ * -2 log u, so whole pairs need no trigonometry; only an odd last normal is formed.
+ */
+real chi_square(PARAM real *chi, uint step, uint path, uint stream, uint k0, uint k1) {
+    int whole = (int) chi[CHI_WHOLE];
+    real sum = 0;
+    for (int k = 0; k < whole; k += 4) {
+        uint4 w = model_block(step, path, (uint) (k / 4), stream, k0, k1);
+        int left = whole - k;
+        if (left >= 2) {
+            sum += (real) 2 * minus_log_uniform(w.x);
+        } else {
+            real z = pair_normal(w.x, w.y, 0);
+            sum += z * z;
+        }
+        if (left >= 4) {
+            sum += (real) 2 * minus_log_uniform(w.z);
+        } else if (left == 3) {
+            real z = pair_normal(w.z, w.w, 0);
+            sum += z * z;
+        }
+    }
+    real shape = chi[CHI_SHAPE];
+    if (shape > 0) {
+        /* Gamma(shape + 1) by Marsaglia-Tsang on exactly four candidates, the first accepted one winning */
+        real d = chi[CHI_D];
+        real c = chi[CHI_C];
+        real g[4];
+        vstore4(normals4_of(model_block(step, path, FRACTION_BLOCK + 1, stream, k0, k1), 4), 0, g);
+        uint4 uw = model_block(step, path, FRACTION_BLOCK, stream, k0, k1);
+        uint u[4] = {uw.x, uw.y, uw.z, uw.w};
+        real gamma = d;
+        for (int k = 3; k >= 0; k--) {
+            real v = 1 + c * g[k];
+            v = v * v * v;
+            if (v > 0 && -minus_log_uniform(u[k]) < (real) 0.5 * g[k] * g[k] + d - d * v + d * log(v)) {
+                gamma = d * v;
+            }
+        }
+        uint wv = model_block(step, path, FRACTION_BLOCK + 2, stream, k0, k1).x;
+#ifdef REAL_DOUBLE
+        real power = pow(uniform_open01(wv), chi[CHI_INV_SHAPE]);
+#else
+        /* u^(1/a) through -log u, which keeps its digits for u near 1 in float */
+        real power = exp(-minus_log_uniform(wv) * chi[CHI_INV_SHAPE]);
+#endif
+        sum += 2 * (gamma * power);
+    }
+    return sum;
+}
+
+/* io.marginsim.market.StudentMixing#factor: sqrt((nu - 2) / W), W ~ chi-square(nu). */
+real student_factor(PARAM real *chi, uint step, uint path, uint stream, uint k0, uint k1) {
+    return sqrt((chi[CHI_NU] - 2) / chi_square(chi, step, path, stream, k0, k1));
+}
+
+/* io.marginsim.market.MertonJumps#logJump: capped Poisson inversion, then one normal for the sum of sizes. */
+real log_jump(PARAM real *jump, uint4 w) {
+    real mean = jump[JUMP_MEAN];
+    real prob = jump[JUMP_P0];
+    int cap = (int) jump[JUMP_CAP];
+    real u = uniform_open01(w.x);
+    real cdf = prob;
+    int n = 0;
+    while (n < cap && u > cdf) {
+        n++;
+        prob *= mean / n;
+        cdf += prob;
+    }
+    if (n == 0) {
+        return 0;
+    }
+    return n * jump[JUMP_LOG_MEAN] + sqrt((real) n) * jump[JUMP_LOG_STDEV] * pair_normal(w.z, w.w, 0);
+}
+
+void start_models(PARAM real *models, real *variance, real *previous) {
+    for (int a = 0; a < ASSETS; a++) {
+        variance[a] = models[MODEL_HEADER + a * ASSET_FIELDS + GARCH_START];
+        previous[a] = 0;
+    }
+}
+
+/* One step of io.marginsim.market.MarketPath#step (counter step `step`, 0-based) added to the log prices. */
+void advance_models(const Problem *p, PARAM real *models, real *variance, real *previous, uint step, uint path,
+                    uint k0, uint k1, real *x, real *price) {
+    real z[4 * ((ASSETS + 3) / 4)];
+    price_normals(step, path, k0, k1, z);
+    PARAM real *factor = models + MODEL_HEADER + ASSETS * ASSET_FIELDS;
+#ifdef COPULA_T
+    real common = student_factor(models + COPULA_RECORD, step, path, COPULA_MIXING_STREAM, k0, k1);
+#else
+    real common = 1;
+#endif
+#ifdef COMMON_JUMP
+    real commonJump = log_jump(models + COMMON_JUMP_RECORD, model_block(step, path, 0, COMMON_JUMP_STREAM, k0, k1));
+#endif
+    for (int a = 0; a < ASSETS; a++) {
+        PARAM real *q = models + MODEL_HEADER + a * ASSET_FIELDS;
+        real eps = 0;
+        for (int b = 0; b <= a; b++) {
+            eps += factor[a * ASSETS + b] * z[b];
+        }
+        real u = eps * common;
+#ifdef MODEL_T
+        if (q[ASSET_CHI + CHI_NU] > 0) {
+            u *= student_factor(q + ASSET_CHI, step, path, ASSET_MIXING_STREAM + (uint) a, k0, k1);
+        }
+#endif
+        real scale = q[DIFFUSION_SCALE];
+#ifdef MODEL_GARCH
+        bool garch = q[GARCH_ON] != 0;
+        if (garch) {
+            scale *= sqrt(variance[a]);
+        }
+#endif
+        real diffusion = scale * u;
+#ifdef MODEL_AR1
+        if (step > 0) {
+            diffusion = q[AR1_PHI] * previous[a] + q[AR1_SCALE] * diffusion;
+        }
+        previous[a] = diffusion;
+#endif
+        real logReturn = p->logDrift[a] + diffusion;
+#ifdef ASSET_JUMPS
+        if (q[ASSET_JUMP + JUMP_MEAN] > 0) {
+            logReturn += log_jump(q + ASSET_JUMP, model_block(step, path, (uint) a, JUMPS_STREAM, k0, k1));
+        }
+#endif
+#ifdef COMMON_JUMP
+        logReturn += q[COMMON_BETA] * commonJump;
+#endif
+        x[a] += logReturn;
+        price[a] = p->initialPrice[a] * exp(x[a]);
+#ifdef MODEL_GARCH
+        if (garch) {
+            variance[a] = q[GARCH_OMEGA] + (q[GARCH_ALPHA] * u * u + q[GARCH_BETA]) * variance[a];
+        }
+#endif
+    }
+}
+
+#endif

@@ -1,0 +1,73 @@
+package io.marginsim.engine;
+
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.result.PathStats;
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** An engine runs a problem when it lists every feature the problem uses; membership decides, not emptiness. */
+class EngineFeaturesTest {
+    private static final CompiledProblem T_AND_GARCH = ProblemCompiler.compile(Specs.parse("""
+            {"assets": [{"name": "X", "price": 100, "degreesOfFreedom": 5,
+                         "garch": {"omega": 0.05, "alpha": 0.1, "beta": 0.8}}],
+             "account": {"cash": 100, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+                         "rules": {"type": "flat", "rate": 0.05}}]},
+             "horizonDays": 2, "stepsPerDay": 4, "engine": "scalar"}"""));
+
+    @Test
+    void anEngineLackingOneFeatureNamesOnlyThatOne() {
+        Engine studentOnly = engine(Set.of(CompiledProblem.STUDENT_T));
+        assertThat(T_AND_GARCH.referenceOnlyFeatures()).containsExactly(CompiledProblem.STUDENT_T,
+                CompiledProblem.GARCH);
+        assertThat(studentOnly.implementsAll(T_AND_GARCH)).isFalse();
+        assertThat(T_AND_GARCH.featuresBeyond(studentOnly.implementedFeatures())).containsExactly(CompiledProblem.GARCH);
+        assertThatThrownBy(() -> T_AND_GARCH.requireImplemented("test", studentOnly.implementedFeatures()))
+                .isInstanceOf(UnsupportedModelException.class)
+                .hasMessage("the test engine does not implement GARCH volatility yet; run --engine scalar or "
+                        + "--engine auto");
+    }
+
+    @Test
+    void anEngineListingEveryFeatureRunsTheProblem() {
+        Engine both = engine(Set.of(CompiledProblem.STUDENT_T, CompiledProblem.GARCH, "a feature not used"));
+        assertThat(both.implementsAll(T_AND_GARCH)).isTrue();
+        T_AND_GARCH.requireImplemented("test", both.implementedFeatures());
+    }
+
+    @Test
+    void theReferenceLacksNothing() {
+        assertThat(new ScalarEngine(1, 64).implementsAll(T_AND_GARCH)).isTrue();
+    }
+
+    private static Engine engine(Set<String> features) {
+        return new Engine() {
+            @Override
+            public String name() {
+                return "test";
+            }
+
+            @Override
+            public String description() {
+                return "test";
+            }
+
+            @Override
+            public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
+            }
+
+            @Override
+            public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
+                return null;
+            }
+
+            @Override
+            public Set<String> implementedFeatures() {
+                return features;
+            }
+        };
+    }
+}

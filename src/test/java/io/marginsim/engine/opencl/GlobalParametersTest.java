@@ -1,0 +1,36 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.Precision;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Problems too large for the device's constant memory read their parameters from global memory (PARAM_GLOBAL);
+ * the models must give the very same paths there. Forced here by telling the options there is no constant memory.
+ */
+class GlobalParametersTest {
+
+    @Test
+    void modelsFromGlobalMemoryGiveTheSamePaths() throws EngineUnavailableException {
+        OpenClEngine engine = OpenClTestEngines.floatEngine();
+        CompiledProblem problem = ModelProblems.combined(51);
+        String options = PathKernels.options(problem, Precision.FLOAT, 0);
+        assertThat(options).contains("-DPARAM_GLOBAL", "-DMODELS");
+        PathBlock constant = new PathBlock(2_000);
+        engine.simulate(problem, 9, constant);
+        PathBlock global = new PathBlock(2_000);
+        try (PathKernels kernels = PathKernels.build(engine.context(), engine.deviceId(), "test", options);
+             ProblemBuffers params = new ProblemBuffers(engine.context(), problem, Precision.FLOAT);
+             ChunkSlot slot = new ChunkSlot(engine.context(), engine.queue(), global.size(), problem.steps,
+                     Precision.FLOAT, new DeviceReads())) {
+            slot.simulateInto(kernels, problem, params, 9, global, 0, global.size());
+        }
+        assertThat(global.firstBreachStep).containsExactly(constant.firstBreachStep);
+        assertThat(global.worstShortfall).containsExactly(constant.worstShortfall);
+        assertThat(global.terminalEquity).containsExactly(constant.terminalEquity);
+    }
+}

@@ -1,0 +1,104 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.Specs;
+
+/**
+ * Leveraged accounts on each market model beyond GBM, written as specs so the models are compiled as users get
+ * them; the leverage puts a good share of paths, but not all, through a breach within the 64 steps.
+ */
+final class ModelProblems {
+    private static final String ONE_LONG = """
+            {"cash": 14, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+             "rules": {"type": "flat", "rate": 0.05}}]}""";
+    private static final String TWO_ASSETS = """
+            {"cash": 10, "positions": [
+             {"asset": "X", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+             {"asset": "Y", "size": -0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
+    private static final String THREE_ASSETS = """
+            {"cash": 8, "collateral": [{"asset": "Z", "amount": 0.2, "haircut": 0.1}], "positions": [
+             {"asset": "X", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+             {"asset": "Y", "size": -1, "entryPrice": 100, "rules": {"type": "tiered", "basis": "mark",
+              "tiers": [{"floor": 0, "rate": 0.02}, {"floor": 100, "rate": 0.05}]}},
+             {"asset": "Z", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
+    private static final String CORRELATION_2 = "[[1, 0.6], [0.6, 1]]";
+    private static final String CORRELATION_3 = "[[1, 0.6, 0.4], [0.6, 1, 0.5], [0.4, 0.5, 1]]";
+
+    private ModelProblems() {
+    }
+
+    /** Fractional degrees of freedom, so the Marsaglia-Tsang part of the chi-square runs as well. */
+    static CompiledProblem studentT(long seed) {
+        return one("\"volatility\": 0.8, \"degreesOfFreedom\": 3.5", seed);
+    }
+
+    /** Five and a half degrees: the odd fifth normal of the integer part and the fractional part. */
+    static CompiledProblem tCopula(long seed) {
+        return two("\"volatility\": 0.8", "\"volatility\": 0.6",
+                "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 5.5", seed);
+    }
+
+    static CompiledProblem merton(long seed) {
+        return one("\"volatility\": 0.5, \"jumpIntensity\": 40, \"jumpMean\": -0.04, \"jumpStdev\": 0.08", seed);
+    }
+
+    static CompiledProblem commonJump(long seed) {
+        return two("\"volatility\": 0.5", "\"volatility\": 0.4",
+                "\"commonJump\": {\"intensity\": 30, \"mean\": -0.05, \"stdev\": 0.05, \"betas\": [1, 0.6]}", seed);
+    }
+
+    /** Starts above the long-run volatility (0.79), so the variance state visibly moves. */
+    static CompiledProblem garch(long seed) {
+        return one("\"garch\": {\"omega\": 0.05, \"alpha\": 0.12, \"beta\": 0.8, \"initialVolatility\": 1.0}", seed);
+    }
+
+    static CompiledProblem ar1(long seed) {
+        return one("\"volatility\": 0.6, \"ar1\": 0.4", seed);
+    }
+
+    /** Every per-asset model at once, differently per asset, with a common jump and a tiered short. */
+    static CompiledProblem combined(long seed) {
+        return compile("""
+                [{"name": "X", "price": 100, "volatility": 0.6, "degreesOfFreedom": 4,
+                  "jumpIntensity": 20, "jumpMean": -0.03, "jumpStdev": 0.05},
+                 {"name": "Y", "price": 100, "degreesOfFreedom": 6.5, "ar1": -0.2,
+                  "garch": {"omega": 0.03, "alpha": 0.1, "beta": 0.85}},
+                 {"name": "Z", "price": 100, "volatility": 0.9, "ar1": 0.3,
+                  "jumpIntensity": 10, "jumpMean": 0.02, "jumpStdev": 0.1}]""", CORRELATION_3,
+                "\"commonJump\": {\"intensity\": 15, \"mean\": -0.06, \"stdev\": 0.04, \"betas\": [1, 0.5, 0.8]}",
+                THREE_ASSETS, seed);
+    }
+
+    /**
+     * The t copula (which excludes per-asset t) with GARCH, AR(1) and jumps, under a stress overlay: its volatility
+     * multiplier scales the GARCH shocks too, and its shock moves the start.
+     */
+    static CompiledProblem combinedCopula(long seed) {
+        return compile("""
+                [{"name": "X", "price": 100, "volatility": 0.6, "jumpIntensity": 20, "jumpMean": -0.03,
+                  "jumpStdev": 0.05},
+                 {"name": "Y", "price": 100, "ar1": 0.25, "garch": {"omega": 0.03, "alpha": 0.1, "beta": 0.85}},
+                 {"name": "Z", "price": 100, "volatility": 0.9}]""", CORRELATION_3,
+                "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 4.25, \"stress\": {\"shock\": [-0.02, 0.01, 0],"
+                        + " \"volatilityMultiplier\": 1.3, \"correlationToOne\": 0.2}", THREE_ASSETS, seed);
+    }
+
+    private static CompiledProblem one(String keys, long seed) {
+        return compile("[{\"name\": \"X\", \"price\": 100, " + keys + "}]", "[[1]]", "", ONE_LONG, seed);
+    }
+
+    private static CompiledProblem two(String x, String y, String market, long seed) {
+        return compile("[{\"name\": \"X\", \"price\": 100, " + x + "}, {\"name\": \"Y\", \"price\": 100, " + y + "}]",
+                CORRELATION_2, market, TWO_ASSETS, seed);
+    }
+
+    private static CompiledProblem compile(String assets, String correlation, String market, String account,
+                                           long seed) {
+        return ProblemCompiler.compile(Specs.parse("""
+                {"assets": %s, "correlation": %s,%s "account": %s,
+                 "horizonDays": 16, "stepsPerDay": 4, "seed": %d, "engine": "scalar"}"""
+                .formatted(assets, correlation, market.isEmpty() ? "" : " \"market\": {" + market + "},", account,
+                        seed)));
+    }
+}

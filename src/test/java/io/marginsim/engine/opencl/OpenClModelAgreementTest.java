@@ -1,0 +1,67 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import org.junit.jupiter.api.Test;
+
+import static io.marginsim.engine.opencl.OpenClAgreementTest.assertAgrees;
+import static io.marginsim.engine.opencl.OpenClAgreementTest.assertMatchesInDouble;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The market models of kernels/models.cl path by path against the scalar reference: each model alone, then all
+ * together on several assets; in double precision every path breaches at the reference's step.
+ */
+class OpenClModelAgreementTest {
+
+    @Test
+    void studentT() {
+        assertAgrees(ModelProblems.studentT(31));
+    }
+
+    @Test
+    void tCopula() {
+        assertAgrees(ModelProblems.tCopula(32));
+    }
+
+    @Test
+    void mertonJumps() {
+        assertAgrees(ModelProblems.merton(33));
+    }
+
+    @Test
+    void commonJump() {
+        assertAgrees(ModelProblems.commonJump(34));
+    }
+
+    @Test
+    void garch() {
+        assertAgrees(ModelProblems.garch(35));
+    }
+
+    @Test
+    void ar1() {
+        assertAgrees(ModelProblems.ar1(36));
+    }
+
+    @Test
+    void everyModelOnThreeAssets() {
+        assertAgrees(ModelProblems.combined(37));
+        assertAgrees(ModelProblems.combinedCopula(38));
+    }
+
+    @Test
+    void doublePrecisionMatchesEveryPath() {
+        assertMatchesInDouble(ModelProblems.combined(39));
+        assertMatchesInDouble(ModelProblems.combinedCopula(40));
+    }
+
+    @Test
+    void theEngineTakesEveryModel() {
+        OpenClEngine engine = OpenClTestEngines.floatEngine();
+        for (CompiledProblem problem : new CompiledProblem[] {ModelProblems.combined(1),
+                ModelProblems.combinedCopula(1)}) {
+            assertThat(problem.marketModelFeatures()).isNotEmpty();
+            assertThat(engine.implementsAll(problem)).as(problem.marketModelFeatures().toString()).isTrue();
+        }
+    }
+}
