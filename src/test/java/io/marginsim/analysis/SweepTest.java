@@ -59,6 +59,17 @@ class SweepTest {
     }
 
     @Test
+    void planWrittenAsOneDocumentReadsBackAsTheSameSweep() {
+        SweepPlan plan = plan(SWEEP);
+        SweepPlan copy = SweepPlan.parse(plan.toJson(), Path.of("elsewhere"), "copy");
+        assertThat(copy.fingerprint()).isEqualTo(plan.fingerprint());
+        assertThat(copy.cells()).isEqualTo(plan.cells());
+        for (long cell = 0; cell < plan.cells(); cell++) {
+            assertThat(copy.spec(cell, UnaryOperator.identity())).isEqualTo(plan.spec(cell, UnaryOperator.identity()));
+        }
+    }
+
+    @Test
     void resumeAfterACrashFinishesWithoutRecomputingAndMatchesAnUninterruptedRun() throws Exception {
         Sweep.Summary whole = run("whole", false, Sweep.Listener.NONE);
         assertThat(whole.computed()).isEqualTo(9);
