@@ -2,6 +2,7 @@ package io.marginsim.spark;
 
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
+import io.marginsim.cli.RunOverrides;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
@@ -54,10 +55,10 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<Long>, Cel
     }
 
     private final Broadcast<String> planJson;
-    private final CellSettings settings;
+    private final RunOverrides.Given settings;
     private final CellRunner runner;
 
-    CellBatch(Broadcast<String> planJson, CellSettings settings, CellRunner runner) {
+    CellBatch(Broadcast<String> planJson, RunOverrides.Given settings, CellRunner runner) {
         this.planJson = planJson;
         this.settings = settings;
         this.runner = runner;
@@ -67,7 +68,8 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<Long>, Cel
     public Result apply(TaskContext task, Iterator<Long> cells) {
         ENGINES_LOG.setLevel(Level.WARNING);
         SweepPlan plan = SweepPlan.parse(planJson.value(), java.nio.file.Path.of("."), "the sweep sent by the driver");
-        Engines.Options options = settings.engineOptions(task.cpus());
+        // one thread per core Spark gave the task (spark.task.cpus) unless --threads says otherwise
+        Engines.Options options = settings.engineOptions(Math.max(1, task.cpus()));
         Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
         List<Cell> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();

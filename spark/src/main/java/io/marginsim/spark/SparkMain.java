@@ -2,13 +2,13 @@ package io.marginsim.spark;
 
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepPlan;
-import io.marginsim.engine.EngineKind;
-import io.marginsim.engine.Precision;
+import io.marginsim.cli.RunOverrides;
 import io.marginsim.spec.SpecException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -70,23 +70,8 @@ public final class SparkMain {
                 + SparkSweep.TASKS_PER_CORE + " tasks per core of the cluster).")
         int cellsPerTask;
 
-        @Option(names = "--paths", description = "Override every cell's number of paths.")
-        Long paths;
-
-        @Option(names = "--seed", description = "Override every cell's seed.")
-        Long seed;
-
-        @Option(names = "--engine", description = "Override every cell's engine: ${COMPLETION-CANDIDATES}.")
-        EngineKind engine;
-
-        @Option(names = "--threads", description = "Threads per task (default: spark.task.cpus).")
-        Integer threads;
-
-        @Option(names = "--device", description = "OpenCL device index on each executor (default: first GPU).")
-        Integer device;
-
-        @Option(names = "--precision", description = "Device precision: ${COMPLETION-CANDIDATES}.")
-        Precision precision;
+        @Mixin
+        RunOverrides overrides;
 
         @Override
         public Integer call() throws Exception {
@@ -94,7 +79,8 @@ public final class SparkMain {
                 throw new SpecException("--cells-per-task", "must be >= 1 but was " + cellsPerTask);
             }
             SweepPlan plan = SweepPlan.read(sweep);
-            CellSettings settings = new CellSettings(paths, seed, engine, threads, device, precision);
+            RunOverrides.Given settings = overrides.given();
+            settings.engineOptions(1); // a bad --threads is bad input before Spark starts, not a failed task
             Path prefix = out != null ? out : Path.of(sweep.toString().replaceFirst("\\.json$", ""));
             SparkProgress progress = new SparkProgress(System.console() != null, System.err);
             SparkConf sparkConf = SparkSessions.conf(master, "margin-sim sweep " + sweep.getFileName(), conf);

@@ -3,6 +3,7 @@ package io.marginsim.spark;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepJournal;
 import io.marginsim.analysis.SweepPlan;
+import io.marginsim.cli.RunOverrides;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -40,15 +41,15 @@ public final class SparkSweep {
      * @param cellsPerTask cells in one task, or 0 for {@link #TASKS_PER_CORE} tasks per core
      * @param engineNotes  hears each executor's engine choice (once per task)
      */
-    public static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, CellSettings settings, Path prefix,
+    public static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunOverrides.Given settings, Path prefix,
                                     boolean resume, int cellsPerTask, Sweep.Listener listener,
                                     Consumer<String> engineNotes) throws IOException {
         return run(spark, plan, settings, prefix, resume, cellsPerTask, listener, engineNotes,
                 CellBatch.CellRunner.SIMULATE);
     }
 
-    static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, CellSettings settings, Path prefix, boolean resume,
-                             int cellsPerTask, Sweep.Listener listener, Consumer<String> engineNotes,
+    static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunOverrides.Given settings, Path prefix,
+                             boolean resume, int cellsPerTask, Sweep.Listener listener, Consumer<String> engineNotes,
                              CellBatch.CellRunner runner) throws IOException {
         plan.validate(settings::apply);
         Path csv = Sweep.csvFile(prefix);

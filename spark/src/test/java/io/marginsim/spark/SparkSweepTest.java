@@ -3,6 +3,7 @@ package io.marginsim.spark;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
+import io.marginsim.cli.RunOverrides;
 import io.marginsim.engine.Engines;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.launcher.JavaModuleOptions;
@@ -71,7 +72,7 @@ class SparkSweepTest {
 
     private Sweep.Summary runOnSpark(String prefix, boolean resume, int cellsPerTask, Sweep.Listener listener,
                                      CellBatch.CellRunner runner) throws Exception {
-        return SparkSweep.run(spark, PLAN, CellSettings.NONE, dir.resolve(prefix), resume, cellsPerTask, listener,
+        return SparkSweep.run(spark, PLAN, RunOverrides.Given.NONE, dir.resolve(prefix), resume, cellsPerTask, listener,
                 note -> { }, runner);
     }
 

@@ -2,6 +2,7 @@ package io.marginsim.spark;
 
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepRow;
+import io.marginsim.cli.RunOverrides;
 import io.marginsim.engine.Engines;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterTest {
     /** Cells big enough (about a second each on one core) that a worker can be killed while tasks run. */
-    private static final CellSettings BIGGER_CELLS = new CellSettings(200_000L, null, null, null, null, null);
+    private static final RunOverrides.Given BIGGER_CELLS =
+            new RunOverrides.Given(200_000L, null, null, null, null, null);
 
     @TempDir
     static Path dir;
