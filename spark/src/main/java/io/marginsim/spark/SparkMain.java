@@ -3,7 +3,9 @@ package io.marginsim.spark;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.cli.RunOverrides;
+import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.spec.SpecException;
+import org.apache.spark.SparkException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import picocli.CommandLine;
@@ -20,12 +22,14 @@ import java.util.concurrent.Callable;
 /**
  * {@code margin-sim sweep SWEEP --spark [MASTER]}: the sweep command with its cells run as Spark tasks. The
  * margin-sim launcher hands every command line with {@code --spark} to this class (on the class path of the spark
- * module, with Spark's JVM flags), so users keep one command. Exit codes as margin-sim: 2 bad input, 1 failure.
+ * module, with Spark's JVM flags), so users keep one command. Exit codes as margin-sim: 2 bad input, 3 engine
+ * unavailable on an executor, 1 other failure.
  */
 @Command(name = "margin-sim", subcommands = SparkMain.SweepOnSpark.class, mixinStandardHelpOptions = true,
         description = "margin-sim commands that run on Apache Spark (the launcher sends --spark command lines here).")
 public final class SparkMain {
     static final int BAD_INPUT = 2;
+    static final int ENGINE_UNAVAILABLE = 3;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true)
@@ -33,14 +37,23 @@ public final class SparkMain {
     }
 
     private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-        // Spark wraps a task's exception in its own; the first margin-sim exception in the chain says what was wrong
+        // Spark wraps a task's exception in its own, whose message holds the remote stack trace: the first
+        // margin-sim exception in the chain says what was wrong, in one line
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SpecException) {
                 cmd.getErr().println("error: " + t.getMessage());
                 return BAD_INPUT;
             }
+            if (t instanceof EngineUnavailableException) {
+                cmd.getErr().println("error: " + t.getMessage());
+                return ENGINE_UNAVAILABLE;
+            }
         }
-        cmd.getErr().println("error: " + e.getMessage());
+        String message = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
+        cmd.getErr().println("error: " + message);
+        if (e instanceof SparkException) {
+            cmd.getErr().println("Cells of the tasks that finished are in the journal; rerun with --resume for the rest.");
+        }
         return 1;
     }
 
