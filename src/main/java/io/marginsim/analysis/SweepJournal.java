@@ -25,9 +25,10 @@ import java.util.BitSet;
  * {@code --resume} skips every cell on a complete line. Lines are forced to the disk at most every
  * {@link #FORCE_INTERVAL_NANOS}: only a crash of the whole machine can lose the lines since, and those cells are
  * then computed again, never twice in the file. The CSV is rebuilt from the journal on resume, then both grow one
- * line per finished cell.
+ * line per finished cell. Public so that other runners of a plan (the Spark module) journal exactly as {@link Sweep}
+ * does; one thread appends at a time.
  */
-final class SweepJournal implements Closeable {
+public final class SweepJournal implements Closeable {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A disk flush costs milliseconds; small cells finish faster than that, so flushes are grouped. */
     static final long FORCE_INTERVAL_NANOS = 250_000_000L;
@@ -47,7 +48,7 @@ final class SweepJournal implements Closeable {
         this.resumed = finished.cardinality();
     }
 
-    static SweepJournal open(SweepPlan plan, Path jsonl, Path csvFile, boolean resume) throws IOException {
+    public static SweepJournal open(SweepPlan plan, Path jsonl, Path csvFile, boolean resume) throws IOException {
         boolean exists = Files.exists(jsonl);
         if (exists && !resume) {
             throw new SpecException("--out", "would overwrite the sweep journal " + jsonl
@@ -69,16 +70,16 @@ final class SweepJournal implements Closeable {
         return new SweepJournal(plan, journal, csv, finished);
     }
 
-    boolean isFinished(long cell) {
+    public boolean isFinished(long cell) {
         return finished.get((int) cell);
     }
 
     /** Cells found finished in the journal when it was opened. */
-    long resumed() {
+    public long resumed() {
         return resumed;
     }
 
-    void append(SweepRow row) throws IOException {
+    public void append(SweepRow row) throws IOException {
         ByteBuffer line = ByteBuffer.wrap((row.toJson(plan) + "\n").getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
             journal.write(line);

@@ -1,7 +1,9 @@
 package io.marginsim.analysis;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginsim.spec.JsonNodes;
@@ -156,6 +158,24 @@ public final class SweepPlan {
             values.add(value.scale() <= 0 ? LongNode.valueOf(value.longValueExact()) : DoubleNode.valueOf(value.doubleValue()));
         }
         return values;
+    }
+
+    /**
+     * The sweep as one self-contained document (base inlined, every axis as its list of values) that
+     * {@link #parse} reads back into an equal plan with the same fingerprint; for machines that cannot see the
+     * sweep file or its base spec file.
+     */
+    public String toJson() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.set("base", base.deepCopy());
+        ArrayNode axesJson = o.putArray("axes");
+        for (SweepAxis axis : axes) {
+            ObjectNode a = axesJson.addObject();
+            a.put("path", axis.path());
+            axis.values().forEach(a.putArray("values")::add);
+        }
+        targets.forEach(o.putArray("targets")::add);
+        return o.toString();
     }
 
     public List<SweepAxis> axes() {

@@ -8,6 +8,7 @@ import io.marginsim.engine.Simulation;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,16 +16,18 @@ import java.util.List;
  * The result of one sweep cell, as written to the journal (one JSON line) and the CSV. The CSV line is a function
  * of the row alone and every double survives the JSON round trip exactly, so a row read back from the journal
  * prints the same bytes as the row that was computed. The CSV holds results only — the same seed gives the same
- * bytes on every run — while the journal also records the measured speed.
+ * bytes on every run — while the journal also records the measured speed. Serializable (its JSON values are) so a
+ * row computed on another machine can travel back to the one that journals it.
  *
  * @param buffers               extra cash for each of the sweep's targets, in target order
  * @param medianTimeToBreachDays NaN when no path breached
  */
 public record SweepRow(long cell, List<JsonNode> values, double breachProbability, double[] breachProbabilityCi95,
-                       List<Double> buffers, double medianTimeToBreachDays, double pathStepsPerSecond) {
+                       List<Double> buffers, double medianTimeToBreachDays, double pathStepsPerSecond)
+        implements Serializable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static SweepRow of(long cell, List<JsonNode> values, Simulation run, List<Double> targets) {
+    public static SweepRow of(long cell, List<JsonNode> values, Simulation run, List<Double> targets) {
         Report report = run.report();
         double[] levels = targets.stream().mapToDouble(Double::doubleValue).toArray();
         List<Double> buffers = new ArrayList<>();

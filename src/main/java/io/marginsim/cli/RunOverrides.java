@@ -7,8 +7,13 @@ import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;
 import picocli.CommandLine.Option;
 
-/** Run settings given on the command line, which override every spec a command runs (one, or a sweep's cells). */
-final class RunOverrides {
+import java.io.Serializable;
+
+/**
+ * Run settings given on the command line, which override every spec a command runs (one, or a sweep's cells).
+ * Public so the spark module's sweep takes the very same options.
+ */
+public final class RunOverrides {
     @Option(names = "--paths", description = "Override the spec's number of paths.")
     Long paths;
 
@@ -18,7 +23,7 @@ final class RunOverrides {
     @Option(names = "--engine", description = "Override the spec's engine: ${COMPLETION-CANDIDATES}.")
     EngineKind engine;
 
-    @Option(names = "--threads", description = "CPU threads (default: all cores).")
+    @Option(names = "--threads", description = "CPU threads (default: all cores; on Spark, per task: spark.task.cpus).")
     Integer threads;
 
     @Option(names = "--device", description = "OpenCL device index from 'margin-sim devices' (default: first GPU).")
@@ -27,17 +32,37 @@ final class RunOverrides {
     @Option(names = "--precision", description = "Device precision: ${COMPLETION-CANDIDATES} (default: FLOAT).")
     Precision precision;
 
-    Spec apply(Spec spec) {
-        return spec.withRun(paths == null ? spec.paths() : paths, seed == null ? spec.seed() : seed,
-                engine == null ? spec.engine() : engine);
+    public Spec apply(Spec spec) {
+        return given().apply(spec);
     }
 
     Engines.Options engineOptions() {
-        Engines.Options defaults = Engines.Options.defaults();
-        if (threads != null && threads < 1) {
-            throw new SpecException("--threads", "must be >= 1 but was " + threads);
+        return given().engineOptions(Engines.Options.defaults().threads());
+    }
+
+    /** The options as given, for runners elsewhere (Spark executors) that choose their own thread count. */
+    public Given given() {
+        return new Given(paths, seed, engine, threads, device, precision);
+    }
+
+    /** Run settings as given on the command line, null where an option was not given. */
+    public record Given(Long paths, Long seed, EngineKind engine, Integer threads, Integer device,
+                        Precision precision) implements Serializable {
+        public static final Given NONE = new Given(null, null, null, null, null, null);
+
+        public Spec apply(Spec spec) {
+            return spec.withRun(paths == null ? spec.paths() : paths, seed == null ? spec.seed() : seed,
+                    engine == null ? spec.engine() : engine);
         }
-        return new Engines.Options(threads == null ? defaults.threads() : threads,
-                device == null ? defaults.device() : device, precision == null ? defaults.precision() : precision);
+
+        /** Engine options, with {@code defaultThreads} threads unless {@code --threads} was given. */
+        public Engines.Options engineOptions(int defaultThreads) {
+            Engines.Options defaults = Engines.Options.defaults();
+            if (threads != null && threads < 1) {
+                throw new SpecException("--threads", "must be >= 1 but was " + threads);
+            }
+            return new Engines.Options(threads == null ? defaultThreads : threads,
+                    device == null ? defaults.device() : device, precision == null ? defaults.precision() : precision);
+        }
     }
 }

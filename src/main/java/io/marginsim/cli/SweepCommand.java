@@ -25,7 +25,8 @@ import java.util.logging.Logger;
 /** {@code margin-sim sweep SWEEP.json}: breach risk over a grid of spec values, journaled and resumable. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Simulate every cell of a grid over spec fields (cartesian product of the axes, every cell with "
-                + "the base seed) and stream one row per cell to PREFIX.csv and PREFIX.jsonl as cells finish.")
+                + "the base seed) and stream one row per cell to PREFIX.csv and PREFIX.jsonl as cells finish. "
+                + "With --spark [MASTER] the margin-sim launcher runs the cells on Apache Spark (spark module, see README).")
 final class SweepCommand implements Callable<Integer> {
     /** Held so the level set on it is not lost to garbage collection of the logger. */
     private static final Logger ENGINES_LOG = Logger.getLogger(Engines.class.getName());

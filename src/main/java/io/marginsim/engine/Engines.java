@@ -34,7 +34,12 @@ public final class Engines {
     public record Selection(Engine engine, String note, boolean automatic) {
     }
 
-    public static Selection select(EngineKind kind, Options options) throws EngineUnavailableException {
+    /**
+     * Opens the engine of {@code kind}. One selection at a time per JVM: OpenCL drivers are not safe to enumerate
+     * devices and build programs from two threads at once (PoCL crashed the JVM in clGetDeviceInfo when two Spark
+     * tasks selected side by side), and selections are rare next to the runs they serve.
+     */
+    public static synchronized Selection select(EngineKind kind, Options options) throws EngineUnavailableException {
         return switch (kind) {
             case SCALAR -> new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK),
                     "scalar engine as requested", false);

@@ -1,0 +1,97 @@
+package io.marginsim.spark;
+
+import io.marginsim.analysis.SweepPlan;
+import io.marginsim.analysis.SweepRow;
+import io.marginsim.cli.RunOverrides;
+import io.marginsim.engine.Engine;
+import io.marginsim.engine.EngineKind;
+import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Engines;
+import io.marginsim.engine.Simulation;
+import io.marginsim.engine.Simulator;
+import io.marginsim.spec.Spec;
+import org.apache.spark.SparkEnv;
+import org.apache.spark.TaskContext;
+import org.apache.spark.broadcast.Broadcast;
+import scala.collection.Iterator;
+import scala.runtime.AbstractFunction2;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One Spark task: runs its share of the cells one after another on the best engine the executor has (each engine
+ * opened once per task, so a GPU context or a thread pool is not rebuilt per cell) and returns their rows. The plan
+ * arrives as a broadcast JSON document, so executors need neither the sweep file nor its base spec file.
+ */
+final class CellBatch extends AbstractFunction2<TaskContext, Iterator<Long>, CellBatch.Result> implements Serializable {
+    /** Engines logs its choice per selection; the driver prints each executor's choice once instead. */
+    private static final Logger ENGINES_LOG = Logger.getLogger(Engines.class.getName());
+
+    /** Computes one cell; tests wrap it to make a cell fail. */
+    @FunctionalInterface
+    interface CellRunner extends Serializable {
+        SweepRow run(SweepPlan plan, long cell, Spec spec, Engines.Selection engine, Engines.Options options)
+                throws EngineUnavailableException;
+
+        CellRunner SIMULATE = (plan, cell, spec, engine, options) -> {
+            try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
+                return SweepRow.of(cell, plan.values(cell), run, plan.targets());
+            }
+        };
+    }
+
+    /** A computed cell and the work it took (path-steps). */
+    record Cell(SweepRow row, double pathSteps) implements Serializable {
+    }
+
+    /** What a task sends back: its cells, and which engines which executor chose for them. */
+    record Result(List<Cell> cells, List<String> engineNotes) implements Serializable {
+    }
+
+    private final Broadcast<String> planJson;
+    private final RunOverrides.Given settings;
+    private final CellRunner runner;
+
+    CellBatch(Broadcast<String> planJson, RunOverrides.Given settings, CellRunner runner) {
+        this.planJson = planJson;
+        this.settings = settings;
+        this.runner = runner;
+    }
+
+    @Override
+    public Result apply(TaskContext task, Iterator<Long> cells) {
+        ENGINES_LOG.setLevel(Level.WARNING);
+        SweepPlan plan = SweepPlan.parse(planJson.value(), java.nio.file.Path.of("."), "the sweep sent by the driver");
+        // one thread per core Spark gave the task (spark.task.cpus) unless --threads says otherwise
+        Engines.Options options = settings.engineOptions(Math.max(1, task.cpus()));
+        Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
+        List<Cell> out = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String executor = "executor " + SparkEnv.get().executorId();
+        try {
+            while (cells.hasNext()) {
+                long cell = cells.next();
+                Spec spec = plan.spec(cell, settings::apply);
+                Engines.Selection engine = engines.get(spec.engine());
+                if (engine == null) {
+                    engine = Engines.select(spec.engine(), options);
+                    engines.put(spec.engine(), engine);
+                    notes.add(executor + ": " + engine.note());
+                }
+                out.add(new Cell(runner.run(plan, cell, spec, engine, options), (double) spec.paths() * spec.steps()));
+            }
+        } catch (EngineUnavailableException e) {
+            // checked and not serializable by Spark's rules of thumb: carry the one-line reason
+            throw new IllegalStateException(e.getMessage(), e);
+        } finally {
+            engines.values().forEach(selection -> selection.engine().close());
+        }
+        return new Result(out, notes);
+    }
+}

@@ -1,0 +1,147 @@
+package io.marginsim.spark;
+
+import io.marginsim.analysis.Sweep;
+import io.marginsim.analysis.SweepPlan;
+import io.marginsim.analysis.SweepRow;
+import io.marginsim.cli.RunOverrides;
+import io.marginsim.engine.Engines;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.launcher.JavaModuleOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SparkSweepTest {
+    /** Small cells on the engine auto picks, two axes, two targets: 12 cells of about a tenth of a second. */
+    static final String SWEEP = """
+            {"base": {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
+                      "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+                                  "rules": {"type": "flat", "rate": 0.005}}]},
+                      "horizonDays": 4, "stepsPerDay": 4, "paths": 4000, "seed": 11, "engine": "auto"},
+             "axes": [{"path": "account.positions[0].size", "values": [1, 2, 3, 4]},
+                      {"path": "assets[0].volatility", "range": {"from": 0.4, "to": 0.8, "step": 0.2}}],
+             "targets": [0.05, 0.01]}""";
+    static final SweepPlan PLAN = SweepPlan.parse(SWEEP, Path.of("."), "sweep.json");
+
+    private static JavaSparkContext spark;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = new JavaSparkContext(SparkSessions.conf("local[2]", "margin-sim test", Loopback.CONF));
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.close();
+    }
+
+    /** The single-machine sweep's CSV, the reference every distributed run must reproduce. */
+    static List<String> plainSweepRows(Path prefix) throws Exception {
+        Engines.Options twoThreads = new Engines.Options(2, -1, Engines.Options.defaults().precision());
+        return sortedRows(Sweep.run(PLAN, UnaryOperator.identity(), twoThreads, prefix, false, Sweep.Listener.NONE).csv());
+    }
+
+    /** Header, then rows in cell order: rows are appended as tasks finish, which is up to the scheduler. */
+    static List<String> sortedRows(Path csv) throws Exception {
+        List<String> rows = Files.readAllLines(csv);
+        List<String> out = new ArrayList<>(rows.subList(1, rows.size()));
+        out.sort((a, b) -> Long.compare(cellOf(a), cellOf(b)));
+        out.addFirst(rows.getFirst());
+        return out;
+    }
+
+    private static long cellOf(String row) {
+        return Long.parseLong(row.substring(0, row.indexOf(',')));
+    }
+
+    private Sweep.Summary runOnSpark(String prefix, boolean resume, int cellsPerTask, Sweep.Listener listener,
+                                     CellBatch.CellRunner runner) throws Exception {
+        return SparkSweep.run(spark, PLAN, RunOverrides.Given.NONE, dir.resolve(prefix), resume, cellsPerTask, listener,
+                note -> { }, runner);
+    }
+
+    @Test
+    void sparkWritesTheSameRowsAsTheSingleMachineSweep() throws Exception {
+        List<String> plain = plainSweepRows(dir.resolve("plain"));
+        for (int cellsPerTask : new int[] {0, 5}) {
+            Sweep.Summary summary = runOnSpark("spark" + cellsPerTask, false, cellsPerTask, Sweep.Listener.NONE,
+                    CellBatch.CellRunner.SIMULATE);
+            assertThat(summary.computed()).isEqualTo(12);
+            assertThat(sortedRows(summary.csv())).hasSize(13).isEqualTo(plain);
+            assertThat(Files.readAllLines(summary.jsonl())).hasSize(12)
+                    .allSatisfy(line -> assertThat(line).contains("\"sweep\":\"" + PLAN.fingerprint() + "\""));
+        }
+    }
+
+    @Test
+    void resumeAfterAFailedJobComputesOnlyTheMissingCells() throws Exception {
+        long failing = 7;
+        CellBatch.CellRunner failOnce = (plan, cell, spec, engine, options) -> {
+            if (cell == failing) {
+                throw new IllegalStateException("injected failure of cell " + cell);
+            }
+            return CellBatch.CellRunner.SIMULATE.run(plan, cell, spec, engine, options);
+        };
+        // one cell per task: local[2] allows one attempt per task, so cell 7's failure fails the job
+        assertThatThrownBy(() -> runOnSpark("resumed", false, 1, Sweep.Listener.NONE, failOnce))
+                .hasStackTraceContaining("injected failure of cell 7");
+        Path journal = Sweep.journalFile(dir.resolve("resumed"));
+        List<String> journaled = Files.readAllLines(journal);
+        assertThat(journaled).hasSizeLessThan(12).noneMatch(line -> line.contains("\"cell\":7,"));
+
+        Set<Long> recomputed = ConcurrentHashMap.newKeySet();
+        Sweep.Summary rest = runOnSpark("resumed", true, 1, new Sweep.Listener() {
+            @Override
+            public void cellDone(SweepRow row, double pathSteps) {
+                recomputed.add(row.cell());
+            }
+        }, CellBatch.CellRunner.SIMULATE);
+        assertThat(rest.resumed()).isEqualTo(journaled.size());
+        assertThat(rest.computed()).isEqualTo(12 - journaled.size());
+        assertThat(recomputed).hasSize(12 - journaled.size()).contains(failing);
+        assertThat(journaled).noneMatch(line -> recomputed.stream().anyMatch(c -> line.contains("\"cell\":" + c + ",")));
+        assertThat(Files.readAllLines(journal)).hasSize(12);
+        assertThat(sortedRows(rest.csv())).isEqualTo(plainSweepRows(dir.resolve("plain")));
+    }
+
+    @Test
+    void tasksInterleaveCellsSoCostlyAxisValuesSpreadOverTasks() {
+        assertThat(SparkSweep.tasks(12, 0, 2)).isEqualTo(8);
+        assertThat(SparkSweep.tasks(3, 0, 2)).isEqualTo(3);
+        assertThat(SparkSweep.tasks(12, 5, 2)).isEqualTo(3);
+        assertThat(SparkSweep.interleave(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), 3))
+                .containsExactly(0L, 3L, 6L, 1L, 4L, 2L, 5L);
+    }
+
+    @Test
+    void launcherJvmOptionsHoldEverySparkModuleOption() throws Exception {
+        List<String> options = Files.readAllLines(Path.of("jvm-options")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+        assertThat(options).contains(JavaModuleOptions.defaultModuleOptionArray());
+    }
+
+    /** Spark settings that keep a test on the loopback interface and off the network. */
+    static final class Loopback {
+        static final Map<String, String> CONF = Map.of("spark.driver.host", "127.0.0.1",
+                "spark.driver.bindAddress", "127.0.0.1", "spark.ui.enabled", "false");
+
+        private Loopback() {
+        }
+    }
+}
