@@ -7,7 +7,9 @@ import io.marginsim.rng.ShockStream;
 import io.marginsim.spec.SpecException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The residuals of filtered historical simulation (G. Barone-Adesi, K. Giannopoulos and L. Vosper, "VaR without
@@ -131,5 +133,17 @@ public record HistoricalResiduals(String source, int rows, double[] residuals, L
             s += (v - mean) * (v - mean);
         }
         return s / x.length;
+    }
+
+    /** Value equality: a record compares arrays by identity otherwise. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof HistoricalResiduals h && source.equals(h.source) && rows == h.rows
+                && Arrays.equals(residuals, h.residuals) && fitted.equals(h.fitted);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(source, rows, Arrays.hashCode(residuals), fitted);
     }
 }

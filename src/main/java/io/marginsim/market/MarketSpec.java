@@ -2,8 +2,10 @@ package io.marginsim.market;
 
 import io.marginsim.spec.SpecException;
 
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * The market model of a spec beyond GBM: per-asset dynamics and the spec's {@code market} object.
@@ -104,5 +106,28 @@ public record MarketSpec(List<AssetDynamics> assets, double copulaDegreesOfFreed
     public boolean isGbm() {
         return dcc == null && historical == null && copulaDegreesOfFreedom == 0
                 && (commonJump == null || commonJump.intensity() == 0) && assets.stream().allMatch(AssetDynamics::isGbm);
+    }
+
+    /** Value equality: a record compares arrays by identity otherwise. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MarketSpec m && assets.equals(m.assets)
+                && Double.compare(copulaDegreesOfFreedom, m.copulaDegreesOfFreedom) == 0
+                && Objects.equals(commonJump, m.commonJump) && Arrays.equals(commonJumpBetas, m.commonJumpBetas)
+                && stress.equals(m.stress) && Objects.equals(dcc, m.dcc)
+                && Objects.equals(historical, m.historical);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(assets, copulaDegreesOfFreedom, commonJump, Arrays.hashCode(commonJumpBetas), stress,
+                dcc, historical);
+    }
+
+    @Override
+    public String toString() {
+        return "MarketSpec[assets=" + assets + ", copulaDegreesOfFreedom=" + copulaDegreesOfFreedom + ", commonJump="
+                + commonJump + ", commonJumpBetas=" + Arrays.toString(commonJumpBetas) + ", stress=" + stress
+                + ", dcc=" + dcc + ", historical=" + historical + "]";
     }
 }

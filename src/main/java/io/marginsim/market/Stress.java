@@ -3,6 +3,8 @@ package io.marginsim.market;
 import io.marginsim.spec.Checks;
 import io.marginsim.spec.SpecException;
 
+import java.util.Arrays;
+
 /**
  * A stress overlay on any model: an instantaneous log return per asset at time zero, a multiplier on every
  * asset's volatility, and a pull of the correlation toward one, {@code C' = (1 - lambda) C + lambda 1 1^T}
@@ -50,5 +52,24 @@ public record Stress(double[] shock, double volatilityMultiplier, double correla
         if (length != assets) {
             throw new SpecException(field, "must have one entry per asset (" + assets + ") but had " + length);
         }
+    }
+
+    /** Value equality: a record compares arrays by identity otherwise. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Stress s && Arrays.equals(shock, s.shock)
+                && Double.compare(volatilityMultiplier, s.volatilityMultiplier) == 0
+                && Double.compare(correlationToOne, s.correlationToOne) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * (31 * Arrays.hashCode(shock) + Double.hashCode(volatilityMultiplier)) + Double.hashCode(correlationToOne);
+    }
+
+    @Override
+    public String toString() {
+        return "Stress[shock=" + Arrays.toString(shock) + ", volatilityMultiplier=" + volatilityMultiplier
+                + ", correlationToOne=" + correlationToOne + "]";
     }
 }
