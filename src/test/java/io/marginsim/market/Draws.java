@@ -3,6 +3,7 @@ package io.marginsim.market;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Specs;
+import org.apache.commons.math3.stat.StatUtils;
 
 /** Simulated log returns of small specs and the sample statistics the model tests compare with theory. */
 final class Draws {
@@ -51,20 +52,11 @@ final class Draws {
     }
 
     static double mean(double[] x) {
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return StatUtils.mean(x);
     }
 
     static double variance(double[] x) {
-        double m = mean(x);
-        double s = 0;
-        for (double v : x) {
-            s += (v - m) * (v - m);
-        }
-        return s / (x.length - 1);
+        return StatUtils.variance(x);
     }
 
     static double correlation(double[] x, double[] y) {
