@@ -64,7 +64,9 @@ final class LaneMarket {
 
     /** Moves every asset one step with the shocks of counter step {@code counterStep}, paths from {@code firstPath}. */
     void advance(int counterStep, int firstPath) {
-        normals.fill(counterStep, firstPath, assets, z);
+        if (models == null || !models.historical()) {
+            normals.fill(counterStep, firstPath, assets, z);
+        }
         if (models != null) {
             models.logReturns(counterStep, firstPath, z, step);
             accumulate();

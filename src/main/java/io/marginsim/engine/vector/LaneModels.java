@@ -2,15 +2,25 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.rng.ShockStream;
+import io.marginsim.market.HistoricalResiduals;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 
+import static jdk.incubator.vector.VectorOperators.LE;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
 /**
  * The market models of {@link CompiledProblem} beyond GBM for {@link Lanes#COUNT} paths in float: Student-t and
- * t-copula mixing, Merton and common jumps, GARCH(1,1) variance and AR(1) returns, step for step as
- * {@link io.marginsim.market.MarketPath} computes them. GARCH variance and the previous AR(1) return are per-lane
- * state in float arrays.
+ * t-copula mixing, Merton and common jumps, GARCH(1,1) variance, AR(1) returns, DCC correlation and filtered
+ * historical simulation, step for step as {@link io.marginsim.market.MarketPath} computes them. GARCH variance, the
+ * previous AR(1) return and DCC's {@code Q} and Cholesky factor are per-lane state in float arrays.
+ *
+ * <p>DCC keeps per lane the matrix {@code Q} and the lower factor of {@code R}, element {@code (i, j)} of lane
+ * {@code l} at {@code (i * assets + j) * L + l}; after each step's returns {@code Q} takes the step's innovations and
+ * is refactorised column by column, lane-wise, with the reference's pivot rule ({@code pivot <= 1e-12} zeroes the
+ * column in that lane only). Filtered historical simulation draws no normals: each lane's row index comes from word
+ * 0 of its bootstrap block, computed in double exactly as {@link HistoricalResiduals#row} does, and the row's
+ * residuals are gathered into the innovation array lane by lane.
  *
  * <p>The random parts (mixing factors, jumps) are written to lane arrays first by their own classes, then one
  * method combines them per asset: no vector crosses a method of ours (C2 would box it where it does not inline).
@@ -45,8 +55,29 @@ final class LaneModels {
     private final float[] variance;
     private final float[] previous;
 
+    /** DCC: whether the correlation is per-lane state; {@code Cbar} and the weights in float. */
+    private final boolean dcc;
+    private final float dccA;
+    private final float dccB;
+    private final float dccW;
+    private final float[] dccTarget;
+    /** Per lane {@code Q} and the lower factor of {@code R}, element {@code (i, j)} at {@code (i * assets + j) * L}. */
+    private final float[] q;
+    private final float[] laneFactor;
+    /** This step's unit-variance innovations, asset {@code a} at {@code a * L} (DCC's driver; FHS's bootstrapped row). */
+    private final float[] innovation;
+
+    /** Filtered historical simulation: rows {@code T} (0 = off), the residuals in float, row-major. */
+    private final int historyRows;
+    private final float[] historyResiduals;
+    private final int k0;
+    private final int k1;
+    private final int[] words = new int[4 * L];
+
     LaneModels(CompiledProblem p) {
         assets = p.assets;
+        k0 = (int) p.seed;
+        k1 = (int) (p.seed >>> 32);
         factor = Floats.of(p.correlationFactor);
         logDrift = Floats.of(p.logDrift);
         multiplier = (float) p.volatilityMultiplier;
@@ -82,12 +113,34 @@ final class LaneModels {
         jump = new float[assets * L];
         variance = new float[assets * L];
         previous = new float[assets * L];
+        dcc = p.dcc;
+        dccA = (float) p.dccA;
+        dccB = (float) p.dccB;
+        dccW = (float) (1 - p.dccA - p.dccB);
+        dccTarget = Floats.of(p.dccTarget);
+        q = dcc ? new float[assets * assets * L] : null;
+        laneFactor = dcc ? new float[assets * assets * L] : null;
+        innovation = new float[assets * L];
+        historyRows = p.historyRows;
+        historyResiduals = p.historyResidualsAsFloat();
+    }
+
+    /** Whether the innovations are bootstrapped rows, so that no price normals are needed. */
+    boolean historical() {
+        return historyRows > 0;
     }
 
     /** Starts new paths: GARCH variance at its initial level (the AR(1) state is not read at step 1). */
     void reset() {
         for (int a = 0; a < assets; a++) {
             java.util.Arrays.fill(variance, a * L, (a + 1) * L, initialVariance[a]);
+        }
+        if (dcc) {
+            // Q_1 = Cbar and L_1 the compiled factor of Cbar, in every lane
+            for (int e = 0; e < assets * assets; e++) {
+                java.util.Arrays.fill(q, e * L, (e + 1) * L, dccTarget[e]);
+                java.util.Arrays.fill(laneFactor, e * L, (e + 1) * L, factor[e]);
+            }
         }
     }
 
@@ -96,6 +149,9 @@ final class LaneModels {
      * {@code out[a * L ..]}, from the price normals {@code z} of that step.
      */
     void logReturns(int counterStep, int firstPath, float[] z, float[] out) {
+        if (historyRows > 0) {
+            bootstrap(counterStep, firstPath);
+        }
         if (copula != null) {
             copula.fill(counterStep, firstPath, copulaFactor, 0);
         }
@@ -111,22 +167,94 @@ final class LaneModels {
             }
         }
         combine(counterStep == 0, z, out);
+        if (dcc) {
+            advanceCorrelation();
+        }
+    }
+
+    /** Gathers each lane's bootstrapped residual row into {@link #innovation}: the reference's index, in double. */
+    private void bootstrap(int counterStep, int firstPath) {
+        LanePhilox.block(counterStep, firstPath, 0, ShockStream.BOOTSTRAP, k0, k1, words);
+        for (int l = 0; l < L; l++) {
+            int row = HistoricalResiduals.row(words[l], historyRows) * assets;
+            for (int a = 0; a < assets; a++) {
+                innovation[a * L + l] = historyResiduals[row + a];
+            }
+        }
+    }
+
+    /**
+     * {@code Q = (1 - a - b) Cbar + a u u' + b Q} per lane from this step's innovations, then the lower Cholesky
+     * factor of {@code R[i][j] = Q[i][j] / sqrt(Q[i][i] Q[j][j])}, column by column as
+     * {@link io.marginsim.market.DynamicCorrelation} does: the pivot starts at 1 (the unit diagonal of {@code R}),
+     * and a pivot {@code <= 1e-12} zeroes the column in that lane.
+     */
+    private void advanceCorrelation() {
+        int n = assets;
+        for (int i = 0; i < n; i++) {
+            FloatVector ui = FloatVector.fromArray(Lanes.FLOATS, innovation, i * L);
+            for (int j = 0; j <= i; j++) {
+                FloatVector uj = FloatVector.fromArray(Lanes.FLOATS, innovation, j * L);
+                FloatVector v = ui.mul(dccA).mul(uj).add(dccW * dccTarget[i * n + j])
+                        .add(FloatVector.fromArray(Lanes.FLOATS, q, (i * n + j) * L).mul(dccB));
+                v.intoArray(q, (i * n + j) * L);
+                v.intoArray(q, (j * n + i) * L);
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            FloatVector pivot = FloatVector.broadcast(Lanes.FLOATS, 1f);
+            for (int k = 0; k < j; k++) {
+                FloatVector f = FloatVector.fromArray(Lanes.FLOATS, laneFactor, (j * n + k) * L);
+                pivot = pivot.sub(f.mul(f));
+            }
+            VectorMask<Float> singular = pivot.compare(LE, 1e-12f);
+            FloatVector zero = FloatVector.zero(Lanes.FLOATS);
+            FloatVector diagonal = pivot.lanewise(SQRT).blend(zero, singular);
+            diagonal.intoArray(laneFactor, (j * n + j) * L);
+            FloatVector qjj = FloatVector.fromArray(Lanes.FLOATS, q, (j * n + j) * L);
+            for (int i = j + 1; i < n; i++) {
+                FloatVector qii = FloatVector.fromArray(Lanes.FLOATS, q, (i * n + i) * L);
+                FloatVector sum = FloatVector.fromArray(Lanes.FLOATS, q, (i * n + j) * L)
+                        .div(qii.mul(qjj).lanewise(SQRT));
+                for (int k = 0; k < j; k++) {
+                    sum = sum.sub(FloatVector.fromArray(Lanes.FLOATS, laneFactor, (i * n + k) * L)
+                            .mul(FloatVector.fromArray(Lanes.FLOATS, laneFactor, (j * n + k) * L)));
+                }
+                sum.div(diagonal).blend(zero, singular).intoArray(laneFactor, (i * n + j) * L);
+            }
+        }
     }
 
     private void combine(boolean firstStep, float[] z, float[] out) {
+        boolean historical = historyRows > 0;
         for (int a = 0; a < assets; a++) {
             FloatVector u = FloatVector.zero(Lanes.FLOATS);
-            for (int b = 0; b <= a; b++) {
-                float weight = factor[a * assets + b];
-                if (weight != 0f) {
-                    u = FloatVector.fromArray(Lanes.FLOATS, z, b * L).mul(weight).add(u);
+            if (historical) {
+                // the bootstrapped row is the unit-variance innovation itself (C = M = 1)
+                u = FloatVector.fromArray(Lanes.FLOATS, innovation, a * L);
+            } else if (dcc) {
+                for (int b = 0; b <= a; b++) {
+                    u = FloatVector.fromArray(Lanes.FLOATS, z, b * L)
+                            .mul(FloatVector.fromArray(Lanes.FLOATS, laneFactor, (a * assets + b) * L)).add(u);
+                }
+            } else {
+                for (int b = 0; b <= a; b++) {
+                    float weight = factor[a * assets + b];
+                    if (weight != 0f) {
+                        u = FloatVector.fromArray(Lanes.FLOATS, z, b * L).mul(weight).add(u);
+                    }
                 }
             }
-            if (copula != null) {
-                u = u.mul(FloatVector.fromArray(Lanes.FLOATS, copulaFactor, 0));
-            }
-            if (mixing[a] != null) {
-                u = u.mul(FloatVector.fromArray(Lanes.FLOATS, mixingFactor, a * L));
+            if (!historical) {
+                if (copula != null) {
+                    u = u.mul(FloatVector.fromArray(Lanes.FLOATS, copulaFactor, 0));
+                }
+                if (mixing[a] != null) {
+                    u = u.mul(FloatVector.fromArray(Lanes.FLOATS, mixingFactor, a * L));
+                }
+                if (dcc) {
+                    u.intoArray(innovation, a * L);
+                }
             }
             FloatVector x;
             if (garch[a]) {

@@ -19,7 +19,8 @@ import java.util.Set;
  */
 public final class VectorEngine extends ParallelCpuEngine {
     private static final Set<String> MODELS = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
-            CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1);
+            CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
+            CompiledProblem.HISTORICAL);
 
     public VectorEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
