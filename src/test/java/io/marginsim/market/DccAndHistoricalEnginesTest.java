@@ -18,15 +18,17 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** DCC and filtered historical simulation run on the scalar reference only: named when refused, visible in auto. */
-class ReferenceOnlyModelsTest {
+/**
+ * DCC and filtered historical simulation run on the vector engine as well as the scalar reference: auto chooses
+ * vector for them (the OpenCL engine does not implement them), and vector by name runs them.
+ */
+class DccAndHistoricalEnginesTest {
     @TempDir
     Path dir;
 
     @Test
-    void theVectorEngineRefusesEachByNameAndAutoFallsBackToScalar() throws IOException, EngineUnavailableException {
+    void theVectorEngineRunsEachByNameAndAutoChoosesIt() throws IOException, EngineUnavailableException {
         Files.writeString(dir.resolve("prices.csv"), HistoricalSimulationTest.history(60));
         String body = """
                 {"assets": [{"name": "BTC", "price": 100%s}, {"name": "ETH", "price": 10%1$s}],
@@ -43,16 +45,19 @@ class ReferenceOnlyModelsTest {
             Spec auto = SpecReader.read(file);
             try (Simulation run = Simulator.run(auto, new Engines.Options(1, -1, Precision.FLOAT),
                     Engine.ProgressListener.NONE)) {
-                assertThat(run.report().engine()).isEqualTo("scalar");
-                assertThat(run.report().engineNote()).startsWith("auto chose scalar: the spec uses ")
-                        .contains(entry.getKey());
+                assertThat(run.report().engine()).as(entry.getKey()).isEqualTo("vector");
+                assertThat(run.report().engineNote()).startsWith("auto chose vector, ");
             }
             Spec vector = auto.withRun(auto.paths(), auto.seed(), EngineKind.VECTOR);
-            assertThatThrownBy(() -> Simulator.run(vector, new Engines.Options(1, -1, Precision.FLOAT),
-                    Engine.ProgressListener.NONE))
-                    .isInstanceOf(EngineUnavailableException.class)
-                    .hasMessageStartingWith("The vector engine does not implement ")
-                    .hasMessageContaining(entry.getKey());
+            Spec scalar = auto.withRun(auto.paths(), auto.seed(), EngineKind.SCALAR);
+            try (Simulation lanes = Simulator.run(vector, new Engines.Options(1, -1, Precision.FLOAT),
+                    Engine.ProgressListener.NONE);
+                 Simulation reference = Simulator.run(scalar, new Engines.Options(1, -1, Precision.FLOAT),
+                         Engine.ProgressListener.NONE)) {
+                assertThat(lanes.report().engine()).isEqualTo("vector");
+                assertThat(lanes.stats().breachesAtStep()).as(entry.getKey())
+                        .containsExactly(reference.stats().breachesAtStep());
+            }
         }
     }
 }
