@@ -1,5 +1,6 @@
 package io.marginsim.engine.vector;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -12,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class Lanes {
     static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
+    /** Doubles of the preferred shape: half the paths of a float vector, for state kept in double. */
+    static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     /** Paths simulated together: 16 with 512-bit vectors. */
     static final int COUNT = FLOATS.length();
     /** Lane indices 0, 1, ..., COUNT - 1. */

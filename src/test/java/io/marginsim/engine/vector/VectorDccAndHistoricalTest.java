@@ -80,6 +80,14 @@ class VectorDccAndHistoricalTest {
         assertAgrees(p, 0, PATHS / 4);
     }
 
+    @ParameterizedTest(name = "rho = {0}")
+    @ValueSource(doubles = {0.99, 0.9999, 0.999999})
+    void dccNearlySingular(double rho) {
+        CompiledProblem p = compile(spec(3, GARCH, "[[1, %1$s, %1$s], [%1$s, 1, %1$s], [%1$s, %1$s, 1]]".formatted(rho),
+                "\"dcc\": {\"a\": 0.05, \"b\": 0.9}", 57));
+        assertAgrees(p, 0, PATHS / 2);
+    }
+
     @Test
     void dccWithStudentTAndJumps() {
         CompiledProblem p = compile(spec(3, "\"degreesOfFreedom\": 5, \"jumpIntensity\": 40, \"jumpMean\": -0.05, "
