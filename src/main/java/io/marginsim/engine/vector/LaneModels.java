@@ -13,8 +13,8 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 /**
  * The market models of {@link CompiledProblem} beyond GBM for {@link Lanes#COUNT} paths in float: Student-t and
  * t-copula mixing, Merton and common jumps, GARCH(1,1) variance, AR(1) returns, DCC correlation and filtered
- * historical simulation, step for step as {@link io.marginsim.market.MarketPath} computes them. GARCH variance, the
- * previous AR(1) return and DCC's {@code Q} and Cholesky factor are per-lane state in float arrays.
+ * historical simulation, step for step as {@link io.marginsim.market.MarketPath} computes them. GARCH variance and the
+ * previous AR(1) return are per-lane state in float arrays, DCC's {@code Q} and Cholesky factor in double arrays.
  *
  * <p>DCC keeps per lane the matrix {@code Q} and the lower factor of {@code R} (in double: see
  * {@link #advanceCorrelation}); after each step's returns {@code Q} takes the step's innovations and is
