@@ -120,16 +120,52 @@ final class ModelProblems {
     }
 
     /**
+     * DCC on the most assets it takes (16), with Student-t innovations, AR(1) and jumps on some of them, an
+     * equicorrelated target (0.3) and positions on five assets.
+     */
+    static CompiledProblem dcc16(long seed) {
+        StringBuilder assets = new StringBuilder("[");
+        StringBuilder correlation = new StringBuilder("[");
+        for (int a = 0; a < 16; a++) {
+            assets.append(a == 0 ? "" : ", ").append("{\"name\": \"A").append(a).append("\", \"price\": 100, ")
+                    .append(a % 4 == 1 ? "\"garch\": {\"omega\": 0.04, \"alpha\": 0.1, \"beta\": 0.85}"
+                            : "\"volatility\": " + (0.5 + 0.05 * a))
+                    .append(a % 3 == 0 ? ", \"degreesOfFreedom\": 5" : "")
+                    .append(a % 5 == 2 ? ", \"ar1\": 0.2" : "")
+                    .append(a == 7 ? ", \"jumpIntensity\": 20, \"jumpMean\": -0.03, \"jumpStdev\": 0.05" : "")
+                    .append('}');
+            correlation.append(a == 0 ? "[" : ", [");
+            for (int b = 0; b < 16; b++) {
+                correlation.append(b == 0 ? "" : ", ").append(a == b ? "1" : "0.3");
+            }
+            correlation.append(']');
+        }
+        String account = """
+                {"cash": 30, "positions": [
+                 {"asset": "A0", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A5", "size": -1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A7", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A9", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A15", "size": -0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
+        return compile(assets.append(']').toString(), correlation.append(']').toString(), DCC, account, seed);
+    }
+
+    /**
      * Filtered historical simulation from a small history (60 daily prices of two assets, so 59 residual rows),
      * each asset with the GARCH fitted to its history, under a volatility stress so that a good share breaches.
      */
     static CompiledProblem historical(long seed) {
+        return historical(seed, 60);
+    }
+
+    /** {@link #historical(long)} from {@code prices} daily prices, so {@code prices - 1} residual rows. */
+    static CompiledProblem historical(long seed, int prices) {
         try {
             Path dir = Files.createTempDirectory("fhs");
-            Path prices = dir.resolve("prices.csv");
+            Path file = dir.resolve("prices.csv");
             Path spec = dir.resolve("spec.json");
             try {
-                Files.writeString(prices, history(60));
+                Files.writeString(file, history(prices));
                 Files.writeString(spec, """
                         {"assets": [{"name": "X", "price": 100}, {"name": "Y", "price": 100}],
                          "market": {"historical": {"prices": "prices.csv"},
@@ -140,7 +176,7 @@ final class ModelProblems {
                 return ProblemCompiler.compile(SpecReader.read(spec));
             } finally {
                 Files.deleteIfExists(spec);
-                Files.deleteIfExists(prices);
+                Files.deleteIfExists(file);
                 Files.deleteIfExists(dir);
             }
         } catch (IOException e) {
@@ -148,12 +184,13 @@ final class ModelProblems {
         }
     }
 
-    /** Daily X and Y prices from a GARCH with Student-t(5) shocks correlated 0.6. */
+    /** Daily X and Y prices from a GARCH(0.08, 0.9) with Student-t(5) shocks correlated 0.6. */
     private static String history(int rows) {
         Random random = new Random(7);
         StringBuilder csv = new StringBuilder("timestamp,X,Y\n");
         double[] log = {Math.log(30000), Math.log(2000)};
-        double[] h = {0.0009, 0.0016};
+        double[] longRun = {0.0009, 0.0016};
+        double[] h = longRun.clone();
         LocalDate day = LocalDate.of(2023, 1, 1);
         for (int r = 0; r < rows; r++) {
             csv.append(day.plusDays(r)).append(',').append(Math.exp(log[0])).append(',').append(Math.exp(log[1]))
@@ -169,7 +206,7 @@ final class ModelProblems {
             double[] g = {g0 * mix, g1 * mix};
             for (int a = 0; a < 2; a++) {
                 log[a] += Math.sqrt(h[a]) * g[a];
-                h[a] = h[a] * 0.002 + 0.08 * h[a] * g[a] * g[a] + 0.9 * h[a];
+                h[a] = 0.02 * longRun[a] + 0.08 * h[a] * g[a] * g[a] + 0.9 * h[a];
             }
         }
         return csv.toString();

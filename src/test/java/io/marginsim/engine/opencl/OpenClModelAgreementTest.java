@@ -69,8 +69,21 @@ class OpenClModelAgreementTest {
     }
 
     @Test
+    void dccOnSixteenAssetsWithOtherModels() {
+        assertAgrees(ModelProblems.dcc16(52));
+    }
+
+    @Test
     void filteredHistoricalSimulation() {
         assertAgrees(ModelProblems.historical(47));
+    }
+
+    /** 20,000 rows of two assets: far more than constant memory holds; the rows are read from global memory. */
+    @Test
+    void aLongHistory() {
+        CompiledProblem problem = ModelProblems.historical(53, 20_001);
+        assertThat(problem.historyRows).isEqualTo(20_000);
+        assertAgrees(problem);
     }
 
     @Test
@@ -79,6 +92,7 @@ class OpenClModelAgreementTest {
         assertMatchesInDouble(ModelProblems.dcc4(49, false));
         assertMatchesInDouble(ModelProblems.dcc4(50, true));
         assertMatchesInDouble(ModelProblems.historical(51));
+        assertMatchesInDouble(ModelProblems.dcc16(54));
     }
 
     @Test
