@@ -249,11 +249,11 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
     real z[4 * ((ASSETS + 3) / 4)];
     price_normals(step, path, k0, k1, z);
 #endif
-#ifndef MODEL_DCC
-    PARAM real *factor = models + FACTOR_AT;
-#else
+#ifdef MODEL_DCC
     /* this step's innovations, which drive the next step's Q */
     real innovation[ASSETS];
+#elif !defined(MODEL_HISTORY)
+    PARAM real *factor = models + FACTOR_AT;
 #endif
 #ifdef COPULA_T
     real common = student_factor(models + COPULA_RECORD, step, path, COPULA_MIXING_STREAM, k0, k1);
