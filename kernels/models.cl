@@ -4,21 +4,29 @@
  * and AR(1) returns. Every draw comes from the counters the scalar reference (io.marginsim.market.MarketPath)
  * uses, so a path is the same path on every engine.
  *
- * Built after paths.cl, and only with -DMODELS; then MODEL_T, COPULA_T, ASSET_JUMPS, COMMON_JUMP, MODEL_GARCH and
- * MODEL_AR1 compile in just the parts the problem uses, so that no model costs what another one needs. Plain GBM
- * programs leave all of this out and run exactly the GBM step of paths.cl.
+ * Built after paths.cl, and only with -DMODELS; then MODEL_T, COPULA_T, ASSET_JUMPS, COMMON_JUMP, MODEL_GARCH,
+ * MODEL_AR1, MODEL_DCC (DCC(1,1) correlation, io.marginsim.market.DynamicCorrelation) and MODEL_HISTORY (filtered
+ * historical simulation) compile in just the parts the problem uses, so that no model costs what another one
+ * needs. Plain GBM programs leave all of this out and run exactly the GBM step of paths.cl.
  *
  * Parameters (written by io.marginsim.engine.opencl.ModelBuffer, in the engine's precision; counts and flags
  * are small whole numbers, exact as reals):
  *   models = copula chi-square [CHI_FIELDS], common jump [JUMP_FIELDS],
  *            per asset [ASSET_FIELDS] (its chi-square, its jumps, then the fields below),
- *            correlation factor [ASSETS * ASSETS] (lower-triangular, unit scale)
+ *            correlation factor [ASSETS * ASSETS] (lower-triangular, unit scale),
+ *            with MODEL_DCC: a, b, 1 - a - b, Cbar [ASSETS * ASSETS] (full, row-major)
+ * With MODEL_HISTORY the kernel also gets the standardised residuals, historyRows x ASSETS row-major, in a global
+ * buffer of their own (uploaded once per problem; it can be far larger than constant memory).
+ *
+ * Per-path state (ModelState, paths.cl): GARCH variances, AR(1) returns and, with MODEL_DCC, the lower triangles
+ * of Q and of the Cholesky factor of R, packed row by row (TRI), so 16 assets take 136 reals each.
  */
 #ifdef MODELS
 
 #define COPULA_MIXING_STREAM 1u
 #define JUMPS_STREAM 2u
 #define COMMON_JUMP_STREAM 3u
+#define BOOTSTRAP_STREAM 4u
 #define ASSET_MIXING_STREAM 16u
 /* io.marginsim.market.ChiSquare.FRACTION_BLOCK */
 #define FRACTION_BLOCK 65536u
@@ -58,6 +66,16 @@
 /* sqrt(1 - phi^2), computed in double on the host */
 #define AR1_SCALE (COMMON_BETA + 8)
 #define ASSET_FIELDS (COMMON_BETA + 9)
+
+#define FACTOR_AT (MODEL_HEADER + ASSETS * ASSET_FIELDS)
+/* DCC record after the correlation factor: a, b, 1 - a - b (in double on the host), then Cbar */
+#define DCC_AT (FACTOR_AT + ASSETS * ASSETS)
+#define DCC_A 0
+#define DCC_B 1
+#define DCC_W 2
+#define DCC_TARGET 3
+/* io.marginsim.market.DynamicCorrelation.PIVOT_TOLERANCE */
+#define DCC_PIVOT_TOLERANCE 1e-12
 
 uint4 model_block(uint step, uint path, uint block, uint stream, uint k0, uint k1) {
     return philox4x32_10((uint4)(step, path, block, stream), k0, k1);
@@ -145,19 +163,98 @@ real log_jump(PARAM real *jump, uint4 w) {
     return n * jump[JUMP_LOG_MEAN] + sqrt((real) n) * jump[JUMP_LOG_STDEV] * pair_normal(w.z, w.w, 0);
 }
 
-void start_models(PARAM real *models, real *variance, real *previous) {
+void start_models(PARAM real *models, ModelState *s) {
     for (int a = 0; a < ASSETS; a++) {
-        variance[a] = models[MODEL_HEADER + a * ASSET_FIELDS + GARCH_START];
-        previous[a] = 0;
+        s->variance[a] = models[MODEL_HEADER + a * ASSET_FIELDS + GARCH_START];
+        s->previous[a] = 0;
     }
+#ifdef MODEL_DCC
+    /* Q_1 = Cbar and L_1 = the compiled factor of Cbar, as they are */
+    PARAM real *target = models + DCC_AT + DCC_TARGET;
+    PARAM real *factor = models + FACTOR_AT;
+    for (int i = 0; i < ASSETS; i++) {
+        for (int j = 0; j <= i; j++) {
+            s->q[TRI(i, j)] = target[i * ASSETS + j];
+            s->factor[TRI(i, j)] = factor[i * ASSETS + j];
+        }
+    }
+#endif
 }
 
+#ifdef MODEL_DCC
+/*
+ * io.marginsim.market.DynamicCorrelation#advance: Q = (1 - a - b) Cbar + a u u' + b Q, then the lower Cholesky
+ * factor of R = diag(Q)^-1/2 Q diag(Q)^-1/2 column by column, a pivot at most 1e-12 zeroing its column.
+ */
+void dcc_advance(PARAM real *dcc, ModelState *s, const real *u) {
+    real a = dcc[DCC_A];
+    real b = dcc[DCC_B];
+    real w = dcc[DCC_W];
+    PARAM real *target = dcc + DCC_TARGET;
+    for (int i = 0; i < ASSETS; i++) {
+        for (int j = 0; j <= i; j++) {
+            s->q[TRI(i, j)] = w * target[i * ASSETS + j] + a * u[i] * u[j] + b * s->q[TRI(i, j)];
+        }
+    }
+    real *l = s->factor;
+    for (int j = 0; j < ASSETS; j++) {
+        real pivot = 1;
+        for (int k = 0; k < j; k++) {
+            pivot -= l[TRI(j, k)] * l[TRI(j, k)];
+        }
+        if (pivot <= (real) DCC_PIVOT_TOLERANCE) {
+            for (int i = j; i < ASSETS; i++) {
+                l[TRI(i, j)] = 0;
+            }
+            continue;
+        }
+        real diagonal = sqrt(pivot);
+        l[TRI(j, j)] = diagonal;
+        real qjj = s->q[TRI(j, j)];
+        for (int i = j + 1; i < ASSETS; i++) {
+            real sum = s->q[TRI(i, j)] / sqrt(s->q[TRI(i, i)] * qjj);
+            for (int k = 0; k < j; k++) {
+                sum -= l[TRI(i, k)] * l[TRI(j, k)];
+            }
+            l[TRI(i, j)] = sum / diagonal;
+        }
+    }
+}
+#endif
+
+#ifdef MODEL_HISTORY
+/*
+ * io.marginsim.market.HistoricalResiduals#row: min(floor(uniform(w) rows), rows - 1). In double the same
+ * operations as the reference; in float, where uniform(w) would round, the exact floor of (2w + 1) rows / 2^33 in
+ * integers, which is the reference's double result for every history up to 2^20 rows (the product is never an
+ * integer and lies at least 2^-33 from one, beyond the double's rounding there).
+ */
+uint history_row(uint w, int rows) {
+#ifdef REAL_DOUBLE
+    return (uint) min((int) (uniform_open01(w) * (double) rows), rows - 1);
+#else
+    return (uint) min((((ulong) w * 2ul + 1ul) * (ulong) rows) >> 33, (ulong) (rows - 1));
+#endif
+}
+#endif
+
 /* One step of io.marginsim.market.MarketPath#step (counter step `step`, 0-based) added to the log prices. */
-void advance_models(const Problem *p, PARAM real *models, real *variance, real *previous, uint step, uint path,
-                    uint k0, uint k1, real *x, real *price) {
+void advance_models(const Problem *p, PARAM real *models, __global const real *history, int historyRows,
+                    ModelState *s, uint step, uint path, uint k0, uint k1, real *x, real *price) {
+#ifdef MODEL_HISTORY
+    /* one whole residual row per (step, path); no normals are drawn */
+    uint w0 = model_block(step, path, 0, BOOTSTRAP_STREAM, k0, k1).x;
+    __global const real *row = history + (size_t) history_row(w0, historyRows) * ASSETS;
+#else
     real z[4 * ((ASSETS + 3) / 4)];
     price_normals(step, path, k0, k1, z);
-    PARAM real *factor = models + MODEL_HEADER + ASSETS * ASSET_FIELDS;
+#endif
+#ifdef MODEL_DCC
+    /* this step's innovations, which drive the next step's Q */
+    real innovation[ASSETS];
+#elif !defined(MODEL_HISTORY)
+    PARAM real *factor = models + FACTOR_AT;
+#endif
 #ifdef COPULA_T
     real common = student_factor(models + COPULA_RECORD, step, path, COPULA_MIXING_STREAM, k0, k1);
 #else
@@ -168,9 +265,16 @@ void advance_models(const Problem *p, PARAM real *models, real *variance, real *
 #endif
     for (int a = 0; a < ASSETS; a++) {
         PARAM real *q = models + MODEL_HEADER + a * ASSET_FIELDS;
+#ifdef MODEL_HISTORY
+        real u = row[a];
+#else
         real eps = 0;
         for (int b = 0; b <= a; b++) {
+#ifdef MODEL_DCC
+            eps += s->factor[TRI(a, b)] * z[b];
+#else
             eps += factor[a * ASSETS + b] * z[b];
+#endif
         }
         real u = eps * common;
 #ifdef MODEL_T
@@ -178,19 +282,23 @@ void advance_models(const Problem *p, PARAM real *models, real *variance, real *
             u *= student_factor(q + ASSET_CHI, step, path, ASSET_MIXING_STREAM + (uint) a, k0, k1);
         }
 #endif
+#endif
+#ifdef MODEL_DCC
+        innovation[a] = u;
+#endif
         real scale = q[DIFFUSION_SCALE];
 #ifdef MODEL_GARCH
         bool garch = q[GARCH_ON] != 0;
         if (garch) {
-            scale *= sqrt(variance[a]);
+            scale *= sqrt(s->variance[a]);
         }
 #endif
         real diffusion = scale * u;
 #ifdef MODEL_AR1
         if (step > 0) {
-            diffusion = q[AR1_PHI] * previous[a] + q[AR1_SCALE] * diffusion;
+            diffusion = q[AR1_PHI] * s->previous[a] + q[AR1_SCALE] * diffusion;
         }
-        previous[a] = diffusion;
+        s->previous[a] = diffusion;
 #endif
         real logReturn = p->logDrift[a] + diffusion;
 #ifdef ASSET_JUMPS
@@ -205,10 +313,13 @@ void advance_models(const Problem *p, PARAM real *models, real *variance, real *
         price[a] = p->initialPrice[a] * exp(x[a]);
 #ifdef MODEL_GARCH
         if (garch) {
-            variance[a] = q[GARCH_OMEGA] + (q[GARCH_ALPHA] * u * u + q[GARCH_BETA]) * variance[a];
+            s->variance[a] = q[GARCH_OMEGA] + (q[GARCH_ALPHA] * u * u + q[GARCH_BETA]) * s->variance[a];
         }
 #endif
     }
+#ifdef MODEL_DCC
+    dcc_advance(models + DCC_AT, s, innovation);
+#endif
 }
 
 #endif

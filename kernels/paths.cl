@@ -105,15 +105,34 @@ void advance_prices(const Problem *p, uint step, uint path, uint k0, uint k1, re
 }
 
 #ifdef MODELS
+/* Index of (i, j), j <= i, in a lower triangle packed row by row. */
+#define TRI(i, j) ((i) * ((i) + 1) / 2 + (j))
+
+/* One path's market-model state, in private memory. */
+typedef struct {
+    /* GARCH variance of the coming step and the previous diffusion return (AR(1)), per asset */
+    real variance[ASSETS];
+    real previous[ASSETS];
+#ifdef MODEL_DCC
+    /* DCC's Q and the Cholesky factor of R that the coming step uses, lower triangles (TRI) */
+    real q[ASSETS * (ASSETS + 1) / 2];
+    real factor[ASSETS * (ASSETS + 1) / 2];
+#endif
+} ModelState;
+
 /* models.cl, built after this file */
-void start_models(PARAM real *models, real *variance, real *previous);
-void advance_models(const Problem *p, PARAM real *models, real *variance, real *previous, uint step, uint path,
-                    uint k0, uint k1, real *x, real *price);
+void start_models(PARAM real *models, ModelState *s);
+void advance_models(const Problem *p, PARAM real *models, __global const real *history, int historyRows,
+                    ModelState *s, uint step, uint path, uint k0, uint k1, real *x, real *price);
 #endif
 
-/* `models` is read only by programs built with MODELS (models.cl); GBM programs get a placeholder. */
+/*
+ * `models` is read only by programs built with MODELS (models.cl), `history` (historyRows x ASSETS residuals) only
+ * by those built with MODEL_HISTORY; other programs get placeholders.
+ */
 __kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
-                             PARAM real *models, int tierCount, int steps, int isolated, uint k0, uint k1,
+                             PARAM real *models, __global const real *history, int historyRows,
+                             int tierCount, int steps, int isolated, uint k0, uint k1,
                              ulong firstPath, uint count,
                              __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut) {
     uint gid = get_global_id(0);
@@ -152,17 +171,15 @@ __kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real
         closedEquity[i] = 0;
     }
 #ifdef MODELS
-    /* GARCH variance of the coming step and the previous diffusion return (AR(1)), per asset */
-    real variance[ASSETS];
-    real previous[ASSETS];
-    start_models(models, variance, previous);
+    ModelState state;
+    start_models(models, &state);
 #endif
     int firstBreach = 0;
     real worst = -INFINITY;
     real frozenEquity = 0;
     for (int step = 1; step <= steps; step++) {
 #ifdef MODELS
-        advance_models(&p, models, variance, previous, (uint) (step - 1), path, k0, k1, x, price);
+        advance_models(&p, models, history, historyRows, &state, (uint) (step - 1), path, k0, k1, x, price);
 #else
         advance_prices(&p, (uint) (step - 1), path, k0, k1, x, price);
 #endif

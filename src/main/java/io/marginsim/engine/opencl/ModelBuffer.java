@@ -6,19 +6,23 @@ import java.util.Set;
 
 /**
  * The market-model parameters of a {@link CompiledProblem} in the layout of {@code kernels/models.cl}, and the
- * build options that compile in only the models the problem uses. Everything derived (the chi-square constants
+ * build options that compile in only the models the problem uses. The residual rows of filtered historical
+ * simulation are not packed here: they go in a global buffer of their own ({@link ProblemBuffers#history}). Everything derived (the chi-square constants
  * of Marsaglia-Tsang, {@code exp(-mean)} of the Poisson inversion, {@code sqrt(1 - phi^2)}) is computed here in
  * double precision, as the reference computes it, so that a float device rounds each only once.
  */
 final class ModelBuffer {
     /** The features of {@link CompiledProblem#marketModelFeatures()} that {@code models.cl} implements. */
     static final Set<String> FEATURES = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
-            CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1);
+            CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
+            CompiledProblem.HISTORICAL);
 
     static final int CHI_FIELDS = 6;
     static final int JUMP_FIELDS = 5;
     static final int HEADER = CHI_FIELDS + JUMP_FIELDS;
     static final int ASSET_FIELDS = CHI_FIELDS + JUMP_FIELDS + 9;
+    /** DCC's {@code a}, {@code b} and {@code 1 - a - b} before its target {@code Cbar}. */
+    static final int DCC_FIELDS = 3;
 
     private ModelBuffer() {
     }
@@ -40,12 +44,17 @@ final class ModelBuffer {
         }
         return " -DMODELS" + (t ? " -DMODEL_T" : "") + (p.copulaDegreesOfFreedom > 0 ? " -DCOPULA_T" : "")
                 + (jumps ? " -DASSET_JUMPS" : "") + (p.commonJumpMean > 0 ? " -DCOMMON_JUMP" : "")
-                + (garch ? " -DMODEL_GARCH" : "") + (ar1 ? " -DMODEL_AR1" : "");
+                + (garch ? " -DMODEL_GARCH" : "") + (ar1 ? " -DMODEL_AR1" : "") + (p.dcc ? " -DMODEL_DCC" : "")
+                + (p.historyRows > 0 ? " -DMODEL_HISTORY" : "");
     }
 
     /** Number of reals {@link #pack} writes: one placeholder for GBM, which reads none. */
     static int length(CompiledProblem p) {
-        return p.gbmOnly() ? 1 : HEADER + p.assets * ASSET_FIELDS + p.assets * p.assets;
+        if (p.gbmOnly()) {
+            return 1;
+        }
+        return HEADER + p.assets * ASSET_FIELDS + p.assets * p.assets
+                + (p.dcc ? DCC_FIELDS + p.assets * p.assets : 0);
     }
 
     static double[] pack(CompiledProblem p) {
@@ -70,7 +79,16 @@ final class ModelBuffer {
             m[q + 7] = p.ar1[a];
             m[q + 8] = Math.sqrt(1 - p.ar1[a] * p.ar1[a]);
         }
-        System.arraycopy(p.correlationFactor, 0, m, HEADER + p.assets * ASSET_FIELDS, p.assets * p.assets);
+        int factor = HEADER + p.assets * ASSET_FIELDS;
+        System.arraycopy(p.correlationFactor, 0, m, factor, p.assets * p.assets);
+        if (p.dcc) {
+            int dcc = factor + p.assets * p.assets;
+            m[dcc] = p.dccA;
+            m[dcc + 1] = p.dccB;
+            // as io.marginsim.market.DynamicCorrelation#advance computes it
+            m[dcc + 2] = 1 - p.dccA - p.dccB;
+            System.arraycopy(p.dccTarget, 0, m, dcc + DCC_FIELDS, p.assets * p.assets);
+        }
         return m;
     }
 

@@ -61,8 +61,9 @@ final class PathKernels implements AutoCloseable {
     void enqueueSimulation(cl_command_queue queue, CompiledProblem p, ProblemBuffers params, long firstPath,
                            int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal) {
         int arg = 0;
-        arg = setMem(simulate, arg, params.market, params.account, params.tiers, params.layout, params.models);
-        arg = setInt(simulate, arg, params.tierCount, p.steps, p.isolated ? 1 : 0, (int) p.seed,
+        arg = setMem(simulate, arg, params.market, params.account, params.tiers, params.layout, params.models,
+                params.history);
+        arg = setInt(simulate, arg, params.historyRows, params.tierCount, p.steps, p.isolated ? 1 : 0, (int) p.seed,
                 (int) (p.seed >>> 32));
         CL.clSetKernelArg(simulate, arg++, Sizeof.cl_ulong, Pointer.to(new long[] {firstPath}));
         arg = setInt(simulate, arg, count);

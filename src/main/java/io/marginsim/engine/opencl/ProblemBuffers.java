@@ -9,7 +9,7 @@ import org.jocl.cl_context;
 import org.jocl.cl_mem;
 
 /**
- * A {@link CompiledProblem} on the device: five read-only buffers in the layout {@code paths.cl} reads, with the
+ * A {@link CompiledProblem} on the device: six read-only buffers in the layout {@code paths.cl} reads, with the
  * real numbers in the engine's precision.
  * <pre>
  *   market  = initialPrice[A], logDrift[A], shockLoading[A * A]
@@ -17,7 +17,10 @@ import org.jocl.cl_mem;
  *   tiers   = floor[T], rate[T], deduction[T]
  *   layout  = asset[P], markBasis[P] (0 or 1), tierStart[P + 1]
  *   models  = the market models beyond GBM ({@link ModelBuffer}); one unused zero for GBM
+ *   history = the residual rows of filtered historical simulation, historyRows x A; one unused zero without
  * </pre>
+ * The history is created once per problem, as the other five are, and always in global memory: it is read by row
+ * and can be far larger than constant memory, so {@link #bytes} leaves it out.
  */
 final class ProblemBuffers implements AutoCloseable {
     final cl_mem market;
@@ -25,6 +28,8 @@ final class ProblemBuffers implements AutoCloseable {
     final cl_mem tiers;
     final cl_mem layout;
     final cl_mem models;
+    final cl_mem history;
+    final int historyRows;
     final int tierCount;
 
     ProblemBuffers(cl_context context, CompiledProblem p, Precision precision) {
@@ -34,9 +39,14 @@ final class ProblemBuffers implements AutoCloseable {
         tiers = upload(context, concat(p.tierFloor, p.tierRate, p.tierDeduction), precision);
         layout = upload(context, layoutArray(p));
         models = upload(context, ModelBuffer.pack(p), precision);
+        historyRows = p.historyRows;
+        history = historyRows == 0 ? upload(context, new double[1], precision)
+                : precision == Precision.DOUBLE ? upload(context, p.historyResiduals, precision)
+                : readOnly(context, (long) p.historyResiduals.length * Sizeof.cl_float,
+                        Pointer.to(p.historyResidualsAsFloat()));
     }
 
-    /** Bytes of all five buffers, to decide whether they fit in constant memory. */
+    /** Bytes of the five parameter buffers (not the history), to decide whether they fit in constant memory. */
     static long bytes(CompiledProblem p, Precision precision) {
         long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
                 + 3L * p.tierFloor.length + ModelBuffer.length(p);
@@ -54,6 +64,7 @@ final class ProblemBuffers implements AutoCloseable {
         CL.clReleaseMemObject(tiers);
         CL.clReleaseMemObject(layout);
         CL.clReleaseMemObject(models);
+        CL.clReleaseMemObject(history);
     }
 
     /** Initial prices rather than log prices: the kernel keeps log prices relative to them. */

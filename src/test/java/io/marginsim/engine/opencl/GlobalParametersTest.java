@@ -16,8 +16,14 @@ class GlobalParametersTest {
 
     @Test
     void modelsFromGlobalMemoryGiveTheSamePaths() throws EngineUnavailableException {
+        for (CompiledProblem problem : new CompiledProblem[] {ModelProblems.combined(51), ModelProblems.dcc4(51, true),
+                ModelProblems.historical(51)}) {
+            assertSamePathsFromGlobalMemory(problem);
+        }
+    }
+
+    private static void assertSamePathsFromGlobalMemory(CompiledProblem problem) throws EngineUnavailableException {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        CompiledProblem problem = ModelProblems.combined(51);
         String options = PathKernels.options(problem, Precision.FLOAT, 0);
         assertThat(options).contains("-DPARAM_GLOBAL", "-DMODELS");
         PathBlock constant = new PathBlock(2_000);
@@ -29,8 +35,9 @@ class GlobalParametersTest {
                      Precision.FLOAT, new DeviceReads())) {
             slot.simulateInto(kernels, problem, params, 9, global, 0, global.size());
         }
-        assertThat(global.firstBreachStep).containsExactly(constant.firstBreachStep);
-        assertThat(global.worstShortfall).containsExactly(constant.worstShortfall);
-        assertThat(global.terminalEquity).containsExactly(constant.terminalEquity);
+        String what = problem.marketModelFeatures().toString();
+        assertThat(global.firstBreachStep).as(what).containsExactly(constant.firstBreachStep);
+        assertThat(global.worstShortfall).as(what).containsExactly(constant.worstShortfall);
+        assertThat(global.terminalEquity).as(what).containsExactly(constant.terminalEquity);
     }
 }

@@ -3,6 +3,14 @@ package io.marginsim.engine.opencl;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Specs;
+import io.marginsim.spec.SpecReader;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Random;
 
 /**
  * Leveraged accounts on each market model beyond GBM, written as specs so the models are compiled as users get
@@ -22,7 +30,17 @@ final class ModelProblems {
              {"asset": "Y", "size": -1, "entryPrice": 100, "rules": {"type": "tiered", "basis": "mark",
               "tiers": [{"floor": 0, "rate": 0.02}, {"floor": 100, "rate": 0.05}]}},
              {"asset": "Z", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
+    private static final String FOUR_ASSETS = """
+            {"cash": 9, "collateral": [{"asset": "W", "amount": 0.1, "haircut": 0.1}], "positions": [
+             {"asset": "X", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+             {"asset": "Y", "size": -1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+             {"asset": "Z", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+             {"asset": "W", "size": -0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
     private static final String CORRELATION_2 = "[[1, 0.6], [0.6, 1]]";
+    private static final String CORRELATION_4 = "[[1, 0.6, 0.4, 0.2], [0.6, 1, 0.5, 0.3], [0.4, 0.5, 1, -0.2],"
+            + " [0.2, 0.3, -0.2, 1]]";
+    /** A fast DCC: a large a moves the correlation visibly within the 64 steps. */
+    private static final String DCC = "\"dcc\": {\"a\": 0.08, \"b\": 0.9}";
     private static final String CORRELATION_3 = "[[1, 0.6, 0.4], [0.6, 1, 0.5], [0.4, 0.5, 1]]";
 
     private ModelProblems() {
@@ -82,6 +100,116 @@ final class ModelProblems {
                  {"name": "Z", "price": 100, "volatility": 0.9}]""", CORRELATION_3,
                 "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 4.25, \"stress\": {\"shock\": [-0.02, 0.01, 0],"
                         + " \"volatilityMultiplier\": 1.3, \"correlationToOne\": 0.2}", THREE_ASSETS, seed);
+    }
+
+    /** DCC on two assets of constant volatility, or (garch) with a GARCH asset next to one of constant volatility. */
+    static CompiledProblem dcc2(long seed, boolean garch) {
+        return two("\"volatility\": 0.8", garch ? "\"garch\": {\"omega\": 0.05, \"alpha\": 0.1, \"beta\": 0.85}"
+                : "\"volatility\": 0.6", DCC, seed);
+    }
+
+    /** DCC on four assets, a negative correlation among them; with garch two of them are GARCH assets. */
+    static CompiledProblem dcc4(long seed, boolean garch) {
+        String g = "\"garch\": {\"omega\": 0.04, \"alpha\": 0.1, \"beta\": 0.85}";
+        return compile("""
+                [{"name": "X", "price": 100, "volatility": 0.7},
+                 {"name": "Y", "price": 100, %s},
+                 {"name": "Z", "price": 100, "volatility": 0.9},
+                 {"name": "W", "price": 100, %s}]""".formatted(garch ? g : "\"volatility\": 0.5",
+                garch ? g : "\"volatility\": 0.8"), CORRELATION_4, DCC, FOUR_ASSETS, seed);
+    }
+
+    /**
+     * DCC on the most assets it takes (16), with Student-t innovations, AR(1) and jumps on some of them, an
+     * equicorrelated target (0.3) and positions on five assets.
+     */
+    static CompiledProblem dcc16(long seed) {
+        StringBuilder assets = new StringBuilder("[");
+        StringBuilder correlation = new StringBuilder("[");
+        for (int a = 0; a < 16; a++) {
+            assets.append(a == 0 ? "" : ", ").append("{\"name\": \"A").append(a).append("\", \"price\": 100, ")
+                    .append(a % 4 == 1 ? "\"garch\": {\"omega\": 0.04, \"alpha\": 0.1, \"beta\": 0.85}"
+                            : "\"volatility\": " + (0.5 + 0.05 * a))
+                    .append(a % 3 == 0 ? ", \"degreesOfFreedom\": 5" : "")
+                    .append(a % 5 == 2 ? ", \"ar1\": 0.2" : "")
+                    .append(a == 7 ? ", \"jumpIntensity\": 20, \"jumpMean\": -0.03, \"jumpStdev\": 0.05" : "")
+                    .append('}');
+            correlation.append(a == 0 ? "[" : ", [");
+            for (int b = 0; b < 16; b++) {
+                correlation.append(b == 0 ? "" : ", ").append(a == b ? "1" : "0.3");
+            }
+            correlation.append(']');
+        }
+        String account = """
+                {"cash": 30, "positions": [
+                 {"asset": "A0", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A5", "size": -1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A7", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A9", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
+                 {"asset": "A15", "size": -0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
+        return compile(assets.append(']').toString(), correlation.append(']').toString(), DCC, account, seed);
+    }
+
+    /**
+     * Filtered historical simulation from a small history (60 daily prices of two assets, so 59 residual rows),
+     * each asset with the GARCH fitted to its history, under a volatility stress so that a good share breaches.
+     */
+    static CompiledProblem historical(long seed) {
+        return historical(seed, 60);
+    }
+
+    /** {@link #historical(long)} from {@code prices} daily prices, so {@code prices - 1} residual rows. */
+    static CompiledProblem historical(long seed, int prices) {
+        try {
+            Path dir = Files.createTempDirectory("fhs");
+            Path file = dir.resolve("prices.csv");
+            Path spec = dir.resolve("spec.json");
+            try {
+                Files.writeString(file, history(prices));
+                Files.writeString(spec, """
+                        {"assets": [{"name": "X", "price": 100}, {"name": "Y", "price": 100}],
+                         "market": {"historical": {"prices": "prices.csv"},
+                                    "stress": {"volatilityMultiplier": 3}},
+                         "account": %s,
+                         "horizonDays": 16, "stepsPerDay": 4, "seed": %d, "engine": "scalar"}"""
+                        .formatted(TWO_ASSETS, seed));
+                return ProblemCompiler.compile(SpecReader.read(spec));
+            } finally {
+                Files.deleteIfExists(spec);
+                Files.deleteIfExists(file);
+                Files.deleteIfExists(dir);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Daily X and Y prices from a GARCH(0.08, 0.9) with Student-t(5) shocks correlated 0.6. */
+    private static String history(int rows) {
+        Random random = new Random(7);
+        StringBuilder csv = new StringBuilder("timestamp,X,Y\n");
+        double[] log = {Math.log(30000), Math.log(2000)};
+        double[] longRun = {0.0009, 0.0016};
+        double[] h = longRun.clone();
+        LocalDate day = LocalDate.of(2023, 1, 1);
+        for (int r = 0; r < rows; r++) {
+            csv.append(day.plusDays(r)).append(',').append(Math.exp(log[0])).append(',').append(Math.exp(log[1]))
+                    .append('\n');
+            double g0 = random.nextGaussian();
+            double g1 = 0.6 * g0 + 0.8 * random.nextGaussian();
+            double w = 0;
+            for (int k = 0; k < 5; k++) {
+                double x = random.nextGaussian();
+                w += x * x;
+            }
+            double mix = Math.sqrt(3 / w);
+            double[] g = {g0 * mix, g1 * mix};
+            for (int a = 0; a < 2; a++) {
+                log[a] += Math.sqrt(h[a]) * g[a];
+                h[a] = 0.02 * longRun[a] + 0.08 * h[a] * g[a] * g[a] + 0.9 * h[a];
+            }
+        }
+        return csv.toString();
     }
 
     private static CompiledProblem one(String keys, long seed) {

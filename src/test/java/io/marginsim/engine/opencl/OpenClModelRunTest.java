@@ -12,7 +12,8 @@ import static io.marginsim.engine.opencl.OpenClRunTest.assertSameQuantiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs of the market models: the per-path model state (GARCH variance, AR(1) return) lives in one work-item, so
+ * Runs of the market models: the per-path model state (GARCH variance, AR(1) return, DCC's Q and factor) lives in
+ * one work-item, and the history is one buffer shared by every chunk, so
  * neither the chunking nor the device reduction may change a result.
  */
 class OpenClModelRunTest {
@@ -21,7 +22,7 @@ class OpenClModelRunTest {
     void chunkSizeDoesNotChangeResults() {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         for (CompiledProblem problem : new CompiledProblem[] {ModelProblems.combined(41),
-                ModelProblems.combinedCopula(41)}) {
+                ModelProblems.combinedCopula(41), ModelProblems.dcc4(41, true), ModelProblems.historical(41)}) {
             try (PathStats whole = engine.run(problem, 5, 12_000, p -> { }, 12_000)) {
                 for (int chunk : new int[] {777, 4096}) {
                     try (PathStats chunked = engine.run(problem, 5, 12_000, p -> { }, chunk)) {
