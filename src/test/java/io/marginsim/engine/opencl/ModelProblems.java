@@ -4,13 +4,12 @@ import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.market.PriceHistories;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Random;
 
 /**
  * Leveraged accounts on each market model beyond GBM, written as specs so the models are compiled as users get
@@ -184,32 +183,9 @@ final class ModelProblems {
         }
     }
 
-    /** Daily X and Y prices from a GARCH(0.08, 0.9) with Student-t(5) shocks correlated 0.6. */
+    /** Daily X and Y prices, see {@link PriceHistories#garchPair}. */
     private static String history(int rows) {
-        Random random = new Random(7);
-        StringBuilder csv = new StringBuilder("timestamp,X,Y\n");
-        double[] log = {Math.log(30000), Math.log(2000)};
-        double[] longRun = {0.0009, 0.0016};
-        double[] h = longRun.clone();
-        LocalDate day = LocalDate.of(2023, 1, 1);
-        for (int r = 0; r < rows; r++) {
-            csv.append(day.plusDays(r)).append(',').append(Math.exp(log[0])).append(',').append(Math.exp(log[1]))
-                    .append('\n');
-            double g0 = random.nextGaussian();
-            double g1 = 0.6 * g0 + 0.8 * random.nextGaussian();
-            double w = 0;
-            for (int k = 0; k < 5; k++) {
-                double x = random.nextGaussian();
-                w += x * x;
-            }
-            double mix = Math.sqrt(3 / w);
-            double[] g = {g0 * mix, g1 * mix};
-            for (int a = 0; a < 2; a++) {
-                log[a] += Math.sqrt(h[a]) * g[a];
-                h[a] = 0.02 * longRun[a] + 0.08 * h[a] * g[a] * g[a] + 0.9 * h[a];
-            }
-        }
-        return csv.toString();
+        return PriceHistories.garchPair("X", "Y", rows, 7);
     }
 
     private static CompiledProblem one(String keys, long seed) {

@@ -9,6 +9,7 @@ import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.result.PathStats;
 import io.marginsim.result.Samples;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.market.PriceHistories;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,8 +19,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -201,30 +200,8 @@ class VectorDccAndHistoricalTest {
         return ProblemCompiler.compile(Specs.parse(json));
     }
 
-    /** Daily BTC and ETH prices from a GARCH(0.08, 0.9) with Student-t(5) shocks correlated 0.6. */
+    /** Daily BTC and ETH prices, see {@link PriceHistories#garchPair}. */
     private static String history(int rows) {
-        Random random = new Random(11);
-        StringBuilder csv = new StringBuilder("timestamp,BTC,ETH\n");
-        double[] log = {Math.log(30000), Math.log(2000)};
-        double[] h = {0.0009, 0.0016};
-        LocalDate day = LocalDate.of(2023, 1, 1);
-        for (int r = 0; r < rows; r++) {
-            csv.append(day.plusDays(r)).append(',').append(Math.exp(log[0])).append(',').append(Math.exp(log[1]))
-                    .append('\n');
-            double g0 = random.nextGaussian();
-            double g1 = 0.6 * g0 + 0.8 * random.nextGaussian();
-            double w = 0;
-            for (int k = 0; k < 5; k++) {
-                double x = random.nextGaussian();
-                w += x * x;
-            }
-            double mix = Math.sqrt(3 / w);
-            double[] g = {g0 * mix, g1 * mix};
-            for (int a = 0; a < 2; a++) {
-                log[a] += Math.sqrt(h[a]) * g[a];
-                h[a] = h[a] * 0.1 * 0.02 + 0.08 * h[a] * g[a] * g[a] + 0.9 * h[a];
-            }
-        }
-        return csv.toString();
+        return PriceHistories.garchPair("BTC", "ETH", rows, 11);
     }
 }
