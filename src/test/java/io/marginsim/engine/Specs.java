@@ -3,13 +3,21 @@ package io.marginsim.engine;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
 
-/** Small specs for engine tests, written as JSON so they read like the user contract. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Small specs for tests, written as JSON so they read like the user contract. */
 public final class Specs {
     private Specs() {
     }
 
     public static Spec parse(String json) {
         return SpecReader.parse(json, "test spec", false);
+    }
+
+    /** {@code valid} with one literal replaced, so an error case shows just what it breaks. */
+    public static String breaking(String valid, String from, String to) {
+        assertThat(valid).contains(from);
+        return valid.replace(from, to);
     }
 
     /**

@@ -1,9 +1,9 @@
 package io.marginsim.liquidation;
 
+import io.marginsim.engine.Specs;
 import io.marginsim.rules.Presets;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;
-import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -28,12 +28,11 @@ class LiquidationSpecTest {
                              "partial": {"mode": "fraction", "fraction": 0.25}}}""";
 
     private static Spec parse(String json) {
-        return SpecReader.parse(json, "spec.json", false);
+        return Specs.parse(json);
     }
 
     private static String breaking(String from, String to) {
-        assertThat(VALID).contains(from);
-        return VALID.replace(from, to);
+        return Specs.breaking(VALID, from, to);
     }
 
     @Test
