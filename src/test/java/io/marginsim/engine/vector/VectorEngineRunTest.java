@@ -10,7 +10,6 @@ import io.marginsim.result.RankedSample;
 import io.marginsim.result.Samples;
 import org.junit.jupiter.api.Test;
 
-import java.lang.management.ManagementFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,26 +102,6 @@ class VectorEngineRunTest {
         assertThat((double) vector.breaches() / paths).isBetween(p - halfWidth, p + halfWidth);
         // the same draws on both engines: the counts differ only by paths that graze the threshold
         assertThat(Math.abs(vector.breaches() - scalar.breaches())).isLessThanOrEqualTo(paths / 1000);
-    }
-
-    @Test
-    void compiledKernelsAllocateNothingPerStep() {
-        // a vector that C2 fails to keep in registers is boxed: one object per operation and step, which this
-        // catches where a benchmark would only look slow
-        var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-        for (CompiledProblem problem : new CompiledProblem[] {Workloads.correlated(3, 24), TestProblems.tiered(24),
-                TestProblems.isolated(24), allModels(24), copulaModels(24)}) {
-            VectorEngine engine = new VectorEngine(1, 4096);
-            PathBlock block = new PathBlock(4096);
-            long fewest = Long.MAX_VALUE;
-            for (int run = 0; run < 300 && fewest > 16_384; run++) {
-                long before = threads.getCurrentThreadAllocatedBytes();
-                engine.simulate(problem, run * 4096L, block);
-                fewest = Math.min(fewest, threads.getCurrentThreadAllocatedBytes() - before);
-            }
-            // per call only the lane scratch arrays (a few KB); boxing would cost megabytes for 4096 x 128+ steps
-            assertThat(fewest).as("bytes allocated by one simulate call on %s", problem).isLessThan(16_384);
-        }
     }
 
     @Test
