@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
  * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
- * defines the math (see {@code engine.scalar.LiquidatingAccount}); other engines refuse problems that use any of it
+ * defines the math (see {@link LiquidatingAccount}); other engines refuse problems that use any of it
  * through {@link CompiledProblem#referenceOnlyFeatures()}.
  *
  * @param fundingPerStep per position: funding rate charged each step, {@code ratePerInterval * stepHours /

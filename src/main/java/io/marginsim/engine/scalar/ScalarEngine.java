@@ -1,6 +1,7 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Valuation;
@@ -128,9 +129,9 @@ public final class ScalarEngine extends ParallelCpuEngine {
             out.worstShortfall[slot] = worst;
             out.terminalEquity[slot] = account.terminalEquity(price);
             if (out.tracksLiquidation) {
-                out.liquidations[slot] = account.events;
-                out.liquidationLoss[slot] = account.loss;
-                out.badDebt[slot] = account.badDebt;
+                out.liquidations[slot] = account.events();
+                out.liquidationLoss[slot] = account.loss();
+                out.badDebt[slot] = account.badDebt();
             }
         }
 

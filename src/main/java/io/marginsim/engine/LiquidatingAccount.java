@@ -1,16 +1,14 @@
-package io.marginsim.engine.scalar;
+package io.marginsim.engine;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Frictions;
-import io.marginsim.engine.Valuation;
 import io.marginsim.liquidation.PartialPolicy;
 
 import java.util.Arrays;
 
 /**
  * One path's account under carrying costs and liquidation mechanics: the executable definition of
- * {@link Frictions}. One instance per thread, reset per path by {@link #start}; {@link #step} is called after the
- * prices of each step are set.
+ * {@link Frictions}, shared by the engines that implement them (the scalar reference per path, the vector engine per
+ * lane). One instance per path in flight, reset by {@link #start}; {@link #step} is called after the prices of each
+ * step are set.
  *
  * <p>Order within step {@code t}: (1) carrying costs accrue at the step's prices; (2) fills due at {@code t} are
  * executed; (3) an open scope (the account in cross mode, each position in isolated mode) that did not fill at
@@ -37,7 +35,7 @@ import java.util.Arrays;
  * <p>The first breach and the worst shortfall are those of the shadow account that is never liquidated but pays
  * the same carrying costs, so that the buffer of the report still removes the breach.
  */
-final class LiquidatingAccount {
+public final class LiquidatingAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
     private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null);
     private static final int NONE = Integer.MAX_VALUE;
@@ -64,11 +62,11 @@ final class LiquidatingAccount {
     private double shadowCosts;
     private final double[] shadowFunding;
 
-    int events;
-    double loss;
-    double badDebt;
+    private int events;
+    private double loss;
+    private double badDebt;
 
-    LiquidatingAccount(CompiledProblem problem) {
+    public LiquidatingAccount(CompiledProblem problem) {
         p = problem;
         costs = problem.frictions;
         liq = costs.liquidation() != null ? costs.liquidation() : PLAIN;
@@ -84,7 +82,7 @@ final class LiquidatingAccount {
         shadowFunding = new double[p.positions];
     }
 
-    void start() {
+    public void start() {
         cash = p.cash;
         System.arraycopy(p.positionSize, 0, size, 0, p.positions);
         System.arraycopy(p.positionMargin, 0, margin, 0, p.positions);
@@ -99,7 +97,7 @@ final class LiquidatingAccount {
     }
 
     /** Advances the account through step {@code step}; returns the shadow account's shortfall. */
-    double step(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
+    public double step(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
         accrue(price);
         double shortfall = shadowShortfall(price);
         boolean last = step == p.steps;
@@ -140,7 +138,7 @@ final class LiquidatingAccount {
     }
 
     /** Equity at the horizon, closed scopes at the equity they closed with. */
-    double terminalEquity(double[] price) {
+    public double terminalEquity(double[] price) {
         if (!p.isolated) {
             return accountClosed ? accountClosedEquity : crossEquity(price);
         }
@@ -149,6 +147,21 @@ final class LiquidatingAccount {
             equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]) : closedEquity[i];
         }
         return equity;
+    }
+
+    /** Liquidation events so far on this path. */
+    public int events() {
+        return events;
+    }
+
+    /** Liquidation loss so far: fees, slippage and the adverse move during latency. */
+    public double loss() {
+        return loss;
+    }
+
+    /** Negative equity left at the close of liquidated scopes so far. */
+    public double badDebt() {
+        return badDebt;
     }
 
     /**
