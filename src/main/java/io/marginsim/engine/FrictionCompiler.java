@@ -43,15 +43,17 @@ final class FrictionCompiler {
         int n = terms.positions().size();
         double[] depth = new double[n];
         double[] fee = new double[n];
+        boolean[] capped = new boolean[n];
         PartialPolicy[] partial = new PartialPolicy[n];
         for (int i = 0; i < n; i++) {
             LiquidationTerms.PositionTerms t = terms.positions().get(i);
             double sigma = volatility[spec.assetIndex(spec.account().positions().get(i).asset())];
             depth[i] = t.depth() / (1 + terms.volatilityThinning() * sigma);
             fee[i] = t.feeRate();
+            capped[i] = t.feeCapped();
             partial[i] = t.partial();
         }
         return new Frictions.Liquidation(terms.latencySeconds() / (stepDays * SECONDS_PER_DAY), terms.impact(),
-                terms.impactCoefficient(), depth, fee, partial);
+                terms.impactCoefficient(), depth, fee, capped, partial);
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
  */
 public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
     public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
+    /** Feature name of {@link Liquidation#feeCapped}. */
+    public static final String FEE_CAPPED = "liquidation fee capped at remaining margin";
 
     /**
      * @param latencySteps      latency in steps (seconds / step seconds), fractional
@@ -27,10 +29,12 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      * @param impactCoefficient {@code c} of the impact model
      * @param depth             per position, after volatility thinning: {@code depth / (1 + h * sigma)}
      * @param feeRate           per position, on the notional closed at the fill price
+     * @param feeCapped         per position: the fee is at most the scope's equity after the fill (and never
+     *                          negative), so it never makes bad debt by itself
      * @param partial           per position
      */
     public record Liquidation(double latencySteps, ImpactModel impact, double impactCoefficient, double[] depth,
-                              double[] feeRate, PartialPolicy[] partial) {
+                              double[] feeRate, boolean[] feeCapped, PartialPolicy[] partial) {
     }
 
     public boolean hasFunding() {
@@ -72,11 +76,17 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
             if (liquidation.impact != null) {
                 out.add("liquidation slippage");
             }
+            boolean fee = false;
+            boolean capped = false;
             for (int i = 0; i < liquidation.feeRate.length; i++) {
-                if (liquidation.feeRate[i] > 0) {
-                    out.add("liquidation fee");
-                    break;
-                }
+                fee |= liquidation.feeRate[i] > 0;
+                capped |= liquidation.feeRate[i] > 0 && liquidation.feeCapped[i];
+            }
+            if (fee) {
+                out.add("liquidation fee");
+            }
+            if (capped) {
+                out.add(FEE_CAPPED);
             }
             for (PartialPolicy policy : liquidation.partial) {
                 if (policy.mode() != PartialPolicy.Mode.FULL) {

@@ -24,7 +24,9 @@ import java.util.Arrays;
  * and breach-step price {@code B}: impact {@code s = impact(|d| * R, depth)}, fill price
  * {@code F = R * (1 - sign(d) * s)}, fee {@code feeRate * |d| * F}; realised {@code d * (F - entry) - fee} goes to
  * cash (cross) or the position's margin (isolated). Liquidation loss adds {@code d * (B - R)} (adverse move during
- * latency, negative when the market moved back), {@code |d| * R * s} (slippage) and the fee.
+ * latency, negative when the market moved back), {@code |d| * R * s} (slippage) and the fee. The fees are charged
+ * after the event's fills, position by position; where {@link Frictions.Liquidation#feeCapped} the fee charged is
+ * {@code min(fee, max(0, E))} with {@code E} the scope's equity after the fills (and earlier fees) at {@code R}.
  *
  * <p><b>How much is closed</b> is the position's {@link PartialPolicy} applied to its notional at {@code R}; in
  * cross mode every open position is reduced at once. The scope is closed fully when nothing is left or its equity
@@ -37,7 +39,7 @@ import java.util.Arrays;
  */
 public final class LiquidatingAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
-    private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null);
+    private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
     private static final int NONE = Integer.MAX_VALUE;
 
     private final CompiledProblem p;
@@ -58,6 +60,8 @@ public final class LiquidatingAccount {
     /** Breach-step prices per asset (cross) or of the position's asset (isolated, by position). */
     private final double[] breachPrice;
     private final double[] fillPrice;
+    /** Per position: the fee of its last fill, until {@link #chargeFee} charges it. */
+    private final double[] fee;
 
     private double shadowCosts;
     private final double[] shadowFunding;
@@ -79,6 +83,7 @@ public final class LiquidatingAccount {
         due = new int[Math.max(1, p.positions)];
         breachPrice = new double[Math.max(p.assets, p.positions)];
         fillPrice = new double[p.assets];
+        fee = new double[p.positions];
         shadowFunding = new double[p.positions];
     }
 
@@ -251,17 +256,13 @@ public final class LiquidatingAccount {
     private void executeCross() {
         events++;
         due[0] = NONE;
-        for (int i = 0; i < p.positions; i++) {
-            cash += reduce(i, fillPrice[p.positionAsset[i]], breachPrice[p.positionAsset[i]], false);
-        }
+        fillCross(false);
         boolean empty = true;
         for (int i = 0; i < p.positions; i++) {
             empty &= size[i] == 0;
         }
         if (!empty && crossEquity(fillPrice) < 0) {
-            for (int i = 0; i < p.positions; i++) {
-                cash += reduce(i, fillPrice[p.positionAsset[i]], breachPrice[p.positionAsset[i]], true);
-            }
+            fillCross(true);
             empty = true;
         }
         if (empty) {
@@ -274,13 +275,25 @@ public final class LiquidatingAccount {
         }
     }
 
+    /** Every position's fill, then the fees, each out of the account's equity after the fills and earlier fees. */
+    private void fillCross(boolean all) {
+        for (int i = 0; i < p.positions; i++) {
+            cash += reduce(i, fillPrice[p.positionAsset[i]], breachPrice[p.positionAsset[i]], all);
+        }
+        for (int i = 0; i < p.positions; i++) {
+            cash -= chargeFee(i, crossEquity(fillPrice));
+        }
+    }
+
     private void executeIsolated(int i, double reference) {
         events++;
         due[i] = NONE;
         double breach = breachPrice[i];
         margin[i] += reduce(i, reference, breach, false);
+        margin[i] -= chargeFee(i, margin[i] + size[i] * (reference - p.positionEntry[i]));
         if (size[i] != 0 && margin[i] + size[i] * (reference - p.positionEntry[i]) < 0) {
             margin[i] += reduce(i, reference, breach, true);
+            margin[i] -= chargeFee(i, margin[i]);
         }
         if (size[i] == 0) {
             open[i] = false;
@@ -289,8 +302,12 @@ public final class LiquidatingAccount {
         }
     }
 
-    /** Closes what the policy says (or all); returns the realised profit less the fee, and adds to the loss. */
+    /**
+     * Closes what the policy says (or all); returns the realised profit before the fee, adds the latency move and
+     * the slippage to the loss and leaves the fee in {@link #fee} for {@link #chargeFee}.
+     */
     private double reduce(int i, double reference, double breach, boolean all) {
+        fee[i] = 0;
         if (size[i] == 0) {
             return 0;
         }
@@ -305,9 +322,22 @@ public final class LiquidatingAccount {
         double impact = liq.impact() == null ? 0
                 : liq.impact().fraction(units * reference, liq.depth()[i], liq.impactCoefficient());
         double fill = reference * (1 - Math.signum(closed) * impact);
-        double fee = liq.feeRate() == null ? 0 : liq.feeRate()[i] * units * fill;
-        loss += closed * (breach - reference) + units * reference * impact + fee;
-        return closed * (fill - p.positionEntry[i]) - fee;
+        fee[i] = liq.feeRate() == null ? 0 : liq.feeRate()[i] * units * fill;
+        loss += closed * (breach - reference) + units * reference * impact;
+        return closed * (fill - p.positionEntry[i]);
+    }
+
+    /**
+     * The fee of position {@code i}'s last fill that is charged, given the scope's equity after the fill: all of it,
+     * or where the venue takes the fee from the remaining margin, at most what remains (nothing when the scope is
+     * already bankrupt). Adds it to the loss.
+     */
+    private double chargeFee(int i, double remaining) {
+        boolean capped = liq.feeCapped() != null && liq.feeCapped()[i];
+        double charged = capped ? Math.min(fee[i], Math.max(0, remaining)) : fee[i];
+        fee[i] = 0;
+        loss += charged;
+        return charged;
     }
 
     private static double unitsValue(double[] units, double[] price) {

@@ -15,16 +15,18 @@ import java.util.Locale;
 public final class LiquidationReader {
     /** Venues settle funding every eight hours unless they say otherwise. */
     public static final double DEFAULT_FUNDING_HOURS = 8;
+    private static final String FEE_CAPPED = "feeCappedAtRemainingMargin";
 
     private LiquidationReader() {
     }
 
     /** The {@code liquidation} object of a preset file. */
     public static LiquidationDefaults defaults(JsonNodes json) {
-        json.allowOnly("feeRate", "latencySeconds", "partial", "funding");
+        json.allowOnly("feeRate", FEE_CAPPED, "latencySeconds", "partial", "funding");
         PartialPolicy partial = json.has("partial") ? partial(json.object("partial")) : PartialPolicy.FULL;
         Funding funding = json.has("funding") ? funding(json.object("funding"), null) : null;
-        return json.build(() -> new LiquidationDefaults(json.number("feeRate", 0), json.number("latencySeconds", 0),
+        return json.build(() -> new LiquidationDefaults(json.number("feeRate", 0), json.bool(FEE_CAPPED, false),
+                json.number("latencySeconds", 0),
                 partial, funding));
     }
 
@@ -75,7 +77,7 @@ public final class LiquidationReader {
      * ({@link LiquidationDefaults#NONE} for inline rules).
      */
     public static LiquidationTerms terms(JsonNodes json, List<Position> positions, List<LiquidationDefaults> venues) {
-        json.allowOnly("latencySeconds", "slippage", "feeRate", "partial");
+        json.allowOnly("latencySeconds", "slippage", "feeRate", FEE_CAPPED, "partial");
         double latency = 0;
         for (LiquidationDefaults v : venues) {
             // one clock for a cross account: the slowest venue it trades on
@@ -103,9 +105,10 @@ public final class LiquidationReader {
         for (int i = 0; i < positions.size(); i++) {
             LiquidationDefaults v = venues.get(i);
             double fee = json.number("feeRate", v.feeRate());
+            boolean capped = json.bool(FEE_CAPPED, v.feeCappedAtRemainingMargin());
             double d = depth[i];
             PartialPolicy policy = partial != null ? partial : v.partial();
-            terms.add(json.build(() -> new LiquidationTerms.PositionTerms(fee, d, policy)));
+            terms.add(json.build(() -> new LiquidationTerms.PositionTerms(fee, capped, d, policy)));
         }
         ImpactModel chosen = impact;
         double c = coefficient;

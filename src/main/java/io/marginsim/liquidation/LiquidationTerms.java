@@ -28,10 +28,11 @@ public record LiquidationTerms(double latencySeconds, ImpactModel impact, double
     /**
      * Terms of one position.
      *
-     * @param feeRate liquidation fee as a fraction of the notional closed, at the fill price
-     * @param depth   book depth in quote currency ({@code +Infinity}: no slippage)
+     * @param feeRate    liquidation fee as a fraction of the notional closed, at the fill price
+     * @param feeCapped  whether the fee is taken only out of the margin left after the fill, never below zero
+     * @param depth      book depth in quote currency ({@code +Infinity}: no slippage)
      */
-    public record PositionTerms(double feeRate, double depth, PartialPolicy partial) {
+    public record PositionTerms(double feeRate, boolean feeCapped, double depth, PartialPolicy partial) {
         public PositionTerms {
             Checks.fractionBelowOne("feeRate", feeRate);
             if (!(depth > 0)) {

@@ -182,4 +182,21 @@ class LiquidationMechanicsTest {
         assertThat(block.badDebt[0]).isCloseTo(Math.max(0, -closed), within(1e-12));
         assertThat(block.terminalEquity[0]).isCloseTo(500 + closed + 40, within(1e-9));
     }
+
+    @ParameterizedTest(name = "capped {0}")
+    @ValueSource(booleans = {true, false})
+    void aFeeAboveTheRemainingMarginIsCappedOrMakesBadDebt(boolean capped) {
+        double drift = -20;
+        PathBlock block = OnePath.run(OnePath.spec(drift, 100, 10, FLAT, 16, "",
+                ", \"liquidation\": {\"feeRate\": 0.2, \"feeCappedAtRemainingMargin\": " + capped + "}"));
+        int t = OnePath.breachStep(drift, 100, 10, 0.05);
+        double at = OnePath.price(drift, t);
+        double remaining = 100 + 10 * (at - 100); // equity after the fill, below 5% of the notional
+        double fee = 0.2 * 10 * at;
+        assertThat(remaining).isPositive().isLessThan(fee);
+        assertThat(block.firstBreachStep).containsOnly(t);
+        assertThat(block.liquidationLoss[0]).isCloseTo(capped ? remaining : fee, within(1e-9));
+        assertThat(block.badDebt[0]).isCloseTo(capped ? 0 : fee - remaining, within(1e-9));
+        assertThat(block.terminalEquity[0]).isCloseTo(capped ? 0 : remaining - fee, within(1e-9));
+    }
 }

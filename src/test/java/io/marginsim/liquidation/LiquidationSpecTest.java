@@ -47,6 +47,9 @@ class LiquidationSpecTest {
         // no feeRate in the spec: binance-usdm's clearance fee for the preset position, none for the inline one
         assertThat(m.liquidation().positions()).extracting(LiquidationTerms.PositionTerms::feeRate)
                 .containsExactly(0.005, 0.0);
+        // binance-usdm takes its fee out of the remaining margin only; inline rules have no such default
+        assertThat(m.liquidation().positions()).extracting(LiquidationTerms.PositionTerms::feeCapped)
+                .containsExactly(true, false);
         assertThat(m.liquidation().positions()).extracting(LiquidationTerms.PositionTerms::depth)
                 .containsExactly(20000000.0, 5000000.0);
         assertThat(spec.account().collateral().get(0).haircut()).isCloseTo(3 * 0.8 * Math.sqrt(2 / 365.0), within(1e-15));
@@ -79,7 +82,8 @@ class LiquidationSpecTest {
             "\"fraction\": 0.25|\"fraction\": 1.5|liquidation.partial.fraction must be > 0 and <= 1 (the share closed per event) but was 1.5",
             "\"mode\": \"fraction\", \"fraction\": 0.25|\"mode\": \"fraction\"|liquidation.partial.fraction is required when mode is \"fraction\"",
             "\"mode\": \"fraction\", \"fraction\": 0.25|\"mode\": \"tier\", \"fraction\": 0.25|liquidation.partial.fraction applies to mode \"fraction\" only but mode is \"tier\"",
-            "\"latencySeconds\": 30,|\"latency\": 30,|liquidation.latency is not a known key; allowed here: latencySeconds, slippage, feeRate, partial",
+            "\"latencySeconds\": 30,|\"latency\": 30,|liquidation.latency is not a known key; allowed here: latencySeconds, slippage, feeRate, feeCappedAtRemainingMargin, partial",
+            "\"latencySeconds\": 30,|\"latencySeconds\": 30, \"feeCappedAtRemainingMargin\": 1,|liquidation.feeCappedAtRemainingMargin must be true or false but was 1",
             "\"fundingIntervalHours\": 4|\"fundingIntervalHours\": 0|account.positions[0].funding.fundingIntervalHours must be a finite number > 0 but was 0.0",
             "\"fundingRatePerInterval\": -0.0002|\"fundingIntervalHours\": 8|account.positions[1].funding.fundingRatePerInterval is required because the position's venue (or inline rules) gives no funding default",
             "\"borrowRate\": 0.05|\"borrowRate\": -0.05|account.debts[0].borrowRate must be an annual rate >= 0 but was -0.05",
