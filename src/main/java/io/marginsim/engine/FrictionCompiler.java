@@ -4,6 +4,7 @@ import io.marginsim.liquidation.Funding;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.liquidation.PartialPolicy;
+import io.marginsim.liquidation.PremiumLink;
 import io.marginsim.model.Debt;
 import io.marginsim.spec.Spec;
 
@@ -25,14 +26,40 @@ final class FrictionCompiler {
         double[] funding = new double[positions];
         for (int i = 0; i < m.funding().size(); i++) {
             Funding f = m.funding().get(i);
-            funding[i] = f == null ? 0 : f.perStep(stepDays);
+            funding[i] = f == null || f.premium() != null ? 0 : f.perStep(stepDays);
         }
         double[] borrow = new double[spec.assets().size()];
         List<Debt> debts = spec.account().debts();
         for (int d = 0; d < m.borrowRate().size(); d++) {
             borrow[spec.assetIndex(debts.get(d).asset())] += debts.get(d).amount() * m.borrowRate().get(d) * stepDays / 365;
         }
-        return new Frictions(funding, borrow, liquidation(spec, m.liquidation(), volatility, stepDays));
+        return new Frictions(funding, borrow, liquidation(spec, m.liquidation(), volatility, stepDays),
+                premiumFunding(spec, m.funding(), stepDays));
+    }
+
+    private static Frictions.PremiumFunding premiumFunding(Spec spec, List<Funding> funding, double stepDays) {
+        if (funding.stream().noneMatch(f -> f != null && f.premium() != null)) {
+            return null;
+        }
+        int n = spec.account().positions().size();
+        PremiumLink[] link = new PremiumLink[n];
+        double[] interest = new double[n];
+        double[] share = new double[n];
+        int[] lag = new int[n];
+        for (int i = 0; i < funding.size(); i++) {
+            Funding f = funding.get(i);
+            if (f != null && f.premium() != null) {
+                link[i] = f.premium();
+                interest[i] = f.ratePerInterval();
+                share[i] = f.stepShare(stepDays);
+                lag[i] = f.intervalSteps(stepDays);
+            }
+        }
+        double[] before = new double[spec.assets().size()];
+        for (int a = 0; a < before.length; a++) {
+            before[a] = Math.log(spec.assets().get(a).price());
+        }
+        return new Frictions.PremiumFunding(link, interest, share, lag, before);
     }
 
     private static Frictions.Liquidation liquidation(Spec spec, LiquidationTerms terms, double[] volatility,

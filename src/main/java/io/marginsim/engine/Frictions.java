@@ -2,6 +2,7 @@ package io.marginsim.engine;
 
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
+import io.marginsim.liquidation.PremiumLink;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,16 +13,51 @@ import java.util.List;
  * defines the math (see {@link LiquidatingAccount}); other engines refuse problems that use any of it
  * through {@link CompiledProblem#referenceOnlyFeatures()}.
  *
- * @param fundingPerStep per position: funding rate charged each step, {@code ratePerInterval * stepHours /
+ * @param fundingPerStep per position: constant funding rate charged each step, {@code ratePerInterval * stepHours /
  *                       intervalHours}; the payment is {@code size * P * fundingPerStep} (longs pay when positive)
  * @param borrowPerStep  per asset: debt units times the annual borrow rate times {@code stepDays / 365}; the
  *                       interest each step is {@code borrowPerStep[a] * P[a]}
  * @param liquidation    null: a breach closes at the breach step's price without costs
+ * @param premiumFunding null: no position has premium-linked funding
  */
-public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
+public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation,
+                        PremiumFunding premiumFunding) {
     public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
     /** Feature name of {@link Liquidation#feeCapped}. */
     public static final String FEE_CAPPED = "liquidation fee capped at remaining margin";
+    /** Feature name of {@link PremiumFunding}. */
+    public static final String PREMIUM_FUNDING = "premium-linked funding";
+
+    /** Constant carrying costs and liquidation terms only. */
+    public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
+        this(fundingPerStep, borrowPerStep, liquidation, null);
+    }
+
+    /**
+     * Premium-linked funding ({@link PremiumLink}): the rate of position {@code i} at step {@code t} is
+     * {@code link[i].rate(premium, interest[i])} per interval with
+     * {@code premium = link[i].basisSensitivity() * (logP_t - logP_{t - intervalSteps[i]})} of the position's asset,
+     * where {@code logP_s} for {@code s <= 0} is {@code logPriceBeforeShock}: the path is flat at the spec's price
+     * before the horizon, so a stress shock at t0 is the first move and lifts the premium for exactly one interval.
+     * The payment at step {@code t} is {@code size * P_t * rate * stepShare[i]}, like constant funding.
+     *
+     * @param link                per position, null where the position's funding is constant (or absent)
+     * @param interest            per position: the interest rate per interval ({@code fundingRatePerInterval})
+     * @param stepShare           per position: {@code stepHours / intervalHours}
+     * @param intervalSteps       per position: the trailing interval in steps, rounded, at least 1
+     * @param logPriceBeforeShock per asset: {@code log(price)} of the spec, before any stress shock
+     */
+    public record PremiumFunding(PremiumLink[] link, double[] interest, double[] stepShare, int[] intervalSteps,
+                                 double[] logPriceBeforeShock) {
+        /** Log prices a path must keep per asset: the current one and one interval back. */
+        public int history() {
+            int most = 0;
+            for (int k : intervalSteps) {
+                most = Math.max(most, k);
+            }
+            return most + 1;
+        }
+    }
 
     /**
      * @param latencySteps      latency in steps (seconds / step seconds), fractional
@@ -56,7 +92,7 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
     }
 
     public boolean isNone() {
-        return liquidation == null && !hasFunding() && !hasBorrow();
+        return liquidation == null && !hasFunding() && !hasBorrow() && premiumFunding == null;
     }
 
     /** The mechanics in use, by name, for engine refusals and notes. */
@@ -64,6 +100,9 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
         List<String> out = new ArrayList<>();
         if (hasFunding()) {
             out.add("funding");
+        }
+        if (premiumFunding != null) {
+            out.add(PREMIUM_FUNDING);
         }
         if (hasBorrow()) {
             out.add("borrow interest");

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * lane). One instance per path in flight, reset by {@link #start}; {@link #step} is called after the prices of each
  * step are set.
  *
- * <p>Order within step {@code t}: (1) carrying costs accrue at the step's prices; (2) fills due at {@code t} are
+ * <p>Order within step {@code t}: (1) carrying costs accrue at the step's prices (premium-linked funding: see
+ * {@link Frictions.PremiumFunding}; the shadow account pays the same rate); (2) fills due at {@code t} are
  * executed; (3) an open scope (the account in cross mode, each position in isolated mode) that did not fill at
  * {@code t} and is in breach (requirement &gt; equity, on its current sizes) schedules a liquidation; with zero
  * latency it fills at once. So a scope has at most one liquidation event per step.
@@ -65,6 +66,12 @@ public final class LiquidatingAccount {
 
     private double shadowCosts;
     private final double[] shadowFunding;
+    /** Premium-linked funding, or null; then {@link #pastLogPrice} is empty. */
+    private final Frictions.PremiumFunding premium;
+    /** Ring of the last {@code premium.history()} steps' log prices: step {@code s} of asset {@code a} at
+     * {@code (s mod history) * assets + a}. */
+    private final double[] pastLogPrice;
+    private final int history;
 
     private int events;
     private double loss;
@@ -85,6 +92,9 @@ public final class LiquidatingAccount {
         fillPrice = new double[p.assets];
         fee = new double[p.positions];
         shadowFunding = new double[p.positions];
+        premium = costs.premiumFunding();
+        history = premium == null ? 0 : premium.history();
+        pastLogPrice = new double[history * p.assets];
     }
 
     public void start() {
@@ -96,6 +106,9 @@ public final class LiquidatingAccount {
         accountClosed = false;
         shadowCosts = 0;
         Arrays.fill(shadowFunding, 0);
+        for (int s = 0; s < history; s++) {
+            System.arraycopy(premium.logPriceBeforeShock(), 0, pastLogPrice, s * p.assets, p.assets);
+        }
         events = 0;
         loss = 0;
         badDebt = 0;
@@ -103,7 +116,7 @@ public final class LiquidatingAccount {
 
     /** Advances the account through step {@code step}; returns the shadow account's shortfall. */
     public double step(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
-        accrue(price);
+        accrue(step, logPrice, price);
         double shortfall = shadowShortfall(price);
         boolean last = step == p.steps;
         if (p.isolated) {
@@ -181,9 +194,12 @@ public final class LiquidatingAccount {
         return Math.exp((1 - latencyFraction) * previousLogPrice[asset] + latencyFraction * logPrice[asset]);
     }
 
-    private void accrue(double[] price) {
+    private void accrue(int step, double[] logPrice, double[] price) {
+        if (premium != null) {
+            System.arraycopy(logPrice, 0, pastLogPrice, (step % history) * p.assets, p.assets);
+        }
         for (int i = 0; i < p.positions; i++) {
-            double rate = costs.fundingPerStep().length == 0 ? 0 : costs.fundingPerStep()[i];
+            double rate = fundingRate(i, step, logPrice);
             if (rate == 0) {
                 continue;
             }
@@ -205,6 +221,18 @@ public final class LiquidatingAccount {
                 cash -= interest;
             }
         }
+    }
+
+    /** Funding rate of position {@code i} for step {@code step}: constant, or linked to the trailing premium. */
+    private double fundingRate(int i, int step, double[] logPrice) {
+        if (premium != null && premium.link()[i] != null) {
+            int a = p.positionAsset[i];
+            int back = Math.floorMod(step - premium.intervalSteps()[i], history);
+            double move = logPrice[a] - pastLogPrice[back * p.assets + a];
+            double basis = premium.link()[i].basisSensitivity() * move;
+            return premium.link()[i].rate(basis, premium.interest()[i]) * premium.stepShare()[i];
+        }
+        return costs.fundingPerStep().length == 0 ? 0 : costs.fundingPerStep()[i];
     }
 
     private double shadowShortfall(double[] price) {

@@ -16,6 +16,7 @@ public final class LiquidationReader {
     /** Venues settle funding every eight hours unless they say otherwise. */
     public static final double DEFAULT_FUNDING_HOURS = 8;
     private static final String FEE_CAPPED = "feeCappedAtRemainingMargin";
+    private static final String[] FUNDING_KEYS = {"fundingRatePerInterval", "fundingIntervalHours", "premium"};
 
     private LiquidationReader() {
     }
@@ -24,7 +25,7 @@ public final class LiquidationReader {
     public static LiquidationDefaults defaults(JsonNodes json) {
         json.allowOnly("feeRate", FEE_CAPPED, "latencySeconds", "partial", "funding");
         PartialPolicy partial = json.has("partial") ? partial(json.object("partial")) : PartialPolicy.FULL;
-        Funding funding = json.has("funding") ? funding(json.object("funding"), null) : null;
+        Funding funding = json.has("funding") ? venueFunding(json.object("funding")) : null;
         return json.build(() -> new LiquidationDefaults(json.number("feeRate", 0), json.bool(FEE_CAPPED, false),
                 json.number("latencySeconds", 0),
                 partial, funding));
@@ -48,17 +49,53 @@ public final class LiquidationReader {
         return json.build(() -> new PartialPolicy(mode, json.number("fraction", 1), json.number("aboveNotional", 0)));
     }
 
-    /** A position's {@code funding} object; what it omits comes from {@code venue} (null: inline rules). */
+    /**
+     * A position's {@code funding} object; what it omits comes from {@code venue} (null: inline rules). A
+     * {@code premium} object makes the rate premium-linked ({@link PremiumLink}), its clamp defaulting to the venue's.
+     */
     public static Funding funding(JsonNodes json, Funding venue) {
-        json.allowOnly("fundingRatePerInterval", "fundingIntervalHours");
+        json.allowOnly(FUNDING_KEYS);
         if (venue == null && !json.has("fundingRatePerInterval")) {
             throw SpecException.atPath(json.path() + ".fundingRatePerInterval",
                     "is required because the position's venue (or inline rules) gives no funding default");
         }
         double rate = venue == null ? 0 : venue.ratePerInterval();
         double hours = venue == null ? DEFAULT_FUNDING_HOURS : venue.intervalHours();
+        PremiumLink premium = json.has("premium")
+                ? premium(json.object("premium"), venue == null ? null : venue.premium()) : null;
         return json.build(() -> new Funding(json.number("fundingRatePerInterval", rate),
-                json.number("fundingIntervalHours", hours)));
+                json.number("fundingIntervalHours", hours), premium));
+    }
+
+    /** A preset's {@code funding} object: the venue's rate, interval and, optionally, its published premium clamp. */
+    private static Funding venueFunding(JsonNodes json) {
+        json.allowOnly(FUNDING_KEYS);
+        PremiumLink clamp = null;
+        if (json.has("premium")) {
+            JsonNodes p = json.object("premium").allowOnly("clampBand", "rateCap", "rateFloor");
+            clamp = p.build(() -> new PremiumLink(0, p.number("clampBand"), p.number("rateCap"),
+                    p.number("rateFloor", -p.number("rateCap"))));
+        }
+        PremiumLink venueClamp = clamp;
+        return json.build(() -> new Funding(json.number("fundingRatePerInterval"),
+                json.number("fundingIntervalHours", DEFAULT_FUNDING_HOURS), venueClamp));
+    }
+
+    /** A position's {@code funding.premium} object; the clamp keys it omits come from {@code venue} (may be null). */
+    private static PremiumLink premium(JsonNodes json, PremiumLink venue) {
+        json.allowOnly("basisSensitivity", "clampBand", "rateCap", "rateFloor");
+        if (venue == null) {
+            for (String key : new String[] {"clampBand", "rateCap"}) {
+                if (!json.has(key)) {
+                    throw SpecException.atPath(json.path() + "." + key, "is required because the position's venue "
+                            + "(or inline rules) publishes no premium clamp");
+                }
+            }
+        }
+        double band = json.number("clampBand", venue == null ? 0 : venue.clampBand());
+        double cap = json.number("rateCap", venue == null ? 0 : venue.rateCap());
+        double floor = json.number("rateFloor", json.has("rateCap") || venue == null ? -cap : venue.rateFloor());
+        return json.build(() -> new PremiumLink(json.number("basisSensitivity"), band, cap, floor));
     }
 
     /** A collateral's {@code haircutModel} object: {@code k}, {@code cap}, {@code liquidationHorizonDays}. */

@@ -23,7 +23,7 @@ public record Microstructure(LiquidationTerms liquidation, List<Funding> funding
 
     /** Whether anything differs from the plain breach model. */
     public boolean isNone() {
-        return liquidation == null && funding.stream().allMatch(f -> f == null || f.ratePerInterval() == 0)
+        return liquidation == null && funding.stream().allMatch(f -> f == null || f.isZero())
                 && borrowRate.stream().allMatch(r -> r == 0);
     }
 }
