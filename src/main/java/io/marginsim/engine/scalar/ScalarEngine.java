@@ -77,12 +77,12 @@ public final class ScalarEngine extends ParallelCpuEngine {
 
         void simulate(long path, PathBlock out, int slot) {
             System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
+            market.start();
             if (account != null) {
                 simulateWithFrictions(path, out, slot);
                 return;
             }
             Arrays.fill(open, true);
-            market.start();
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;
