@@ -1,13 +1,16 @@
 package io.marginsim.engine;
 
 import io.marginsim.liquidation.Funding;
+import io.marginsim.liquidation.HaircutModel;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
+import io.marginsim.model.Collateral;
 import io.marginsim.model.Debt;
 import io.marginsim.spec.Spec;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Flattens a spec's {@link Microstructure} into {@link Frictions}. */
@@ -17,7 +20,8 @@ final class FrictionCompiler {
     private FrictionCompiler() {
     }
 
-    static Frictions compile(Spec spec, double[] volatility, double stepDays) {
+    /** {@code garch}: per asset, whether its volatility follows GARCH (then haircut models follow the path). */
+    static Frictions compile(Spec spec, double[] volatility, boolean[] garch, double stepDays) {
         Microstructure m = spec.microstructure();
         if (m.isNone()) {
             return Frictions.NONE;
@@ -34,7 +38,39 @@ final class FrictionCompiler {
             borrow[spec.assetIndex(debts.get(d).asset())] += debts.get(d).amount() * m.borrowRate().get(d) * stepDays / 365;
         }
         return new Frictions(funding, borrow, liquidation(spec, m.liquidation(), volatility, stepDays),
-                premiumFunding(spec, m.funding(), stepDays));
+                premiumFunding(spec, m.funding(), stepDays), haircuts(spec, m.haircuts(), garch, stepDays));
+    }
+
+    private static Frictions.PathHaircuts haircuts(Spec spec, List<HaircutModel> models, boolean[] garch,
+                                                   double stepDays) {
+        List<Integer> moving = new ArrayList<>();
+        for (int c = 0; c < models.size(); c++) {
+            Collateral collateral = spec.account().collateral().get(c);
+            if (models.get(c) instanceof HaircutModel.VolatilityScaled && garch[spec.assetIndex(collateral.asset())]) {
+                moving.add(c);
+            }
+        }
+        if (moving.isEmpty()) {
+            return null;
+        }
+        int n = moving.size();
+        int[] asset = new int[n];
+        double[] amount = new double[n];
+        double[] scale = new double[n];
+        double[] cap = new double[n];
+        double[] compiled = new double[n];
+        double[] required = new double[n];
+        for (int e = 0; e < n; e++) {
+            Collateral collateral = spec.account().collateral().get(moving.get(e));
+            HaircutModel.VolatilityScaled model = (HaircutModel.VolatilityScaled) models.get(moving.get(e));
+            asset[e] = spec.assetIndex(collateral.asset());
+            amount[e] = collateral.amount();
+            scale[e] = model.k() * Math.sqrt(model.horizonDays() / stepDays);
+            cap[e] = model.cap();
+            compiled[e] = collateral.haircut();
+            required[e] = 1 - collateral.liquidationThreshold();
+        }
+        return new Frictions.PathHaircuts(asset, amount, scale, cap, compiled, required);
     }
 
     private static Frictions.PremiumFunding premiumFunding(Spec spec, List<Funding> funding, double stepDays) {

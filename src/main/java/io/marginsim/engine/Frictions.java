@@ -19,18 +19,53 @@ import java.util.List;
  *                       interest each step is {@code borrowPerStep[a] * P[a]}
  * @param liquidation    null: a breach closes at the breach step's price without costs
  * @param premiumFunding null: no position has premium-linked funding
+ * @param haircuts       null: every haircut is the compiled constant
  */
 public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation,
-                        PremiumFunding premiumFunding) {
+                        PremiumFunding premiumFunding, PathHaircuts haircuts) {
     public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
     /** Feature name of {@link Liquidation#feeCapped}. */
     public static final String FEE_CAPPED = "liquidation fee capped at remaining margin";
     /** Feature name of {@link PremiumFunding}. */
     public static final String PREMIUM_FUNDING = "premium-linked funding";
 
+    /** Feature name of {@link PathHaircuts}. */
+    public static final String PATH_HAIRCUTS = "path-dependent haircuts";
+
     /** Constant carrying costs and liquidation terms only. */
     public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
-        this(fundingPerStep, borrowPerStep, liquidation, null);
+        this(fundingPerStep, borrowPerStep, liquidation, null, null);
+    }
+
+    /**
+     * Volatility-scaled haircuts ({@link io.marginsim.liquidation.HaircutModel.VolatilityScaled}) of collateral on
+     * GARCH assets, evaluated each step at the asset's conditional variance {@code h} of the coming step (per-step
+     * units, before the stress multiplier, like the compiled haircut): {@code haircut = min(cap, scale * sqrt(h))},
+     * which is {@code min(cap, k * sigma * sqrt(horizonDays / 365))} with {@code sigma = sqrt(h * 365 / stepDays)}.
+     * The compiled {@code valueUnits} and {@code requirementUnits} hold each entry at {@code compiled}; at a step
+     * they become {@code valueUnits[a] + amount * (compiled - haircut)} and
+     * {@code requirementUnits[a] + amount * (compiled - haircut) * requiredShare}.
+     *
+     * @param asset         per entry, the collateral's asset
+     * @param amount        per entry, units pledged
+     * @param scale         per entry, {@code k * sqrt(horizonDays / stepDays)}
+     * @param cap           per entry
+     * @param compiled      per entry, the haircut at the asset's constant (long-run) volatility
+     * @param requiredShare per entry, {@code 1 - liquidationThreshold}
+     */
+    public record PathHaircuts(int[] asset, double[] amount, double[] scale, double[] cap, double[] compiled,
+                               double[] requiredShare) {
+        /** Writes the value and requirement units at per-step conditional variances {@code variance}. */
+        public void units(CompiledProblem p, double[] variance, double[] valueUnits, double[] requirementUnits) {
+            System.arraycopy(p.valueUnits, 0, valueUnits, 0, p.assets);
+            System.arraycopy(p.requirementUnits, 0, requirementUnits, 0, p.assets);
+            for (int c = 0; c < asset.length; c++) {
+                double haircut = Math.min(cap[c], scale[c] * Math.sqrt(variance[asset[c]]));
+                double shift = amount[c] * (compiled[c] - haircut);
+                valueUnits[asset[c]] += shift;
+                requirementUnits[asset[c]] += shift * requiredShare[c];
+            }
+        }
     }
 
     /**
@@ -92,7 +127,7 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
     }
 
     public boolean isNone() {
-        return liquidation == null && !hasFunding() && !hasBorrow() && premiumFunding == null;
+        return liquidation == null && !hasFunding() && !hasBorrow() && premiumFunding == null && haircuts == null;
     }
 
     /** The mechanics in use, by name, for engine refusals and notes. */
@@ -103,6 +138,9 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
         }
         if (premiumFunding != null) {
             out.add(PREMIUM_FUNDING);
+        }
+        if (haircuts != null) {
+            out.add(PATH_HAIRCUTS);
         }
         if (hasBorrow()) {
             out.add("borrow interest");

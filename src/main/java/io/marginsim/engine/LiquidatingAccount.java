@@ -35,6 +35,9 @@ import java.util.Arrays;
  * move {@code valueUnits * (B - R)} counts as liquidation loss). <b>Bad debt</b> is the negative part of equity at
  * that close.
  *
+ * <p><b>Haircuts that move</b> ({@link Frictions.PathHaircuts}) are set by {@link #haircutVariance} before each step
+ * and value collateral in equity and requirement, for the account and its shadow alike.
+ *
  * <p>The first breach and the worst shortfall are those of the shadow account that is never liquidated but pays
  * the same carrying costs, so that the buffer of the report still removes the breach.
  */
@@ -72,6 +75,9 @@ public final class LiquidatingAccount {
      * {@code (s mod history) * assets + a}. */
     private final double[] pastLogPrice;
     private final int history;
+    /** Collateral (after haircut) and debt units, and the collateral's requirement units, at this step's haircuts. */
+    private final double[] valueUnits;
+    private final double[] requirementUnits;
 
     private int events;
     private double loss;
@@ -95,6 +101,9 @@ public final class LiquidatingAccount {
         premium = costs.premiumFunding();
         history = premium == null ? 0 : premium.history();
         pastLogPrice = new double[history * p.assets];
+        boolean moving = costs.haircuts() != null;
+        valueUnits = moving ? p.valueUnits.clone() : p.valueUnits;
+        requirementUnits = moving ? p.requirementUnits.clone() : p.requirementUnits;
     }
 
     public void start() {
@@ -155,12 +164,24 @@ public final class LiquidatingAccount {
         return shortfall;
     }
 
+    /**
+     * Sets the haircuts of this step from each asset's per-step conditional variance of the coming step
+     * ({@link io.marginsim.market.MarketPath#conditionalVariance}); see {@link Frictions.PathHaircuts}. Engines call it
+     * after the step's prices are set and before {@link #step} whenever {@code frictions.haircuts()} is not null; a
+     * closed cross account keeps the value it closed with.
+     */
+    public void haircutVariance(double[] variance) {
+        if (costs.haircuts() != null) {
+            costs.haircuts().units(p, variance, valueUnits, requirementUnits);
+        }
+    }
+
     /** Equity at the horizon, closed scopes at the equity they closed with. */
     public double terminalEquity(double[] price) {
         if (!p.isolated) {
             return accountClosed ? accountClosedEquity : crossEquity(price);
         }
-        double equity = cash + unitsValue(p.valueUnits, price);
+        double equity = cash + unitsValue(valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
             equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]) : closedEquity[i];
         }
@@ -241,7 +262,8 @@ public final class LiquidatingAccount {
             for (double f : shadowFunding) {
                 funding += f;
             }
-            return Valuation.crossRequirement(p, price) - (Valuation.crossEquity(p, price) - shadowCosts - funding);
+            return Valuation.crossRequirement(p, requirementUnits, price)
+                    - (Valuation.crossEquity(p, valueUnits, price) - shadowCosts - funding);
         }
         double worst = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.positions; i++) {
@@ -253,7 +275,7 @@ public final class LiquidatingAccount {
     }
 
     private double crossEquity(double[] price) {
-        double equity = cash + unitsValue(p.valueUnits, price);
+        double equity = cash + unitsValue(valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
             equity += size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]);
         }
@@ -261,7 +283,7 @@ public final class LiquidatingAccount {
     }
 
     private double crossShortfall(double[] price) {
-        double requirement = unitsValue(p.requirementUnits, price);
+        double requirement = unitsValue(requirementUnits, price);
         for (int i = 0; i < p.positions; i++) {
             requirement += requirement(i, price[p.positionAsset[i]]);
         }
@@ -295,10 +317,10 @@ public final class LiquidatingAccount {
         }
         if (empty) {
             for (int a = 0; a < p.assets; a++) {
-                loss += p.valueUnits[a] * (breachPrice[a] - fillPrice[a]);
+                loss += valueUnits[a] * (breachPrice[a] - fillPrice[a]);
             }
             accountClosed = true;
-            accountClosedEquity = cash + unitsValue(p.valueUnits, fillPrice);
+            accountClosedEquity = cash + unitsValue(valueUnits, fillPrice);
             badDebt += Math.max(0, -accountClosedEquity);
         }
     }

@@ -10,12 +10,25 @@ public final class Valuation {
 
     /** Cross mode: cash + collateral and debt at market + unrealised profit and loss of every position. */
     public static double crossEquity(CompiledProblem p, double[] price) {
-        return p.cash + unitsValue(p.valueUnits, price) + totalPnl(p, price);
+        return crossEquity(p, p.valueUnits, price);
+    }
+
+    /** {@link #crossEquity(CompiledProblem, double[])} with collateral and debt in {@code valueUnits} instead. */
+    public static double crossEquity(CompiledProblem p, double[] valueUnits, double[] price) {
+        return p.cash + unitsValue(valueUnits, price) + totalPnl(p, price);
     }
 
     /** Cross mode: lending requirement on collateral + tiered requirement of every position. */
     public static double crossRequirement(CompiledProblem p, double[] price) {
-        double requirement = unitsValue(p.requirementUnits, price);
+        return crossRequirement(p, p.requirementUnits, price);
+    }
+
+    /**
+     * {@link #crossRequirement(CompiledProblem, double[])} with the collateral's requirement in
+     * {@code requirementUnits} instead (haircuts that move along the path change both unit arrays).
+     */
+    public static double crossRequirement(CompiledProblem p, double[] requirementUnits, double[] price) {
+        double requirement = unitsValue(requirementUnits, price);
         for (int i = 0; i < p.positions; i++) {
             requirement += positionRequirement(p, i, price[p.positionAsset[i]]);
         }

@@ -8,7 +8,8 @@ import io.marginsim.spec.Checks;
  * <p>{@link VolatilityScaled}: {@code haircut = min(cap, k * sigma * sqrt(horizonDays / 365))}, the move of
  * {@code k} standard deviations over the time the venue needs to sell the collateral. {@code sigma} is the
  * asset's annualised volatility; under GBM it is constant, so the haircut is fixed when the spec is compiled.
- * A model with time-varying volatility (GARCH) would evaluate it per step from its variance state.
+ * For a GARCH asset the haircut follows the path: each step it is evaluated at the conditional volatility of the
+ * coming step ({@link io.marginsim.engine.Frictions.PathHaircuts}), as a venue that re-estimates volatility would.
  */
 public sealed interface HaircutModel {
 

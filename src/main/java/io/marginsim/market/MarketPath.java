@@ -65,6 +65,17 @@ public final class MarketPath {
         return s;
     }
 
+    /**
+     * Writes the per-step variance each asset's coming step is drawn with, before the stress multiplier: GARCH's
+     * conditional variance updated by the steps so far (at {@link #start}: the initial one), otherwise the constant
+     * {@code stepVolatility^2}. Volatility-dependent account terms (haircuts) read it after each step.
+     */
+    public void conditionalVariance(double[] out) {
+        for (int a = 0; a < p.assets; a++) {
+            out[a] = p.garch[a] ? variance[a] : p.stepVolatility[a] * p.stepVolatility[a];
+        }
+    }
+
     /** Writes the log return of every asset at step {@code step} (1-based) of {@code path} into {@code out}. */
     public void step(long path, int step, double[] out) {
         int counter = step - 1;

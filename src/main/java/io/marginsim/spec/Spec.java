@@ -129,6 +129,10 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
             throw new SpecException("account.positions", "funding must be given per position (" + positions
                     + ") but had " + m.funding().size() + " entries");
         }
+        if (!m.haircuts().isEmpty() && m.haircuts().size() != account.collateral().size()) {
+            throw new SpecException("account.collateral", "haircut models must be given per collateral entry ("
+                    + account.collateral().size() + ") but had " + m.haircuts().size() + " entries");
+        }
         if (!m.borrowRate().isEmpty() && m.borrowRate().size() != account.debts().size()) {
             throw new SpecException("account.debts", "borrow rates must be given per debt (" + account.debts().size()
                     + ") but had " + m.borrowRate().size() + " entries");

@@ -123,7 +123,8 @@ public final class SpecReader {
         Account account = read.account();
         LiquidationTerms liquidation = root.has("liquidation")
                 ? LiquidationReader.terms(root.object("liquidation"), account.positions(), read.venues()) : null;
-        Microstructure microstructure = new Microstructure(liquidation, read.funding(), read.borrowRate());
+        Microstructure microstructure = new Microstructure(liquidation, read.funding(), read.borrowRate(),
+                read.haircuts());
         String engine = root.text("engine", "auto");
         EngineKind kind = switch (engine) {
             case "auto", "scalar", "vector", "opencl" -> EngineKind.valueOf(engine.toUpperCase(Locale.ROOT));
@@ -167,10 +168,11 @@ public final class SpecReader {
 
     /**
      * The account and what is read beside it: per-position funding (null entries where absent; an empty list when
-     * no position has any), per-debt borrow rates (empty when no debt has one) and each position's venue defaults.
+     * no position has any), per-debt borrow rates (empty when no debt has one), each position's venue defaults and
+     * per-collateral haircut models (null entries where absent; empty when no entry has one).
      */
     private record AccountRead(Account account, List<Funding> funding, List<Double> borrowRate,
-                               List<LiquidationDefaults> venues) {
+                               List<LiquidationDefaults> venues, List<HaircutModel> haircuts) {
     }
 
     private static AccountRead account(JsonNodes json, List<Asset> assets) {
@@ -181,9 +183,12 @@ public final class SpecReader {
             default -> throw json.get("mode").error("must be \"cross\" or \"isolated\" but was \"" + modeText + "\"");
         };
         List<Collateral> collateral = new ArrayList<>();
+        List<HaircutModel> haircuts = new ArrayList<>();
         for (JsonNodes item : json.array("collateral")) {
             collateral.add(collateral(item, assets));
+            haircuts.add(item.has("haircutModel") ? LiquidationReader.haircutModel(item.object("haircutModel")) : null);
         }
+        boolean anyModel = haircuts.stream().anyMatch(h -> h != null);
         List<Debt> debts = new ArrayList<>();
         List<Double> borrow = new ArrayList<>();
         boolean anyBorrow = false;
@@ -210,7 +215,8 @@ public final class SpecReader {
             anyFunding |= item.has("funding");
         }
         Account account = json.build(() -> new Account(mode, json.number("cash", 0), collateral, debts, positions));
-        return new AccountRead(account, anyFunding ? funding : List.of(), anyBorrow ? borrow : List.of(), venues);
+        return new AccountRead(account, anyFunding ? funding : List.of(), anyBorrow ? borrow : List.of(), venues,
+                anyModel ? haircuts : List.of());
     }
 
     private static Collateral collateral(JsonNodes json, List<Asset> assets) {

@@ -62,6 +62,8 @@ public final class ScalarEngine extends ParallelCpuEngine {
         /** Null for the plain breach model, whose loop below stays exactly as it was. */
         private final LiquidatingAccount account;
         private final double[] previousLogPrice;
+        /** Per-step conditional variances, for haircuts that follow the path; null when none do. */
+        private final double[] variance;
 
         PathSimulator(CompiledProblem problem) {
             p = problem;
@@ -73,6 +75,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
             open = new boolean[problem.positions];
             account = problem.frictions.isNone() ? null : new LiquidatingAccount(problem);
             previousLogPrice = new double[problem.assets];
+            variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
         }
 
         void simulate(long path, PathBlock out, int slot) {
@@ -111,7 +114,10 @@ public final class ScalarEngine extends ParallelCpuEngine {
                     : firstBreach == PathBlock.NO_BREACH ? Valuation.crossEquity(p, price) : frozenEquity;
         }
 
-        /** Carrying costs and liquidation mechanics: see {@link LiquidatingAccount}. */
+        /**
+     * Carrying costs, liquidation mechanics and haircuts that follow the path: see {@link LiquidatingAccount}. Without
+     * a liquidation object its breach closes at the breach step's price at no cost, as the plain loop above does.
+     */
         private void simulateWithFrictions(long path, PathBlock out, int slot) {
             account.start();
             int firstBreach = PathBlock.NO_BREACH;
@@ -119,6 +125,10 @@ public final class ScalarEngine extends ParallelCpuEngine {
             for (int step = 1; step <= p.steps; step++) {
                 System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
                 advancePrices(path, step);
+                if (variance != null) {
+                    market.conditionalVariance(variance);
+                    account.haircutVariance(variance);
+                }
                 double shortfall = account.step(step, logPrice, previousLogPrice, price);
                 worst = Math.max(worst, shortfall);
                 if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
