@@ -23,7 +23,9 @@ import java.io.UncheckedIOException;
  * }</pre>
  * The builder writes the same JSON a spec file holds and reads it with {@link SpecReader}, so a built spec obeys
  * exactly the rules of a file and its errors name the same JSON paths ({@code account.positions[0].size ...}).
- * Methods such as {@link #venue}, {@link #flatRate} and {@link #margin} apply to the position added last.
+ * Methods such as {@link #venue}, {@link #flatRate}, {@link #margin} and {@link #funding} apply to the position added
+ * last. The {@code liquidation} object (README, Liquidation) is written by {@link #liquidation} and the methods
+ * after it; each of them opts the spec into liquidation mechanics.
  */
 public final class SpecBuilder {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -145,8 +147,26 @@ public final class SpecBuilder {
         return this;
     }
 
+    /**
+     * Collateral whose haircut is {@code min(cap, k sigma sqrt(liquidationHorizonDays / 365))}, following the path's
+     * conditional volatility when the asset is a GARCH asset.
+     */
+    public SpecBuilder volatilityCollateral(String asset, double amount, double k, double cap,
+                                            double liquidationHorizonDays) {
+        account.withArray("collateral").addObject().put("asset", asset).put("amount", amount)
+                .putObject("haircutModel").put("k", k).put("cap", cap)
+                .put("liquidationHorizonDays", liquidationHorizonDays);
+        return this;
+    }
+
     public SpecBuilder debt(String asset, double amount) {
         account.withArray("debts").addObject().put("asset", asset).put("amount", amount);
+        return this;
+    }
+
+    /** A debt that accrues simple interest at {@code borrowRate} a year on its value. */
+    public SpecBuilder debt(String asset, double amount, double borrowRate) {
+        account.withArray("debts").addObject().put("asset", asset).put("amount", amount).put("borrowRate", borrowRate);
         return this;
     }
 
@@ -182,6 +202,84 @@ public final class SpecBuilder {
     /** Margin assigned to the last position (isolated mode). */
     public SpecBuilder margin(double margin) {
         last("margin").put("margin", margin);
+        return this;
+    }
+
+    /** Funding on the last position at its venue preset's rate and interval. */
+    public SpecBuilder funding() {
+        last("funding").withObject("funding");
+        return this;
+    }
+
+    /** Funding on the last position at a constant {@code ratePerInterval} every {@code intervalHours}. */
+    public SpecBuilder funding(double ratePerInterval, double intervalHours) {
+        last("funding").withObject("funding").put("fundingRatePerInterval", ratePerInterval)
+                .put("fundingIntervalHours", intervalHours);
+        return this;
+    }
+
+    /**
+     * Premium-linked funding on the last position, in the clamp its venue preset publishes; the interest rate and
+     * interval are the funding object's (set them with {@link #funding(double, double)} first, or take the venue's).
+     */
+    public SpecBuilder premiumFunding(double basisSensitivity) {
+        last("premiumFunding").withObject("funding").putObject("premium").put("basisSensitivity", basisSensitivity);
+        return this;
+    }
+
+    /** Premium-linked funding on the last position with its own clamp band, cap and floor per interval. */
+    public SpecBuilder premiumFunding(double basisSensitivity, double clampBand, double rateCap, double rateFloor) {
+        last("premiumFunding").withObject("funding").putObject("premium").put("basisSensitivity", basisSensitivity)
+                .put("clampBand", clampBand).put("rateCap", rateCap).put("rateFloor", rateFloor);
+        return this;
+    }
+
+    /** Liquidation mechanics with each position's venue defaults (fee, latency, partial policy). */
+    public SpecBuilder liquidation() {
+        root.withObject("liquidation");
+        return this;
+    }
+
+    public SpecBuilder liquidationLatency(double seconds) {
+        root.withObject("liquidation").put("latencySeconds", seconds);
+        return this;
+    }
+
+    /** The liquidation fee of every position, a fraction of the notional closed at the fill price. */
+    public SpecBuilder liquidationFee(double rate) {
+        root.withObject("liquidation").put("feeRate", rate);
+        return this;
+    }
+
+    /** Whether the fee is taken only out of the margin left after the fill (the venue presets say which). */
+    public SpecBuilder feeCappedAtRemainingMargin(boolean capped) {
+        root.withObject("liquidation").put("feeCappedAtRemainingMargin", capped);
+        return this;
+    }
+
+    /** Slippage of {@code model} ({@code linear} or {@code sqrt}); give each asset's book with {@link #depth}. */
+    public SpecBuilder slippage(String model, double coefficient, double volatilityThinning) {
+        root.withObject("liquidation").withObject("slippage").put("model", model).put("coefficient", coefficient)
+                .put("volatilityThinning", volatilityThinning);
+        return this;
+    }
+
+    /** Book depth of {@code asset} in quote currency for {@link #slippage}. */
+    public SpecBuilder depth(String asset, double depth) {
+        root.withObject("liquidation").withObject("slippage").withObject("depth").put(asset, depth);
+        return this;
+    }
+
+    /** Reduce each liquidated position to the next lower bracket of its rule. */
+    public SpecBuilder partialTier() {
+        root.withObject("liquidation").putObject("partial").put("mode", "tier");
+        return this;
+    }
+
+    /** Close {@code fraction} of each liquidated position while its notional exceeds {@code aboveNotional}. */
+    public SpecBuilder partialFraction(double fraction, double aboveNotional) {
+        root.withObject("liquidation").putObject("partial").put("mode", "fraction").put("fraction", fraction)
+                .put("aboveNotional", aboveNotional);
         return this;
     }
 

@@ -1,9 +1,12 @@
 package io.marginsim.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marginsim.engine.Simulator;
 import io.marginsim.result.Report;
 import org.junit.jupiter.api.Test;
+
+import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,5 +88,61 @@ class SpecBuilderTest {
                 .isCloseTo(0.64 * 0.05, org.assertj.core.api.Assertions.within(1e-15));
         org.assertj.core.api.Assertions.assertThat(spec.market().stress().shock()).containsExactly(-0.1, -0.15);
         org.assertj.core.api.Assertions.assertThat(spec.market().isGbm()).isFalse();
+    }
+
+    @Test
+    void writesTheLiquidationFundingBorrowAndHaircutKeysOfAFile() throws Exception {
+        String file = """
+                {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6, "drift": 0},
+                            {"name": "ETH", "price": 3000, "volatility": 0.8, "drift": 0}],
+                 "account": {"cash": 6000,
+                             "collateral": [{"asset": "ETH", "amount": 2,
+                                             "haircutModel": {"k": 3, "cap": 0.5, "liquidationHorizonDays": 2}}],
+                             "debts": [{"asset": "ETH", "amount": 1, "borrowRate": 0.05}],
+                             "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000, "venue": "binance-usdm",
+                                            "symbol": "BTCUSDT", "funding": {"premium": {"basisSensitivity": 0.1}}},
+                                           {"asset": "ETH", "size": -5, "entryPrice": 3100,
+                                            "rules": {"type": "flat", "rate": 0.01},
+                                            "funding": {"fundingRatePerInterval": 0.0001, "fundingIntervalHours": 4,
+                                                        "premium": {"basisSensitivity": 0.2, "clampBand": 0.0005,
+                                                                    "rateCap": 0.01, "rateFloor": -0.02}}}]},
+                 "liquidation": {"latencySeconds": 30, "feeRate": 0.004, "feeCappedAtRemainingMargin": false,
+                                 "slippage": {"model": "sqrt", "coefficient": 1.5, "volatilityThinning": 0.5,
+                                              "depth": {"BTC": 20000000, "ETH": 5000000}},
+                                 "partial": {"mode": "fraction", "fraction": 0.2, "aboveNotional": 100000}},
+                 "horizonDays": 2}""";
+        SpecBuilder built = SpecBuilder.spec()
+                .asset("BTC", 60000, 0.6).asset("ETH", 3000, 0.8)
+                .cash(6000)
+                .volatilityCollateral("ETH", 2, 3, 0.5, 2)
+                .debt("ETH", 1, 0.05)
+                .position("BTC", 1, 60000).venue("binance-usdm", "BTCUSDT").premiumFunding(0.1)
+                .position("ETH", -5, 3100).flatRate(0.01).funding(0.0001, 4).premiumFunding(0.2, 0.0005, 0.01, -0.02)
+                .liquidationLatency(30).liquidationFee(0.004).feeCappedAtRemainingMargin(false)
+                .slippage("sqrt", 1.5, 0.5).depth("BTC", 20000000).depth("ETH", 5000000)
+                .partialFraction(0.2, 100000)
+                .horizonDays(2);
+        ObjectMapper json = new ObjectMapper();
+        // the builder writes every number as a double; the file has whole numbers
+        Comparator<JsonNode> sameNumber = (a, b) -> a.equals(b)
+                || a.isNumber() && b.isNumber() && a.doubleValue() == b.doubleValue() ? 0 : 1;
+        assertThat(json.readTree(built.toJson()).equals(sameNumber, json.readTree(file))).isTrue();
+        Spec spec = built.build();
+        assertThat(spec.microstructure()).isEqualTo(SpecReader.parse(file, "file", false).microstructure());
+        assertThat(spec.microstructure().liquidation().positions().getFirst().feeCapped()).isFalse();
+        assertThat(spec.microstructure().funding().getFirst().premium().rateCap()).isEqualTo(0.0075);
+    }
+
+    @Test
+    void fundingWithoutARateTakesTheVenuesAndTheSimplestLiquidationTakesItsDefaults() {
+        Spec spec = SpecBuilder.spec().asset("BTC", 60000, 0.6).cash(6000)
+                .position("BTC", 1, 60000).venue("binance-usdm", "BTCUSDT").funding()
+                .liquidation().partialTier()
+                .horizonDays(1).build();
+        assertThat(spec.microstructure().funding().getFirst().ratePerInterval()).isEqualTo(0.0001);
+        assertThat(spec.microstructure().liquidation().positions().getFirst().feeCapped()).isTrue();
+        assertThatThrownBy(() -> SpecBuilder.spec().asset("BTC", 1, 0.5).premiumFunding(0.1))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("premiumFunding() applies to the last position added but no position was added yet");
     }
 }
