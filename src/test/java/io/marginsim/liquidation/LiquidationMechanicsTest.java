@@ -1,6 +1,7 @@
 package io.marginsim.liquidation;
 
 import io.marginsim.analysis.LiquidationPrices;
+import io.marginsim.engine.Frictions;
 import io.marginsim.engine.PathBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -187,8 +188,10 @@ class LiquidationMechanicsTest {
     @ValueSource(booleans = {true, false})
     void aFeeAboveTheRemainingMarginIsCappedOrMakesBadDebt(boolean capped) {
         double drift = -20;
-        PathBlock block = OnePath.run(OnePath.spec(drift, 100, 10, FLAT, 16, "",
-                ", \"liquidation\": {\"feeRate\": 0.2, \"feeCappedAtRemainingMargin\": " + capped + "}"));
+        String json = OnePath.spec(drift, 100, 10, FLAT, 16, "",
+                ", \"liquidation\": {\"feeRate\": 0.2, \"feeCappedAtRemainingMargin\": " + capped + "}");
+        PathBlock block = OnePath.run(json);
+        assertThat(OnePath.compile(json).referenceOnlyFeatures().contains(Frictions.FEE_CAPPED)).isEqualTo(capped);
         int t = OnePath.breachStep(drift, 100, 10, 0.05);
         double at = OnePath.price(drift, t);
         double remaining = 100 + 10 * (at - 100); // equity after the fill, below 5% of the notional
