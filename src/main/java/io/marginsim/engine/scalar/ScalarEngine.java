@@ -77,12 +77,12 @@ public final class ScalarEngine extends ParallelCpuEngine {
 
         void simulate(long path, PathBlock out, int slot) {
             System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
+            market.start();
             if (account != null) {
                 simulateWithFrictions(path, out, slot);
                 return;
             }
             Arrays.fill(open, true);
-            market.start();
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;
@@ -114,25 +114,12 @@ public final class ScalarEngine extends ParallelCpuEngine {
         /** Carrying costs and liquidation mechanics: see {@link LiquidatingAccount}. */
         private void simulateWithFrictions(long path, PathBlock out, int slot) {
             account.start();
-            int firstBreach = PathBlock.NO_BREACH;
-            double worst = Double.NEGATIVE_INFINITY;
             for (int step = 1; step <= p.steps; step++) {
                 System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
                 advancePrices(path, step);
-                double shortfall = account.step(step, logPrice, previousLogPrice, price);
-                worst = Math.max(worst, shortfall);
-                if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
-                    firstBreach = step;
-                }
+                account.step(step, logPrice, previousLogPrice, price);
             }
-            out.firstBreachStep[slot] = firstBreach;
-            out.worstShortfall[slot] = worst;
-            out.terminalEquity[slot] = account.terminalEquity(price);
-            if (out.tracksLiquidation) {
-                out.liquidations[slot] = account.events();
-                out.liquidationLoss[slot] = account.loss();
-                out.badDebt[slot] = account.badDebt();
-            }
+            account.write(price, out, slot);
         }
 
         private void advancePrices(long path, int step) {

@@ -31,7 +31,11 @@ final class LaneMarket {
     private final LaneModels models;
     private final float[] step;
     private final float[] z;
-    private final float[] logReturn;
+    /**
+     * Log price of asset {@code a} in lane {@code l} relative to its start, {@code logPrice - log P0}, at
+     * {@code logReturn[a * Lanes.COUNT + l]}.
+     */
+    final float[] logReturn;
     /** Price of asset {@code a} in lane {@code l} at {@code price[a * Lanes.COUNT + l]}. */
     final float[] price;
 
