@@ -19,7 +19,8 @@ import java.util.Collections;
  */
 public class FrictionBenchmark extends EngineThroughput {
     private static final int PATHS = 4_096;
-    private static final String FUNDING = "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"fundingIntervalHours\": 8}";
+    private static final String FUNDING =
+            "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"fundingIntervalHours\": 8}";
 
     @Param({"plain", "funding", "full"})
     public String mechanics;
@@ -37,7 +38,8 @@ public class FrictionBenchmark extends EngineThroughput {
                                     "slippage": {"model": "linear", "depth": %s},
                                     "partial": {"mode": "fraction", "fraction": 0.5, "aboveNotional": 300}}"""
                     .formatted("[" + String.join(", ", Collections.nCopies(assets, "1000000")) + "]"));
-            default -> throw new IllegalArgumentException("mechanics must be plain, funding or full but was " + mechanics);
+            default -> throw new IllegalArgumentException(
+                    "mechanics must be plain, funding or full but was " + mechanics);
         };
     }
 

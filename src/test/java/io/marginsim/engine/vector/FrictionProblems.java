@@ -13,10 +13,12 @@ import io.marginsim.engine.CompiledProblem;
 final class FrictionProblems {
     /** Latency of 1.5 steps: fills interpolate halfway between two steps. */
     static final String LATENCY_AND_A_HALF = "\"latencySeconds\": 16200";
-    static final String LINEAR_IMPACT = "\"slippage\": {\"model\": \"linear\", \"depth\": {\"A\": 40000, \"B\": 20000}}";
+    static final String LINEAR_IMPACT =
+            "\"slippage\": {\"model\": \"linear\", \"depth\": {\"A\": 40000, \"B\": 20000}}";
     static final String SQRT_IMPACT =
             "\"slippage\": {\"model\": \"sqrt\", \"depth\": [2000000, 800000], \"volatilityThinning\": 0.5}";
-    static final String BY_FRACTION = "\"partial\": {\"mode\": \"fraction\", \"fraction\": 0.5, \"aboveNotional\": 250}";
+    static final String BY_FRACTION =
+            "\"partial\": {\"mode\": \"fraction\", \"fraction\": 0.5, \"aboveNotional\": 250}";
     static final String BY_TIER = "\"partial\": {\"mode\": \"tier\"}";
 
     private static final String TIERED = """
