@@ -24,7 +24,7 @@ final class LaneFrictions {
     private final CompiledProblem p;
     private final LaneMarket market;
     private final LiquidatingAccount[] accounts = new LiquidatingAccount[L];
-    /** Per lane, per asset; the log price arrays swap roles each step so the previous step's costs no copy. */
+    /** Per lane, per asset; the two log price arrays swap roles each step rather than being copied. */
     private final double[][] logPrice = new double[L][];
     private final double[][] previousLogPrice = new double[L][];
     private final double[][] price = new double[L][];
