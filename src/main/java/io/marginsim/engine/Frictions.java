@@ -6,12 +6,14 @@ import io.marginsim.liquidation.PremiumLink;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
  * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
- * defines the math (see {@link LiquidatingAccount}); other engines refuse problems that use any of it
- * through {@link CompiledProblem#referenceOnlyFeatures()}.
+ * defines the math (see {@link LiquidatingAccount}); an engine runs problems that use it when its
+ * {@link Engine#implementedFeatures()} names every one of {@link #features()} (the vector engine names all of
+ * {@link #FEATURES}), and refuses them otherwise through {@link CompiledProblem#featuresBeyond}.
  *
  * @param fundingPerStep per position: constant funding rate charged each step, {@code ratePerInterval * stepHours /
  *                       intervalHours}; the payment is {@code size * P * fundingPerStep} (longs pay when positive)
@@ -24,13 +26,25 @@ import java.util.List;
 public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation,
                         PremiumFunding premiumFunding, PathHaircuts haircuts) {
     public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
+    public static final String FUNDING = "funding";
+    public static final String BORROW = "borrow interest";
+    public static final String LIQUIDATION = "liquidation mechanics";
+    public static final String LATENCY = "liquidation latency";
+    public static final String SLIPPAGE = "liquidation slippage";
+    public static final String FEE = "liquidation fee";
+    public static final String PARTIAL = "partial liquidation";
     /** Feature name of {@link Liquidation#feeCapped}. */
     public static final String FEE_CAPPED = "liquidation fee capped at remaining margin";
     /** Feature name of {@link PremiumFunding}. */
     public static final String PREMIUM_FUNDING = "premium-linked funding";
-
     /** Feature name of {@link PathHaircuts}. */
     public static final String PATH_HAIRCUTS = "path-dependent haircuts";
+    /**
+     * Every name {@link #features()} can list. An engine that runs {@link LiquidatingAccount} per path implements
+     * them all, provided it also feeds {@link LiquidatingAccount#haircutVariance} for {@link #PATH_HAIRCUTS}.
+     */
+    public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL,
+            FEE_CAPPED, PREMIUM_FUNDING, PATH_HAIRCUTS);
 
     /** Constant carrying costs and liquidation terms only. */
     public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
@@ -134,7 +148,7 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
     public List<String> features() {
         List<String> out = new ArrayList<>();
         if (hasFunding()) {
-            out.add("funding");
+            out.add(FUNDING);
         }
         if (premiumFunding != null) {
             out.add(PREMIUM_FUNDING);
@@ -143,15 +157,15 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
             out.add(PATH_HAIRCUTS);
         }
         if (hasBorrow()) {
-            out.add("borrow interest");
+            out.add(BORROW);
         }
         if (liquidation != null) {
-            out.add("liquidation mechanics");
+            out.add(LIQUIDATION);
             if (liquidation.latencySteps > 0) {
-                out.add("liquidation latency");
+                out.add(LATENCY);
             }
             if (liquidation.impact != null) {
-                out.add("liquidation slippage");
+                out.add(SLIPPAGE);
             }
             boolean fee = false;
             boolean capped = false;
@@ -160,14 +174,14 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
                 capped |= liquidation.feeRate[i] > 0 && liquidation.feeCapped[i];
             }
             if (fee) {
-                out.add("liquidation fee");
+                out.add(FEE);
             }
             if (capped) {
                 out.add(FEE_CAPPED);
             }
             for (PartialPolicy policy : liquidation.partial) {
                 if (policy.mode() != PartialPolicy.Mode.FULL) {
-                    out.add("partial liquidation");
+                    out.add(PARTIAL);
                     break;
                 }
             }

@@ -82,6 +82,8 @@ public final class LiquidatingAccount {
     private int events;
     private double loss;
     private double badDebt;
+    private int firstBreach;
+    private double worstShortfall;
 
     public LiquidatingAccount(CompiledProblem problem) {
         p = problem;
@@ -121,12 +123,21 @@ public final class LiquidatingAccount {
         events = 0;
         loss = 0;
         badDebt = 0;
+        firstBreach = PathBlock.NO_BREACH;
+        worstShortfall = Double.NEGATIVE_INFINITY;
     }
 
-    /** Advances the account through step {@code step}; returns the shadow account's shortfall. */
+    /**
+     * Advances the account through step {@code step}; returns the shadow account's shortfall, which also feeds the
+     * first breach and worst shortfall that {@link #write} reports.
+     */
     public double step(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
         accrue(step, logPrice, price);
         double shortfall = shadowShortfall(price);
+        worstShortfall = Math.max(worstShortfall, shortfall);
+        if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
+            firstBreach = step;
+        }
         boolean last = step == p.steps;
         if (p.isolated) {
             for (int i = 0; i < p.positions; i++) {
@@ -176,6 +187,22 @@ public final class LiquidatingAccount {
         }
     }
 
+    /**
+     * Writes the path's outcome into slot {@code slot} of {@code out} after the last step, whose prices are
+     * {@code price}: first breach and worst shortfall of the shadow account, terminal equity, and the liquidation
+     * outcomes when the block tracks them.
+     */
+    public void write(double[] price, PathBlock out, int slot) {
+        out.firstBreachStep[slot] = firstBreach;
+        out.worstShortfall[slot] = worstShortfall;
+        out.terminalEquity[slot] = terminalEquity(price);
+        if (out.tracksLiquidation) {
+            out.liquidations[slot] = events;
+            out.liquidationLoss[slot] = loss;
+            out.badDebt[slot] = badDebt;
+        }
+    }
+
     /** Equity at the horizon, closed scopes at the equity they closed with. */
     public double terminalEquity(double[] price) {
         if (!p.isolated) {
@@ -186,21 +213,6 @@ public final class LiquidatingAccount {
             equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]) : closedEquity[i];
         }
         return equity;
-    }
-
-    /** Liquidation events so far on this path. */
-    public int events() {
-        return events;
-    }
-
-    /** Liquidation loss so far: fees, slippage and the adverse move during latency. */
-    public double loss() {
-        return loss;
-    }
-
-    /** Negative equity left at the close of liquidated scopes so far. */
-    public double badDebt() {
-        return badDebt;
     }
 
     /**

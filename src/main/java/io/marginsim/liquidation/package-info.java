@@ -4,6 +4,7 @@
  * maintenance requirement ({@link io.marginsim.rules.MaintenanceRule}) &rarr; liquidation policy (latency,
  * {@link ImpactModel}, fee, {@link PartialPolicy}), plus carrying costs ({@link Funding}, borrow interest).
  * A venue's defaults are data in its preset file ({@link LiquidationDefaults}); the spec overrides them
- * ({@link LiquidationReader}). The scalar reference engine is the only one that runs these mechanics so far.
+ * ({@link LiquidationReader}). {@link io.marginsim.engine.LiquidatingAccount} runs these mechanics for the scalar
+ * reference and, per lane, for the vector engine.
  */
 package io.marginsim.liquidation;

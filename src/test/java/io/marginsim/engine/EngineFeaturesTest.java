@@ -1,7 +1,6 @@
 package io.marginsim.engine;
 
 import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.result.PathStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -44,30 +43,6 @@ class EngineFeaturesTest {
     }
 
     private static Engine engine(Set<String> features) {
-        return new Engine() {
-            @Override
-            public String name() {
-                return "test";
-            }
-
-            @Override
-            public String description() {
-                return "test";
-            }
-
-            @Override
-            public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
-            }
-
-            @Override
-            public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
-                return null;
-            }
-
-            @Override
-            public Set<String> implementedFeatures() {
-                return features;
-            }
-        };
+        return FeatureEngines.implementing(features);
     }
 }

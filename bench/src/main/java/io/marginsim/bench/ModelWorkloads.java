@@ -28,6 +28,18 @@ public final class ModelWorkloads {
         if (keys == null) {
             return Workloads.correlated(assets, 42);
         }
+        return compile(keys, assets, "", "");
+    }
+
+    /**
+     * The GBM workload of {@code assets} assets with extra keys on every position (e.g. {@code funding}) and at the
+     * spec's root (e.g. {@code liquidation}), for the cost of the account mechanics.
+     */
+    public static CompiledProblem withMechanics(int assets, String positionKeys, String rootKeys) {
+        return compile("\"volatility\": " + Workloads.VOLATILITY, assets, positionKeys, rootKeys);
+    }
+
+    private static CompiledProblem compile(String keys, int assets, String positionKeys, String rootKeys) {
         StringBuilder assetList = new StringBuilder();
         StringBuilder positions = new StringBuilder();
         StringBuilder correlation = new StringBuilder();
@@ -37,7 +49,7 @@ public final class ModelWorkloads {
                     .append('}');
             positions.append(sep).append("{\"asset\": \"A").append(a).append("\", \"size\": 10, \"entryPrice\": 100, ")
                     .append("\"rules\": {\"type\": \"flat\", \"rate\": ").append(Workloads.MAINTENANCE_RATE)
-                    .append("}}");
+                    .append('}').append(positionKeys.isEmpty() ? "" : ", " + positionKeys).append('}');
             correlation.append(sep).append('[');
             for (int b = 0; b < assets; b++) {
                 correlation.append(b == 0 ? "" : ", ").append(a == b ? 1.0 : Workloads.CORRELATION);
@@ -47,9 +59,9 @@ public final class ModelWorkloads {
         String json = """
                 {"assets": [%s], "correlation": [%s],
                  "account": {"cash": %s, "positions": [%s]},
-                 "horizonDays": %d, "stepsPerDay": %d, "seed": 42}"""
+                 "horizonDays": %d, "stepsPerDay": %d, "seed": 42%s}"""
                 .formatted(assetList, correlation, assets * 10.0 * 100.0 / Workloads.LEVERAGE, positions,
-                        Workloads.HORIZON_DAYS, Workloads.STEPS_PER_DAY);
+                        Workloads.HORIZON_DAYS, Workloads.STEPS_PER_DAY, rootKeys.isEmpty() ? "" : ", " + rootKeys);
         return ProblemCompiler.compile(SpecReader.parse(json, "model benchmark", false));
     }
 }

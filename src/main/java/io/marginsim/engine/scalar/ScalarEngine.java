@@ -115,13 +115,12 @@ public final class ScalarEngine extends ParallelCpuEngine {
         }
 
         /**
-     * Carrying costs, liquidation mechanics and haircuts that follow the path: see {@link LiquidatingAccount}. Without
-     * a liquidation object its breach closes at the breach step's price at no cost, as the plain loop above does.
-     */
+         * Carrying costs, liquidation mechanics and haircuts that follow the path: see {@link LiquidatingAccount}.
+         * Without a liquidation object its breach closes at the breach step's price at no cost, as the plain loop
+         * above does.
+         */
         private void simulateWithFrictions(long path, PathBlock out, int slot) {
             account.start();
-            int firstBreach = PathBlock.NO_BREACH;
-            double worst = Double.NEGATIVE_INFINITY;
             for (int step = 1; step <= p.steps; step++) {
                 System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
                 advancePrices(path, step);
@@ -129,20 +128,9 @@ public final class ScalarEngine extends ParallelCpuEngine {
                     market.conditionalVariance(variance);
                     account.haircutVariance(variance);
                 }
-                double shortfall = account.step(step, logPrice, previousLogPrice, price);
-                worst = Math.max(worst, shortfall);
-                if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
-                    firstBreach = step;
-                }
+                account.step(step, logPrice, previousLogPrice, price);
             }
-            out.firstBreachStep[slot] = firstBreach;
-            out.worstShortfall[slot] = worst;
-            out.terminalEquity[slot] = account.terminalEquity(price);
-            if (out.tracksLiquidation) {
-                out.liquidations[slot] = account.events();
-                out.liquidationLoss[slot] = account.loss();
-                out.badDebt[slot] = account.badDebt();
-            }
+            account.write(price, out, slot);
         }
 
         private void advancePrices(long path, int step) {

@@ -31,7 +31,11 @@ final class LaneMarket {
     private final LaneModels models;
     private final float[] step;
     private final float[] z;
-    private final float[] logReturn;
+    /**
+     * Log price of asset {@code a} in lane {@code l} relative to its start, {@code logPrice - log P0}, at
+     * {@code logReturn[a * Lanes.COUNT + l]}.
+     */
+    final float[] logReturn;
     /** Price of asset {@code a} in lane {@code l} at {@code price[a * Lanes.COUNT + l]}. */
     final float[] price;
 
@@ -83,6 +87,17 @@ final class LaneMarket {
             FloatVector x = FloatVector.fromArray(Lanes.FLOATS, logReturn, a * L).add(shock.add(logDrift[a]));
             x.intoArray(logReturn, a * L);
             x.lanewise(EXP).mul(initialPrice[a]).intoArray(price, a * L);
+        }
+    }
+
+    /** Lane {@code lane}'s per-step conditional variance of the coming step (see {@link LaneModels}). */
+    void conditionalVariance(CompiledProblem p, int lane, double[] out) {
+        if (models != null) {
+            models.conditionalVariance(p, lane, out);
+        } else {
+            for (int a = 0; a < p.assets; a++) {
+                out[a] = p.stepVolatility[a] * p.stepVolatility[a];
+            }
         }
     }
 

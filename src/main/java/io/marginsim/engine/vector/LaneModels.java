@@ -139,6 +139,17 @@ final class LaneModels {
         historyResiduals = p.historyResidualsAsFloat();
     }
 
+    /**
+     * Lane {@code lane}'s per-step conditional variance of the coming step, as
+     * {@link io.marginsim.market.MarketPath#conditionalVariance} defines it: GARCH's {@code h} where the asset has
+     * GARCH, else the constant per-step variance.
+     */
+    void conditionalVariance(CompiledProblem p, int lane, double[] out) {
+        for (int a = 0; a < assets; a++) {
+            out[a] = garch[a] ? variance[a * L + lane] : p.stepVolatility[a] * p.stepVolatility[a];
+        }
+    }
+
     /** Whether the innovations are bootstrapped rows, so that no price normals are needed. */
     boolean historical() {
         return historyRows > 0;

@@ -1,10 +1,12 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Frictions;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.result.PathStats;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -12,6 +14,9 @@ import java.util.Set;
  * lane), float32 arithmetic, all cores through {@link ParallelCpuEngine}. It computes the math of
  * {@link io.marginsim.engine.scalar.ScalarEngine} from the same Philox draws, so first-breach steps agree with
  * the reference on all but paths that pass within float rounding of a threshold.
+ *
+ * <p>Carrying costs and liquidation mechanics run per lane in the reference's own account ({@link LaneFrictions}),
+ * on the prices of the float lanes.
  *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
  * next path indices and are discarded, rather than with a scalar loop: every path then goes through the same
@@ -21,6 +26,7 @@ public final class VectorEngine extends ParallelCpuEngine {
     private static final Set<String> MODELS = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
             CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
             CompiledProblem.HISTORICAL);
+    private static final Set<String> FEATURES = union(MODELS, Frictions.FEATURES);
 
     public VectorEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
@@ -41,16 +47,23 @@ public final class VectorEngine extends ParallelCpuEngine {
                 + threads() + " threads";
     }
 
-    /** Every market model of {@link CompiledProblem}, in float lanes ({@link LaneModels}). */
+    /**
+     * Every market model of {@link CompiledProblem}, in float lanes ({@link LaneModels}), and every carrying cost
+     * and liquidation mechanic, through the reference's account per lane ({@link LaneFrictions}).
+     */
     @Override
     public Set<String> implementedFeatures() {
-        return MODELS;
+        return FEATURES;
     }
 
     @Override
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
-        problem.requireImplemented(name(), MODELS);
+        problem.requireImplemented(name(), FEATURES);
         LaneMarket market = new LaneMarket(problem);
+        if (!problem.frictions.isNone()) {
+            new LaneFrictions(problem, market).simulate(firstPath, out);
+            return;
+        }
         LaneAccount account = new LaneAccount(problem);
         int size = out.size();
         int whole = Lanes.FLOATS.loopBound(size);
@@ -64,7 +77,7 @@ public final class VectorEngine extends ParallelCpuEngine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
-        problem.requireImplemented(name(), MODELS);
+        problem.requireImplemented(name(), FEATURES);
         return super.run(problem, firstPath, count, progress);
     }
 
@@ -79,5 +92,11 @@ public final class VectorEngine extends ParallelCpuEngine {
             account.evaluate(step, market.price);
         }
         account.write(market.price, out, slot, count);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 }

@@ -37,7 +37,7 @@ final class Agreement {
         }
     }
 
-    private static double grossNotional(CompiledProblem p) {
+    static double grossNotional(CompiledProblem p) {
         double sum = Math.abs(p.cash);
         for (int i = 0; i < p.positions; i++) {
             sum += Math.abs(p.positionSize[i] * p.positionEntry[i]);

@@ -14,13 +14,21 @@ final class ModelProblems {
 
     /** One asset at 100 with volatility 0.8 and the given extra asset keys, {@code market} members and seed. */
     static CompiledProblem oneAsset(String assetKeys, String market, long seed) {
+        return oneAsset(assetKeys, market, "", "", seed);
+    }
+
+    /**
+     * {@link #oneAsset(String, String, long)} with extra keys of the position (e.g. {@code funding}) and of the
+     * spec's root (e.g. {@code liquidation}).
+     */
+    static CompiledProblem oneAsset(String assetKeys, String market, String positionKeys, String rootKeys, long seed) {
         return compile("""
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.8%s}],%s
                  "account": {"cash": 125, "positions": [{"asset": "X", "size": 10, "entryPrice": 100,
-                             "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
-                .formatted(assetKeys.isEmpty() ? "" : ", " + assetKeys,
-                        market.isEmpty() ? "" : " \"market\": {" + market + "},", seed));
+                             "rules": {"type": "flat", "rate": 0.05}%s}]},
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
+                .formatted(keys(assetKeys), market.isEmpty() ? "" : " \"market\": {" + market + "},",
+                        keys(positionKeys), seed, keys(rootKeys)));
     }
 
     /**
@@ -47,7 +55,7 @@ final class ModelProblems {
         return assetKeys.isEmpty() ? "" : ", " + assetKeys;
     }
 
-    private static CompiledProblem compile(String json) {
+    static CompiledProblem compile(String json) {
         return ProblemCompiler.compile(Specs.parse(json));
     }
 }

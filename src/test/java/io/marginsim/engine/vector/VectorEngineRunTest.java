@@ -51,6 +51,17 @@ class VectorEngineRunTest {
         assertIndependentOfGeometry(copulaModels(26), 1e-3);
     }
 
+    @Test
+    void liquidationResultsDoNotDependOnChunkSizeOrThreadCount() {
+        // each lane's account is reset per block of lanes and lanes past a block's end are never handed to one; the
+        // account is double arithmetic on the lanes' prices, so the ulp caveat of the market above carries over
+        assertIndependentOfGeometry(FrictionProblems.cross(FrictionProblems.mechanics(
+                FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.LINEAR_IMPACT, FrictionProblems.BY_FRACTION), 27),
+                1e-6);
+        assertIndependentOfGeometry(FrictionProblems.isolated(FrictionProblems.mechanics(
+                FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 28), 1e-6);
+    }
+
     private static void assertIndependentOfGeometry(CompiledProblem problem, double tolerance) {
         PathStats reference = new VectorEngine(1, 1_000_000).run(problem, 5, 3_001, Engine.ProgressListener.NONE);
         for (int[] geometry : new int[][] {{1, 1}, {2, 17}, {2, 333}, {3, 1024}, {2, 8192}}) {
@@ -60,6 +71,12 @@ class VectorEngineRunTest {
                     .containsExactly(reference.breachesAtStep());
             assertSameSamples(stats.worstShortfall(), reference.worstShortfall(), tolerance);
             assertSameSamples(stats.terminalEquity(), reference.terminalEquity(), tolerance);
+            if (reference.liquidation() != null) {
+                assertThat(stats.liquidation().events()).isEqualTo(reference.liquidation().events());
+                assertThat(stats.liquidation().badDebtPaths()).isEqualTo(reference.liquidation().badDebtPaths());
+                assertSameSamples(stats.liquidation().loss(), reference.liquidation().loss(), tolerance);
+                assertSameSamples(stats.liquidation().badDebt(), reference.liquidation().badDebt(), tolerance);
+            }
         }
     }
 
@@ -78,16 +95,27 @@ class VectorEngineRunTest {
 
     @Test
     void aPathGivesTheSameBitsWhereverItFallsInABlock() {
-        CompiledProblem problem = Workloads.correlated(3, 22);
+        assertSameBitsWhereverAPathFalls(Workloads.correlated(3, 22));
+        assertSameBitsWhereverAPathFalls(FrictionProblems.cross(FrictionProblems.mechanics(
+                FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 29));
+    }
+
+    /** Paths 1,045 .. 1,081 as a block of 37 (a padded last vector) and inside a block of 100 from 1,000. */
+    private static void assertSameBitsWhereverAPathFalls(CompiledProblem problem) {
         VectorEngine engine = new VectorEngine(1, 64);
-        PathBlock whole = new PathBlock(100);
+        PathBlock whole = PathBlock.forProblem(problem, 100);
         engine.simulate(problem, 1_000, whole);
-        PathBlock shifted = new PathBlock(37);
+        PathBlock shifted = PathBlock.forProblem(problem, 37);
         engine.simulate(problem, 1_000 + 45, shifted);
         for (int i = 0; i < shifted.size(); i++) {
             assertThat(shifted.firstBreachStep[i]).isEqualTo(whole.firstBreachStep[45 + i]);
             assertThat(shifted.worstShortfall[i]).isEqualTo(whole.worstShortfall[45 + i]);
             assertThat(shifted.terminalEquity[i]).isEqualTo(whole.terminalEquity[45 + i]);
+            if (whole.tracksLiquidation) {
+                assertThat(shifted.liquidations[i]).isEqualTo(whole.liquidations[45 + i]);
+                assertThat(shifted.liquidationLoss[i]).isEqualTo(whole.liquidationLoss[45 + i]);
+                assertThat(shifted.badDebt[i]).isEqualTo(whole.badDebt[45 + i]);
+            }
         }
     }
 

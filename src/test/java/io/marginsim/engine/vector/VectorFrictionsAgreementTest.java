@@ -1,0 +1,206 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.scalar.ScalarEngine;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.function.IntPredicate;
+
+import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.vector.FrictionProblems.SQRT_IMPACT;
+import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Path-by-path agreement of carrying costs and liquidation mechanics in the vector engine (float prices, the
+ * reference's account in double per lane) with the scalar reference, from the same draws.
+ *
+ * <p>Criteria: the same first-breach step and the same number of liquidation events on at least 99.9% of paths
+ * (a path whose shortfall crosses zero within float rounding of the prices may breach, or be cut again, one step
+ * apart); on every other path worst shortfall, terminal equity, liquidation loss and bad debt within
+ * {@value #RELATIVE} of the account's gross notional; and means that differ by less than one standard error of
+ * the reference's, so the engine's difference is well inside the Monte Carlo interval of any report.
+ *
+ * <p>The tolerance: a float lane's log price relative to its start is a sum of 128 float log returns, each
+ * addition rounding by at most half an ulp (3e-8) of a magnitude below 1, so a price is off by at most ~4e-6
+ * relative (typically ~3e-7, rounding errors of random sign); every outcome is a sum of units times prices (fills,
+ * interpolated references and carrying costs included), and a price that has doubled doubles its share of the
+ * error, hence {@value #RELATIVE} of the gross notional. Observed on these problems: no path differed in first
+ * breach or number of events; the largest difference was 5.2e-6 of gross notional (a terminal equity on the jump
+ * problem, whose price had about doubled), typically 3e-7; the means differed by under 0.001 standard errors.
+ */
+class VectorFrictionsAgreementTest {
+    private static final double RELATIVE = 1e-5;
+    /** Not a multiple of {@link Lanes#COUNT}, so every problem also runs a padded last vector. */
+    private static final int PATHS = 10_003;
+    private static final long FIRST_PATH = 1_000;
+    private static final String FEE = "\"feeRate\": 0.005";
+
+    @Test
+    void crossFundingAndBorrowInterestWithoutLiquidationMechanics() {
+        CompiledProblem problem = FrictionProblems.cross(null, 51);
+        assertThat(problem.frictions.features()).containsExactly("funding", "borrow interest");
+        assertAgrees(problem);
+    }
+
+    @Test
+    void crossFractionalLatencyLinearImpactFeeAndPartialByFraction() {
+        PathBlock reference = assertAgrees(FrictionProblems.cross(
+                mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, FEE, BY_FRACTION), 52));
+        assertCutSeveralTimes(reference);
+    }
+
+    @Test
+    void crossPartialByTierWithSqrtImpactAtOnce() {
+        PathBlock reference = assertAgrees(FrictionProblems.cross(mechanics(BY_TIER, SQRT_IMPACT, FEE), 53));
+        assertCutSeveralTimes(reference);
+    }
+
+    @Test
+    void crossBadDebtFromLongLatencyAndSteepImpact() {
+        // 4.25 steps of latency: the price moves on by several step deviations before the fill
+        PathBlock reference = assertAgrees(FrictionProblems.cross(
+                mechanics("\"latencySeconds\": 45900", SQRT_IMPACT, "\"feeRate\": 0.01"), 54));
+        assertBadDebtOn(reference, PATHS / 20);
+    }
+
+    @Test
+    void isolatedPartialByTierWithFractionalLatency() {
+        PathBlock reference = assertAgrees(FrictionProblems.isolated(
+                mechanics("\"latencySeconds\": 3240", SQRT_IMPACT, FEE, BY_TIER), 55));
+        assertCutSeveralTimes(reference);
+    }
+
+    @Test
+    void isolatedPartialByFractionWithBadDebt() {
+        PathBlock reference = assertAgrees(FrictionProblems.isolated(
+                mechanics("\"latencySeconds\": 37800", LINEAR_IMPACT, FEE, BY_FRACTION), 56));
+        assertCutSeveralTimes(reference);
+        assertBadDebtOn(reference, 1);
+    }
+
+    @Test
+    void garchVolatilityWithFundingLatencyAndPartialLiquidation() {
+        CompiledProblem problem = ModelProblems.oneAsset(
+                "\"garch\": {\"alpha\": 0.12, \"beta\": 0.85, \"initialVolatility\": 1.2}", "",
+                "\"funding\": {\"fundingRatePerInterval\": 0.0005}",
+                "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION) + "}", 57);
+        assertCutSeveralTimes(assertAgrees(problem));
+    }
+
+    @Test
+    void jumpsGapPastTheBankruptcyPrice() {
+        PathBlock reference = assertAgrees(ModelProblems.oneAsset(
+                "\"jumpIntensity\": 80, \"jumpMean\": -0.06, \"jumpStdev\": 0.06", "", "",
+                "\"liquidation\": {\"latencySeconds\": 5400, \"feeRate\": 0.002}", 58));
+        assertBadDebtOn(reference, 1);
+    }
+
+    @Test
+    void premiumLinkedFundingAndAFeeCappedAtTheRemainingMargin() {
+        CompiledProblem problem = ModelProblems.oneAsset("", "",
+                "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"premium\": {\"basisSensitivity\": 0.3, "
+                        + "\"clampBand\": 0.0005, \"rateCap\": 0.0075}}",
+                "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02",
+                        "\"feeCappedAtRemainingMargin\": true") + "}", 59);
+        assertThat(problem.frictions.features()).contains("premium-linked funding",
+                "liquidation fee capped at remaining margin");
+        assertAgrees(problem);
+    }
+
+    @Test
+    void haircutsFollowTheCollateralsGarchVariance() {
+        // a long on Y backed by collateral in X, whose volatility-scaled haircut follows X's GARCH variance
+        CompiledProblem problem = ModelProblems.compile("""
+                {"assets": [{"name": "X", "price": 50, "volatility": 0.9,
+                             "garch": {"alpha": 0.15, "beta": 0.8, "initialVolatility": 1.4}},
+                            {"name": "Y", "price": 100, "volatility": 0.6}],
+                 "correlation": [[1, 0.5], [0.5, 1]],
+                 "account": {"cash": 20,
+                             "collateral": [{"asset": "X", "amount": 3,
+                                             "haircutModel": {"k": 3, "cap": 0.6, "liquidationHorizonDays": 2}}],
+                             "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
+                                            "rules": {"type": "flat", "rate": 0.05}}]},
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": 60, "engine": "vector"}""");
+        assertThat(problem.frictions.features()).containsExactly("path-dependent haircuts");
+        assertAgrees(problem);
+    }
+
+    /** Asserts the criteria of the class javadoc and returns the reference's block, to check what it exercised. */
+    private static PathBlock assertAgrees(CompiledProblem problem) {
+        PathBlock reference = PathBlock.forProblem(problem, PATHS);
+        PathBlock lanes = PathBlock.forProblem(problem, PATHS);
+        new ScalarEngine(1, PATHS).simulate(problem, FIRST_PATH, reference);
+        new VectorEngine(1, PATHS).simulate(problem, FIRST_PATH, lanes);
+
+        assertThat(lanes.breachStepAgreement(reference)).as("first-breach agreement").isGreaterThanOrEqualTo(0.999);
+        assertThat(count(reference, i -> reference.firstBreachStep[i] != PathBlock.NO_BREACH)).as("breached paths")
+                .isGreaterThan(PATHS / 4);
+        boolean tracked = reference.tracksLiquidation;
+        if (tracked) {
+            assertThat(count(reference, i -> lanes.liquidations[i] == reference.liquidations[i]))
+                    .as("paths with as many liquidation events").isGreaterThanOrEqualTo(PATHS - PATHS / 1000);
+        }
+        double tolerance = RELATIVE * Agreement.grossNotional(problem);
+        for (int i = 0; i < PATHS; i++) {
+            assertThat(lanes.worstShortfall[i]).as("worst shortfall of path %d", FIRST_PATH + i)
+                    .isCloseTo(reference.worstShortfall[i], within(tolerance));
+            if (lanes.firstBreachStep[i] != reference.firstBreachStep[i]
+                    || tracked && lanes.liquidations[i] != reference.liquidations[i]) {
+                continue;
+            }
+            assertThat(lanes.terminalEquity[i]).as("terminal equity of path %d", FIRST_PATH + i)
+                    .isCloseTo(reference.terminalEquity[i], within(tolerance));
+            if (tracked) {
+                assertThat(lanes.liquidationLoss[i]).as("liquidation loss of path %d", FIRST_PATH + i)
+                        .isCloseTo(reference.liquidationLoss[i], within(tolerance));
+                assertThat(lanes.badDebt[i]).as("bad debt of path %d", FIRST_PATH + i)
+                        .isCloseTo(reference.badDebt[i], within(tolerance));
+            }
+        }
+        assertMeansAgree("terminal equity", lanes.terminalEquity, reference.terminalEquity);
+        if (tracked) {
+            assertMeansAgree("liquidation loss", lanes.liquidationLoss, reference.liquidationLoss);
+            assertMeansAgree("bad debt", lanes.badDebt, reference.badDebt);
+        }
+        return reference;
+    }
+
+    /** The means differ by less than one standard error of the reference's mean. */
+    private static void assertMeansAgree(String what, double[] lanes, double[] reference) {
+        double mean = Arrays.stream(reference).average().orElseThrow();
+        double variance = Arrays.stream(reference).map(v -> (v - mean) * (v - mean)).sum() / (reference.length - 1);
+        double standardError = Math.sqrt(variance / reference.length);
+        assertThat(Arrays.stream(lanes).average().orElseThrow()).as("mean %s", what)
+                .isCloseTo(mean, within(standardError));
+    }
+
+    /** The problem exercises repeated liquidation: more than a tenth of the paths are cut at least twice. */
+    private static void assertCutSeveralTimes(PathBlock reference) {
+        assertThat(count(reference, i -> reference.liquidations[i] >= 2)).as("paths cut several times")
+                .isGreaterThan(PATHS / 10);
+    }
+
+    /** The problem exercises bad debt: at least {@code paths} paths end a liquidation below zero equity. */
+    private static void assertBadDebtOn(PathBlock reference, int paths) {
+        assertThat(count(reference, i -> reference.badDebt[i] > 0)).as("paths with bad debt")
+                .isGreaterThanOrEqualTo(paths);
+    }
+
+    /** Paths of {@code block} for which {@code test} holds. */
+    private static int count(PathBlock block, IntPredicate test) {
+        int n = 0;
+        for (int i = 0; i < block.size(); i++) {
+            if (test.test(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}
