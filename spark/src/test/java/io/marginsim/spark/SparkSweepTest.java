@@ -143,8 +143,11 @@ class SparkSweepTest {
         List<String> plain = plainSweepRows(dir.resolve("plain"));
         // 4,000 paths a cell: two ranges of 2,000 and three of 1,333 or 1,334, merged from separate tasks
         for (long splitPaths : new long[] {3999, 1500}) {
+            spark.setJobGroup("split" + splitPaths, "12 cells split", false);
             Sweep.Summary summary = runOnSpark("split" + splitPaths, false, new TaskPlan.Sizes(0, splitPaths),
                     Sweep.Listener.NONE, CellBatch.CellRunner.SIMULATE);
+            spark.clearJobGroup();
+            assertThat(tasksOfJob("split" + splitPaths)).isEqualTo(splitPaths == 3999 ? 24 : 36);
             assertThat(summary.computed()).isEqualTo(12);
             assertThat(sortedRows(summary.csv())).isEqualTo(plain);
             assertThat(journalWithoutSpeed(summary.jsonl())).hasSize(12)
@@ -162,11 +165,16 @@ class SparkSweepTest {
         spark.clearJobGroup();
         assertThat(summary.computed()).isEqualTo(200);
         assertThat(sortedRows(summary.csv())).isEqualTo(plain);
-        // the job's one stage: 4 tasks per core of local[2]
-        int[] jobs = spark.statusTracker().getJobIdsForGroup("many-small");
+        // 4 tasks per core of local[2]
+        assertThat(tasksOfJob("many-small")).isEqualTo(8);
+    }
+
+    /** Tasks of the one job run in {@code group}, whose one stage holds them all. */
+    private static int tasksOfJob(String group) {
+        int[] jobs = spark.statusTracker().getJobIdsForGroup(group);
         assertThat(jobs).hasSize(1);
         int stage = spark.statusTracker().getJobInfo(jobs[0]).stageIds()[0];
-        assertThat(spark.statusTracker().getStageInfo(stage).numTasks()).isEqualTo(8);
+        return spark.statusTracker().getStageInfo(stage).numTasks();
     }
 
     @Test
