@@ -18,7 +18,7 @@ if ! python3 -c 'import numpy' 2>/dev/null; then
   if [ "$(id -u)" -eq 0 ]; then apt-get install -y -q python3-numpy >&2; else sudo apt-get install -y -q python3-numpy >&2; fi
 fi
 
-mvn -B -q install -DskipTests >&2
+mvn -B -q install -DskipTests -DskipModules >&2
 mvn -B -q -f bench/pom.xml package -DskipTests >&2
 
 out=$(mktemp)

@@ -50,15 +50,50 @@ public final class Simulator {
         }
     }
 
+    /** Statistics of the paths {@code firstPath .. firstPath + count - 1} alone, with the engine that ran them. */
+    public record Range(PathStats stats, String engine, String note, double seconds) {
+    }
+
+    /**
+     * Simulates one contiguous range of the spec's paths on an engine the caller keeps open. A path's shocks depend
+     * only on its index, so the ranges of a split run, merged, hold exactly the statistics of the whole run; turn
+     * them into the whole run's report with {@link #of}.
+     */
+    public static Range runRange(Spec spec, Engines.Selection chosen, Engines.Options options, long firstPath,
+                                 long count) throws EngineUnavailableException {
+        CompiledProblem problem = ProblemCompiler.compile(spec);
+        Engines.Selection selection = Engines.forProblem(chosen, problem, options);
+        try {
+            long start = System.nanoTime();
+            PathStats stats = selection.engine().run(problem, firstPath, count, Engine.ProgressListener.NONE);
+            return new Range(stats, selection.engine().name(), selection.note(), (System.nanoTime() - start) / 1e9);
+        } finally {
+            if (selection != chosen) {
+                selection.engine().close();
+            }
+        }
+    }
+
+    /**
+     * The simulation of {@code spec} whose statistics were gathered elsewhere (merged ranges); {@code seconds} is the
+     * simulation time the report's speed is taken over. Closes the statistics if the report cannot be built.
+     */
+    public static Simulation of(Spec spec, PathStats stats, String engine, String note, double seconds) {
+        return of(ProblemCompiler.compile(spec), stats, engine, note, seconds);
+    }
+
     private static Simulation run(Spec spec, CompiledProblem problem, Engines.Selection selection,
                                   Engine.ProgressListener progress) {
         Engine engine = selection.engine();
         long start = System.nanoTime();
         PathStats stats = engine.run(problem, 0, spec.paths(), progress);
-        double elapsed = (System.nanoTime() - start) / 1e9;
+        return of(problem, stats, engine.name(), selection.note(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static Simulation of(CompiledProblem problem, PathStats stats, String engine, String note,
+                                 double seconds) {
         try {
-            return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine.name(), selection.note(),
-                    elapsed)));
+            return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine, note, seconds)));
         } catch (RuntimeException e) {
             stats.close();
             throw e;

@@ -17,6 +17,22 @@ public final class LiquidationStats {
     private final ArraySample loss = new ArraySample();
     private final ArraySample badDebt = new ArraySample();
 
+    LiquidationStats() {
+    }
+
+    /** Outcomes read back by {@link PathStatsEncoding}: counts and sums as they were, samples of {@code paths} values. */
+    LiquidationStats(long paths, long liquidatedPaths, long events, long badDebtPaths, double lossSum,
+                     double badDebtSum, double[] loss, double[] badDebt) {
+        this.paths = paths;
+        this.liquidatedPaths = liquidatedPaths;
+        this.events = events;
+        this.badDebtPaths = badDebtPaths;
+        this.lossSum = lossSum;
+        this.badDebtSum = badDebtSum;
+        this.loss.addAll(loss, loss.length);
+        this.badDebt.addAll(badDebt, badDebt.length);
+    }
+
     void add(PathBlock block) {
         for (int i = 0; i < block.size(); i++) {
             if (block.liquidations[i] > 0) {
@@ -72,6 +88,16 @@ public final class LiquidationStats {
     /** Bad debt per path, zero on paths without any. */
     public RankedSample badDebt() {
         return badDebt;
+    }
+
+    /** Sum of the liquidation loss over all paths, as accumulated (for encoding; {@link #meanLoss} divides it). */
+    double lossSum() {
+        return lossSum;
+    }
+
+    /** Sum of the bad debt over all paths, as accumulated. */
+    double badDebtSum() {
+        return badDebtSum;
     }
 
     /**

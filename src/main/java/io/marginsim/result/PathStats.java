@@ -150,6 +150,15 @@ public final class PathStats implements AutoCloseable {
         return liquidation;
     }
 
+    /** Sets the liquidation outcomes of statistics being decoded, whose paths were added without them. */
+    void restoreLiquidation(LiquidationStats outcomes) {
+        if (liquidation != null || outcomes.paths() != paths) {
+            throw new IllegalArgumentException("liquidation outcomes of " + outcomes.paths()
+                    + " paths must be restored once into statistics of as many paths, which have " + paths);
+        }
+        liquidation = outcomes;
+    }
+
     /** The liquidation part, created for the first paths that carry it; mixing with paths without it is refused. */
     private LiquidationStats liquidationForAdding() {
         if (liquidation == null) {

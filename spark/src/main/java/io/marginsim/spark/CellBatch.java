@@ -9,6 +9,8 @@ import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
+import io.marginsim.result.PathStats;
+import io.marginsim.result.PathStatsEncoding;
 import io.marginsim.spec.Spec;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
@@ -25,11 +27,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One Spark task: runs its share of the cells one after another on the best engine the executor has (each engine
- * opened once per task, so a GPU context or a thread pool is not rebuilt per cell) and returns their rows. The plan
- * arrives as a broadcast JSON document, so executors need neither the sweep file nor its base spec file.
+ * One Spark task: runs its pieces one after another on the best engine the executor has (each engine opened once
+ * per task, so a GPU context or a thread pool is not rebuilt per cell). A whole cell comes back as its row; a range
+ * of a split cell comes back as its path statistics encoded ({@link PathStatsEncoding}), for the driver to merge.
+ * The plan arrives as a broadcast JSON document, so executors need neither the sweep file nor its base spec file.
  */
-final class CellBatch extends AbstractFunction2<TaskContext, Iterator<Long>, CellBatch.Result> implements Serializable {
+final class CellBatch extends AbstractFunction2<TaskContext, Iterator<List<TaskPlan.Piece>>, CellBatch.Result>
+        implements Serializable {
     /** Engines logs its choice per selection; the driver prints each executor's choice once instead. */
     private static final Logger ENGINES_LOG = Logger.getLogger(Engines.class.getName());
 
@@ -50,8 +54,16 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<Long>, Cel
     record Cell(SweepRow row, double pathSteps) implements Serializable {
     }
 
-    /** What a task sends back: its cells, and which engines which executor chose for them. */
-    record Result(List<Cell> cells, List<String> engineNotes) implements Serializable {
+    /**
+     * Statistics of one range of a split cell, {@link PathStatsEncoding#BYTES_PER_PATH} bytes per path, and the
+     * engine and simulation time they took.
+     */
+    record Range(TaskPlan.Piece piece, byte[] stats, String engine, String note, double seconds)
+            implements Serializable {
+    }
+
+    /** What a task sends back: its whole cells, its ranges, and which engines which executor chose for them. */
+    record Result(List<Cell> cells, List<Range> ranges, List<String> engineNotes) implements Serializable {
     }
 
     private final Broadcast<String> planJson;
@@ -65,26 +77,33 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<Long>, Cel
     }
 
     @Override
-    public Result apply(TaskContext task, Iterator<Long> cells) {
+    public Result apply(TaskContext task, Iterator<List<TaskPlan.Piece>> pieces) {
         ENGINES_LOG.setLevel(Level.WARNING);
         SweepPlan plan = SweepPlan.parse(planJson.value(), java.nio.file.Path.of("."), "the sweep sent by the driver");
         // one thread per core Spark gave the task (spark.task.cpus) unless --threads says otherwise
         Engines.Options options = settings.engineOptions(Math.max(1, task.cpus()));
         Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
-        List<Cell> out = new ArrayList<>();
+        List<Cell> cells = new ArrayList<>();
+        List<Range> ranges = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String executor = "executor " + SparkEnv.get().executorId();
         try {
-            while (cells.hasNext()) {
-                long cell = cells.next();
-                Spec spec = plan.spec(cell, settings::apply);
-                Engines.Selection engine = engines.get(spec.engine());
-                if (engine == null) {
-                    engine = Engines.select(spec.engine(), options);
-                    engines.put(spec.engine(), engine);
-                    notes.add(executor + ": " + engine.note());
+            while (pieces.hasNext()) {
+                for (TaskPlan.Piece piece : pieces.next()) {
+                    Spec spec = plan.spec(piece.cell(), settings::apply);
+                    Engines.Selection engine = engines.get(spec.engine());
+                    if (engine == null) {
+                        engine = Engines.select(spec.engine(), options);
+                        engines.put(spec.engine(), engine);
+                        notes.add(executor + ": " + engine.note());
+                    }
+                    if (piece.whole()) {
+                        cells.add(new Cell(runner.run(plan, piece.cell(), spec, engine, options),
+                                (double) spec.paths() * spec.steps()));
+                    } else {
+                        ranges.add(range(piece, spec, engine, options));
+                    }
                 }
-                out.add(new Cell(runner.run(plan, cell, spec, engine, options), (double) spec.paths() * spec.steps()));
             }
         } catch (EngineUnavailableException e) {
             // checked and not serializable by Spark's rules of thumb: carry the one-line reason
@@ -92,6 +111,14 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<Long>, Cel
         } finally {
             engines.values().forEach(selection -> selection.engine().close());
         }
-        return new Result(out, notes);
+        return new Result(cells, ranges, notes);
+    }
+
+    private static Range range(TaskPlan.Piece piece, Spec spec, Engines.Selection engine, Engines.Options options)
+            throws EngineUnavailableException {
+        Simulator.Range run = Simulator.runRange(spec, engine, options, piece.firstPath(), piece.count());
+        try (PathStats stats = run.stats()) {
+            return new Range(piece, PathStatsEncoding.encode(stats), run.engine(), run.note(), run.seconds());
+        }
     }
 }

@@ -79,9 +79,14 @@ public final class SparkMain {
         @Option(names = "--resume", description = "Continue PREFIX.jsonl: skip the cells it holds, run the rest.")
         boolean resume;
 
-        @Option(names = "--cells-per-task", paramLabel = "N", description = "Cells in one Spark task (default: "
-                + SparkSweep.TASKS_PER_CORE + " tasks per core of the cluster).")
+        @Option(names = "--cells-per-task", paramLabel = "N", description = "Unsplit cells in one Spark task "
+                + "(default: " + TaskPlan.TASKS_PER_CORE + " tasks per core of the cluster).")
         int cellsPerTask;
+
+        @Option(names = "--split-paths", paramLabel = "N", description = "Split cells of more than N paths into "
+                + "ranges of at most N paths, one Spark task each, merged exactly on the driver (default: "
+                + TaskPlan.DEFAULT_SPLIT_PATHS + ").")
+        long splitPaths = TaskPlan.DEFAULT_SPLIT_PATHS;
 
         @Mixin
         RunOverrides overrides;
@@ -90,6 +95,9 @@ public final class SparkMain {
         public Integer call() throws Exception {
             if (cellsPerTask < 0) {
                 throw new SpecException("--cells-per-task", "must be >= 1 but was " + cellsPerTask);
+            }
+            if (splitPaths < 1) {
+                throw new SpecException("--split-paths", "must be >= 1 but was " + splitPaths);
             }
             SweepPlan plan = SweepPlan.read(sweep);
             RunOverrides.Given settings = overrides.given();
@@ -101,7 +109,8 @@ public final class SparkMain {
             try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
                 spark.sc().addSparkListener(progress);
                 try {
-                    summary = SparkSweep.run(spark, plan, settings, prefix, resume, cellsPerTask, progress,
+                    summary = SparkSweep.run(spark, plan, settings, prefix, resume,
+                            new TaskPlan.Sizes(cellsPerTask, splitPaths), progress,
                             System.err::println);
                 } finally {
                     progress.finish();

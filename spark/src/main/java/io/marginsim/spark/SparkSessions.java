@@ -14,7 +14,10 @@ final class SparkSessions {
     static SparkConf conf(String master, String appName, Map<String, String> userConf) {
         SparkConf conf = new SparkConf().setMaster(master).setAppName(appName)
                 // the sweep prints its own progress (tasks, cells, path-steps/s); Spark's bar would interleave with it
-                .set("spark.ui.showConsoleProgress", "false");
+                .set("spark.ui.showConsoleProgress", "false")
+                // split cells send their ranges' samples (16 bytes a path) to the driver, which merges and drops them
+                // as tasks finish: the job's total can pass the 1g default while the driver holds only cells in flight
+                .set("spark.driver.maxResultSize", "0");
         // Workers' SPARK_HOME holds Spark and margin-sim but not this module, whose task classes change with every
         // build: the driver serves its own jar to the executors, so workers never run stale task code.
         Path self = ownJar();

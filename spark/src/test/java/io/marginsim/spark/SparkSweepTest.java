@@ -35,6 +35,10 @@ class SparkSweepTest {
                       {"path": "assets[0].volatility", "range": {"from": 0.4, "to": 0.8, "step": 0.2}}],
              "targets": [0.05, 0.01]}""";
     static final SweepPlan PLAN = SweepPlan.parse(SWEEP, Path.of("."), "sweep.json");
+    /** 200 cells of 300 paths: small enough that per-task costs would dominate if each were a task. */
+    static final SweepPlan MANY_SMALL = SweepPlan.parse(SWEEP.replace("\"paths\": 4000", "\"paths\": 300")
+            .replace("\"values\": [1, 2, 3, 4]", "\"range\": {\"from\": 0.5, \"to\": 5, \"step\": 0.5}")
+            .replace("\"from\": 0.4, \"to\": 0.8, \"step\": 0.2", "\"from\": 0.2, \"to\": 1.15, \"step\": 0.05"), Path.of("."), "many.json");
 
     private static JavaSparkContext spark;
 
@@ -53,8 +57,18 @@ class SparkSweepTest {
 
     /** The single-machine sweep's CSV, the reference every distributed run must reproduce. */
     static List<String> plainSweepRows(Path prefix) throws Exception {
+        return plainSweepRows(PLAN, prefix);
+    }
+
+    static List<String> plainSweepRows(SweepPlan plan, Path prefix) throws Exception {
         Engines.Options twoThreads = new Engines.Options(2, -1, Engines.Options.defaults().precision());
-        return sortedRows(Sweep.run(PLAN, UnaryOperator.identity(), twoThreads, prefix, false, Sweep.Listener.NONE).csv());
+        return sortedRows(Sweep.run(plan, UnaryOperator.identity(), twoThreads, prefix, false, Sweep.Listener.NONE).csv());
+    }
+
+    /** Journal lines in order, without the measured speed, the one field that differs between runs. */
+    static List<String> journalWithoutSpeed(Path jsonl) throws Exception {
+        return Files.readAllLines(jsonl).stream().map(line -> line.replaceAll(",\"pathStepsPerSecond\":[^,}]*", ""))
+                .sorted().toList();
     }
 
     /** Header, then rows in cell order: rows are appended as tasks finish, which is up to the scheduler. */
@@ -70,18 +84,22 @@ class SparkSweepTest {
         return Long.parseLong(row.substring(0, row.indexOf(',')));
     }
 
-    private Sweep.Summary runOnSpark(String prefix, boolean resume, int cellsPerTask, Sweep.Listener listener,
+    private Sweep.Summary runOnSpark(String prefix, boolean resume, TaskPlan.Sizes sizes, Sweep.Listener listener,
                                      CellBatch.CellRunner runner) throws Exception {
-        return SparkSweep.run(spark, PLAN, RunOverrides.Given.NONE, dir.resolve(prefix), resume, cellsPerTask, listener,
+        return SparkSweep.run(spark, PLAN, RunOverrides.Given.NONE, dir.resolve(prefix), resume, sizes, listener,
                 note -> { }, runner);
+    }
+
+    private static TaskPlan.Sizes cellsPerTask(int cells) {
+        return new TaskPlan.Sizes(cells, TaskPlan.DEFAULT_SPLIT_PATHS);
     }
 
     @Test
     void sparkWritesTheSameRowsAsTheSingleMachineSweep() throws Exception {
         List<String> plain = plainSweepRows(dir.resolve("plain"));
         for (int cellsPerTask : new int[] {0, 5}) {
-            Sweep.Summary summary = runOnSpark("spark" + cellsPerTask, false, cellsPerTask, Sweep.Listener.NONE,
-                    CellBatch.CellRunner.SIMULATE);
+            Sweep.Summary summary = runOnSpark("spark" + cellsPerTask, false, cellsPerTask(cellsPerTask),
+                    Sweep.Listener.NONE, CellBatch.CellRunner.SIMULATE);
             assertThat(summary.computed()).isEqualTo(12);
             assertThat(sortedRows(summary.csv())).hasSize(13).isEqualTo(plain);
             assertThat(Files.readAllLines(summary.jsonl())).hasSize(12)
@@ -99,14 +117,14 @@ class SparkSweepTest {
             return CellBatch.CellRunner.SIMULATE.run(plan, cell, spec, engine, options);
         };
         // one cell per task: local[2] allows one attempt per task, so cell 7's failure fails the job
-        assertThatThrownBy(() -> runOnSpark("resumed", false, 1, Sweep.Listener.NONE, failOnce))
+        assertThatThrownBy(() -> runOnSpark("resumed", false, cellsPerTask(1), Sweep.Listener.NONE, failOnce))
                 .hasStackTraceContaining("injected failure of cell 7");
         Path journal = Sweep.journalFile(dir.resolve("resumed"));
         List<String> journaled = Files.readAllLines(journal);
         assertThat(journaled).hasSizeLessThan(12).noneMatch(line -> line.contains("\"cell\":7,"));
 
         Set<Long> recomputed = ConcurrentHashMap.newKeySet();
-        Sweep.Summary rest = runOnSpark("resumed", true, 1, new Sweep.Listener() {
+        Sweep.Summary rest = runOnSpark("resumed", true, cellsPerTask(1), new Sweep.Listener() {
             @Override
             public void cellDone(SweepRow row, double pathSteps) {
                 recomputed.add(row.cell());
@@ -121,12 +139,42 @@ class SparkSweepTest {
     }
 
     @Test
-    void tasksInterleaveCellsSoCostlyAxisValuesSpreadOverTasks() {
-        assertThat(SparkSweep.tasks(12, 0, 2)).isEqualTo(8);
-        assertThat(SparkSweep.tasks(3, 0, 2)).isEqualTo(3);
-        assertThat(SparkSweep.tasks(12, 5, 2)).isEqualTo(3);
-        assertThat(SparkSweep.interleave(List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L), 3))
-                .containsExactly(0L, 3L, 6L, 1L, 4L, 2L, 5L);
+    void cellsSplitIntoPathRangesGiveTheRowsOfWholeCells() throws Exception {
+        List<String> plain = plainSweepRows(dir.resolve("plain"));
+        // 4,000 paths a cell: two ranges of 2,000 and three of 1,333 or 1,334, merged from separate tasks
+        for (long splitPaths : new long[] {3999, 1500}) {
+            spark.setJobGroup("split" + splitPaths, "12 cells split", false);
+            Sweep.Summary summary = runOnSpark("split" + splitPaths, false, new TaskPlan.Sizes(0, splitPaths),
+                    Sweep.Listener.NONE, CellBatch.CellRunner.SIMULATE);
+            spark.clearJobGroup();
+            assertThat(tasksOfJob("split" + splitPaths)).isEqualTo(splitPaths == 3999 ? 24 : 36);
+            assertThat(summary.computed()).isEqualTo(12);
+            assertThat(sortedRows(summary.csv())).isEqualTo(plain);
+            assertThat(journalWithoutSpeed(summary.jsonl())).hasSize(12)
+                    .isEqualTo(journalWithoutSpeed(Sweep.journalFile(dir.resolve("plain"))));
+        }
+    }
+
+    @Test
+    void manySmallCellsRunInFewTasksWithTheSameRows() throws Exception {
+        assertThat(MANY_SMALL.cells()).isEqualTo(200);
+        List<String> plain = plainSweepRows(MANY_SMALL, dir.resolve("plain-many"));
+        spark.setJobGroup("many-small", "200 small cells", false);
+        Sweep.Summary summary = SparkSweep.run(spark, MANY_SMALL, RunOverrides.Given.NONE, dir.resolve("many"), false,
+                TaskPlan.Sizes.DEFAULT, Sweep.Listener.NONE, note -> { });
+        spark.clearJobGroup();
+        assertThat(summary.computed()).isEqualTo(200);
+        assertThat(sortedRows(summary.csv())).isEqualTo(plain);
+        // 4 tasks per core of local[2]
+        assertThat(tasksOfJob("many-small")).isEqualTo(8);
+    }
+
+    /** Tasks of the one job run in {@code group}, whose one stage holds them all. */
+    private static int tasksOfJob(String group) {
+        int[] jobs = spark.statusTracker().getJobIdsForGroup(group);
+        assertThat(jobs).hasSize(1);
+        int stage = spark.statusTracker().getJobInfo(jobs[0]).stageIds()[0];
+        return spark.statusTracker().getStageInfo(stage).numTasks();
     }
 
     @Test

@@ -62,21 +62,22 @@ class StandaloneClusterTest {
         }
     }
 
-    private static Sweep.Summary run(String prefix, Sweep.Listener listener) throws Exception {
-        return SparkSweep.run(spark, PLAN, BIGGER_CELLS, dir.resolve(prefix), false, 1, listener, note -> { });
+    private static Sweep.Summary run(String prefix, TaskPlan.Sizes sizes, Sweep.Listener listener) throws Exception {
+        return SparkSweep.run(spark, PLAN, BIGGER_CELLS, dir.resolve(prefix), false, sizes, listener, note -> { });
     }
 
     @Test
     @Order(1)
     void twoExecutorsWriteTheSameRowsAsTheSingleMachineSweep() throws Exception {
-        Sweep.Summary summary = run("cluster", Sweep.Listener.NONE);
+        Sweep.Summary summary = run("cluster", new TaskPlan.Sizes(1, TaskPlan.DEFAULT_SPLIT_PATHS),
+                Sweep.Listener.NONE);
         assertThat(summary.computed()).isEqualTo(12);
         assertThat(sortedRows(summary.csv())).isEqualTo(plain);
     }
 
     @Test
     @Order(2)
-    void losingAWorkerMidJobStillGivesEveryRowOnce() throws Exception {
+    void losingAWorkerMidJobOfSplitCellsStillGivesEveryRowOnce() throws Exception {
         AtomicInteger done = new AtomicInteger();
         AtomicInteger lostTasks = new AtomicInteger();
         spark.sc().addSparkListener(new SparkListener() {
@@ -87,7 +88,8 @@ class StandaloneClusterTest {
                 }
             }
         });
-        Sweep.Summary summary = run("fault", new Sweep.Listener() {
+        // each cell in two ranges of 100,000 paths, merged on the driver from both executors' statistics
+        Sweep.Summary summary = run("fault", new TaskPlan.Sizes(0, 100_000), new Sweep.Listener() {
             @Override
             public void cellDone(SweepRow row, double pathSteps) {
                 if (done.incrementAndGet() == 2) {

@@ -1,0 +1,77 @@
+package io.marginsim.spark;
+
+import io.marginsim.analysis.SweepPlan;
+import io.marginsim.analysis.SweepRow;
+import io.marginsim.engine.Simulation;
+import io.marginsim.engine.Simulator;
+import io.marginsim.result.PathStats;
+import io.marginsim.result.PathStatsEncoding;
+import io.marginsim.spec.Spec;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * On the driver: merges the ranges of split cells as their tasks finish and, once a cell has every range, makes its
+ * row from the merged statistics with the same code as the single-machine sweep. Breach counts add up exactly and
+ * the samples keep every path's value, so the row is the one a single run of all the cell's paths gives, byte for
+ * byte. A cell in progress holds the samples of the ranges received so far
+ * ({@link PathStatsEncoding#BYTES_PER_PATH} bytes per path); a cell's ranges are neighbouring tasks, so few cells are
+ * in progress at a time. Ranges of a cell whose job fails are dropped: the cell was not journaled, so
+ * {@code --resume} computes it again.
+ */
+final class RangeMerger {
+    private final SweepPlan plan;
+    private final UnaryOperator<Spec> overrides;
+    private final Map<Long, Partial> inProgress = new HashMap<>();
+
+    /** The ranges of one cell received so far, merged. */
+    private static final class Partial {
+        final PathStats stats;
+        final String engine;
+        final String note;
+        int ranges;
+        double seconds;
+
+        Partial(PathStats stats, CellBatch.Range first) {
+            this.stats = stats;
+            this.engine = first.engine();
+            this.note = first.note();
+        }
+    }
+
+    RangeMerger(SweepPlan plan, UnaryOperator<Spec> overrides) {
+        this.plan = plan;
+        this.overrides = overrides;
+    }
+
+    /** Takes one range; when it was its cell's last, returns the cell's row and work, else null. */
+    CellBatch.Cell add(CellBatch.Range range) {
+        long cell = range.piece().cell();
+        PathStats stats = PathStatsEncoding.decode(range.stats());
+        Partial partial = inProgress.get(cell);
+        if (partial == null) {
+            partial = new Partial(stats, range);
+            inProgress.put(cell, partial);
+        } else {
+            partial.stats.merge(stats);
+        }
+        partial.ranges++;
+        // the report's speed: all the cell's paths over the time its ranges took, one after another
+        partial.seconds += range.seconds();
+        if (partial.ranges < range.piece().ranges()) {
+            return null;
+        }
+        inProgress.remove(cell);
+        Spec spec = plan.spec(cell, overrides);
+        if (partial.stats.paths() != spec.paths()) {
+            throw new IllegalStateException("the ranges of cell " + cell + " hold " + partial.stats.paths()
+                    + " paths but the cell has " + spec.paths());
+        }
+        try (Simulation run = Simulator.of(spec, partial.stats, partial.engine, partial.note, partial.seconds)) {
+            return new CellBatch.Cell(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
+                    (double) spec.paths() * spec.steps());
+        }
+    }
+}

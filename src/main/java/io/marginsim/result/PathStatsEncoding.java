@@ -1,0 +1,114 @@
+package io.marginsim.result;
+
+import java.nio.ByteBuffer;
+import java.nio.DoubleBuffer;
+
+/**
+ * {@link PathStats} as bytes, so that statistics of a path range computed in one JVM can be merged in another
+ * (sweep cells split across Spark tasks) with exactly the result of computing every path in one place. Nothing is
+ * summarised on the way: the breach counts by step and every per-path sample value travel as they are (IEEE 754
+ * bits, so {@code -0.0} and NaN survive), because a sketch would make quantiles approximate.
+ *
+ * <p>Size: 20 bytes + 8 per step + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
+ * more per path (plus 40 bytes) when the statistics carry liquidation outcomes. Sample values come out in
+ * ascending order, which quantiles and merging ignore. Samples on a device are read back by rank in bounded
+ * chunks, so encoding holds no more than the encoded bytes and one chunk beside the statistics.
+ */
+public final class PathStatsEncoding {
+    /** Worst shortfall and terminal equity: one double each. */
+    public static final int BYTES_PER_PATH = 16;
+    /** Liquidation loss and bad debt: one double each. */
+    public static final int LIQUIDATION_BYTES_PER_PATH = 16;
+
+    /** "MSPS" followed by the format's version, so bytes of another format or version are refused, not misread. */
+    private static final int MAGIC = 0x4d535053;
+    private static final int VERSION = 1;
+    /** Ranks asked of a sample at once when reading its values back. */
+    private static final int CHUNK = 1 << 16;
+
+    private PathStatsEncoding() {
+    }
+
+    public static byte[] encode(PathStats stats) {
+        long paths = stats.paths();
+        LiquidationStats liquidation = stats.liquidation();
+        long size = 20L + 8L * stats.steps() + 1 + BYTES_PER_PATH * paths
+                + (liquidation == null ? 0 : 40 + LIQUIDATION_BYTES_PER_PATH * paths);
+        if (size > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("statistics of " + paths + " paths take " + size
+                    + " bytes encoded, more than one array holds; encode fewer paths at a time");
+        }
+        ByteBuffer out = ByteBuffer.allocate((int) size);
+        out.putInt(MAGIC).putInt(VERSION).putInt(stats.steps()).putLong(paths);
+        long[] breaches = stats.breachesAtStep();
+        for (int s = 1; s <= stats.steps(); s++) {
+            out.putLong(breaches[s]);
+        }
+        putSample(out, stats.worstShortfall());
+        putSample(out, stats.terminalEquity());
+        out.put((byte) (liquidation == null ? 0 : 1));
+        if (liquidation != null) {
+            out.putLong(liquidation.liquidatedPaths()).putLong(liquidation.events()).putLong(liquidation.badDebtPaths())
+                    .putDouble(liquidation.lossSum()).putDouble(liquidation.badDebtSum());
+            putSample(out, liquidation.loss());
+            putSample(out, liquidation.badDebt());
+        }
+        return out.array();
+    }
+
+    /** Statistics in host memory equal to those that were encoded. */
+    public static PathStats decode(byte[] bytes) {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        if (bytes.length < 20 || in.getInt() != MAGIC || in.getInt() != VERSION) {
+            throw new IllegalArgumentException("bytes must be path statistics of format version " + VERSION
+                    + " but a block of " + bytes.length + " bytes does not start with that header");
+        }
+        int steps = in.getInt();
+        long paths = in.getLong();
+        int n = Math.toIntExact(paths);
+        long[] breaches = new long[steps + 1];
+        for (int s = 1; s <= steps; s++) {
+            breaches[s] = in.getLong();
+        }
+        ArraySample worst = new ArraySample();
+        ArraySample terminal = new ArraySample();
+        PathStats stats = new PathStats(steps, worst, terminal);
+        stats.addBreaches(breaches, paths);
+        worst.addAll(getSample(in, n), n);
+        terminal.addAll(getSample(in, n), n);
+        if (in.get() == 1) {
+            long liquidated = in.getLong();
+            long events = in.getLong();
+            long badDebtPaths = in.getLong();
+            double lossSum = in.getDouble();
+            double badDebtSum = in.getDouble();
+            stats.restoreLiquidation(new LiquidationStats(paths, liquidated, events, badDebtPaths, lossSum, badDebtSum,
+                    getSample(in, n), getSample(in, n)));
+        }
+        if (in.hasRemaining()) {
+            throw new IllegalArgumentException("bytes must end after the statistics of " + paths + " paths but "
+                    + in.remaining() + " bytes follow");
+        }
+        return stats;
+    }
+
+    private static void putSample(ByteBuffer out, RankedSample sample) {
+        long size = sample.size();
+        DoubleBuffer doubles = out.asDoubleBuffer();
+        for (long from = 0; from < size; from += CHUNK) {
+            long[] ranks = new long[(int) Math.min(CHUNK, size - from)];
+            for (int i = 0; i < ranks.length; i++) {
+                ranks[i] = from + i;
+            }
+            doubles.put(sample.valuesAtRanks(ranks));
+        }
+        out.position(out.position() + 8 * (int) size);
+    }
+
+    private static double[] getSample(ByteBuffer in, int n) {
+        double[] values = new double[n];
+        in.asDoubleBuffer().get(values);
+        in.position(in.position() + 8 * n);
+        return values;
+    }
+}
