@@ -5,12 +5,14 @@ import io.marginsim.liquidation.PartialPolicy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
  * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
- * defines the math (see {@link LiquidatingAccount}); other engines refuse problems that use any of it
- * through {@link CompiledProblem#referenceOnlyFeatures()}.
+ * defines the math (see {@link LiquidatingAccount}); an engine that implements it lists {@link #FEATURES} among its
+ * implemented features, and the others refuse problems that use any of it through
+ * {@link CompiledProblem#referenceOnlyFeatures()}.
  *
  * @param fundingPerStep per position: funding rate charged each step, {@code ratePerInterval * stepHours /
  *                       intervalHours}; the payment is {@code size * P * fundingPerStep} (longs pay when positive)
@@ -20,6 +22,16 @@ import java.util.List;
  */
 public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
     public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
+
+    public static final String FUNDING = "funding";
+    public static final String BORROW = "borrow interest";
+    public static final String LIQUIDATION = "liquidation mechanics";
+    public static final String LATENCY = "liquidation latency";
+    public static final String SLIPPAGE = "liquidation slippage";
+    public static final String FEE = "liquidation fee";
+    public static final String PARTIAL = "partial liquidation";
+    /** Every name {@link #features()} can list, for the engines that implement all of the mechanics. */
+    public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL);
 
     /**
      * @param latencySteps      latency in steps (seconds / step seconds), fractional
@@ -31,6 +43,15 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      */
     public record Liquidation(double latencySteps, ImpactModel impact, double impactCoefficient, double[] depth,
                               double[] feeRate, PartialPolicy[] partial) {
+        /** Steps from a breach to the step whose price its fill uses: the latency rounded up. */
+        public int latencyWhole() {
+            return (int) Math.ceil(latencySteps);
+        }
+
+        /** Where between the last two of those steps the fill falls, in log price; 0 is on the last step. */
+        public double latencyFraction() {
+            return latencySteps - Math.floor(latencySteps);
+        }
     }
 
     public boolean hasFunding() {
@@ -59,28 +80,28 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
     public List<String> features() {
         List<String> out = new ArrayList<>();
         if (hasFunding()) {
-            out.add("funding");
+            out.add(FUNDING);
         }
         if (hasBorrow()) {
-            out.add("borrow interest");
+            out.add(BORROW);
         }
         if (liquidation != null) {
-            out.add("liquidation mechanics");
+            out.add(LIQUIDATION);
             if (liquidation.latencySteps > 0) {
-                out.add("liquidation latency");
+                out.add(LATENCY);
             }
             if (liquidation.impact != null) {
-                out.add("liquidation slippage");
+                out.add(SLIPPAGE);
             }
             for (int i = 0; i < liquidation.feeRate.length; i++) {
                 if (liquidation.feeRate[i] > 0) {
-                    out.add("liquidation fee");
+                    out.add(FEE);
                     break;
                 }
             }
             for (PartialPolicy policy : liquidation.partial) {
                 if (policy.mode() != PartialPolicy.Mode.FULL) {
-                    out.add("partial liquidation");
+                    out.add(PARTIAL);
                     break;
                 }
             }

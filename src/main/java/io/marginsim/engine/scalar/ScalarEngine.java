@@ -77,12 +77,13 @@ public final class ScalarEngine extends ParallelCpuEngine {
 
         void simulate(long path, PathBlock out, int slot) {
             System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
+            // every path starts from the model's initial state (GARCH variance, DCC), whatever ran before it
+            market.start();
             if (account != null) {
                 simulateWithFrictions(path, out, slot);
                 return;
             }
             Arrays.fill(open, true);
-            market.start();
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;

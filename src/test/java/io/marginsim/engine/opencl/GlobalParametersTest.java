@@ -29,10 +29,11 @@ class GlobalParametersTest {
         PathBlock constant = new PathBlock(2_000);
         engine.simulate(problem, 9, constant);
         PathBlock global = new PathBlock(2_000);
-        try (PathKernels kernels = PathKernels.build(engine.context(), engine.deviceId(), "test", options);
+        try (PathKernels kernels = PathKernels.build(engine.context(), engine.deviceId(), "test", options,
+                FrictionBuffer.applies(problem));
              ProblemBuffers params = new ProblemBuffers(engine.context(), problem, Precision.FLOAT);
              ChunkSlot slot = new ChunkSlot(engine.context(), engine.queue(), global.size(), problem.steps,
-                     Precision.FLOAT, new DeviceReads())) {
+                     kernels, Precision.FLOAT, new DeviceReads())) {
             slot.simulateInto(kernels, problem, params, 9, global, 0, global.size());
         }
         String what = problem.marketModelFeatures().toString();
