@@ -18,8 +18,8 @@ class OpenClAgreementTest {
     /** Not zero, so the path index really reaches the counter. */
     private static final long FIRST_PATH = 3_000_000_000L;
     /** Tolerances relative to the account's size (gross entry notional plus cash). */
-    private static final double FLOAT_TOLERANCE = 1e-5;
-    private static final double DOUBLE_TOLERANCE = 1e-12;
+    static final double FLOAT_TOLERANCE = 1e-5;
+    static final double DOUBLE_TOLERANCE = 1e-12;
 
     @Test
     void oneAsset() {
