@@ -333,22 +333,10 @@ real account_terminal(const Problem *p, const Account *s, int isolated, const re
     return equity;
 }
 
-/* simulate_paths with the account above; the arguments up to terminalOut are simulate_paths' own. */
-__kernel void simulate_liquidating_paths(PARAM real *market, PARAM real *account, PARAM real *tiers,
-                                         PARAM int *layout, PARAM real *models, __global const real *history,
-                                         int historyRows, int tierCount, int steps, int isolated, uint k0, uint k1,
-                                         ulong firstPath, uint count,
-                                         __global int *firstBreachOut, __global real *worstOut,
-                                         __global real *terminalOut, PARAM real *frictions,
-                                         __global int *eventsOut, __global real *lossOut,
-                                         __global real *badDebtOut) {
-    uint gid = get_global_id(0);
-    if (gid >= count) {
-        return;
-    }
-    uint path = (uint) (firstPath + gid);
-    Problem p;
-    view_problem(&p, market, account, tiers, layout, tierCount);
+/* simulate_paths with the account above, and its outcomes. */
+__kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *frictions, __global int *eventsOut,
+                                         __global real *lossOut, __global real *badDebtOut) {
+    PATH_KERNEL_PROLOGUE;
     Frictions f;
     view_frictions(&f, frictions);
     Account s;

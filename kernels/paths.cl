@@ -160,22 +160,29 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
 #endif
 
 /*
+ * The arguments every path kernel starts with (PathKernels sets them in this order; frictions.cl's kernel adds its
+ * own after them), and its first statements: the work-item's path, returning past `count`, and the problem's views.
+ * Counter word 1 holds the path index modulo 2^32, as in ShockStream.
+ */
+#define PATH_KERNEL_ARGUMENTS \
+    PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout, PARAM real *models, \
+    __global const real *history, int historyRows, int tierCount, int steps, int isolated, uint k0, uint k1, \
+    ulong firstPath, uint count, __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut
+#define PATH_KERNEL_PROLOGUE \
+    uint gid = get_global_id(0); \
+    if (gid >= count) { \
+        return; \
+    } \
+    uint path = (uint) (firstPath + gid); \
+    Problem p; \
+    view_problem(&p, market, account, tiers, layout, tierCount)
+
+/*
  * `models` is read only by programs built with MODELS (models.cl), `history` (historyRows x ASSETS residuals) only
  * by those built with MODEL_HISTORY; other programs get placeholders.
  */
-__kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
-                             PARAM real *models, __global const real *history, int historyRows,
-                             int tierCount, int steps, int isolated, uint k0, uint k1,
-                             ulong firstPath, uint count,
-                             __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut) {
-    uint gid = get_global_id(0);
-    if (gid >= count) {
-        return;
-    }
-    /* Counter word 1 holds the path index modulo 2^32, as in ShockStream. */
-    uint path = (uint) (firstPath + gid);
-    Problem p;
-    view_problem(&p, market, account, tiers, layout, tierCount);
+__kernel void simulate_paths(PATH_KERNEL_ARGUMENTS) {
+    PATH_KERNEL_PROLOGUE;
 
     real x[ASSETS];
     real price[ASSETS];
