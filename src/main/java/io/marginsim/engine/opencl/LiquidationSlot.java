@@ -15,9 +15,9 @@ import java.nio.ByteOrder;
 /**
  * The liquidation outcomes of one {@link ChunkSlot}'s chunk, for problems run by the liquidating kernel
  * ({@code frictions.cl}): per path the number of events, the liquidation loss and the bad debt. What comes back is
- * reduced where it was computed: per work-group counts and sums ({@code liquidation_sums}), a few hundred bytes per
- * chunk, added in double on the host; the loss and bad-debt buffers go to the run's {@link DeviceSample}s like the
- * worst-shortfall ones, so their quantiles (and the report's VaR-style tail of them) are ranked on the device.
+ * reduced where it was computed: per work-group counts and sums ({@code liquidation_sums} in {@code reduce.cl}), a
+ * few hundred bytes per chunk, added in double on the host. The loss and bad-debt buffers go to the run's
+ * {@link DeviceSample}s like the worst-shortfall ones, so the report's quantiles of them are ranked on the device.
  * Only {@link #readInto} copies per-path values back, for callers that asked for a {@link PathBlock}.
  */
 final class LiquidationSlot implements AutoCloseable {
