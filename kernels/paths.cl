@@ -5,7 +5,7 @@
  * Build options: ASSETS and POSITIONS (the problem's shape, so the per-asset loops have constant bounds and
  * the state stays in registers), PARAM_GLOBAL, set when the problem arrays are too large for constant memory,
  * and MODELS with its feature options for markets beyond GBM (models.cl). Built after philox.cl, before
- * models.cl.
+ * models.cl. With FRICTIONS, frictions.cl adds the kernel of the liquidation mechanics next to this one.
  *
  * Log prices are kept relative to the initial price, so the float accumulator starts at zero and keeps its
  * precision over thousands of steps.
@@ -39,6 +39,25 @@ typedef struct {
     PARAM int *markBasis;
     PARAM int *tierStart;
 } Problem;
+
+void view_problem(Problem *p, PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
+                  int tierCount) {
+    p->initialPrice = market;
+    p->logDrift = market + ASSETS;
+    p->loading = market + 2 * ASSETS;
+    p->cash = account[0];
+    p->valueUnits = account + 1;
+    p->requirementUnits = account + 1 + ASSETS;
+    p->size = account + 1 + 2 * ASSETS;
+    p->entry = p->size + POSITIONS;
+    p->margin = p->entry + POSITIONS;
+    p->tierFloor = tiers;
+    p->tierRate = tiers + tierCount;
+    p->tierDeduction = tiers + 2 * tierCount;
+    p->asset = layout;
+    p->markBasis = layout + POSITIONS;
+    p->tierStart = layout + 2 * POSITIONS;
+}
 
 real tiered_requirement(const Problem *p, int i, real notional) {
     int k = p->tierStart[i];
@@ -127,36 +146,43 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
 #endif
 
 /*
+ * The market of one path inside a path kernel, shared with frictions.cl: START_MARKET declares the models' state,
+ * ADVANCE_MARKET(step) moves x and price to step `step` (1-based). Macros rather than functions because they use
+ * the kernel's own arguments and locals (p, models, history, historyRows, path, k0, k1, x, price).
+ */
+#ifdef MODELS
+#define START_MARKET ModelState state; start_models(models, &state)
+#define ADVANCE_MARKET(step) \
+    advance_models(&p, models, history, historyRows, &state, (uint) ((step) - 1), path, k0, k1, x, price)
+#else
+#define START_MARKET
+#define ADVANCE_MARKET(step) advance_prices(&p, (uint) ((step) - 1), path, k0, k1, x, price)
+#endif
+
+/*
+ * The arguments every path kernel starts with (PathKernels sets them in this order; frictions.cl's kernel adds its
+ * own after them), and its first statements: the work-item's path, returning past `count`, and the problem's views.
+ * Counter word 1 holds the path index modulo 2^32, as in ShockStream.
+ */
+#define PATH_KERNEL_ARGUMENTS \
+    PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout, PARAM real *models, \
+    __global const real *history, int historyRows, int tierCount, int steps, int isolated, uint k0, uint k1, \
+    ulong firstPath, uint count, __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut
+#define PATH_KERNEL_PROLOGUE \
+    uint gid = get_global_id(0); \
+    if (gid >= count) { \
+        return; \
+    } \
+    uint path = (uint) (firstPath + gid); \
+    Problem p; \
+    view_problem(&p, market, account, tiers, layout, tierCount)
+
+/*
  * `models` is read only by programs built with MODELS (models.cl), `history` (historyRows x ASSETS residuals) only
  * by those built with MODEL_HISTORY; other programs get placeholders.
  */
-__kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
-                             PARAM real *models, __global const real *history, int historyRows,
-                             int tierCount, int steps, int isolated, uint k0, uint k1,
-                             ulong firstPath, uint count,
-                             __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut) {
-    uint gid = get_global_id(0);
-    if (gid >= count) {
-        return;
-    }
-    /* Counter word 1 holds the path index modulo 2^32, as in ShockStream. */
-    uint path = (uint) (firstPath + gid);
-    Problem p;
-    p.initialPrice = market;
-    p.logDrift = market + ASSETS;
-    p.loading = market + 2 * ASSETS;
-    p.cash = account[0];
-    p.valueUnits = account + 1;
-    p.requirementUnits = account + 1 + ASSETS;
-    p.size = account + 1 + 2 * ASSETS;
-    p.entry = p.size + POSITIONS;
-    p.margin = p.entry + POSITIONS;
-    p.tierFloor = tiers;
-    p.tierRate = tiers + tierCount;
-    p.tierDeduction = tiers + 2 * tierCount;
-    p.asset = layout;
-    p.markBasis = layout + POSITIONS;
-    p.tierStart = layout + 2 * POSITIONS;
+__kernel void simulate_paths(PATH_KERNEL_ARGUMENTS) {
+    PATH_KERNEL_PROLOGUE;
 
     real x[ASSETS];
     real price[ASSETS];
@@ -170,19 +196,12 @@ __kernel void simulate_paths(PARAM real *market, PARAM real *account, PARAM real
         open[i] = true;
         closedEquity[i] = 0;
     }
-#ifdef MODELS
-    ModelState state;
-    start_models(models, &state);
-#endif
+    START_MARKET;
     int firstBreach = 0;
     real worst = -INFINITY;
     real frozenEquity = 0;
     for (int step = 1; step <= steps; step++) {
-#ifdef MODELS
-        advance_models(&p, models, history, historyRows, &state, (uint) (step - 1), path, k0, k1, x, price);
-#else
-        advance_prices(&p, (uint) (step - 1), path, k0, k1, x, price);
-#endif
+        ADVANCE_MARKET(step);
         real shortfall;
         if (isolated) {
             shortfall = -INFINITY;

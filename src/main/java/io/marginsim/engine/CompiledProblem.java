@@ -230,11 +230,10 @@ public final class CompiledProblem {
     }
 
     /**
-     * Features this problem uses beyond plain GBM and the plain breach model, named for users (e.g.
-     * {@code "GARCH volatility"}, {@code "funding"}); empty when every engine can run it. The scalar reference
-     * implements them all; a fast engine refuses a problem with any it does not name in
-     * {@link Engine#implementedFeatures()} ({@link #requireImplemented}), and {@code auto} then runs an engine that
-     * implements them and says why. Stress overlays fold into GBM's arrays and are not listed.
+     * Features this problem uses beyond plain GBM and the plain breach model, which not every engine implements,
+     * named for users (e.g. {@code "GARCH volatility"}); empty when every engine can run it. An engine refuses a
+     * problem with any it does not list in {@link Engine#implementedFeatures()}, and {@code auto} then runs another
+     * engine and says why. Stress overlays fold into GBM's arrays and are not listed.
      */
     public List<String> referenceOnlyFeatures() {
         List<String> features = marketModelFeatures();

@@ -45,6 +45,12 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      */
     public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL,
             FEE_CAPPED, PREMIUM_FUNDING, PATH_HAIRCUTS);
+    /**
+     * The mechanics at constant rates and fixed haircuts: {@link #FEATURES} without premium-linked funding, capped
+     * fees and path-dependent haircuts.
+     */
+    public static final Set<String> CORE_FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE,
+            PARTIAL);
 
     /** Constant carrying costs and liquidation terms only. */
     public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
@@ -120,6 +126,15 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      */
     public record Liquidation(double latencySteps, ImpactModel impact, double impactCoefficient, double[] depth,
                               double[] feeRate, boolean[] feeCapped, PartialPolicy[] partial) {
+        /** Steps from a breach to the step whose price its fill uses: the latency rounded up. */
+        public int latencyWhole() {
+            return (int) Math.ceil(latencySteps);
+        }
+
+        /** Where between the last two of those steps the fill falls, in log price; 0 is on the last step. */
+        public double latencyFraction() {
+            return latencySteps - Math.floor(latencySteps);
+        }
     }
 
     public boolean hasFunding() {

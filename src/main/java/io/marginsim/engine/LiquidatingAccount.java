@@ -89,8 +89,8 @@ public final class LiquidatingAccount {
         p = problem;
         costs = problem.frictions;
         liq = costs.liquidation() != null ? costs.liquidation() : PLAIN;
-        latencyWhole = (int) Math.ceil(liq.latencySteps());
-        latencyFraction = liq.latencySteps() - Math.floor(liq.latencySteps());
+        latencyWhole = liq.latencyWhole();
+        latencyFraction = liq.latencyFraction();
         size = new double[p.positions];
         margin = new double[p.positions];
         open = new boolean[p.positions];

@@ -9,11 +9,10 @@ package io.marginsim.engine;
  *       nothing were liquidated, so adding that much cash removes the breach;</li>
  *   <li>{@code terminalEquity}: account equity at the horizon, with positions closed at the price of the step
  *       where they breached (with liquidation mechanics: at their fills, after carrying costs and fees);</li>
- *   <li>only when {@link #tracksLiquidation} (the problem has a {@code liquidation} object, run by the engines
- *       whose {@link Engine#implementedFeatures()} name its mechanics): {@code liquidations}, the number of
- *       liquidation events; {@code liquidationLoss}, fees + slippage + adverse move between breach and fill;
- *       {@code badDebt}, how far equity fell below zero when the account (or a position, isolated) was closed,
- *       zero if it did not.</li>
+ *   <li>only when {@link #tracksLiquidation} (the problem has a {@code liquidation} object): {@code liquidations},
+ *       the number of liquidation events; {@code liquidationLoss}, fees + slippage + adverse move between breach
+ *       and fill; {@code badDebt}, how far equity fell below zero when the account (or a position, isolated) was
+ *       closed, zero if it did not.</li>
  * </ul>
  */
 public final class PathBlock {

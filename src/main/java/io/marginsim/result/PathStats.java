@@ -31,6 +31,18 @@ public final class PathStats implements AutoCloseable {
      * its breach step through {@link #addBreaches}, so that {@link #paths()} equals the samples' size.
      */
     public PathStats(int steps, RankedSample worstShortfall, RankedSample terminalEquity) {
+        this(steps, worstShortfall, terminalEquity, null);
+    }
+
+    /**
+     * As {@link #PathStats(int, RankedSample, RankedSample)} with liquidation outcomes the engine fills itself
+     * (through {@link LiquidationStats#addReduced} and its samples), for problems with a {@code liquidation} object;
+     * closing these statistics closes its samples too.
+     *
+     * @param liquidation empty, or null for a problem without liquidation outcomes
+     */
+    public PathStats(int steps, RankedSample worstShortfall, RankedSample terminalEquity,
+                     LiquidationStats liquidation) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1 but was " + steps);
         }
@@ -40,8 +52,13 @@ public final class PathStats implements AutoCloseable {
         }
         this.steps = steps;
         this.breachesAtStep = new long[steps + 1];
+        if (liquidation != null && liquidation.paths() != 0) {
+            throw new IllegalArgumentException("liquidation outcomes must start empty but covered "
+                    + liquidation.paths() + " paths");
+        }
         this.worstShortfall = worstShortfall;
         this.terminalEquity = terminalEquity;
+        this.liquidation = liquidation;
     }
 
     /** Statistics of one block of per-path outcomes, in host memory. */
@@ -176,6 +193,9 @@ public final class PathStats implements AutoCloseable {
     public void close() {
         worstShortfall.close();
         terminalEquity.close();
+        if (liquidation != null) {
+            liquidation.close();
+        }
     }
 
     private RankedSample checked(RankedSample sample) {

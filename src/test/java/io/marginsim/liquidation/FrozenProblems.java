@@ -6,12 +6,15 @@ import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.spec.Spec;
 
-/** Two specs without any liquidation key, whose per-path outcomes were frozen before liquidation mechanics existed. */
-final class FrozenProblems {
+/**
+ * Two specs without any liquidation key, whose per-path outcomes were frozen before liquidation mechanics existed;
+ * other engines' tests add liquidation keys to them.
+ */
+public final class FrozenProblems {
     static final int PATHS = 40;
 
     /** Cross: collateral with haircut, a debt, a tiered preset long and a flat short; about half the paths breach. */
-    static final String CROSS = """
+    public static final String CROSS = """
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.9, "drift": 0.1},
                         {"name": "ETH", "price": 3000, "volatility": 1.1}],
              "correlation": [[1, 0.6], [0.6, 1]],
@@ -25,7 +28,7 @@ final class FrozenProblems {
              "horizonDays": 4, "stepsPerDay": 24, "seed": 42, "engine": "scalar"}""";
 
     /** Isolated: two positions on their own margins, one long and one short. */
-    static final String ISOLATED = """
+    public static final String ISOLATED = """
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.9},
                         {"name": "ETH", "price": 3000, "volatility": 1.1}],
              "correlation": [[1, 0.6], [0.6, 1]],

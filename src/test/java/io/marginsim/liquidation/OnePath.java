@@ -10,14 +10,14 @@ import io.marginsim.engine.scalar.ScalarEngine;
  * Zero-volatility specs, so every path is the same deterministic price line {@code P_k = 100 exp(drift * k * dt)}
  * and each outcome can be computed by hand. One step is one hour (24 steps a day).
  */
-final class OnePath {
+public final class OnePath {
     static final double DT = 1 / (365.0 * 24);
 
     private OnePath() {
     }
 
     /** One asset X at 100 with the given annual drift, one cross position of {@code size} entered at 100. */
-    static String spec(double drift, double cash, double size, String rules, int days, String extraPosition,
+    public static String spec(double drift, double cash, double size, String rules, int days, String extraPosition,
                        String extraRoot) {
         return """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0, "drift": %s}],

@@ -19,8 +19,6 @@ import java.util.Collections;
  */
 public class FrictionBenchmark extends EngineThroughput {
     private static final int PATHS = 4_096;
-    private static final String FUNDING =
-            "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"fundingIntervalHours\": 8}";
 
     @Param({"plain", "funding", "full"})
     public String mechanics;
@@ -32,8 +30,8 @@ public class FrictionBenchmark extends EngineThroughput {
     CompiledProblem problem() {
         return switch (mechanics) {
             case "plain" -> Workloads.correlated(assets, 42);
-            case "funding" -> ModelWorkloads.withMechanics(assets, FUNDING, "");
-            case "full" -> ModelWorkloads.withMechanics(assets, FUNDING, """
+            case "funding" -> ModelWorkloads.withMechanics(assets, ModelWorkloads.FUNDING, "");
+            case "full" -> ModelWorkloads.withMechanics(assets, ModelWorkloads.FUNDING, """
                     "liquidation": {"latencySeconds": 5400, "feeRate": 0.005,
                                     "slippage": {"model": "linear", "depth": %s},
                                     "partial": {"mode": "fraction", "fraction": 0.5, "aboveNotional": 300}}"""

@@ -26,7 +26,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * One question: how many path-steps per second does the OpenCL engine simulate and reduce on the standard
  * workload ({@link Workloads#correlated}, 256 steps, float), on GBM and on each market model
  * ({@link ModelWorkloads})? Read the {@code pathSteps} counter, which JMH reports as a rate; a model's cost is its
- * rate over {@code gbm}'s (the issue's aim: below 2x on a GPU). Kernel compilation happens in the trial setup,
+ * rate over {@code gbm}'s (the issue's aim: below 2x on a GPU), and the liquidation mechanics' cost is the rate
+ * with {@code mechanics} over that without. Kernel compilation happens in the trial setup,
  * outside the measurement.
  *
  * <p>Without a usable OpenCL GPU the setup prints why and every invocation does nothing, so the rate reads 0.
@@ -45,6 +46,10 @@ public class OpenClEngineBenchmark {
     @Param({"gbm", "t", "merton", "garch"})
     public String model;
 
+    /** Whether the accounts pay funding and are liquidated with every mechanic ({@link ModelWorkloads#MECHANICS}). */
+    @Param({"false", "true"})
+    public boolean mechanics;
+
     /** Paths per invocation: a few chunks, so the double buffering is part of what is measured. */
     @Param({"4194304"})
     public long paths;
@@ -61,7 +66,7 @@ public class OpenClEngineBenchmark {
 
     @Setup(Level.Trial)
     public void open() {
-        problem = ModelWorkloads.workload(model, assets);
+        problem = ModelWorkloads.workload(model, assets, mechanics);
         try {
             engine = OpenClEngine.open(-1, Precision.FLOAT, Boolean.getBoolean("marginsim.bench.allowCpu"));
             engine.prepare(problem);

@@ -3,7 +3,6 @@ package io.marginsim.engine.opencl;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
-import io.marginsim.result.PathStats;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -18,7 +17,7 @@ import java.nio.ByteOrder;
  * Device buffers for one chunk of paths on its own command queue. The engine keeps two, so one chunk computes
  * while the other's breach histogram travels back. The per-path worst shortfall and terminal equity are written
  * into buffers made for each chunk, which {@link #collect} hands to the run's {@link DeviceSample}s instead of
- * copying them back.
+ * copying them back. A problem with frictions adds a {@link LiquidationSlot} for the liquidation outcomes.
  */
 final class ChunkSlot implements AutoCloseable {
     private final cl_context context;
@@ -31,14 +30,16 @@ final class ChunkSlot implements AutoCloseable {
     /** Direct, so the read can be non-blocking: the driver may write into it while Java runs on. */
     private final ByteBuffer histogramHost;
     private final long[] counts;
+    /** Null unless the problem runs on the liquidating kernel. */
+    private final LiquidationSlot liquidation;
     /** The submitted chunk's sample buffers, until collected. */
     private cl_mem worst;
     private cl_mem terminal;
     /** Paths submitted and not yet collected. */
     private int pending;
 
-    ChunkSlot(cl_context context, cl_command_queue queue, int capacity, int steps, Precision precision,
-              DeviceReads reads) {
+    ChunkSlot(cl_context context, cl_command_queue queue, int capacity, int steps, PathKernels kernels,
+              Precision precision, DeviceReads reads) {
         this.context = context;
         this.queue = queue;
         this.precision = precision;
@@ -48,6 +49,8 @@ final class ChunkSlot implements AutoCloseable {
         histogram = deviceBuffer(context, (long) bins * Sizeof.cl_uint);
         histogramHost = ByteBuffer.allocateDirect(bins * Sizeof.cl_uint).order(ByteOrder.nativeOrder());
         counts = new long[bins];
+        liquidation = kernels.liquidating()
+                ? new LiquidationSlot(context, queue, capacity, kernels.sumGroups(capacity), precision, reads) : null;
     }
 
     /** Queues simulation, histogram and the histogram's read for a chunk; returns at once. */
@@ -55,19 +58,22 @@ final class ChunkSlot implements AutoCloseable {
         worst = sampleBuffer(count);
         terminal = sampleBuffer(count);
         pending = count;
-        kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, worst, terminal);
+        enqueueSimulation(kernels, problem, params, firstPath, count, worst, terminal);
         CL.clEnqueueFillBuffer(queue, histogram, Pointer.to(new int[] {0}), Sizeof.cl_uint, 0,
                 (long) bins * Sizeof.cl_uint, 0, null, null);
         kernels.enqueueHistogram(queue, firstBreach, count, bins, histogram);
         reads.read(queue, histogram, (long) bins * Sizeof.cl_uint, Pointer.to(histogramHost), false);
+        if (liquidation != null) {
+            liquidation.enqueueSums(kernels, count);
+        }
         CL.clFlush(queue);
     }
 
     /**
-     * Waits for the submitted chunk, if any, adds its breach counts to {@code stats} and its sample buffers to
-     * the samples; returns its number of paths.
+     * Waits for the submitted chunk, if any, adds its breach counts (and liquidation sums) to the run's statistics
+     * and its sample buffers to the samples; returns its number of paths.
      */
-    int collect(PathStats stats, DeviceSample worstSample, DeviceSample terminalSample) {
+    int collect(DeviceStats run) {
         if (pending == 0) {
             return 0;
         }
@@ -77,14 +83,19 @@ final class ChunkSlot implements AutoCloseable {
         for (int s = 0; s < bins; s++) {
             counts[s] = Integer.toUnsignedLong(histogramHost.getInt(s * Sizeof.cl_uint));
         }
-        stats.addBreaches(counts, count);
+        run.stats().addBreaches(counts, count);
         // The samples own the buffers from here, even if adding fails.
         cl_mem w = worst;
         cl_mem t = terminal;
         worst = null;
         terminal = null;
-        worstSample.append(w, count);
-        terminalSample.append(t, count);
+        run.worst().append(w, count);
+        run.terminal().append(t, count);
+        if (liquidation != null && run.tracksLiquidation()) {
+            liquidation.collect(run, count);
+        } else if (liquidation != null) {
+            liquidation.discard();
+        }
         return count;
     }
 
@@ -92,23 +103,37 @@ final class ChunkSlot implements AutoCloseable {
     void simulateInto(PathKernels kernels, CompiledProblem problem, ProblemBuffers params, long firstPath,
                       PathBlock out, int offset, int count) {
         long realBytes = ProblemBuffers.realBytes(precision);
-        ByteBuffer worstHost = ByteBuffer.allocateDirect((int) (count * realBytes)).order(ByteOrder.nativeOrder());
-        ByteBuffer terminalHost = ByteBuffer.allocateDirect((int) (count * realBytes)).order(ByteOrder.nativeOrder());
+        ByteBuffer worstHost = hostBuffer(count, precision);
+        ByteBuffer terminalHost = hostBuffer(count, precision);
         cl_mem w = sampleBuffer(count);
         cl_mem t = sampleBuffer(count);
         try {
-            kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, w, t);
+            enqueueSimulation(kernels, problem, params, firstPath, count, w, t);
             reads.read(queue, w, count * realBytes, Pointer.to(worstHost), false);
             reads.read(queue, t, count * realBytes, Pointer.to(terminalHost), false);
             reads.read(queue, firstBreach, (long) count * Sizeof.cl_int,
                     Pointer.to(out.firstBreachStep).withByteOffset((long) offset * Sizeof.cl_int), true);
             CL.clFinish(queue);
+            if (liquidation != null && out.tracksLiquidation) {
+                liquidation.readInto(out, offset, count);
+            }
         } finally {
             CL.clReleaseMemObject(w);
             CL.clReleaseMemObject(t);
+            if (liquidation != null) {
+                liquidation.discard();
+            }
         }
-        toDoubles(worstHost, out.worstShortfall, offset, count);
-        toDoubles(terminalHost, out.terminalEquity, offset, count);
+        toDoubles(worstHost, precision, out.worstShortfall, offset, count);
+        toDoubles(terminalHost, precision, out.terminalEquity, offset, count);
+    }
+
+    private void enqueueSimulation(PathKernels kernels, CompiledProblem problem, ProblemBuffers params,
+                                   long firstPath, int count, cl_mem w, cl_mem t) {
+        if (liquidation != null) {
+            liquidation.prepare(count);
+        }
+        kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, w, t, liquidation);
     }
 
     @Override
@@ -123,13 +148,20 @@ final class ChunkSlot implements AutoCloseable {
         }
         CL.clReleaseMemObject(firstBreach);
         CL.clReleaseMemObject(histogram);
+        if (liquidation != null) {
+            liquidation.close();
+        }
     }
 
     private cl_mem sampleBuffer(int count) {
         return deviceBuffer(context, (long) count * ProblemBuffers.realBytes(precision));
     }
 
-    private void toDoubles(ByteBuffer source, double[] target, int offset, int count) {
+    static ByteBuffer hostBuffer(int count, Precision precision) {
+        return ByteBuffer.allocateDirect(count * ProblemBuffers.realBytes(precision)).order(ByteOrder.nativeOrder());
+    }
+
+    static void toDoubles(ByteBuffer source, Precision precision, double[] target, int offset, int count) {
         if (precision == Precision.DOUBLE) {
             source.asDoubleBuffer().get(0, target, offset, count);
         } else {
@@ -139,7 +171,7 @@ final class ChunkSlot implements AutoCloseable {
         }
     }
 
-    private static cl_mem deviceBuffer(cl_context context, long bytes) {
+    static cl_mem deviceBuffer(cl_context context, long bytes) {
         return CL.clCreateBuffer(context, CL.CL_MEM_READ_WRITE, Math.max(bytes, 1), null, null);
     }
 }

@@ -3,6 +3,7 @@ package io.marginsim.engine.opencl;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Frictions;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.Workloads;
@@ -18,15 +19,18 @@ import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Runs paths on an OpenCL device, one work-item per path (kernels/paths.cl), with the first-breach histogram
- * reduced on the device (kernels/reduce.cl). Only that histogram comes back, chunk by chunk, while the next chunk
- * computes; the two per-path samples that {@link PathStats} needs for exact quantiles stay on the device as
- * {@link DeviceSample}s, ranked there by {@link RadixSelect} (kernels/select.cl) when a report asks.
+ * Runs paths on an OpenCL device, one work-item per path (kernels/paths.cl, or kernels/frictions.cl for problems
+ * with carrying costs and liquidation mechanics), with the first-breach histogram reduced on the device
+ * (kernels/reduce.cl). Only that histogram (and, with a {@code liquidation} object, per-group liquidation counts
+ * and sums) comes back, chunk by chunk, while the next chunk computes; the per-path samples that {@link PathStats}
+ * needs for exact quantiles (worst shortfall and terminal equity; liquidation loss and bad debt) stay on the device
+ * as {@link DeviceSample}s, ranked there by {@link RadixSelect} (kernels/select.cl) when a report asks.
  *
  * <p>Calls are serialised: one engine drives its device from one thread at a time.
  */
@@ -36,6 +40,8 @@ public final class OpenClEngine implements Engine {
      * (8 bytes a path in float, see {@link DeviceSample}).
      */
     public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
+    /** Every market model of kernels/models.cl and every mechanic of kernels/frictions.cl. */
+    private static final Set<String> FEATURES = union(ModelBuffer.FEATURES, Frictions.CORE_FEATURES);
 
     private final DeviceInfo info;
     private final cl_device_id device;
@@ -145,10 +151,10 @@ public final class OpenClEngine implements Engine {
                 + info.computeUnits() + " compute units), " + precision.name().toLowerCase() + " precision";
     }
 
-    /** Every market model of {@link CompiledProblem}, in kernels/models.cl. */
+    /** Every market model of {@link CompiledProblem} (kernels/models.cl) and every {@link Frictions} mechanic. */
     @Override
     public Set<String> implementedFeatures() {
-        return ModelBuffer.FEATURES;
+        return FEATURES;
     }
 
     public Precision precision() {
@@ -168,7 +174,7 @@ public final class OpenClEngine implements Engine {
         PathKernels kernels = kernels(problem);
         int chunk = Math.min(out.size(), DEFAULT_CHUNK_PATHS);
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision);
-             ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem.steps, precision, reads)) {
+             ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem.steps, kernels, precision, reads)) {
             for (int offset = 0; offset < out.size(); offset += chunk) {
                 int count = Math.min(chunk, out.size() - offset);
                 slot.simulateInto(kernels, problem, params, firstPath + offset, out, offset, count);
@@ -189,9 +195,8 @@ public final class OpenClEngine implements Engine {
             throw new IllegalArgumentException("count must be >= 0 and chunkPaths >= 1 but were " + count + ", "
                     + chunkPaths);
         }
-        DeviceSample worst = new DeviceSample(select);
-        DeviceSample terminal = new DeviceSample(select);
-        PathStats total = new PathStats(problem.steps, worst, terminal);
+        DeviceStats run = DeviceStats.create(select, problem);
+        PathStats total = run.stats();
         if (count == 0) {
             return total;
         }
@@ -200,17 +205,17 @@ public final class OpenClEngine implements Engine {
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision)) {
             PathKernels kernels = kernels(problem);
             for (int s = 0; s < slots.length; s++) {
-                slots[s] = new ChunkSlot(context, queues[s], chunk, problem.steps, precision, reads);
+                slots[s] = new ChunkSlot(context, queues[s], chunk, problem.steps, kernels, precision, reads);
             }
             int next = 0;
             for (long start = 0; start < count; start += chunk) {
                 // Chunks are collected in submission order: the slot about to be reused holds the older one.
-                report(progress, slots[next].collect(total, worst, terminal));
+                report(progress, slots[next].collect(run));
                 slots[next].submit(kernels, problem, params, firstPath + start, (int) Math.min(chunk, count - start));
                 next = (next + 1) % slots.length;
             }
             for (int s = 0; s < slots.length; s++) {
-                report(progress, slots[(next + s) % slots.length].collect(total, worst, terminal));
+                report(progress, slots[(next + s) % slots.length].collect(run));
             }
         } catch (RuntimeException | Error e) {
             total.close();
@@ -252,7 +257,7 @@ public final class OpenClEngine implements Engine {
         String options = PathKernels.options(problem, precision, maxConstantBytes);
         PathKernels kernels = programs.get(options);
         if (kernels == null) {
-            kernels = PathKernels.build(context, device, info.name(), options);
+            kernels = PathKernels.build(context, device, info.name(), options, FrictionBuffer.applies(problem));
             programs.put(options, kernels);
         }
         return kernels;
@@ -292,6 +297,12 @@ public final class OpenClEngine implements Engine {
             CL.clReleaseCommandQueue(queue);
         }
         CL.clReleaseContext(context);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     @SuppressWarnings("deprecation")

@@ -13,8 +13,9 @@ import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
 /**
- * The path and histogram kernels built for one problem shape (assets, positions, market models), precision and
- * parameter address space, with the launch geometry they run with. Building takes a while (seconds on a CPU device), so
+ * The path and histogram kernels built for one problem shape (assets, positions, market models, frictions),
+ * precision and parameter address space, with the launch geometry they run with. A problem with frictions runs the
+ * liquidating path kernel of {@code frictions.cl} instead of the plain one, and its liquidation sums. Building takes a while (seconds on a CPU device), so
  * the engine keeps one instance per shape.
  */
 final class PathKernels implements AutoCloseable {
@@ -23,6 +24,7 @@ final class PathKernels implements AutoCloseable {
     private static final int HISTOGRAM_GROUP = 256;
     /** Histogram groups per compute unit: enough to fill the device, few enough to keep global atomics rare. */
     private static final int HISTOGRAM_GROUPS_PER_UNIT = 4;
+    private static final int SUM_GROUP = 256;
 
     private final KernelProgram program;
     private final cl_kernel simulate;
@@ -30,14 +32,18 @@ final class PathKernels implements AutoCloseable {
     private final int computeUnits;
     private final int pathGroup;
     private final int histogramGroup;
+    private final boolean liquidating;
+    private final int sumGroup;
 
-    private PathKernels(KernelProgram program, cl_device_id device) {
+    private PathKernels(KernelProgram program, cl_device_id device, boolean liquidating) {
         this.program = program;
-        this.simulate = program.kernel("simulate_paths");
+        this.liquidating = liquidating;
+        this.simulate = program.kernel(liquidating ? "simulate_liquidating_paths" : "simulate_paths");
         this.localMemBytes = OpenClDevices.deviceLong(device, CL.CL_DEVICE_LOCAL_MEM_SIZE);
         this.computeUnits = OpenClDevices.deviceInt(device, CL.CL_DEVICE_MAX_COMPUTE_UNITS);
         this.pathGroup = groupSize(simulate, device, PATH_GROUP);
         this.histogramGroup = groupSize(program.kernel("breach_histogram"), device, HISTOGRAM_GROUP);
+        this.sumGroup = liquidating ? groupSize(program.kernel("liquidation_sums"), device, SUM_GROUP) : 0;
     }
 
     /** Build options that select the program for {@code problem}; also the key of the engine's program cache. */
@@ -46,20 +52,30 @@ final class PathKernels implements AutoCloseable {
         return KernelProgram.SPEED_OPTIONS
                 + (precision == Precision.DOUBLE ? " -DREAL_DOUBLE" : " -cl-single-precision-constant")
                 + (constant ? "" : " -DPARAM_GLOBAL")
-                + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions + ModelBuffer.options(problem);
+                + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions + ModelBuffer.options(problem)
+                + FrictionBuffer.options(problem);
     }
 
-    static PathKernels build(cl_context context, cl_device_id device, String deviceName, String options)
-            throws EngineUnavailableException {
-        return new PathKernels(
-                KernelProgram.build(context, device, deviceName, options, "philox.cl", "paths.cl", "models.cl",
-                        "reduce.cl"),
-                device);
+    /** @param liquidating whether the options are those of a problem with frictions */
+    static PathKernels build(cl_context context, cl_device_id device, String deviceName, String options,
+                             boolean liquidating) throws EngineUnavailableException {
+        String[] sources = liquidating
+                ? new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "frictions.cl"}
+                : new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl"};
+        return new PathKernels(KernelProgram.build(context, device, deviceName, options, sources), device,
+                liquidating);
     }
 
-    /** Simulates paths {@code firstPath .. firstPath + count - 1} into the three per-path buffers. */
+    boolean liquidating() {
+        return liquidating;
+    }
+
+    /**
+     * Simulates paths {@code firstPath .. firstPath + count - 1} into the three per-path buffers, and on the
+     * liquidating kernel also into those of {@code liquidation} (prepared for {@code count} paths).
+     */
     void enqueueSimulation(cl_command_queue queue, CompiledProblem p, ProblemBuffers params, long firstPath,
-                           int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal) {
+                           int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal, LiquidationSlot liquidation) {
         int arg = 0;
         arg = setMem(simulate, arg, params.market, params.account, params.tiers, params.layout, params.models,
                 params.history);
@@ -67,8 +83,35 @@ final class PathKernels implements AutoCloseable {
                 (int) (p.seed >>> 32));
         CL.clSetKernelArg(simulate, arg++, Sizeof.cl_ulong, Pointer.to(new long[] {firstPath}));
         arg = setInt(simulate, arg, count);
-        setMem(simulate, arg, firstBreach, worst, terminal);
+        arg = setMem(simulate, arg, firstBreach, worst, terminal);
+        if (liquidating) {
+            setMem(simulate, arg, params.frictions, liquidation.events, liquidation.loss, liquidation.badDebt);
+        }
         launch(queue, simulate, roundUp(count, pathGroup), pathGroup);
+    }
+
+    /** Work-groups of {@link #enqueueLiquidationSums} for up to {@code count} paths: one partial sum each. */
+    int sumGroups(int count) {
+        return (int) Math.min((long) computeUnits * HISTOGRAM_GROUPS_PER_UNIT,
+                Math.max(1, (count + sumGroup - 1) / sumGroup));
+    }
+
+    /**
+     * Reduces the liquidation outcomes of {@code count} paths to per-group counts (3 ulongs) and sums (2 reals);
+     * returns the number of groups.
+     */
+    int enqueueLiquidationSums(cl_command_queue queue, cl_mem events, cl_mem loss, cl_mem badDebt, int count,
+                               cl_mem counts, cl_mem sums) {
+        int groups = sumGroups(count);
+        cl_kernel kernel = program.kernel("liquidation_sums");
+        int arg = setMem(kernel, 0, events, loss, badDebt);
+        arg = setInt(kernel, arg, count);
+        arg = setMem(kernel, arg, counts, sums);
+        CL.clSetKernelArg(kernel, arg++, (long) sumGroup * 3 * Sizeof.cl_ulong, null);
+        // the wider real of the two precisions: a few KiB of local memory either way
+        CL.clSetKernelArg(kernel, arg, (long) sumGroup * 2 * Sizeof.cl_double, null);
+        launch(queue, kernel, (long) groups * sumGroup, sumGroup);
+        return groups;
     }
 
     /** Adds the first-breach counts of {@code count} paths to {@code histogram} ({@code bins} uints). */

@@ -9,7 +9,7 @@ import org.jocl.cl_context;
 import org.jocl.cl_mem;
 
 /**
- * A {@link CompiledProblem} on the device: six read-only buffers in the layout {@code paths.cl} reads, with the
+ * A {@link CompiledProblem} on the device: seven read-only buffers in the layout {@code paths.cl} reads, with the
  * real numbers in the engine's precision.
  * <pre>
  *   market  = initialPrice[A], logDrift[A], shockLoading[A * A]
@@ -18,8 +18,10 @@ import org.jocl.cl_mem;
  *   layout  = asset[P], markBasis[P] (0 or 1), tierStart[P + 1]
  *   models  = the market models beyond GBM ({@link ModelBuffer}); one unused zero for GBM
  *   history = the residual rows of filtered historical simulation, historyRows x A; one unused zero without
+ *   frictions = carrying costs and liquidation policy ({@link FrictionBuffer}, read by {@code frictions.cl}); one
+ *             unused zero without
  * </pre>
- * The history is created once per problem, as the other five are, and always in global memory: it is read by row
+ * The history is created once per problem, as the other six are, and always in global memory: it is read by row
  * and can be far larger than constant memory, so {@link #bytes} leaves it out.
  */
 final class ProblemBuffers implements AutoCloseable {
@@ -29,6 +31,7 @@ final class ProblemBuffers implements AutoCloseable {
     final cl_mem layout;
     final cl_mem models;
     final cl_mem history;
+    final cl_mem frictions;
     final int historyRows;
     final int tierCount;
 
@@ -39,6 +42,7 @@ final class ProblemBuffers implements AutoCloseable {
         tiers = upload(context, concat(p.tierFloor, p.tierRate, p.tierDeduction), precision);
         layout = upload(context, layoutArray(p));
         models = upload(context, ModelBuffer.pack(p), precision);
+        frictions = upload(context, FrictionBuffer.pack(p), precision);
         historyRows = p.historyRows;
         history = historyRows == 0 ? upload(context, new double[1], precision)
                 : precision == Precision.DOUBLE ? upload(context, p.historyResiduals, precision)
@@ -46,10 +50,10 @@ final class ProblemBuffers implements AutoCloseable {
                         Pointer.to(p.historyResidualsAsFloat()));
     }
 
-    /** Bytes of the five parameter buffers (not the history), to decide whether they fit in constant memory. */
+    /** Bytes of the six parameter buffers (not the history), to decide whether they fit in constant memory. */
     static long bytes(CompiledProblem p, Precision precision) {
         long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
-                + 3L * p.tierFloor.length + ModelBuffer.length(p);
+                + 3L * p.tierFloor.length + ModelBuffer.length(p) + FrictionBuffer.length(p);
         return reals * realBytes(precision) + (3L * p.positions + 1) * Sizeof.cl_int;
     }
 
@@ -65,6 +69,7 @@ final class ProblemBuffers implements AutoCloseable {
         CL.clReleaseMemObject(layout);
         CL.clReleaseMemObject(models);
         CL.clReleaseMemObject(history);
+        CL.clReleaseMemObject(frictions);
     }
 
     /** Initial prices rather than log prices: the kernel keeps log prices relative to them. */

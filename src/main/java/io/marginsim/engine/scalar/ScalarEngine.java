@@ -80,6 +80,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
 
         void simulate(long path, PathBlock out, int slot) {
             System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
+            // every path starts from the model's initial state (GARCH variance, DCC), whatever ran before it
             market.start();
             if (account != null) {
                 simulateWithFrictions(path, out, slot);

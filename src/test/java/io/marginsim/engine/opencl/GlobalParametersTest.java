@@ -10,7 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Problems too large for the device's constant memory read their parameters from global memory (PARAM_GLOBAL);
- * the models must give the very same paths there. Forced here by telling the options there is no constant memory.
+ * the models and the liquidation mechanics must give the very same paths there. Forced here by telling the options
+ * there is no constant memory.
  */
 class GlobalParametersTest {
 
@@ -22,22 +23,34 @@ class GlobalParametersTest {
         }
     }
 
+    @Test
+    void mechanicsFromGlobalMemoryGiveTheSamePaths() throws EngineUnavailableException {
+        assertSamePathsFromGlobalMemory(FrictionProblems.crossOnStudentTAndGarch(OpenClFrictionAgreementTest.TIER_SQRT,
+                52));
+        assertSamePathsFromGlobalMemory(FrictionProblems.crossOnStudentTAndGarch(
+                OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE, 53));
+    }
+
     private static void assertSamePathsFromGlobalMemory(CompiledProblem problem) throws EngineUnavailableException {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         String options = PathKernels.options(problem, Precision.FLOAT, 0);
         assertThat(options).contains("-DPARAM_GLOBAL", "-DMODELS");
-        PathBlock constant = new PathBlock(2_000);
+        PathBlock constant = PathBlock.forProblem(problem, 2_000);
         engine.simulate(problem, 9, constant);
-        PathBlock global = new PathBlock(2_000);
-        try (PathKernels kernels = PathKernels.build(engine.context(), engine.deviceId(), "test", options);
+        PathBlock global = PathBlock.forProblem(problem, 2_000);
+        try (PathKernels kernels = PathKernels.build(engine.context(), engine.deviceId(), "test", options,
+                FrictionBuffer.applies(problem));
              ProblemBuffers params = new ProblemBuffers(engine.context(), problem, Precision.FLOAT);
              ChunkSlot slot = new ChunkSlot(engine.context(), engine.queue(), global.size(), problem.steps,
-                     Precision.FLOAT, new DeviceReads())) {
+                     kernels, Precision.FLOAT, new DeviceReads())) {
             slot.simulateInto(kernels, problem, params, 9, global, 0, global.size());
         }
         String what = problem.marketModelFeatures().toString();
         assertThat(global.firstBreachStep).as(what).containsExactly(constant.firstBreachStep);
         assertThat(global.worstShortfall).as(what).containsExactly(constant.worstShortfall);
         assertThat(global.terminalEquity).as(what).containsExactly(constant.terminalEquity);
+        assertThat(global.liquidations).as(what).containsExactly(constant.liquidations);
+        assertThat(global.liquidationLoss).as(what).containsExactly(constant.liquidationLoss);
+        assertThat(global.badDebt).as(what).containsExactly(constant.badDebt);
     }
 }

@@ -18,8 +18,8 @@ class OpenClAgreementTest {
     /** Not zero, so the path index really reaches the counter. */
     private static final long FIRST_PATH = 3_000_000_000L;
     /** Tolerances relative to the account's size (gross entry notional plus cash). */
-    private static final double FLOAT_TOLERANCE = 1e-5;
-    private static final double DOUBLE_TOLERANCE = 1e-12;
+    static final double FLOAT_TOLERANCE = 1e-5;
+    static final double DOUBLE_TOLERANCE = 1e-12;
 
     @Test
     void oneAsset() {
@@ -78,11 +78,7 @@ class OpenClAgreementTest {
 
     private static void assertOutcomesClose(CompiledProblem problem, PathBlock reference, PathBlock block,
                                             double relative) {
-        double size = Math.abs(problem.cash);
-        for (int i = 0; i < problem.positions; i++) {
-            size += Math.abs(problem.positionSize[i] * problem.positionEntry[i]);
-        }
-        double tolerance = relative * size;
+        double tolerance = relative * accountSize(problem);
         for (int i = 0; i < PATHS; i++) {
             if (block.firstBreachStep[i] == reference.firstBreachStep[i]) {
                 assertThat(block.worstShortfall[i]).as("worst shortfall of path %d", i)
@@ -91,6 +87,15 @@ class OpenClAgreementTest {
                         .isCloseTo(reference.terminalEquity[i], offset(tolerance));
             }
         }
+    }
+
+    /** Gross entry notional plus cash: the scale of the account's rounding errors. */
+    static double accountSize(CompiledProblem problem) {
+        double size = Math.abs(problem.cash);
+        for (int i = 0; i < problem.positions; i++) {
+            size += Math.abs(problem.positionSize[i] * problem.positionEntry[i]);
+        }
+        return size;
     }
 
     private static PathBlock scalar(CompiledProblem problem) {

@@ -1,0 +1,91 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.Specs;
+import io.marginsim.liquidation.FrozenProblems;
+import io.marginsim.liquidation.OnePath;
+
+import java.util.regex.Matcher;
+
+/**
+ * The two accounts of {@link FrozenProblems} (a cross account with collateral, a debt, a tiered preset long and a
+ * flat short; an isolated long and short), with carrying costs and liquidation objects added, written as specs so
+ * that the mechanics are compiled as users get them. One step is an hour, so latency in seconds / 3600 is in steps.
+ */
+final class FrictionProblems {
+    /** Paid by longs every step: high enough to move equity visibly over the 96 steps. */
+    private static final String FUNDING = ", \"funding\": {\"fundingRatePerInterval\": 0.0005, \"fundingIntervalHours\": 8}";
+    /** Steep brackets, so that reducing a position to the floor of its bracket restores its margin for a while. */
+    private static final String STEEP_TIERS = """
+            {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.01}, {"floor": 5000, "rate": 0.02},
+                                         {"floor": 10000, "rate": 0.05}]}""";
+
+    private FrictionProblems() {
+    }
+
+    /**
+     * The cross account with funding on both positions and borrow interest on its debt, and {@code liquidation}
+     * (a JSON object, or null for carrying costs alone).
+     */
+    static CompiledProblem cross(String liquidation, long seed) {
+        return crossWithCosts(FrozenProblems.CROSS, liquidation, seed);
+    }
+
+    /** The isolated account with funding on both positions and {@code liquidation} (or null). */
+    static CompiledProblem isolated(String liquidation, long seed) {
+        String json = edit(FrozenProblems.ISOLATED, "\"symbol\": \"BTCUSDT\"}", "\"symbol\": \"BTCUSDT\"" + FUNDING + "}");
+        json = edit(json, "\"rate\": 0.02}}", "\"rate\": 0.02}" + FUNDING + "}");
+        return compile(json, liquidation, seed);
+    }
+
+    /** {@link #cross} on Student-t innovations (4 degrees of freedom) for BTC and GARCH volatility for ETH. */
+    static CompiledProblem crossOnStudentTAndGarch(String liquidation, long seed) {
+        String json = edit(FrozenProblems.CROSS, "\"volatility\": 0.9, \"drift\": 0.1}",
+                "\"volatility\": 0.9, \"drift\": 0.1, \"degreesOfFreedom\": 4}");
+        json = edit(json, "\"volatility\": 1.1}",
+                "\"garch\": {\"omega\": 0.05, \"alpha\": 0.1, \"beta\": 0.85, \"initialVolatility\": 1.1}}");
+        return crossWithCosts(json, liquidation, seed);
+    }
+
+    /**
+     * {@link OnePath}'s account made volatile: a long of 150 at 100 (15,000 of notional, in the third of
+     * {@link #STEEP_TIERS}) on 1,000 of cash, with funding, over four days; a tier reduction leaves it solvent.
+     */
+    static CompiledProblem steepTieredLong(String liquidation, long seed) {
+        String json = edit(OnePath.spec(0, 1000, 150, STEEP_TIERS, 4, FUNDING, ""), "\"volatility\": 0",
+                "\"volatility\": 0.8");
+        return compile(json, liquidation, seed);
+    }
+
+    private static CompiledProblem crossWithCosts(String base, String liquidation, long seed) {
+        String json = edit(base, "{\"asset\": \"ETH\", \"amount\": 0.5}",
+                "{\"asset\": \"ETH\", \"amount\": 0.5, \"borrowRate\": 0.5}");
+        json = edit(json, "\"symbol\": \"BTCUSDT\"}", "\"symbol\": \"BTCUSDT\"" + FUNDING + "}");
+        json = edit(json, "\"basis\": \"entry\"}}", "\"basis\": \"entry\"}" + FUNDING + "}");
+        return compile(json, liquidation, seed);
+    }
+
+    private static CompiledProblem compile(String json, String liquidation, long seed) {
+        if (liquidation != null && !liquidation.contains("feeCappedAtRemainingMargin")) {
+            // the preset long takes its fee from the remaining margin by default: a feature of its own
+            liquidation = liquidation.replaceFirst("\\{", "{\"feeCappedAtRemainingMargin\": false, ");
+        }
+        String seeded = json.replaceFirst("\"seed\": \\d+", "\"seed\": " + seed);
+        String full = liquidation == null ? seeded
+                : seeded.replaceFirst("\"engine\": \"scalar\"\\s*}$", "\"engine\": \"scalar\", \"liquidation\": "
+                        + Matcher.quoteReplacement(liquidation) + "}");
+        if (liquidation != null && full.equals(seeded)) {
+            throw new IllegalArgumentException("spec does not end with the engine key: " + json);
+        }
+        return ProblemCompiler.compile(Specs.parse(full));
+    }
+
+    /** {@code json} with one literal replaced; the literal must be there, so a changed base spec fails loudly. */
+    private static String edit(String json, String from, String to) {
+        if (!json.contains(from)) {
+            throw new IllegalArgumentException("spec lacks " + from);
+        }
+        return json.replace(from, to);
+    }
+}
