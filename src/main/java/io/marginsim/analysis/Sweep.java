@@ -24,12 +24,12 @@ import java.util.function.UnaryOperator;
 /**
  * Runs a {@link SweepPlan} cell by cell, streaming each finished cell to {@code PREFIX.jsonl} (the journal) and
  * {@code PREFIX.csv}. Every cell keeps the seed of its spec (the base seed unless an axis sets it), so differences
- * between cells come from the axes and not from sampling noise (common random numbers). At most one cell per thread (or one
- * batch of at most {@link io.marginsim.engine.opencl.CellBatch#MAX_PATHS} paths) has its statistics in memory at a
- * time, and each engine is opened once for the whole sweep. Cells of one chunk of paths run
- * side by side, one per thread, and are journaled in the order they finish; on the OpenCL engine, consecutive small
- * cells of one program shape run instead as one launch per batch ({@link SweepBatches}) and are journaled together
- * when their batch finishes.
+ * between cells come from the axes and not from sampling noise (common random numbers). At most one cell per thread
+ * (or one batch of at most {@link io.marginsim.engine.opencl.CellBatch#MAX_PATHS} paths) has its statistics in
+ * memory at a time, and each engine is opened once for the whole sweep. Cells of one chunk of paths run side by side,
+ * one per thread, and are journaled in the order they finish; on the OpenCL engine, consecutive small cells of one
+ * program shape run instead as one launch per batch ({@link SweepBatches}) and are journaled together when their
+ * batch finishes.
  */
 public final class Sweep {
     private Sweep() {

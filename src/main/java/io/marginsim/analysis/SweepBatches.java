@@ -13,6 +13,7 @@ import io.marginsim.spec.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Collects a sweep's consecutive small cells bound for the OpenCL engine into {@link CellBatch}es, so that a grid of
@@ -68,30 +69,29 @@ final class SweepBatches {
             return List.of();
         }
         CellBatch running = batch;
+        List<Long> ids = List.copyOf(cells);
         batch = null;
+        cells.clear();
         OpenClEngine engine = (OpenClEngine) selection.engine();
         long start = System.nanoTime();
         List<PathStats> stats = engine.run(running);
         double elapsed = (System.nanoTime() - start) / 1e9;
         listener.pathsDone(running.paths());
         List<CellBatch.Cell> batched = running.cells();
-        List<Sweep.Finished> out = new ArrayList<>(batched.size());
         try {
-            for (int c = 0; c < batched.size(); c++) {
+            // The cells' reports are independent of each other, so every core makes them.
+            return IntStream.range(0, batched.size()).parallel().mapToObj(c -> {
                 CompiledProblem problem = batched.get(c).problem();
                 double pathSteps = (double) batched.get(c).paths() * problem.steps;
                 ReportBuilder.RunInfo info = Simulator.runInfo(problem, engine.name(), selection.note(),
                         elapsed * pathSteps / running.pathSteps());
                 try (Simulation run = new Simulation(stats.get(c), ReportBuilder.build(stats.get(c), info))) {
-                    long cell = cells.get(c);
-                    out.add(new Sweep.Finished(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
-                            pathSteps));
+                    long cell = ids.get(c);
+                    return new Sweep.Finished(SweepRow.of(cell, plan.values(cell), run, plan.targets()), pathSteps);
                 }
-            }
+            }).toList();
         } finally {
             stats.forEach(PathStats::close);
-            cells.clear();
         }
-        return out;
     }
 }

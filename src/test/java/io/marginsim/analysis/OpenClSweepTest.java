@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class OpenClSweepTest {
     private static final Engines.Options OPTIONS = new Engines.Options(2, -1, Precision.FLOAT);
-    private static final UnaryOperator<Spec> OPENCL = spec -> spec.withRun(spec.paths(), spec.seed(), EngineKind.OPENCL);
+    private static final UnaryOperator<Spec> OPENCL =
+            spec -> spec.withRun(spec.paths(), spec.seed(), EngineKind.OPENCL);
     /** Sizes, volatilities, horizons (so steps) and path counts differ; the largest path count is too many to batch. */
     private static final String SWEEP = """
             {"base": {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],

@@ -67,7 +67,7 @@ public final class CellBatch {
         return new CellBatch(key);
     }
 
-    /** Whether a problem of {@code key} and {@code paths} paths, {@code steps} steps may join without passing a bound. */
+    /** Whether a problem of {@code key}, {@code paths} paths and {@code steps} steps may join within the bounds. */
     public boolean fits(String key, int paths, int steps) {
         return this.key.equals(key) && cells.size() < MAX_CELLS && this.paths + paths <= MAX_PATHS
                 && pathSteps + (long) paths * steps <= MAX_PATH_STEPS;
