@@ -59,6 +59,12 @@ class OpenClBatchTest {
         assertThat(CellBatch.key(engine, TestProblems.isolatedWithShort(1), 1000)).isNotNull().isNotEqualTo(tiered);
         assertThat(CellBatch.key(engine, ModelProblems.garch(1), 1000)).isNotNull().isNotEqualTo(tiered);
         assertThat(CellBatch.key(engine, ModelProblems.historical(1), 1000)).isNull();
+        CompiledProblem liquidating = ProblemCompiler.compile(Specs.parse("""
+                {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
+                 "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+                             "rules": {"type": "flat", "rate": 0.005}}]},
+                 "horizonDays": 4, "stepsPerDay": 4, "paths": 1000, "liquidation": {"feeRate": 0.01}}"""));
+        assertThat(CellBatch.key(engine, liquidating, 1000)).isNull();
         assertThat(CellBatch.key(engine, TestProblems.tiered(1), CellBatch.MAX_CELL_PATHS + 1)).isNull();
 
         CellBatch batch = CellBatch.of(tiered);
