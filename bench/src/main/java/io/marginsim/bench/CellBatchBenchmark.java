@@ -5,11 +5,12 @@ import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.Simulator;
-import io.marginsim.engine.Workloads;
+import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.opencl.CellBatch;
 import io.marginsim.engine.opencl.OpenClEngine;
 import io.marginsim.result.PathStats;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.spec.SpecReader;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,8 +32,10 @@ import java.util.List;
 /**
  * One question: how many small cells per second (statistics and report, what a sweep needs of each) does the
  * OpenCL engine finish when they run as one {@link CellBatch} ({@code batch}) rather than one run each
- * ({@code alone})? The cells are {@link Workloads#oneAsset} with one seed each, {@code paths} paths and 256 steps.
- * Read the {@code cells} counter, which JMH reports as a rate. Kernel compilation happens in the trial setup.
+ * ({@code alone})? The cells are those of {@code examples/sweep-10k.json}: one BTC long at 60,000 with 10% cash,
+ * 24 hourly steps, {@code paths} paths, position size and volatility differing from cell to cell (a flat 0.5%
+ * maintenance rate stands in for the preset's tiers). Read the {@code cells} counter, which JMH reports as a rate.
+ * Kernel compilation happens in the trial setup.
  *
  * <p>Without a usable OpenCL GPU the setup prints why and every invocation does nothing, so the rate reads 0.
  * {@code -Dmarginsim.bench.allowCpu=true} (passed to the fork) also accepts a CPU OpenCL device such as PoCL.
@@ -54,6 +57,12 @@ public class CellBatchBenchmark {
     @Param({"256"})
     public int cells;
 
+    private static final String CELL = """
+            {"assets": [{"name": "BTC", "price": 60000, "volatility": %s}],
+             "account": {"cash": 6000, "positions": [{"asset": "BTC", "size": %s, "entryPrice": 60000,
+                         "rules": {"type": "flat", "rate": 0.005}}]},
+             "horizonDays": 1, "stepsPerDay": 24, "seed": 7}""";
+
     private OpenClEngine engine;
     private final List<CompiledProblem> problems = new ArrayList<>();
 
@@ -67,7 +76,8 @@ public class CellBatchBenchmark {
     @Setup(Level.Trial)
     public void open() {
         for (int c = 0; c < cells; c++) {
-            problems.add(Workloads.oneAsset(c));
+            problems.add(ProblemCompiler.compile(SpecReader.parse(CELL.formatted(0.05 * (1 + c % 100),
+                    0.1 * (1 + c / 100)), "cell " + c, false)));
         }
         try {
             engine = OpenClEngine.open(-1, Precision.FLOAT, Boolean.getBoolean("marginsim.bench.allowCpu"));
