@@ -11,6 +11,7 @@ import io.marginsim.spec.Spec;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletionService;
@@ -23,9 +24,12 @@ import java.util.function.UnaryOperator;
 /**
  * Runs a {@link SweepPlan} cell by cell, streaming each finished cell to {@code PREFIX.jsonl} (the journal) and
  * {@code PREFIX.csv}. Every cell keeps the seed of its spec (the base seed unless an axis sets it), so differences
- * between cells come from the axes and not from sampling noise (common random numbers). At most one cell per thread has
- * its statistics in memory at a time, and each engine is opened once for the whole sweep. Cells of one chunk of paths run
- * side by side, one per thread, and are journaled in the order they finish.
+ * between cells come from the axes and not from sampling noise (common random numbers). At most one cell per thread
+ * (or one batch of at most {@link io.marginsim.engine.opencl.CellBatch#MAX_PATHS} paths) has its statistics in
+ * memory at a time, and each engine is opened once for the whole sweep. Cells of one chunk of paths run side by side,
+ * one per thread, and are journaled in the order they finish; on the OpenCL engine, consecutive small cells of one
+ * program shape run instead as one launch per batch ({@link SweepBatches}) and are journaled together when their
+ * batch finishes.
  */
 public final class Sweep {
     private Sweep() {
@@ -77,6 +81,7 @@ public final class Sweep {
         try (SweepJournal journal = SweepJournal.open(plan, jsonl, csv, resume)) {
             listener.started(plan.cells(), journal.resumed());
             CompletionService<Finished> running = new ExecutorCompletionService<>(pool);
+            SweepBatches batches = new SweepBatches(plan, listener);
             int inFlight = 0;
             long computed = 0;
             for (long cell = 0; cell < plan.cells(); cell++) {
@@ -89,6 +94,11 @@ public final class Sweep {
                     engine = Engines.select(spec.engine(), options);
                     engines.put(spec.engine(), engine);
                 }
+                List<Finished> batched = batches.add(cell, spec, engine);
+                if (batched != null) {
+                    computed += record(journal, listener, batched);
+                    continue;
+                }
                 running.submit(cellTask(plan, cell, spec, engine, options, listener));
                 inFlight++;
                 // a cell of one chunk keeps one core busy, so small cells run side by side; larger cells use
@@ -98,6 +108,7 @@ public final class Sweep {
                     record(journal, listener, take(running));
                 }
             }
+            computed += record(journal, listener, batches.flush());
             for (; inFlight > 0; inFlight--, computed++) {
                 record(journal, listener, take(running));
             }
@@ -109,7 +120,7 @@ public final class Sweep {
     }
 
     /** A finished cell and the work it took. */
-    private record Finished(SweepRow row, double pathSteps) {
+    record Finished(SweepRow row, double pathSteps) {
     }
 
     private static Callable<Finished> cellTask(SweepPlan plan, long cell, Spec spec, Engines.Selection engine,
@@ -125,6 +136,13 @@ public final class Sweep {
     private static void record(SweepJournal journal, Listener listener, Finished done) throws IOException {
         journal.append(done.row());
         listener.cellDone(done.row(), done.pathSteps());
+    }
+
+    private static int record(SweepJournal journal, Listener listener, List<Finished> done) throws IOException {
+        for (Finished finished : done) {
+            record(journal, listener, finished);
+        }
+        return done.size();
     }
 
     private static Finished take(CompletionService<Finished> running) {

@@ -55,6 +55,8 @@ public final class OpenClEngine implements Engine {
     private final DeviceReads reads = new DeviceReads();
     /** Ranks the samples of every run; built when the engine opens, shared with the samples it outlives. */
     private RadixSelect select;
+    /** Runs batches of small cells; made at the first batch. */
+    private BatchRunner batches;
 
     private OpenClEngine(Device device, Precision precision) {
         this.info = device.info();
@@ -230,6 +232,17 @@ public final class OpenClEngine implements Engine {
         return total;
     }
 
+    /**
+     * Runs every cell of {@code batch} from path 0 in one launch (see {@link CellBatch}); each cell's statistics
+     * equal those of {@link #run} on that cell alone, except that their samples are in host memory.
+     */
+    public synchronized List<PathStats> run(CellBatch batch) {
+        if (batches == null) {
+            batches = new BatchRunner(context, device, info.name(), queues[0], precision, reads);
+        }
+        return batches.run(batch);
+    }
+
     private static void report(ProgressListener progress, int paths) {
         if (paths > 0) {
             progress.pathsDone(paths);
@@ -289,6 +302,10 @@ public final class OpenClEngine implements Engine {
     public synchronized void close() {
         programs.values().forEach(PathKernels::close);
         programs.clear();
+        if (batches != null) {
+            batches.close();
+            batches = null;
+        }
         if (select != null) {
             select.release();
             select = null;

@@ -73,7 +73,7 @@ final class ProblemBuffers implements AutoCloseable {
     }
 
     /** Initial prices rather than log prices: the kernel keeps log prices relative to them. */
-    private static double[] marketArray(CompiledProblem p) {
+    static double[] marketArray(CompiledProblem p) {
         double[] initialPrice = new double[p.assets];
         for (int a = 0; a < p.assets; a++) {
             initialPrice[a] = Math.exp(p.initialLogPrice[a]);
@@ -81,12 +81,12 @@ final class ProblemBuffers implements AutoCloseable {
         return concat(initialPrice, p.logDrift, p.shockLoading);
     }
 
-    private static double[] accountArray(CompiledProblem p) {
+    static double[] accountArray(CompiledProblem p) {
         return concat(new double[] {p.cash}, p.valueUnits, p.requirementUnits, p.positionSize, p.positionEntry,
                 p.positionMargin);
     }
 
-    private static int[] layoutArray(CompiledProblem p) {
+    static int[] layoutArray(CompiledProblem p) {
         int[] layout = new int[3 * p.positions + 1];
         System.arraycopy(p.positionAsset, 0, layout, 0, p.positions);
         for (int i = 0; i < p.positions; i++) {
@@ -96,7 +96,7 @@ final class ProblemBuffers implements AutoCloseable {
         return layout;
     }
 
-    private static double[] concat(double[]... parts) {
+    static double[] concat(double[]... parts) {
         int length = 0;
         for (double[] part : parts) {
             length += part.length;
@@ -111,7 +111,7 @@ final class ProblemBuffers implements AutoCloseable {
     }
 
     /** OpenCL rejects empty buffers, so an empty array (a problem without tiers) uploads one unused zero. */
-    private static cl_mem upload(cl_context context, double[] values, Precision precision) {
+    static cl_mem upload(cl_context context, double[] values, Precision precision) {
         double[] padded = values.length == 0 ? new double[1] : values;
         if (precision == Precision.DOUBLE) {
             return readOnly(context, (long) padded.length * Sizeof.cl_double, Pointer.to(padded));
@@ -123,11 +123,11 @@ final class ProblemBuffers implements AutoCloseable {
         return readOnly(context, (long) narrow.length * Sizeof.cl_float, Pointer.to(narrow));
     }
 
-    private static cl_mem upload(cl_context context, int[] values) {
+    static cl_mem upload(cl_context context, int[] values) {
         return readOnly(context, (long) values.length * Sizeof.cl_int, Pointer.to(values));
     }
 
-    private static cl_mem readOnly(cl_context context, long bytes, Pointer host) {
+    static cl_mem readOnly(cl_context context, long bytes, Pointer host) {
         return CL.clCreateBuffer(context, CL.CL_MEM_READ_ONLY | CL.CL_MEM_COPY_HOST_PTR, bytes, host, null);
     }
 }

@@ -1,0 +1,68 @@
+/*
+ * Many small problems of one shape (one program: the same ASSETS, POSITIONS and model options) in one launch.
+ * Work-item g of the launch is path g - cellStart[c] of cell c, the cell whose range [cellStart[c],
+ * cellStart[c + 1]) holds g; cells differ only in numbers, which come from per-cell blocks of fixed stride in the
+ * parameter arrays, and in the integers of `cells` (CELL_INTS a cell, below). Each path is simulated by calling
+ * simulate_paths (paths.cl) with the cell's blocks, so a cell's paths are exactly those of a launch of its own: the
+ * same Philox counters and the same arithmetic. Built after philox.cl, paths.cl and models.cl, always with
+ * PARAM_GLOBAL, since a batch's parameters outgrow constant memory.
+ */
+
+/* Per cell: tier offset and tier count in `tiers`, steps, isolated, seed low word, seed high word. */
+#define CELL_INTS 6
+#define MARKET_REALS (2 * ASSETS + ASSETS * ASSETS)
+#define ACCOUNT_REALS (1 + 2 * ASSETS + 3 * POSITIONS)
+#define LAYOUT_INTS (3 * POSITIONS + 1)
+
+/* The cell holding work-item g: the last c with cellStart[c] <= g. */
+int cell_of(__global const uint *cellStart, int cellCount, uint g) {
+    int lo = 0;
+    int hi = cellCount - 1;
+    while (lo < hi) {
+        int mid = (lo + hi + 1) >> 1;
+        if (cellStart[mid] <= g) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    return lo;
+}
+
+/* `models` holds modelReals reals a cell (ModelBuffer); `history` is the placeholder of problems without one. */
+__kernel void simulate_batch(PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
+                             PARAM real *models, int modelReals, __global const real *history,
+                             __global const int *cells, __global const uint *cellStart, int cellCount,
+                             __global int *firstBreachOut, __global real *worstOut, __global real *terminalOut) {
+    uint g = get_global_id(0);
+    if (g >= cellStart[cellCount]) {
+        return;
+    }
+    int c = cell_of(cellStart, cellCount, g);
+    __global const int *cell = cells + c * CELL_INTS;
+    uint start = cellStart[c];
+    /* Path g - start of the cell: simulate_paths computes firstPath + g, here modulo 2^64. */
+    simulate_paths(market + c * MARKET_REALS, account + c * ACCOUNT_REALS, tiers + cell[0],
+                   layout + c * LAYOUT_INTS, models + c * modelReals, history, 0,
+                   cell[1], cell[2], cell[3], (uint) cell[4], (uint) cell[5],
+                   (ulong) 0 - (ulong) start, cellStart[c + 1],
+                   firstBreachOut, worstOut, terminalOut);
+}
+
+/*
+ * First-breach histograms of every cell: work-group c counts the paths of cell c into bins binStart[c] ..
+ * binStart[c] + steps of `histogram` (cleared by the host). One group per cell, so its atomics meet only those of
+ * its own work-items.
+ */
+__kernel void batch_histograms(__global const int *firstBreach, __global const uint *cellStart,
+                               __global const uint *binStart, __global uint *histogram) {
+    int c = get_group_id(0);
+    __global uint *bins = histogram + binStart[c];
+    uint end = cellStart[c + 1];
+    for (uint i = cellStart[c] + get_local_id(0); i < end; i += get_local_size(0)) {
+        int step = firstBreach[i];
+        if (step != 0) {
+            atomic_inc(&bins[step]);
+        }
+    }
+}

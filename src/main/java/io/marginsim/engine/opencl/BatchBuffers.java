@@ -1,0 +1,92 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Precision;
+import org.jocl.CL;
+import org.jocl.cl_context;
+import org.jocl.cl_mem;
+
+import java.util.List;
+
+/**
+ * The parameters of a {@link CellBatch} on the device, in the layout {@code kernels/batch.cl} reads: each of
+ * {@link ProblemBuffers}' arrays once per cell, back to back — fixed strides for market, account, layout and models
+ * (the batch's cells share their shape), the cell's own offset into the tiers — and per cell the integers
+ * {@code tierOffset, tierCount, steps, isolated, seedLow, seedHigh}, the first work-item of each cell
+ * ({@code cellStart}, one more entry holding the total) and the first histogram bin of each cell
+ * ({@code binStart}: cell {@code c} owns {@code steps + 1} bins).
+ */
+final class BatchBuffers implements AutoCloseable {
+    static final int CELL_INTS = 6;
+
+    final cl_mem market;
+    final cl_mem account;
+    final cl_mem tiers;
+    final cl_mem layout;
+    final cl_mem models;
+    /** One unused zero: batched problems have no history. */
+    final cl_mem history;
+    final cl_mem cells;
+    final cl_mem cellStart;
+    final cl_mem binStart;
+    final int modelReals;
+    final int cellCount;
+    final int paths;
+    final int bins;
+    /** Host copies of the offsets, to cut the results apart. */
+    final int[] firstPath;
+    final int[] firstBin;
+
+    BatchBuffers(cl_context context, List<CellBatch.Cell> batch, Precision precision) {
+        cellCount = batch.size();
+        CompiledProblem shape = batch.getFirst().problem();
+        modelReals = ModelBuffer.length(shape);
+        double[][] marketParts = new double[cellCount][];
+        double[][] accountParts = new double[cellCount][];
+        double[][] tierParts = new double[cellCount][];
+        double[][] modelParts = new double[cellCount][];
+        int[] layoutAll = new int[cellCount * (3 * shape.positions + 1)];
+        int[] cellInts = new int[cellCount * CELL_INTS];
+        firstPath = new int[cellCount + 1];
+        firstBin = new int[cellCount + 1];
+        int tierAt = 0;
+        for (int c = 0; c < cellCount; c++) {
+            CompiledProblem p = batch.get(c).problem();
+            marketParts[c] = ProblemBuffers.marketArray(p);
+            accountParts[c] = ProblemBuffers.accountArray(p);
+            tierParts[c] = ProblemBuffers.concat(p.tierFloor, p.tierRate, p.tierDeduction);
+            modelParts[c] = ModelBuffer.pack(p);
+            int[] layoutPart = ProblemBuffers.layoutArray(p);
+            System.arraycopy(layoutPart, 0, layoutAll, c * layoutPart.length, layoutPart.length);
+            int at = c * CELL_INTS;
+            cellInts[at] = tierAt;
+            cellInts[at + 1] = p.tierFloor.length;
+            cellInts[at + 2] = p.steps;
+            cellInts[at + 3] = p.isolated ? 1 : 0;
+            cellInts[at + 4] = (int) p.seed;
+            cellInts[at + 5] = (int) (p.seed >>> 32);
+            tierAt += tierParts[c].length;
+            firstPath[c + 1] = firstPath[c] + batch.get(c).paths();
+            firstBin[c + 1] = firstBin[c] + p.steps + 1;
+        }
+        paths = firstPath[cellCount];
+        bins = firstBin[cellCount];
+        market = ProblemBuffers.upload(context, ProblemBuffers.concat(marketParts), precision);
+        account = ProblemBuffers.upload(context, ProblemBuffers.concat(accountParts), precision);
+        tiers = ProblemBuffers.upload(context, ProblemBuffers.concat(tierParts), precision);
+        layout = ProblemBuffers.upload(context, layoutAll);
+        models = ProblemBuffers.upload(context, ProblemBuffers.concat(modelParts), precision);
+        history = ProblemBuffers.upload(context, new double[1], precision);
+        cells = ProblemBuffers.upload(context, cellInts);
+        cellStart = ProblemBuffers.upload(context, firstPath);
+        binStart = ProblemBuffers.upload(context, firstBin);
+    }
+
+    @Override
+    public void close() {
+        for (cl_mem buffer : new cl_mem[] {market, account, tiers, layout, models, history, cells, cellStart,
+                binStart}) {
+            CL.clReleaseMemObject(buffer);
+        }
+    }
+}
