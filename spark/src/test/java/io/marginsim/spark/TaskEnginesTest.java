@@ -19,16 +19,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class TaskEnginesTest {
     private static final Engines.Options OPTIONS = new Engines.Options(1, -1, Engines.Options.defaults().precision());
 
-    /** The devices of this machine, or a skipped test where it has no OpenCL platform. */
-    private static List<DeviceInfo> devices() {
-        try {
-            return OpenClDevices.list();
-        } catch (EngineUnavailableException e) {
-            assumeTrue(false, e.getMessage());
-            return List.of();
-        }
-    }
-
     @Test
     void withoutAGpuAutoChoosesAsEverywhereElse() throws Exception {
         try (TaskEngines engines = new TaskEngines(OPTIONS, null, true, "executor 7")) {
@@ -41,7 +31,7 @@ class TaskEnginesTest {
 
     @Test
     void anAssignedAddressRunsAutoAndOpenclOnThatDeviceAndLeavesOtherEnginesAlone() throws Exception {
-        List<String> addresses = GpuAddresses.addresses(devices(), true);
+        List<String> addresses = GpuAddresses.addresses(GpuClusterTest.devices(), true);
         assumeTrue(!addresses.isEmpty(), "no usable OpenCL device");
         String address = addresses.getLast();
         try (TaskEngines engines = new TaskEngines(OPTIONS, address, true, "executor 1")) {
@@ -59,7 +49,7 @@ class TaskEnginesTest {
 
     @Test
     void aCpuDeviceAddressFailsTheTaskUnlessAllowed() {
-        List<DeviceInfo> devices = devices();
+        List<DeviceInfo> devices = GpuClusterTest.devices();
         DeviceInfo cpu = devices.stream().filter(d -> d.usable() && d.type() == OpenClDevices.DeviceType.CPU)
                 .findFirst().orElse(null);
         assumeTrue(cpu != null, "no usable CPU OpenCL device");
