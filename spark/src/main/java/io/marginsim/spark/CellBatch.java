@@ -4,7 +4,6 @@ import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
 import io.marginsim.cli.RunOverrides;
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.Simulation;
@@ -15,20 +14,19 @@ import io.marginsim.spec.Spec;
 import org.apache.spark.SparkEnv;
 import org.apache.spark.TaskContext;
 import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.resource.ResourceInformation;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One Spark task: runs its pieces one after another on the best engine the executor has (each engine opened once
- * per task, so a GPU context or a thread pool is not rebuilt per cell). A whole cell comes back as its row; a range
+ * One Spark task: runs its pieces one after another on the GPU Spark assigned it, else on the best engine the
+ * executor has ({@link TaskEngines}: each engine opened once per task). A whole cell comes back as its row; a range
  * of a split cell comes back as its path statistics encoded ({@link PathStatsEncoding}), for the driver to merge.
  * The plan arrives as a broadcast JSON document, so executors need neither the sweep file nor its base spec file.
  */
@@ -69,11 +67,14 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<List<TaskP
     private final Broadcast<String> planJson;
     private final RunOverrides.Given settings;
     private final CellRunner runner;
+    private final boolean allowCpuDevices;
 
-    CellBatch(Broadcast<String> planJson, RunOverrides.Given settings, CellRunner runner) {
+    /** @param allowCpuDevices whether an assigned GPU address may name a CPU OpenCL device ({@link TaskEngines}) */
+    CellBatch(Broadcast<String> planJson, RunOverrides.Given settings, CellRunner runner, boolean allowCpuDevices) {
         this.planJson = planJson;
         this.settings = settings;
         this.runner = runner;
+        this.allowCpuDevices = allowCpuDevices;
     }
 
     @Override
@@ -82,21 +83,14 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<List<TaskP
         SweepPlan plan = SweepPlan.parse(planJson.value(), java.nio.file.Path.of("."), "the sweep sent by the driver");
         // one thread per core Spark gave the task (spark.task.cpus) unless --threads says otherwise
         Engines.Options options = settings.engineOptions(Math.max(1, task.cpus()));
-        Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
         List<Cell> cells = new ArrayList<>();
         List<Range> ranges = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
         String executor = "executor " + SparkEnv.get().executorId();
-        try {
+        try (TaskEngines engines = new TaskEngines(options, gpuAddress(task), allowCpuDevices, executor)) {
             while (pieces.hasNext()) {
                 for (TaskPlan.Piece piece : pieces.next()) {
                     Spec spec = plan.spec(piece.cell(), settings::apply);
                     Engines.Selection engine = engines.get(spec.engine());
-                    if (engine == null) {
-                        engine = Engines.select(spec.engine(), options);
-                        engines.put(spec.engine(), engine);
-                        notes.add(executor + ": " + engine.note());
-                    }
                     if (piece.whole()) {
                         cells.add(new Cell(runner.run(plan, piece.cell(), spec, engine, options),
                                 (double) spec.paths() * spec.steps()));
@@ -105,13 +99,17 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<List<TaskP
                     }
                 }
             }
+            return new Result(cells, ranges, engines.notes());
         } catch (EngineUnavailableException e) {
             // checked and not serializable by Spark's rules of thumb: carry the one-line reason
             throw new IllegalStateException(e.getMessage(), e);
-        } finally {
-            engines.values().forEach(selection -> selection.engine().close());
         }
-        return new Result(cells, ranges, notes);
+    }
+
+    /** The first GPU Spark assigned the task (one device per task), or null when it holds none. */
+    private static String gpuAddress(TaskContext task) {
+        ResourceInformation gpu = task.resourcesJMap().get(GpuAddresses.RESOURCE);
+        return gpu == null || gpu.addresses().length == 0 ? null : gpu.addresses()[0];
     }
 
     private static Range range(TaskPlan.Piece piece, Spec spec, Engines.Selection engine, Engines.Options options)

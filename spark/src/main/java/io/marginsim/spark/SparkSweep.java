@@ -66,7 +66,9 @@ public final class SparkSweep {
                 JavaRDD<List<TaskPlan.Piece>> pieces = spark.parallelize(tasks, tasks.size());
                 ClassTag<CellBatch.Result> tag = ClassTag$.MODULE$.apply(CellBatch.Result.class);
                 spark.setJobDescription("margin-sim sweep: " + pending.size() + " cells in " + tasks.size() + " tasks");
-                spark.sc().runJob(pieces.rdd(), new CellBatch(planJson, settings, runner), journaler, tag);
+                boolean allowCpuDevices = spark.getConf().getBoolean(GpuAddresses.ALLOW_CPU_DEVICES, false);
+                spark.sc().runJob(pieces.rdd(), new CellBatch(planJson, settings, runner, allowCpuDevices), journaler,
+                        tag);
                 planJson.destroy();
             }
             return new Sweep.Summary(plan.cells(), journaler.computed, journal.resumed(), csv, jsonl);

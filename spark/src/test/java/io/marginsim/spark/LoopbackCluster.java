@@ -24,14 +24,19 @@ final class LoopbackCluster implements AutoCloseable {
     private final List<Process> workers = new ArrayList<>();
 
     LoopbackCluster(Path dir, int workerCount) throws IOException {
+        this(dir, workerCount, List.of());
+    }
+
+    /** @param workerOptions JVM options of every Worker, e.g. {@code -Dspark.worker.resource.gpu.amount=1} */
+    LoopbackCluster(Path dir, int workerCount, List<String> workerOptions) throws IOException {
         this.dir = dir;
         this.port = freePort();
-        master = start("master", "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
+        master = start("master", List.of(), "org.apache.spark.deploy.master.Master", "--host", "127.0.0.1", "--port",
                 String.valueOf(port), "--webui-port", String.valueOf(freePort()));
         for (int w = 0; w < workerCount; w++) {
             Path work = Files.createDirectories(dir.resolve("worker-" + w));
-            workers.add(start("worker-" + w, "org.apache.spark.deploy.worker.Worker", "--host", "127.0.0.1",
-                    "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
+            workers.add(start("worker-" + w, workerOptions, "org.apache.spark.deploy.worker.Worker", "--host",
+                    "127.0.0.1", "--cores", "1", "--memory", "1g", "--webui-port", String.valueOf(freePort()),
                     "--work-dir", work.toString(), masterUrl()));
         }
     }
@@ -54,10 +59,11 @@ final class LoopbackCluster implements AutoCloseable {
         worker.destroyForcibly();
     }
 
-    private Process start(String name, String mainClass, String... args) throws IOException {
+    private Process start(String name, List<String> jvmOptions, String mainClass, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "@" + Path.of("jvm-options").toAbsolutePath(), "-Xmx256m", "-cp",
-                SPARK_HOME.resolve("jars") + "/*:" + CLASSES, mainClass));
+                "@" + Path.of("jvm-options").toAbsolutePath(), "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", SPARK_HOME.resolve("jars") + "/*:" + CLASSES, mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(name + ".log").toFile());
