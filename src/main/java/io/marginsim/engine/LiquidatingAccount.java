@@ -208,7 +208,7 @@ public final class LiquidatingAccount {
         if (!p.isolated) {
             return accountClosed ? accountClosedEquity : crossEquity(price);
         }
-        double equity = cash + unitsValue(valueUnits, price);
+        double equity = cash + Valuation.unitsValue(valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
             equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]) : closedEquity[i];
         }
@@ -248,7 +248,7 @@ public final class LiquidatingAccount {
             }
         }
         if (costs.borrowPerStep().length > 0) {
-            double interest = unitsValue(costs.borrowPerStep(), price);
+            double interest = Valuation.unitsValue(costs.borrowPerStep(), price);
             shadowCosts += interest;
             if (!accountClosed) {
                 cash -= interest;
@@ -287,7 +287,7 @@ public final class LiquidatingAccount {
     }
 
     private double crossEquity(double[] price) {
-        double equity = cash + unitsValue(valueUnits, price);
+        double equity = cash + Valuation.unitsValue(valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
             equity += size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]);
         }
@@ -295,7 +295,7 @@ public final class LiquidatingAccount {
     }
 
     private double crossShortfall(double[] price) {
-        double requirement = unitsValue(requirementUnits, price);
+        double requirement = Valuation.unitsValue(requirementUnits, price);
         for (int i = 0; i < p.positions; i++) {
             requirement += requirement(i, price[p.positionAsset[i]]);
         }
@@ -332,7 +332,7 @@ public final class LiquidatingAccount {
                 loss += valueUnits[a] * (breachPrice[a] - fillPrice[a]);
             }
             accountClosed = true;
-            accountClosedEquity = cash + unitsValue(valueUnits, fillPrice);
+            accountClosedEquity = cash + Valuation.unitsValue(valueUnits, fillPrice);
             badDebt += Math.max(0, -accountClosedEquity);
         }
     }
@@ -400,13 +400,5 @@ public final class LiquidatingAccount {
         fee[i] = 0;
         loss += charged;
         return charged;
-    }
-
-    private static double unitsValue(double[] units, double[] price) {
-        double value = 0;
-        for (int a = 0; a < units.length; a++) {
-            value += units[a] * price[a];
-        }
-        return value;
     }
 }

@@ -83,7 +83,8 @@ public final class Valuation {
         return pnl;
     }
 
-    private static double unitsValue(double[] units, double[] price) {
+    /** Value of holding {@code units[a]} of every asset {@code a} at {@code price}. */
+    static double unitsValue(double[] units, double[] price) {
         double value = 0;
         for (int a = 0; a < units.length; a++) {
             value += units[a] * price[a];
