@@ -67,10 +67,6 @@ final class FrictionProblems {
     }
 
     private static CompiledProblem compile(String json, String liquidation, long seed) {
-        if (liquidation != null && !liquidation.contains("feeCappedAtRemainingMargin")) {
-            // the preset long takes its fee from the remaining margin by default: a feature of its own
-            liquidation = liquidation.replaceFirst("\\{", "{\"feeCappedAtRemainingMargin\": false, ");
-        }
         String seeded = json.replaceFirst("\"seed\": \\d+", "\"seed\": " + seed);
         String full = liquidation == null ? seeded
                 : seeded.replaceFirst("\"engine\": \"scalar\"\\s*}$", "\"engine\": \"scalar\", \"liquidation\": "
