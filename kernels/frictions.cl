@@ -10,6 +10,7 @@
  * liquidation object gets none of them: a breach closes its scope at once at the breach step's price, as the
  * reference's plain liquidation does.
  */
+
 /* Reference price of a fill due now; onSchedule false: due after the horizon, executed at the horizon's price. */
 real reference_price(const Problem *p, const Frictions *f, int a, bool onSchedule, const real *x,
                      const real *previousX, const real *price) {
