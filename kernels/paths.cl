@@ -5,7 +5,8 @@
  * Build options: ASSETS and POSITIONS (the problem's shape, so the per-asset loops have constant bounds and
  * the state stays in registers), PARAM_GLOBAL, set when the problem arrays are too large for constant memory,
  * and MODELS with its feature options for markets beyond GBM (models.cl). Built after philox.cl, before
- * models.cl. With FRICTIONS, frictions.cl adds the kernel of the liquidation mechanics next to this one.
+ * models.cl. With FRICTIONS, account.cl and frictions.cl add the kernel of the liquidation mechanics next to this
+ * one.
  *
  * Log prices are kept relative to the initial price, so the float accumulator starts at zero and keeps its
  * precision over thousands of steps.

@@ -302,7 +302,14 @@ public final class CompiledProblem {
      * @param implemented the features of {@link #referenceOnlyFeatures()} the engine does implement
      */
     public void requireImplemented(String engine, Set<String> implemented) {
-        List<String> missing = featuresBeyond(implemented);
+        requireNothingMissing(engine, featuresBeyond(implemented));
+    }
+
+    /**
+     * Throws when {@code missing} (what an engine does not run of this problem, see
+     * {@link Engine#unimplemented}) is not empty, naming it.
+     */
+    public static void requireNothingMissing(String engine, List<String> missing) {
         if (!missing.isEmpty()) {
             throw new UnsupportedModelException("the " + engine + " engine does not implement "
                     + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");

@@ -2,6 +2,7 @@ package io.marginsim.engine;
 
 import io.marginsim.result.PathStats;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,12 +37,20 @@ public interface Engine extends AutoCloseable {
     }
 
     /**
+     * What of {@code problem} this engine does not run, named for users: the features beyond
+     * {@link #implementedFeatures()} ({@link CompiledProblem#featuresBeyond}), and for an engine with limits of its
+     * own, a feature used past them. Empty when it runs the problem.
+     */
+    default List<String> unimplemented(CompiledProblem problem) {
+        return problem.featuresBeyond(implementedFeatures());
+    }
+
+    /**
      * Whether this engine implements every feature {@code problem} uses. The scalar reference implements all;
-     * a faster engine may lag behind and then names what it lacks through
-     * {@link CompiledProblem#featuresBeyond}{@code (implementedFeatures())}.
+     * a faster engine may lag behind and then names what it lacks through {@link #unimplemented}.
      */
     default boolean implementsAll(CompiledProblem problem) {
-        return problem.featuresBeyond(implementedFeatures()).isEmpty();
+        return unimplemented(problem).isEmpty();
     }
 
     @Override

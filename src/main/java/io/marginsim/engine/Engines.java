@@ -69,7 +69,7 @@ public final class Engines {
         if (chosen.implementsAll(problem)) {
             return selection;
         }
-        String missing = String.join(", ", problem.featuresBeyond(chosen.implementedFeatures()));
+        String missing = String.join(", ", chosen.unimplemented(problem));
         if (!selection.automatic()) {
             throw new EngineUnavailableException("The " + chosen.name() + " engine does not implement "
                     + missing + " yet; run with --engine scalar or --engine auto.");

@@ -12,8 +12,8 @@ import java.util.Set;
  * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
  * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
  * defines the math (see {@link LiquidatingAccount}); an engine runs problems that use it when its
- * {@link Engine#implementedFeatures()} names every one of {@link #features()} (the vector engine names all of
- * {@link #FEATURES}), and refuses them otherwise through {@link CompiledProblem#featuresBeyond}.
+ * {@link Engine#implementedFeatures()} names every one of {@link #features()} (the vector and OpenCL engines name all
+ * of {@link #FEATURES}), and refuses them otherwise through {@link CompiledProblem#featuresBeyond}.
  *
  * @param fundingPerStep per position: constant funding rate charged each step, {@code ratePerInterval * stepHours /
  *                       intervalHours}; the payment is {@code size * P * fundingPerStep} (longs pay when positive)
@@ -45,12 +45,6 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      */
     public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL,
             FEE_CAPPED, PREMIUM_FUNDING, PATH_HAIRCUTS);
-    /**
-     * The mechanics at constant rates and fixed haircuts: {@link #FEATURES} without premium-linked funding, capped
-     * fees and path-dependent haircuts.
-     */
-    public static final Set<String> CORE_FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE,
-            PARTIAL);
 
     /** Constant carrying costs and liquidation terms only. */
     public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {

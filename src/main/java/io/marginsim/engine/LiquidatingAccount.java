@@ -318,12 +318,12 @@ public final class LiquidatingAccount {
     private void executeCross() {
         events++;
         due[0] = NONE;
-        fillCross(false);
+        double equity = fillCross(false);
         boolean empty = true;
         for (int i = 0; i < p.positions; i++) {
             empty &= size[i] == 0;
         }
-        if (!empty && crossEquity(fillPrice) < 0) {
+        if (!empty && equity < 0) {
             fillCross(true);
             empty = true;
         }
@@ -337,14 +337,23 @@ public final class LiquidatingAccount {
         }
     }
 
-    /** Every position's fill, then the fees, each out of the account's equity after the fills and earlier fees. */
-    private void fillCross(boolean all) {
+    /**
+     * Every position's fill, then the fees, each out of the account's equity after the fills and earlier fees;
+     * returns that equity after the last fee. The equity is carried down the fees rather than revalued, so that a
+     * fee capped at it leaves exactly zero and whether the account is bankrupt then does not turn on rounding (which
+     * differs between engines).
+     */
+    private double fillCross(boolean all) {
         for (int i = 0; i < p.positions; i++) {
             cash += reduce(i, fillPrice[p.positionAsset[i]], breachPrice[p.positionAsset[i]], all);
         }
+        double equity = crossEquity(fillPrice);
         for (int i = 0; i < p.positions; i++) {
-            cash -= chargeFee(i, crossEquity(fillPrice));
+            double charged = chargeFee(i, equity);
+            cash -= charged;
+            equity -= charged;
         }
+        return equity;
     }
 
     private void executeIsolated(int i, double reference) {
@@ -352,8 +361,11 @@ public final class LiquidatingAccount {
         due[i] = NONE;
         double breach = breachPrice[i];
         margin[i] += reduce(i, reference, breach, false);
-        margin[i] -= chargeFee(i, margin[i] + size[i] * (reference - p.positionEntry[i]));
-        if (size[i] != 0 && margin[i] + size[i] * (reference - p.positionEntry[i]) < 0) {
+        // the equity is carried past the fee rather than revalued, for the reason given at fillCross
+        double equity = margin[i] + size[i] * (reference - p.positionEntry[i]);
+        double charged = chargeFee(i, equity);
+        margin[i] -= charged;
+        if (size[i] != 0 && equity - charged < 0) {
             margin[i] += reduce(i, reference, breach, true);
             margin[i] -= chargeFee(i, margin[i]);
         }

@@ -202,4 +202,22 @@ class LiquidationMechanicsTest {
         assertThat(block.badDebt[0]).isCloseTo(capped ? 0 : fee - remaining, within(1e-9));
         assertThat(block.terminalEquity[0]).isCloseTo(capped ? 0 : remaining - fee, within(1e-9));
     }
+
+    @ParameterizedTest(name = "cash {0}")
+    @ValueSource(doubles = {100, 100.3, 101.7, 102.9, 104.1})
+    void aCappedFeeThatMeetsTheRemainingEquityLeavesExactlyZeroAndThePartialPositionOpen(double cash) {
+        // half is closed at step t; its fee (about 0.2 x 5 x 95) exceeds the equity left (below 5% of the notional),
+        // so the cap takes all of it and the equity is zero, not negative: the other half stays open until the next
+        // step's fall makes the equity negative and closes it. Were the zero revalued, rounding would decide.
+        double drift = -20;
+        String json = OnePath.spec(drift, cash, 10, FLAT, 16, "", ", \"liquidation\": {\"feeRate\": 0.2, "
+                + "\"feeCappedAtRemainingMargin\": true, "
+                + "\"partial\": {\"mode\": \"fraction\", \"fraction\": 0.5, \"aboveNotional\": 0}}");
+        PathBlock block = OnePath.run(json);
+        int t = OnePath.breachStep(drift, cash, 10, 0.05);
+        double at = OnePath.price(drift, t);
+        assertThat(cash + 10 * (at - 100)).isPositive().isLessThan(0.2 * 5 * at);
+        assertThat(block.firstBreachStep).containsOnly(t);
+        assertThat(block.liquidations).containsOnly(2);
+    }
 }

@@ -4,21 +4,37 @@ import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Frictions;
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
+import io.marginsim.liquidation.PremiumLink;
+
+import java.util.Optional;
 
 /**
  * The carrying costs and liquidation policy of a {@link CompiledProblem} ({@link Frictions}) in the layout of
- * {@code kernels/frictions.cl}, and the build options that compile in only the parts the problem uses, so that a
+ * {@code kernels/account.cl}, and the build options that compile in only the parts the problem uses, so that a
  * problem without frictions gets the plain kernel unchanged.
  * <pre>
  *   latencyWhole, latencyFraction, impactCoefficient,
- *   funding[P], borrow[A], depth[P], feeRate[P], partialMode[P], partialFraction[P], partialAbove[P]
+ *   funding[P], borrow[A], depth[P], feeRate[P], partialMode[P], partialFraction[P], partialAbove[P], feeCapped[P],
+ *   premiumSteps[P], basisSensitivity[P], clampBand[P], rateCap[P], rateFloor[P], interest[P], stepShare[P],
+ *   startX[A],
+ *   haircutAsset[C], haircutAmount[C], haircutScale[C], haircutCap[C], haircutCompiled[C], haircutRequiredShare[C]
  * </pre>
- * {@code partialMode} is the ordinal of {@link PartialPolicy.Mode}, exact in float. {@code latencyWhole} (whole
- * steps, rounded up) is capped at {@code steps + 1}: every fill due after the horizon is executed at the horizon,
- * so the cap changes nothing and keeps the value exact in float and the kernel's step arithmetic from overflowing.
+ * {@code partialMode} is the ordinal of {@link PartialPolicy.Mode}, {@code feeCapped} 0 or 1, {@code premiumSteps}
+ * the trailing funding interval in steps (0 where the funding is constant) and {@code haircutAsset} an asset index:
+ * all exact in float. {@code startX} is the log price before the horizon relative to the initial one, formed in
+ * double so that float keeps its digits. {@code C} is the number of {@link Frictions.PathHaircuts} entries.
+ * {@code latencyWhole} (whole steps, rounded up) is capped at {@code steps + 1}: every fill due after the horizon is
+ * executed at the horizon, so the cap changes nothing and keeps the value exact in float and the kernel's step
+ * arithmetic from overflowing.
  */
 final class FrictionBuffer {
     static final int HEADER = 3;
+    /**
+     * The most log prices a path keeps for premium-linked funding ({@link Frictions.PremiumFunding#history()} per
+     * asset), in private memory: 4 KiB a work-item in float, which a GPU holds in its per-thread memory without
+     * running short. An 8-hour interval fits at one-minute steps for two assets, at five-minute steps for ten.
+     */
+    static final int PREMIUM_HISTORY_LIMIT = 1024;
 
     private FrictionBuffer() {
     }
@@ -26,6 +42,20 @@ final class FrictionBuffer {
     /** Whether the problem needs the liquidating kernel. */
     static boolean applies(CompiledProblem p) {
         return !p.frictions.isNone();
+    }
+
+    /**
+     * What the kernel cannot run although it implements the feature: premium-linked funding whose trailing window
+     * needs more than {@link #PREMIUM_HISTORY_LIMIT} log prices per path, named as a refusal reason.
+     */
+    static Optional<String> beyondLimits(CompiledProblem p) {
+        Frictions.PremiumFunding premium = p.frictions.premiumFunding();
+        if (premium == null || (long) premium.history() * p.assets <= PREMIUM_HISTORY_LIMIT) {
+            return Optional.empty();
+        }
+        return Optional.of(Frictions.PREMIUM_FUNDING + " over " + (premium.history() - 1) + " steps for "
+                + p.assets + " asset(s) (the OpenCL kernel keeps at most " + PREMIUM_HISTORY_LIMIT
+                + " past log prices per path)");
     }
 
     /** Build options of the mechanics in use; empty for a problem without frictions. */
@@ -38,8 +68,14 @@ final class FrictionBuffer {
         if (f.hasFunding()) {
             out.append(" -DFUNDING");
         }
+        if (f.premiumFunding() != null) {
+            out.append(" -DPREMIUM_FUNDING -DPREMIUM_HISTORY=").append(f.premiumFunding().history());
+        }
         if (f.hasBorrow()) {
             out.append(" -DBORROW");
+        }
+        if (f.haircuts() != null) {
+            out.append(" -DPATH_HAIRCUTS -DHAIRCUT_ENTRIES=").append(f.haircuts().asset().length);
         }
         Frictions.Liquidation liq = f.liquidation();
         if (liq != null) {
@@ -52,6 +88,9 @@ final class FrictionBuffer {
             if (f.features().contains(Frictions.FEE)) {
                 out.append(" -DFEES");
             }
+            if (f.features().contains(Frictions.FEE_CAPPED)) {
+                out.append(" -DFEE_CAPPED");
+            }
             if (f.features().contains(Frictions.PARTIAL)) {
                 out.append(" -DPARTIAL");
             }
@@ -61,7 +100,7 @@ final class FrictionBuffer {
 
     /** Number of reals {@link #pack} writes: one placeholder for a problem without frictions. */
     static int length(CompiledProblem p) {
-        return applies(p) ? HEADER + 6 * p.positions + p.assets : 1;
+        return applies(p) ? HEADER + 15 * p.positions + 2 * p.assets + 6 * haircutEntries(p.frictions) : 1;
     }
 
     static double[] pack(CompiledProblem p) {
@@ -70,15 +109,22 @@ final class FrictionBuffer {
             return m;
         }
         Frictions f = p.frictions;
+        int n = p.positions;
         int funding = HEADER;
-        int borrow = funding + p.positions;
+        int borrow = funding + n;
         int depth = borrow + p.assets;
-        int fee = depth + p.positions;
-        int mode = fee + p.positions;
-        int fraction = mode + p.positions;
-        int above = fraction + p.positions;
+        int fee = depth + n;
+        int mode = fee + n;
+        int fraction = mode + n;
+        int above = fraction + n;
+        int capped = above + n;
+        int premium = capped + n;
+        int startX = premium + 7 * n;
+        int haircuts = startX + p.assets;
         System.arraycopy(f.fundingPerStep(), 0, m, funding, f.fundingPerStep().length);
         System.arraycopy(f.borrowPerStep(), 0, m, borrow, f.borrowPerStep().length);
+        packPremium(p, m, premium, startX);
+        packHaircuts(f.haircuts(), m, haircuts);
         Frictions.Liquidation liq = f.liquidation();
         if (liq == null) {
             // a breach closes at the breach step's price at no cost: zero latency, and the options compile in no
@@ -88,14 +134,58 @@ final class FrictionBuffer {
         m[0] = Math.min(liq.latencyWhole(), p.steps + 1);
         m[1] = liq.latencyFraction();
         m[2] = liq.impactCoefficient();
-        System.arraycopy(liq.depth(), 0, m, depth, p.positions);
-        System.arraycopy(liq.feeRate(), 0, m, fee, p.positions);
-        for (int i = 0; i < p.positions; i++) {
+        System.arraycopy(liq.depth(), 0, m, depth, n);
+        System.arraycopy(liq.feeRate(), 0, m, fee, n);
+        for (int i = 0; i < n; i++) {
             PartialPolicy policy = liq.partial()[i];
             m[mode + i] = policy.mode().ordinal();
             m[fraction + i] = policy.fraction();
             m[above + i] = policy.aboveNotional();
+            m[capped + i] = liq.feeCapped()[i] ? 1 : 0;
         }
         return m;
+    }
+
+    /** The seven per-position premium arrays from {@code at}, and the start log prices from {@code startX}. */
+    private static void packPremium(CompiledProblem p, double[] m, int at, int startX) {
+        Frictions.PremiumFunding premium = p.frictions.premiumFunding();
+        if (premium == null) {
+            return;
+        }
+        int n = p.positions;
+        for (int i = 0; i < n; i++) {
+            PremiumLink link = premium.link()[i];
+            if (link != null) {
+                m[at + i] = premium.intervalSteps()[i];
+                m[at + n + i] = link.basisSensitivity();
+                m[at + 2 * n + i] = link.clampBand();
+                m[at + 3 * n + i] = link.rateCap();
+                m[at + 4 * n + i] = link.rateFloor();
+                m[at + 5 * n + i] = premium.interest()[i];
+                m[at + 6 * n + i] = premium.stepShare()[i];
+            }
+        }
+        for (int a = 0; a < p.assets; a++) {
+            m[startX + a] = premium.logPriceBeforeShock()[a] - p.initialLogPrice[a];
+        }
+    }
+
+    private static void packHaircuts(Frictions.PathHaircuts h, double[] m, int at) {
+        if (h == null) {
+            return;
+        }
+        int c = h.asset().length;
+        for (int e = 0; e < c; e++) {
+            m[at + e] = h.asset()[e];
+        }
+        System.arraycopy(h.amount(), 0, m, at + c, c);
+        System.arraycopy(h.scale(), 0, m, at + 2 * c, c);
+        System.arraycopy(h.cap(), 0, m, at + 3 * c, c);
+        System.arraycopy(h.compiled(), 0, m, at + 4 * c, c);
+        System.arraycopy(h.requiredShare(), 0, m, at + 5 * c, c);
+    }
+
+    private static int haircutEntries(Frictions f) {
+        return f.haircuts() == null ? 0 : f.haircuts().asset().length;
     }
 }

@@ -18,6 +18,7 @@ import org.jocl.cl_context;
 import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class OpenClEngine implements Engine {
      */
     public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
     /** Every market model of kernels/models.cl and every mechanic of kernels/frictions.cl. */
-    private static final Set<String> FEATURES = union(ModelBuffer.FEATURES, Frictions.CORE_FEATURES);
+    private static final Set<String> FEATURES = union(ModelBuffer.FEATURES, Frictions.FEATURES);
 
     private final DeviceInfo info;
     private final cl_device_id device;
@@ -159,6 +160,14 @@ public final class OpenClEngine implements Engine {
         return FEATURES;
     }
 
+    /** Beyond the features: premium-linked funding whose window does not fit the kernel's private memory. */
+    @Override
+    public List<String> unimplemented(CompiledProblem problem) {
+        List<String> missing = new ArrayList<>(Engine.super.unimplemented(problem));
+        FrictionBuffer.beyondLimits(problem).ifPresent(missing::add);
+        return missing;
+    }
+
     public Precision precision() {
         return precision;
     }
@@ -169,7 +178,7 @@ public final class OpenClEngine implements Engine {
 
     @Override
     public synchronized void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
-        problem.requireImplemented(name(), implementedFeatures());
+        CompiledProblem.requireNothingMissing(name(), unimplemented(problem));
         if (out.size() == 0) {
             return;
         }
@@ -186,7 +195,7 @@ public final class OpenClEngine implements Engine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
-        problem.requireImplemented(name(), implementedFeatures());
+        CompiledProblem.requireNothingMissing(name(), unimplemented(problem));
         return run(problem, firstPath, count, progress, DEFAULT_CHUNK_PATHS);
     }
 

@@ -16,6 +16,14 @@ import java.util.regex.Matcher;
 final class FrictionProblems {
     /** Paid by longs every step: high enough to move equity visibly over the 96 steps. */
     private static final String FUNDING = ", \"funding\": {\"fundingRatePerInterval\": 0.0005, \"fundingIntervalHours\": 8}";
+    /**
+     * Premium-linked funding over an 8-hour interval (8 steps): the rate clamps at 0.75% per interval once the trailing
+     * log return passes 2.5%, about one standard deviation of BTC's 8-hour move at 90% volatility.
+     */
+    static final String PREMIUM_FUNDING = ", \"funding\": {\"fundingRatePerInterval\": 0.0001, \"fundingIntervalHours\": 8, "
+            + "\"premium\": {\"basisSensitivity\": 0.3, \"clampBand\": 0.0005, \"rateCap\": 0.0075}}";
+    /** Three standard deviations of a two-day move, capped at 60%. */
+    static final String MOVING_HAIRCUT = "\"haircutModel\": {\"k\": 3, \"cap\": 0.6, \"liquidationHorizonDays\": 2}";
     /** Steep brackets, so that reducing a position to the floor of its bracket restores its margin for a while. */
     private static final String STEEP_TIERS = """
             {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.01}, {"floor": 5000, "rate": 0.02},
@@ -29,7 +37,12 @@ final class FrictionProblems {
      * (a JSON object, or null for carrying costs alone).
      */
     static CompiledProblem cross(String liquidation, long seed) {
-        return crossWithCosts(FrozenProblems.CROSS, liquidation, seed);
+        return crossWithCosts(FrozenProblems.CROSS, FUNDING, liquidation, seed);
+    }
+
+    /** {@link #cross} with {@code fundingKeys} (such as {@link #PREMIUM_FUNDING}) on both positions instead. */
+    static CompiledProblem crossWithFunding(String fundingKeys, String liquidation, long seed) {
+        return crossWithCosts(FrozenProblems.CROSS, fundingKeys, liquidation, seed);
     }
 
     /** The isolated account with funding on both positions and {@code liquidation} (or null). */
@@ -45,7 +58,26 @@ final class FrictionProblems {
                 "\"volatility\": 0.9, \"drift\": 0.1, \"degreesOfFreedom\": 4}");
         json = edit(json, "\"volatility\": 1.1}",
                 "\"garch\": {\"omega\": 0.05, \"alpha\": 0.1, \"beta\": 0.85, \"initialVolatility\": 1.1}}");
-        return crossWithCosts(json, liquidation, seed);
+        return crossWithCosts(json, FUNDING, liquidation, seed);
+    }
+
+    /**
+     * A long on Y backed by collateral in X on GARCH volatility, the collateral's haircut given by
+     * {@code haircutKeys} ({@link #MOVING_HAIRCUT}: path-dependent haircuts), with {@code fundingKeys} (keys after
+     * the position's rules, or empty) and {@code liquidation}.
+     */
+    static CompiledProblem garchCollateral(String haircutKeys, String fundingKeys, String liquidation, long seed) {
+        String json = """
+                {"assets": [{"name": "X", "price": 50, "volatility": 0.9,
+                             "garch": {"alpha": 0.15, "beta": 0.8, "initialVolatility": 1.4}},
+                            {"name": "Y", "price": 100, "volatility": 0.6}],
+                 "correlation": [[1, 0.5], [0.5, 1]],
+                 "account": {"cash": 20,
+                             "collateral": [{"asset": "X", "amount": 3, %s}],
+                             "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
+                                            "rules": {"type": "flat", "rate": 0.05}%s}]},
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": 1, "engine": "scalar"}""".formatted(haircutKeys, fundingKeys);
+        return compile(json, liquidation, seed);
     }
 
     /**
@@ -58,19 +90,15 @@ final class FrictionProblems {
         return compile(json, liquidation, seed);
     }
 
-    private static CompiledProblem crossWithCosts(String base, String liquidation, long seed) {
+    private static CompiledProblem crossWithCosts(String base, String funding, String liquidation, long seed) {
         String json = edit(base, "{\"asset\": \"ETH\", \"amount\": 0.5}",
                 "{\"asset\": \"ETH\", \"amount\": 0.5, \"borrowRate\": 0.5}");
-        json = edit(json, "\"symbol\": \"BTCUSDT\"}", "\"symbol\": \"BTCUSDT\"" + FUNDING + "}");
-        json = edit(json, "\"basis\": \"entry\"}}", "\"basis\": \"entry\"}" + FUNDING + "}");
+        json = edit(json, "\"symbol\": \"BTCUSDT\"}", "\"symbol\": \"BTCUSDT\"" + funding + "}");
+        json = edit(json, "\"basis\": \"entry\"}}", "\"basis\": \"entry\"}" + funding + "}");
         return compile(json, liquidation, seed);
     }
 
     private static CompiledProblem compile(String json, String liquidation, long seed) {
-        if (liquidation != null && !liquidation.contains("feeCappedAtRemainingMargin")) {
-            // the preset long takes its fee from the remaining margin by default: a feature of its own
-            liquidation = liquidation.replaceFirst("\\{", "{\"feeCappedAtRemainingMargin\": false, ");
-        }
         String seeded = json.replaceFirst("\"seed\": \\d+", "\"seed\": " + seed);
         String full = liquidation == null ? seeded
                 : seeded.replaceFirst("\"engine\": \"scalar\"\\s*}$", "\"engine\": \"scalar\", \"liquidation\": "

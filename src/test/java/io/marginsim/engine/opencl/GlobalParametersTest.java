@@ -2,6 +2,7 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Frictions;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,16 @@ class GlobalParametersTest {
                 52));
         assertSamePathsFromGlobalMemory(FrictionProblems.crossOnStudentTAndGarch(
                 OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE, 53));
+    }
+
+    /** Capped fees, premium-linked funding and path-dependent haircuts: every section of the friction buffer. */
+    @Test
+    void premiumFundingHaircutsAndCappedFeesFromGlobalMemoryGiveTheSamePaths() throws EngineUnavailableException {
+        CompiledProblem problem = FrictionProblems.garchCollateral(FrictionProblems.MOVING_HAIRCUT,
+                FrictionProblems.PREMIUM_FUNDING, "{\"feeRate\": 0.01, \"feeCappedAtRemainingMargin\": true}", 54);
+        assertThat(problem.frictions.features()).contains(Frictions.PREMIUM_FUNDING, Frictions.PATH_HAIRCUTS,
+                Frictions.FEE_CAPPED);
+        assertSamePathsFromGlobalMemory(problem);
     }
 
     private static void assertSamePathsFromGlobalMemory(CompiledProblem problem) throws EngineUnavailableException {
