@@ -3,8 +3,8 @@
  * Work-item g of the launch is path g - cellStart[c] of cell c, the cell whose range [cellStart[c],
  * cellStart[c + 1]) holds g; cells differ only in numbers, which come from per-cell blocks of fixed stride in the
  * parameter arrays, and in the integers of `cells` (CELL_INTS a cell, below). Each path is simulated by calling
- * simulate_paths (paths.cl) with the cell's blocks, so a cell's paths are exactly those of a launch of its own: the
- * same Philox counters and the same arithmetic. Built after philox.cl, paths.cl and models.cl, always with
+ * simulate_path (paths.cl, the body of the simulate_paths kernel) with the cell's blocks, so a cell's paths are
+ * exactly those of a launch of its own: the same Philox counters and the same arithmetic. Built after philox.cl, paths.cl and models.cl, always with
  * PARAM_GLOBAL, since a batch's parameters outgrow constant memory.
  */
 
@@ -41,8 +41,8 @@ __kernel void simulate_batch(PARAM real *market, PARAM real *account, PARAM real
     int c = cell_of(cellStart, cellCount, g);
     __global const int *cell = cells + c * CELL_INTS;
     uint start = cellStart[c];
-    /* Path g - start of the cell: simulate_paths computes firstPath + g, here modulo 2^64. */
-    simulate_paths(market + c * MARKET_REALS, account + c * ACCOUNT_REALS, tiers + cell[0],
+    /* Path g - start of the cell: simulate_path computes firstPath + g, here modulo 2^64. */
+    simulate_path(market + c * MARKET_REALS, account + c * ACCOUNT_REALS, tiers + cell[0],
                    layout + c * LAYOUT_INTS, models + c * modelReals, history, 0,
                    cell[1], cell[2], cell[3], (uint) cell[4], (uint) cell[5],
                    (ulong) 0 - (ulong) start, cellStart[c + 1],

@@ -178,11 +178,17 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
     Problem p; \
     view_problem(&p, market, account, tiers, layout, tierCount)
 
+#define PATH_KERNEL_ARGUMENT_NAMES \
+    market, account, tiers, layout, models, history, historyRows, tierCount, steps, isolated, k0, k1, firstPath, \
+    count, firstBreachOut, worstOut, terminalOut
+
 /*
+ * The plain breach model for the work-item's path. A function rather than the kernel itself so that batch.cl's
+ * kernel can run it too: OpenCL C leaves calling one __kernel from another to the implementation.
  * `models` is read only by programs built with MODELS (models.cl), `history` (historyRows x ASSETS residuals) only
  * by those built with MODEL_HISTORY; other programs get placeholders.
  */
-__kernel void simulate_paths(PATH_KERNEL_ARGUMENTS) {
+void simulate_path(PATH_KERNEL_ARGUMENTS) {
     PATH_KERNEL_PROLOGUE;
 
     real x[ASSETS];
@@ -240,4 +246,8 @@ __kernel void simulate_paths(PATH_KERNEL_ARGUMENTS) {
     firstBreachOut[gid] = firstBreach;
     worstOut[gid] = worst;
     terminalOut[gid] = terminal;
+}
+
+__kernel void simulate_paths(PATH_KERNEL_ARGUMENTS) {
+    simulate_path(PATH_KERNEL_ARGUMENT_NAMES);
 }
