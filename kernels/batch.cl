@@ -4,8 +4,8 @@
  * cellStart[c + 1]) holds g; cells differ only in numbers, which come from per-cell blocks of fixed stride in the
  * parameter arrays, and in the integers of `cells` (CELL_INTS a cell, below). Each path is simulated by calling
  * simulate_path (paths.cl, the body of the simulate_paths kernel) with the cell's blocks, so a cell's paths are
- * exactly those of a launch of its own: the same Philox counters and the same arithmetic. Built after philox.cl, paths.cl and models.cl, always with
- * PARAM_GLOBAL, since a batch's parameters outgrow constant memory.
+ * exactly those of a launch of its own: the same Philox counters and the same arithmetic. Built after philox.cl,
+ * paths.cl and models.cl, always with PARAM_GLOBAL, since a batch's parameters outgrow constant memory.
  */
 
 /* Per cell: tier offset and tier count in `tiers`, steps, isolated, seed low word, seed high word. */
