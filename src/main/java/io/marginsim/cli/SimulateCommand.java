@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 /** {@code margin-sim simulate SPEC}: breach probability, time to breach, buffers and terminal equity. */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate the spec and report breach probability with its confidence interval, time to first "
-                + "breach, the extra cash that keeps breach probability under 10%, 5%, 1% and 0.1%, terminal equity, and the "
+                + "breach, the extra cash that keeps breach probability under 10%%, 5%%, 1%% and 0.1%%, terminal equity, and the "
                 + "loss's VaR, expected shortfall and GPD tail fit. A spec with scenarios runs the baseline and every "
                 + "scenario with the same seed and reports them side by side.")
 final class SimulateCommand implements Callable<Integer> {
@@ -39,7 +39,7 @@ final class SimulateCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the time-to-breach histogram as a PNG "
-            + "(with scenarios: breach probability and its 95% interval per scenario).")
+            + "(with scenarios: breach probability and its 95%% interval per scenario).")
     Path plot;
 
     @Option(names = "--plot-loss", paramLabel = "FILE.png",

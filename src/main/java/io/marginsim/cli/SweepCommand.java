@@ -42,7 +42,7 @@ final class SweepCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw breach probability against the "
-            + "first axis with its 95% band (one numeric axis) or as a heat map over the first two axes.")
+            + "first axis with its 95%% band (one numeric axis) or as a heat map over the first two axes.")
     Path plot;
 
     @Option(names = "--resume", description = "Continue PREFIX.jsonl: skip the cells it holds, run the rest.")
