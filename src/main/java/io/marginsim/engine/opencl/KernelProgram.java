@@ -52,6 +52,9 @@ final class KernelProgram implements AutoCloseable {
             CL.clReleaseProgram(program);
             throw new EngineUnavailableException("The OpenCL kernels did not build on " + deviceName + " ("
                     + OpenClDevices.status(e) + "): " + firstLines(log) + ".", e);
+        } finally {
+            // the device compiler may have put its crash handlers in place of the JVM's
+            JvmSignalHandlers.restore();
         }
         return new KernelProgram(program);
     }

@@ -50,15 +50,21 @@ public final class OpenClDevices {
     }
 
     static List<Device> enumerate() throws EngineUnavailableException {
-        loadLibrary(() -> CL.setExceptionsEnabled(true));
-        List<Device> devices = new ArrayList<>();
-        for (cl_platform_id platform : platforms()) {
-            String platformName = platformString(platform, CL.CL_PLATFORM_NAME);
-            for (cl_device_id id : devices(platform)) {
-                devices.add(new Device(platform, id, describe(devices.size(), platformName, id)));
+        JvmSignalHandlers.recordBeforeOpenCl();
+        try {
+            loadLibrary(() -> CL.setExceptionsEnabled(true));
+            List<Device> devices = new ArrayList<>();
+            for (cl_platform_id platform : platforms()) {
+                String platformName = platformString(platform, CL.CL_PLATFORM_NAME);
+                for (cl_device_id id : devices(platform)) {
+                    devices.add(new Device(platform, id, describe(devices.size(), platformName, id)));
+                }
             }
+            return devices;
+        } finally {
+            // loading a driver may have put its crash handlers in place of the JVM's
+            JvmSignalHandlers.restore();
         }
-        return devices;
     }
 
     /**

@@ -70,6 +70,8 @@ public final class OpenClEngine implements Engine {
         for (int q = 0; q < queues.length; q++) {
             queues[q] = newQueue(context, device.id());
         }
+        // a driver may initialise its compiler, and with it crash handlers in place of the JVM's, on first use
+        JvmSignalHandlers.restore();
     }
 
     /**
