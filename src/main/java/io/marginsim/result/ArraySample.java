@@ -1,6 +1,7 @@
 package io.marginsim.result;
 
 import java.util.Arrays;
+import java.util.function.Consumer;
 
 /**
  * A {@link RankedSample} in host memory: a growable array, sorted in place the first time ranks are asked for
@@ -41,6 +42,15 @@ public final class ArraySample implements RankedSample {
             copy = Arrays.copyOf(array.values, array.size);
         }
         addAll(copy, copy.length);
+    }
+
+    @Override
+    public void forEachChunk(Consumer<double[]> chunks) {
+        double[] copy;
+        synchronized (this) {
+            copy = Arrays.copyOf(values, size);
+        }
+        chunks.accept(copy);
     }
 
     @Override

@@ -9,10 +9,11 @@ import java.nio.DoubleBuffer;
  * summarised on the way: the breach counts by step and every per-path sample value travel as they are (IEEE 754
  * bits, so {@code -0.0} and NaN survive), because a sketch would make quantiles approximate.
  *
- * <p>Size: 20 bytes + 8 per step + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
- * more per path (plus 40 bytes) when the statistics carry liquidation outcomes. Sample values come out in
- * ascending order, which quantiles and merging ignore. Samples on a device are read back by rank in bounded
- * chunks, so encoding holds no more than the encoded bytes and one chunk beside the statistics.
+ * <p>Size: 21 bytes + 8 per step + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
+ * more per path (plus 40 bytes) when the statistics carry liquidation outcomes. Sample values come out in each
+ * sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and merging ignore; a sample on a
+ * device is copied back one chunk buffer at a time, so encoding holds no more than the encoded bytes and one chunk
+ * beside the statistics.
  */
 public final class PathStatsEncoding {
     /** Worst shortfall and terminal equity: one double each. */
@@ -23,8 +24,6 @@ public final class PathStatsEncoding {
     /** "MSPS" followed by the format's version, so bytes of another format or version are refused, not misread. */
     private static final int MAGIC = 0x4d535053;
     private static final int VERSION = 1;
-    /** Ranks asked of a sample at once when reading its values back. */
-    private static final int CHUNK = 1 << 16;
 
     private PathStatsEncoding() {
     }
@@ -95,12 +94,9 @@ public final class PathStatsEncoding {
     private static void putSample(ByteBuffer out, RankedSample sample) {
         long size = sample.size();
         DoubleBuffer doubles = out.asDoubleBuffer();
-        for (long from = 0; from < size; from += CHUNK) {
-            long[] ranks = new long[(int) Math.min(CHUNK, size - from)];
-            for (int i = 0; i < ranks.length; i++) {
-                ranks[i] = from + i;
-            }
-            doubles.put(sample.valuesAtRanks(ranks));
+        sample.forEachChunk(doubles::put);
+        if (doubles.position() != size) {
+            throw new IllegalStateException("a sample of " + size + " values gave " + doubles.position());
         }
         out.position(out.position() + 8 * (int) size);
     }

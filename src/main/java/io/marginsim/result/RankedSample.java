@@ -1,5 +1,7 @@
 package io.marginsim.result;
 
+import java.util.function.Consumer;
+
 /**
  * A sample of per-path values from which exact order statistics are read by rank, wherever the values live:
  * host memory ({@link ArraySample}) or an engine's device. Reports ask for a handful of ranks, so an
@@ -19,6 +21,12 @@ public interface RankedSample extends AutoCloseable {
      * @throws IndexOutOfBoundsException when a rank is outside {@code [0, size())}
      */
     double[] valuesAtRanks(long[] ranks);
+
+    /**
+     * Hands every value to {@code chunks}, a chunk at a time, in the sample's own storage order, which quantiles and
+     * merging ignore: a bulk copy for shipping the sample elsewhere, with no ranking.
+     */
+    void forEachChunk(Consumer<double[]> chunks);
 
     /**
      * Adds every value of {@code other} to this sample; {@code other} stays usable.

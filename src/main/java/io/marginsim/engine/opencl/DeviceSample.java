@@ -7,6 +7,7 @@ import org.jocl.cl_mem;
 import java.lang.ref.Cleaner;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A {@link RankedSample} whose values stay where the OpenCL engine computed them: one device buffer per chunk of
@@ -49,6 +50,16 @@ public final class DeviceSample implements RankedSample {
             List<RadixSelect.Chunk> chunks = buffers.snapshot();
             RankedSample.checkRanks(ranks, buffers.size());
             return ranks.length == 0 ? new double[0] : select.valuesAtRanks(chunks, ranks);
+        }
+    }
+
+    /** Copies each chunk's buffer to the host as it is: one read per chunk of paths, no ranking. */
+    @Override
+    public void forEachChunk(Consumer<double[]> chunks) {
+        synchronized (buffers) {
+            for (RadixSelect.Chunk chunk : buffers.snapshot()) {
+                chunks.accept(select.read(chunk));
+            }
         }
     }
 

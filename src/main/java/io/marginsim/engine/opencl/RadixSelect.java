@@ -101,6 +101,21 @@ final class RadixSelect {
         return precision;
     }
 
+    /** A chunk's values, copied to the host in the engine's precision and widened to double. */
+    synchronized double[] read(Chunk chunk) {
+        double[] out = new double[chunk.count()];
+        if (precision == Precision.DOUBLE) {
+            reads.read(queue, chunk.values(), (long) chunk.count() * Sizeof.cl_double, Pointer.to(out), true);
+        } else {
+            float[] values = new float[chunk.count()];
+            reads.read(queue, chunk.values(), (long) chunk.count() * Sizeof.cl_float, Pointer.to(values), true);
+            for (int i = 0; i < values.length; i++) {
+                out[i] = values[i];
+            }
+        }
+        return out;
+    }
+
     /** The values at the given 0-based ranks of the ascending order of all chunks' values; ranks are valid. */
     synchronized double[] valuesAtRanks(List<Chunk> chunks, long[] ranks) {
         int keyBits = precision == Precision.DOUBLE ? Long.SIZE : Integer.SIZE;

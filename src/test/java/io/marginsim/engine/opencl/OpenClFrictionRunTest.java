@@ -7,6 +7,7 @@ import io.marginsim.engine.Simulator;
 import io.marginsim.result.LiquidationReport;
 import io.marginsim.result.LiquidationStats;
 import io.marginsim.result.PathStats;
+import io.marginsim.result.PathStatsEncoding;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.Samples;
@@ -99,6 +100,27 @@ class OpenClFrictionRunTest {
             // per chunk: the breach histogram and a few dozen bytes of counts and sums per work-group
             assertThat(engine.bytesRead() - before).isLessThan(paths);
             assertThat(stats.liquidation().paths()).isEqualTo(paths);
+        }
+    }
+
+    @Test
+    void statisticsOnTheDeviceEncodeByCopyingTheirChunksNotByRanking() {
+        for (OpenClEngine engine : new OpenClEngine[] {OpenClTestEngines.floatEngine(),
+                OpenClTestEngines.doubleEngine()}) {
+            CompiledProblem problem = FrictionProblems.cross(OpenClFrictionAgreementTest.SLOW, 85);
+            try (PathStats reduced = engine.run(problem, 3, PATHS, p -> { }, CHUNK)) {
+                long before = engine.bytesRead();
+                PathStats decoded = PathStatsEncoding.decode(PathStatsEncoding.encode(reduced));
+                // four samples of one value a path, each chunk buffer read once
+                int valueBytes = engine.precision() == Precision.DOUBLE ? 8 : 4;
+                assertThat(engine.bytesRead() - before).isEqualTo(4L * PATHS * valueBytes);
+                assertThat(decoded.breachesAtStep()).containsExactly(reduced.breachesAtStep());
+                OpenClRunTest.assertSameQuantiles(decoded, reduced);
+                assertThat(Samples.spread(decoded.liquidation().loss(), SPREAD))
+                        .containsExactly(Samples.spread(reduced.liquidation().loss(), SPREAD));
+                assertThat(Samples.spread(decoded.liquidation().badDebt(), SPREAD))
+                        .containsExactly(Samples.spread(reduced.liquidation().badDebt(), SPREAD));
+            }
         }
     }
 }
