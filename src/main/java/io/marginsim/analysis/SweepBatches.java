@@ -1,6 +1,7 @@
 package io.marginsim.analysis;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Simulation;
@@ -41,7 +42,7 @@ final class SweepBatches {
      * Adds the cell to the open batch if it can join one; returns the cells of a batch that had to run first to
      * make room (often none), or null when the cell cannot be batched and the caller must run it alone.
      */
-    List<Sweep.Finished> add(long cell, Spec spec, Engines.Selection engine) {
+    List<Sweep.Finished> add(long cell, Spec spec, Engines.Selection engine) throws EngineUnavailableException {
         if (!(engine.engine() instanceof OpenClEngine openCl)) {
             return null;
         }
@@ -64,7 +65,7 @@ final class SweepBatches {
     }
 
     /** Runs the open batch, if any, and returns its cells in the order they were added. */
-    List<Sweep.Finished> flush() {
+    List<Sweep.Finished> flush() throws EngineUnavailableException {
         if (batch == null) {
             return List.of();
         }

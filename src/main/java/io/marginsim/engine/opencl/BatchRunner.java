@@ -54,7 +54,7 @@ final class BatchRunner implements AutoCloseable {
     }
 
     /** The statistics of every cell of {@code batch}, in its order; blocks until the device is done. */
-    List<PathStats> run(CellBatch batch) {
+    List<PathStats> run(CellBatch batch) throws EngineUnavailableException {
         List<CellBatch.Cell> cells = batch.cells();
         if (cells.isEmpty()) {
             return List.of();
@@ -141,16 +141,15 @@ final class BatchRunner implements AutoCloseable {
         return out;
     }
 
-    private KernelProgram program(String options) {
+    /**
+     * The batch program of one shape, built on first use; a device compiler that rejects it fails the run like any
+     * other kernel build, with the compiler's log in one sentence.
+     */
+    private KernelProgram program(String options) throws EngineUnavailableException {
         KernelProgram program = programs.get(options);
         if (program == null) {
-            try {
-                program = KernelProgram.build(context, device, deviceName, options, "philox.cl", "paths.cl",
-                        "models.cl", "batch.cl");
-            } catch (EngineUnavailableException e) {
-                // The engine's own programs built from the same sources, so this is a defect of batch.cl.
-                throw new IllegalStateException(e.getMessage(), e);
-            }
+            program = KernelProgram.build(context, device, deviceName, options, "philox.cl", "paths.cl",
+                    "models.cl", "batch.cl");
             programs.put(options, program);
         }
         return program;

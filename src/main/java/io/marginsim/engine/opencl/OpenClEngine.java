@@ -247,7 +247,7 @@ public final class OpenClEngine implements Engine {
      * Runs every cell of {@code batch} from path 0 in one launch (see {@link CellBatch}); each cell's statistics
      * equal those of {@link #run} on that cell alone, except that their samples are in host memory.
      */
-    public synchronized List<PathStats> run(CellBatch batch) {
+    public synchronized List<PathStats> run(CellBatch batch) throws EngineUnavailableException {
         if (batches == null) {
             batches = new BatchRunner(context, device, info.name(), queues[0], precision, reads);
         }
