@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Specs;
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Cells run as one batch give, cell by cell, the statistics of running each cell alone on the same engine. */
 class OpenClBatchTest {
     @Test
-    void batchOfCellsWithDifferentNumbersEqualsCellByCellRuns() {
+    void batchOfCellsWithDifferentNumbersEqualsCellByCellRuns() throws EngineUnavailableException {
         List<CompiledProblem> problems = new ArrayList<>();
         List<Integer> paths = new ArrayList<>();
         // sizes, volatilities, cash, drifts, rates, seeds, path counts and horizons all differ
@@ -41,7 +42,7 @@ class OpenClBatchTest {
     }
 
     @Test
-    void batchOfMarketModelCellsEqualsCellByCellRuns() {
+    void batchOfMarketModelCellsEqualsCellByCellRuns() throws EngineUnavailableException {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         assertBatchEqualsSingleRuns(engine, List.of(ModelProblems.combined(3), ModelProblems.combined(4)),
                 List.of(700, 1300));
@@ -81,7 +82,7 @@ class OpenClBatchTest {
     }
 
     private static void assertBatchEqualsSingleRuns(OpenClEngine engine, List<CompiledProblem> problems,
-                                                    List<Integer> paths) {
+                                                    List<Integer> paths) throws EngineUnavailableException {
         String key = CellBatch.key(engine, problems.getFirst(), paths.getFirst());
         CellBatch batch = CellBatch.of(key);
         for (int c = 0; c < problems.size(); c++) {
