@@ -96,7 +96,7 @@ public class CellBatchBenchmark {
     }
 
     @Benchmark
-    public void run(Counters counters, Blackhole blackhole) {
+    public void run(Counters counters, Blackhole blackhole) throws EngineUnavailableException {
         if (engine == null) {
             return;
         }
