@@ -5,6 +5,7 @@ import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -45,6 +46,13 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      */
     public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL,
             FEE_CAPPED, PREMIUM_FUNDING, PATH_HAIRCUTS);
+
+    /** The features of an engine that runs {@code models} and every mechanic of {@link #FEATURES}. */
+    public static Set<String> withModels(Set<String> models) {
+        Set<String> all = new HashSet<>(models);
+        all.addAll(FEATURES);
+        return Set.copyOf(all);
+    }
 
     /** Constant carrying costs and liquidation terms only. */
     public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {

@@ -9,7 +9,9 @@ import io.marginsim.result.PathStatsEncoding;
 import io.marginsim.spec.Spec;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -17,9 +19,12 @@ import java.util.function.UnaryOperator;
  * row from the merged statistics with the same code as the single-machine sweep. Breach counts add up exactly and
  * the samples keep every path's value, so the row is the one a single run of all the cell's paths gives, byte for
  * byte. A cell in progress holds the samples of the ranges received so far
- * ({@link PathStatsEncoding#BYTES_PER_PATH} bytes per path); a cell's ranges are neighbouring tasks, so few cells are
- * in progress at a time. Ranges of a cell whose job fails are dropped: the cell was not journaled, so
- * {@code --resume} computes it again.
+ * ({@link PathStatsEncoding#BYTES_PER_PATH} bytes per path, {@link PathStatsEncoding#LIQUIDATION_BYTES_PER_PATH}
+ * more with liquidation outcomes); a cell's ranges are neighbouring tasks, so few cells are in progress at a time.
+ * Ranges of a cell whose job fails are dropped: the cell was not journaled, so {@code --resume} computes it again.
+ *
+ * <p>Ranges of one cell may run on executors with different engines (one with a GPU, one without); the row then
+ * names every engine that ran a part of it, e.g. {@code mixed: opencl, vector}, and joins their notes.
  */
 final class RangeMerger {
     private final SweepPlan plan;
@@ -29,15 +34,21 @@ final class RangeMerger {
     /** The ranges of one cell received so far, merged. */
     private static final class Partial {
         final PathStats stats;
-        final String engine;
-        final String note;
+        final Set<String> engines = new LinkedHashSet<>();
+        final Set<String> notes = new LinkedHashSet<>();
         int ranges;
         double seconds;
 
-        Partial(PathStats stats, CellBatch.Range first) {
+        Partial(PathStats stats) {
             this.stats = stats;
-            this.engine = first.engine();
-            this.note = first.note();
+        }
+
+        String engine() {
+            return engines.size() == 1 ? engines.iterator().next() : "mixed: " + String.join(", ", engines);
+        }
+
+        String note() {
+            return String.join("; ", notes);
         }
     }
 
@@ -52,11 +63,13 @@ final class RangeMerger {
         PathStats stats = PathStatsEncoding.decode(range.stats());
         Partial partial = inProgress.get(cell);
         if (partial == null) {
-            partial = new Partial(stats, range);
+            partial = new Partial(stats);
             inProgress.put(cell, partial);
         } else {
             partial.stats.merge(stats);
         }
+        partial.engines.add(range.engine());
+        partial.notes.add(range.note());
         partial.ranges++;
         // the report's speed: all the cell's paths over the time its ranges took, one after another
         partial.seconds += range.seconds();
@@ -69,7 +82,7 @@ final class RangeMerger {
             throw new IllegalStateException("the ranges of cell " + cell + " hold " + partial.stats.paths()
                     + " paths but the cell has " + spec.paths());
         }
-        try (Simulation run = Simulator.of(spec, partial.stats, partial.engine, partial.note, partial.seconds)) {
+        try (Simulation run = Simulator.of(spec, partial.stats, partial.engine(), partial.note(), partial.seconds)) {
             return new CellBatch.Cell(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
                     (double) spec.paths() * spec.steps());
         }

@@ -93,12 +93,7 @@ public final class SparkMain {
 
         @Override
         public Integer call() throws Exception {
-            if (cellsPerTask < 0) {
-                throw new SpecException("--cells-per-task", "must be >= 1 but was " + cellsPerTask);
-            }
-            if (splitPaths < 1) {
-                throw new SpecException("--split-paths", "must be >= 1 but was " + splitPaths);
-            }
+            TaskPlan.Sizes sizes = new TaskPlan.Sizes(cellsPerTask, splitPaths);
             SweepPlan plan = SweepPlan.read(sweep);
             RunOverrides.Given settings = overrides.given();
             settings.engineOptions(1); // a bad --threads is bad input before Spark starts, not a failed task
@@ -110,7 +105,7 @@ public final class SparkMain {
                 spark.sc().addSparkListener(progress);
                 try {
                     summary = SparkSweep.run(spark, plan, settings, prefix, resume,
-                            new TaskPlan.Sizes(cellsPerTask, splitPaths), progress,
+                            sizes, progress,
                             System.err::println);
                 } finally {
                     progress.finish();

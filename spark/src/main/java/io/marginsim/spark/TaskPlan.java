@@ -1,5 +1,7 @@
 package io.marginsim.spark;
 
+import io.marginsim.spec.SpecException;
+
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +33,11 @@ public final class TaskPlan {
 
         public Sizes {
             if (cellsPerTask < 0) {
-                throw new IllegalArgumentException("--cells-per-task must be >= 1 but was " + cellsPerTask);
+                throw new SpecException("--cells-per-task", "must be >= 0 (0: " + TASKS_PER_CORE
+                        + " tasks per core) but was " + cellsPerTask);
             }
             if (splitPaths < 1) {
-                throw new IllegalArgumentException("--split-paths must be >= 1 but was " + splitPaths);
+                throw new SpecException("--split-paths", "must be >= 1 but was " + splitPaths);
             }
         }
     }

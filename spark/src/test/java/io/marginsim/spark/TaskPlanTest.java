@@ -53,6 +53,7 @@ class TaskPlanTest {
     @Test
     void sizesBelowOneAreRefused() {
         assertThatThrownBy(() -> new TaskPlan.Sizes(0, 0)).hasMessage("--split-paths must be >= 1 but was 0");
-        assertThatThrownBy(() -> new TaskPlan.Sizes(-1, 5)).hasMessage("--cells-per-task must be >= 1 but was -1");
+        assertThatThrownBy(() -> new TaskPlan.Sizes(-1, 5))
+                .hasMessage("--cells-per-task must be >= 0 (0: 4 tasks per core) but was -1");
     }
 }

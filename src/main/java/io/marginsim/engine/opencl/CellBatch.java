@@ -12,8 +12,8 @@ import java.util.List;
  * sizes, prices, volatilities, cash, tiers, seeds, path counts, steps. One launch instead of one per cell keeps a
  * GPU busy when a cell has only a few thousand paths, and pays launch and transfer latency once per batch.
  *
- * <p><b>Which problems join.</b> Those the engine implements, without liquidation mechanics
- * ({@link CompiledProblem#frictions}: partial fills and fees are per path state the batch kernel does not carry)
+ * <p><b>Which problems join.</b> Those the engine implements, without carrying costs or liquidation mechanics
+ * (any {@link CompiledProblem#frictions}: funding, fills and fees are per path state the batch kernel does not carry)
  * and without filtered historical simulation (its residual table is per problem and can be large), with at most
  * {@link #MAX_CELL_PATHS} paths. Every other problem runs alone, as {@link OpenClEngine#run} runs it. Cells with
  * different numbers of steps share a batch: each work-item loops to its own cell's horizon.

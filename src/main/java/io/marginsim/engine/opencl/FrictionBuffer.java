@@ -98,9 +98,12 @@ final class FrictionBuffer {
         return out.toString();
     }
 
-    /** Number of reals {@link #pack} writes: one placeholder for a problem without frictions. */
+    /**
+     * Number of reals {@link #pack} writes: 7 liquidation and 7 premium arrays per position, borrow and the
+     * pre-shock log prices per asset, 6 per haircut entry; one placeholder for a problem without frictions.
+     */
     static int length(CompiledProblem p) {
-        return applies(p) ? HEADER + 15 * p.positions + 2 * p.assets + 6 * haircutEntries(p.frictions) : 1;
+        return applies(p) ? HEADER + 14 * p.positions + 2 * p.assets + 6 * haircutEntries(p.frictions) : 1;
     }
 
     static double[] pack(CompiledProblem p) {

@@ -20,7 +20,6 @@ import org.jocl.cl_device_id;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,7 +41,7 @@ public final class OpenClEngine implements Engine {
      */
     public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
     /** Every market model of kernels/models.cl and every mechanic of kernels/frictions.cl. */
-    private static final Set<String> FEATURES = union(ModelBuffer.FEATURES, Frictions.FEATURES);
+    private static final Set<String> FEATURES = Frictions.withModels(ModelBuffer.FEATURES);
 
     private final DeviceInfo info;
     private final cl_device_id device;
@@ -327,11 +326,6 @@ public final class OpenClEngine implements Engine {
         CL.clReleaseContext(context);
     }
 
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
-    }
 
     @SuppressWarnings("deprecation")
     static cl_command_queue newQueue(cl_context context, cl_device_id device) {

@@ -6,7 +6,6 @@ import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.result.PathStats;
 
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -26,7 +25,7 @@ public final class VectorEngine extends ParallelCpuEngine {
     private static final Set<String> MODELS = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
             CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
             CompiledProblem.HISTORICAL);
-    private static final Set<String> FEATURES = union(MODELS, Frictions.FEATURES);
+    private static final Set<String> FEATURES = Frictions.withModels(MODELS);
 
     public VectorEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
@@ -92,11 +91,5 @@ public final class VectorEngine extends ParallelCpuEngine {
             account.evaluate(step, market.price);
         }
         account.write(market.price, out, slot, count);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
-        Set<String> all = new HashSet<>(a);
-        all.addAll(b);
-        return Set.copyOf(all);
     }
 }
