@@ -63,7 +63,8 @@ final class ChunkSlot implements AutoCloseable {
                 (long) bins * Sizeof.cl_uint, 0, null, null);
         kernels.enqueueHistogram(queue, firstBreach, count, bins, histogram);
         reads.read(queue, histogram, (long) bins * Sizeof.cl_uint, Pointer.to(histogramHost), false);
-        if (liquidation != null) {
+        if (liquidation != null && problem.frictions.liquidation() != null) {
+            // carrying costs alone have no liquidation outcomes to report (collect discards them)
             liquidation.enqueueSums(kernels, count);
         }
         CL.clFlush(queue);
