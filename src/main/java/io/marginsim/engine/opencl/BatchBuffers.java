@@ -6,6 +6,7 @@ import org.jocl.CL;
 import org.jocl.cl_context;
 import org.jocl.cl_mem;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -71,15 +72,27 @@ final class BatchBuffers implements AutoCloseable {
         }
         paths = firstPath[cellCount];
         bins = firstBin[cellCount];
-        market = ProblemBuffers.upload(context, ProblemBuffers.concat(marketParts), precision);
-        account = ProblemBuffers.upload(context, ProblemBuffers.concat(accountParts), precision);
-        tiers = ProblemBuffers.upload(context, ProblemBuffers.concat(tierParts), precision);
-        layout = ProblemBuffers.upload(context, layoutAll);
-        models = ProblemBuffers.upload(context, ProblemBuffers.concat(modelParts), precision);
-        history = ProblemBuffers.upload(context, new double[1], precision);
-        cells = ProblemBuffers.upload(context, cellInts);
-        cellStart = ProblemBuffers.upload(context, firstPath);
-        binStart = ProblemBuffers.upload(context, firstBin);
+        List<cl_mem> made = new ArrayList<>();
+        try {
+            market = keep(made, ProblemBuffers.upload(context, ProblemBuffers.concat(marketParts), precision));
+            account = keep(made, ProblemBuffers.upload(context, ProblemBuffers.concat(accountParts), precision));
+            tiers = keep(made, ProblemBuffers.upload(context, ProblemBuffers.concat(tierParts), precision));
+            layout = keep(made, ProblemBuffers.upload(context, layoutAll));
+            models = keep(made, ProblemBuffers.upload(context, ProblemBuffers.concat(modelParts), precision));
+            history = keep(made, ProblemBuffers.upload(context, new double[1], precision));
+            cells = keep(made, ProblemBuffers.upload(context, cellInts));
+            cellStart = keep(made, ProblemBuffers.upload(context, firstPath));
+            binStart = keep(made, ProblemBuffers.upload(context, firstBin));
+        } catch (RuntimeException e) {
+            // out of device memory part-way: free what was made, as close() would not be called
+            made.forEach(CL::clReleaseMemObject);
+            throw e;
+        }
+    }
+
+    private static cl_mem keep(List<cl_mem> made, cl_mem buffer) {
+        made.add(buffer);
+        return buffer;
     }
 
     @Override

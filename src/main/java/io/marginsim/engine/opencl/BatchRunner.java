@@ -66,11 +66,13 @@ final class BatchRunner implements AutoCloseable {
             ByteBuffer histogram = hostBuffer((long) params.bins * Sizeof.cl_uint);
             ByteBuffer worst = hostBuffer(paths * realBytes);
             ByteBuffer terminal = hostBuffer(paths * realBytes);
-            cl_mem firstBreachOut = deviceBuffer(paths * Sizeof.cl_int);
-            cl_mem worstOut = deviceBuffer(paths * realBytes);
-            cl_mem terminalOut = deviceBuffer(paths * realBytes);
-            cl_mem histogramOut = deviceBuffer((long) params.bins * Sizeof.cl_uint);
+            // made inside the try, so that a failed allocation frees the ones made before it
+            cl_mem[] made = new cl_mem[4];
             try {
+                cl_mem firstBreachOut = made[0] = deviceBuffer(paths * Sizeof.cl_int);
+                cl_mem worstOut = made[1] = deviceBuffer(paths * realBytes);
+                cl_mem terminalOut = made[2] = deviceBuffer(paths * realBytes);
+                cl_mem histogramOut = made[3] = deviceBuffer((long) params.bins * Sizeof.cl_uint);
                 enqueueSimulation(program.kernel("simulate_batch"), params, firstBreachOut, worstOut, terminalOut);
                 CL.clEnqueueFillBuffer(queue, histogramOut, Pointer.to(new int[] {0}), Sizeof.cl_uint, 0,
                         (long) params.bins * Sizeof.cl_uint, 0, null, null);
@@ -80,8 +82,10 @@ final class BatchRunner implements AutoCloseable {
                 reads.read(queue, terminalOut, paths * realBytes, Pointer.to(terminal), false);
                 CL.clFinish(queue);
             } finally {
-                for (cl_mem buffer : new cl_mem[] {firstBreachOut, worstOut, terminalOut, histogramOut}) {
-                    CL.clReleaseMemObject(buffer);
+                for (cl_mem buffer : made) {
+                    if (buffer != null) {
+                        CL.clReleaseMemObject(buffer);
+                    }
                 }
             }
             List<PathStats> out = new ArrayList<>(cells.size());
