@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** Results through {@link VectorEngine#run}: independent of chunking and threads, and consistent with the reference. */
 class VectorEngineRunTest {
@@ -94,14 +95,19 @@ class VectorEngineRunTest {
     }
 
     @Test
-    void aPathGivesTheSameBitsWhereverItFallsInABlock() {
-        assertSameBitsWhereverAPathFalls(Workloads.correlated(3, 22));
-        assertSameBitsWhereverAPathFalls(FrictionProblems.cross(FrictionProblems.mechanics(
+    void aPathGivesTheSameResultsWhereverItFallsInABlock() {
+        assertSameWhereverAPathFalls(Workloads.correlated(3, 22));
+        assertSameWhereverAPathFalls(FrictionProblems.cross(FrictionProblems.mechanics(
                 FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 29));
     }
 
-    /** Paths 1,045 .. 1,081 as a block of 37 (a padded last vector) and inside a block of 100 from 1,000. */
-    private static void assertSameBitsWhereverAPathFalls(CompiledProblem problem) {
+    /**
+     * Paths 1,045 .. 1,081 as a block of 37 (a padded last vector) and inside a block of 100 from 1,000. The lanes
+     * compute the same bits once C2 has compiled the kernel; a call that runs before (or across) that compilation
+     * may differ by an ulp of the Vector API's transcendental functions, hence 1e-6 relative, while a path that
+     * depended on its lane or block would be off by whole step moves.
+     */
+    private static void assertSameWhereverAPathFalls(CompiledProblem problem) {
         VectorEngine engine = new VectorEngine(1, 64);
         PathBlock whole = PathBlock.forProblem(problem, 100);
         engine.simulate(problem, 1_000, whole);
@@ -109,14 +115,18 @@ class VectorEngineRunTest {
         engine.simulate(problem, 1_000 + 45, shifted);
         for (int i = 0; i < shifted.size(); i++) {
             assertThat(shifted.firstBreachStep[i]).isEqualTo(whole.firstBreachStep[45 + i]);
-            assertThat(shifted.worstShortfall[i]).isEqualTo(whole.worstShortfall[45 + i]);
-            assertThat(shifted.terminalEquity[i]).isEqualTo(whole.terminalEquity[45 + i]);
+            assertClose(shifted.worstShortfall[i], whole.worstShortfall[45 + i]);
+            assertClose(shifted.terminalEquity[i], whole.terminalEquity[45 + i]);
             if (whole.tracksLiquidation) {
                 assertThat(shifted.liquidations[i]).isEqualTo(whole.liquidations[45 + i]);
-                assertThat(shifted.liquidationLoss[i]).isEqualTo(whole.liquidationLoss[45 + i]);
-                assertThat(shifted.badDebt[i]).isEqualTo(whole.badDebt[45 + i]);
+                assertClose(shifted.liquidationLoss[i], whole.liquidationLoss[45 + i]);
+                assertClose(shifted.badDebt[i], whole.badDebt[45 + i]);
             }
         }
+    }
+
+    private static void assertClose(double actual, double expected) {
+        assertThat(actual).isCloseTo(expected, within(1e-6 * Math.max(1, Math.abs(expected))));
     }
 
     @Test
