@@ -11,21 +11,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * After OpenCL is loaded, a program built and a context opened, the handlers of the signals the JVM relies on are
+ * After OpenCL is loaded, a context opened and a program built and run, the handlers of the signals the JVM relies on are
  * still the JVM's own: addresses inside {@code libjvm.so}. PoCL's LLVM replaces them when it is loaded, so without
  * {@link JvmSignalHandlers#restore} this fails on the PoCL machines the tests run on.
  */
 class JvmSignalHandlersTest {
-    private static final int SIGSEGV = 11;
-    private static final int SIGBUS = 7;
+    /** SIGILL, SIGFPE, SIGBUS, SIGSEGV, SIGUSR2: the handlers PoCL's LLVM replaces (seen with -Xcheck:jni). */
+    private static final int[] JVM_SIGNALS = {4, 8, 7, 11, 12};
 
     @Test
     void theJvmKeepsItsHandlersOnceOpenClIsInUse() throws IOException {
         assumeTrue(JvmSignalHandlers.supported(), "no sigaction here");
-        OpenClTestEngines.floatEngine();
+        // open the engine, build its programs and run them, so that every driver initialisation has happened
+        OpenClTestEngines.floatEngine().run(TestProblems.tiered(1), 0, 1_000, p -> { }).close();
         List<long[]> jvm = libjvmRanges();
         assumeTrue(!jvm.isEmpty(), "libjvm.so is not in /proc/self/maps");
-        for (int signal : new int[] {SIGSEGV, SIGBUS}) {
+        for (int signal : JVM_SIGNALS) {
             long handler = JvmSignalHandlers.handlerAddress(signal);
             assertThat(jvm.stream().anyMatch(r -> Long.compareUnsigned(handler, r[0]) >= 0
                     && Long.compareUnsigned(handler, r[1]) < 0))
