@@ -76,7 +76,7 @@ import java.util.Set;
  * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
  */
 public final class CompiledProblem {
-    /** Names of the market models beyond GBM, as {@link #referenceOnlyFeatures()} lists them for users. */
+    /** Names of the market models beyond GBM, as {@link #featuresInUse()} lists them for users. */
     public static final String STUDENT_T = "Student-t innovations";
     public static final String T_COPULA = "the t copula";
     public static final String MERTON_JUMPS = "Merton jumps";
@@ -235,7 +235,7 @@ public final class CompiledProblem {
      * problem with any it does not list in {@link Engine#implementedFeatures()}, and {@code auto} then runs another
      * engine and says why. Stress overlays fold into GBM's arrays and are not listed.
      */
-    public List<String> referenceOnlyFeatures() {
+    public List<String> featuresInUse() {
         List<String> features = marketModelFeatures();
         features.addAll(frictions.features());
         return features;
@@ -286,20 +286,15 @@ public final class CompiledProblem {
         return features;
     }
 
-    /** Throws for an engine that lacks a feature the problem uses, so nothing is silently simulated without it. */
-    public void requireNoReferenceOnlyFeatures(String engine) {
-        requireImplemented(engine, Set.of());
-    }
-
-    /** The features of {@link #referenceOnlyFeatures()} that are not among {@code implemented}, in that order. */
+    /** The features of {@link #featuresInUse()} that are not among {@code implemented}, in that order. */
     public List<String> featuresBeyond(Set<String> implemented) {
-        return referenceOnlyFeatures().stream().filter(f -> !implemented.contains(f)).toList();
+        return featuresInUse().stream().filter(f -> !implemented.contains(f)).toList();
     }
 
     /**
      * Throws for an engine that lacks a feature the problem uses, so nothing is silently simulated without it.
      *
-     * @param implemented the features of {@link #referenceOnlyFeatures()} the engine does implement
+     * @param implemented the features of {@link #featuresInUse()} the engine does implement
      */
     public void requireImplemented(String engine, Set<String> implemented) {
         requireNothingMissing(engine, featuresBeyond(implemented));

@@ -28,7 +28,7 @@ public interface Engine extends AutoCloseable {
     PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress);
 
     /**
-     * The features of {@link CompiledProblem#referenceOnlyFeatures()} this engine implements (by their names there),
+     * The features of {@link CompiledProblem#featuresInUse()} this engine implements (by their names there),
      * so that it runs problems that use them. A membership set, not a version: features added later to the
      * reference stay refused until an engine names them here.
      */

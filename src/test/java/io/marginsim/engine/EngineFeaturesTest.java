@@ -20,7 +20,7 @@ class EngineFeaturesTest {
     @Test
     void anEngineLackingOneFeatureNamesOnlyThatOne() {
         Engine studentOnly = engine(Set.of(CompiledProblem.STUDENT_T));
-        assertThat(T_AND_GARCH.referenceOnlyFeatures()).containsExactly(CompiledProblem.STUDENT_T,
+        assertThat(T_AND_GARCH.featuresInUse()).containsExactly(CompiledProblem.STUDENT_T,
                 CompiledProblem.GARCH);
         assertThat(studentOnly.implementsAll(T_AND_GARCH)).isFalse();
         assertThat(T_AND_GARCH.featuresBeyond(studentOnly.implementedFeatures())).containsExactly(CompiledProblem.GARCH);

@@ -56,7 +56,7 @@ class ModelSelectionTest {
     void theModelsAreNamedAndEachEngineIsCheckedForMembership() {
         CompiledProblem problem = ProblemCompiler.compile(STUDENT_GARCH);
         assertThat(problem.gbmOnly()).isFalse();
-        assertThat(problem.referenceOnlyFeatures()).containsExactly(CompiledProblem.STUDENT_T, CompiledProblem.GARCH);
+        assertThat(problem.featuresInUse()).containsExactly(CompiledProblem.STUDENT_T, CompiledProblem.GARCH);
         assertThat(problem.featuresBeyond(Set.of(CompiledProblem.GARCH))).containsExactly(CompiledProblem.STUDENT_T);
         assertThat(new GarchOnlyEngine().implementsAll(problem)).isFalse();
         assertThatThrownBy(() -> problem.requireImplemented("garch-only", Set.of(CompiledProblem.GARCH)))

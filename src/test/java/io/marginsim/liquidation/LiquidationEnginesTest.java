@@ -34,11 +34,11 @@ class LiquidationEnginesTest {
     @Test
     void theProblemNamesItsMechanics() {
         CompiledProblem problem = OnePath.compile(SPEC);
-        assertThat(problem.referenceOnlyFeatures())
+        assertThat(problem.featuresInUse())
                 .containsExactly("funding", "liquidation mechanics", "liquidation latency", "liquidation fee");
         assertThat(Frictions.FEATURES).containsAll(problem.frictions.features());
         assertThat(OnePath.compile(OnePath.spec(-2, 100, 10, "{\"type\": \"flat\", \"rate\": 0.05}", 4, "", ""))
-                .referenceOnlyFeatures()).isEmpty();
+                .featuresInUse()).isEmpty();
     }
 
     @Test

@@ -191,7 +191,7 @@ class LiquidationMechanicsTest {
         String json = OnePath.spec(drift, 100, 10, FLAT, 16, "",
                 ", \"liquidation\": {\"feeRate\": 0.2, \"feeCappedAtRemainingMargin\": " + capped + "}");
         PathBlock block = OnePath.run(json);
-        assertThat(OnePath.compile(json).referenceOnlyFeatures().contains(Frictions.FEE_CAPPED)).isEqualTo(capped);
+        assertThat(OnePath.compile(json).featuresInUse().contains(Frictions.FEE_CAPPED)).isEqualTo(capped);
         int t = OnePath.breachStep(drift, 100, 10, 0.05);
         double at = OnePath.price(drift, t);
         double remaining = 100 + 10 * (at - 100); // equity after the fill, below 5% of the notional

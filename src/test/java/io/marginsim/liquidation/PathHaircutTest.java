@@ -67,7 +67,7 @@ class PathHaircutTest {
     @Test
     void atTheLongRunLevelWithoutDynamicsTheHaircutIsTheCompiledConstant() {
         String json = spec(0, 0.6, 3, 5);
-        assertThat(OnePath.compile(json).referenceOnlyFeatures()).contains(Frictions.PATH_HAIRCUTS);
+        assertThat(OnePath.compile(json).featuresInUse()).contains(Frictions.PATH_HAIRCUTS);
         allCloseTo(keptShare(json), 1 - haircut(3, 0.36));
     }
 
@@ -91,7 +91,7 @@ class PathHaircutTest {
     void aGbmAssetKeepsItsHaircutFixedAndNeedsNoFeature() {
         String json = spec(0, 0.6, 3, 5).replaceAll(",\\s*\"garch\": \\{[^}]*}", "");
         assertThat(json).doesNotContain("garch");
-        assertThat(OnePath.compile(json).referenceOnlyFeatures()).isEmpty();
+        assertThat(OnePath.compile(json).featuresInUse()).isEmpty();
         allCloseTo(keptShare(json), 1 - haircut(3, 0.36));
     }
 

@@ -87,7 +87,7 @@ class PremiumFundingTest {
         Spec spec = Specs.parse(json);
         assertThat(spec.microstructure().funding().get(0))
                 .isEqualTo(new Funding(0.0001, 8, new PremiumLink(0.1, 0.0005, 0.0075, -0.0075)));
-        assertThat(OnePath.compile(json).referenceOnlyFeatures()).containsExactly(Frictions.PREMIUM_FUNDING);
+        assertThat(OnePath.compile(json).featuresInUse()).containsExactly(Frictions.PREMIUM_FUNDING);
         assertThat(new PremiumLink(0, 0.0005, 0.0075, -0.0075).rate(0, 0.0001)).isEqualTo(0.0001);
     }
 

@@ -74,7 +74,7 @@ class DccTest {
         CompiledProblem constant = ProblemCompiler.compile(Specs.parse(plain));
         CompiledProblem dcc = Draws.problem(spec(0, 0, "", 8));
         assertThat(constant.gbmOnly()).isTrue();
-        assertThat(dcc.referenceOnlyFeatures()).containsExactly("DCC correlation");
+        assertThat(dcc.featuresInUse()).containsExactly("DCC correlation");
         int paths = 2000;
         PathBlock expected = new PathBlock(paths);
         PathBlock actual = new PathBlock(paths);

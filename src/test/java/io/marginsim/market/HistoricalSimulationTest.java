@@ -56,7 +56,7 @@ class HistoricalSimulationTest {
 
     @Test
     void theResidualsAreStandardisedAndTheFittedGarchDrivesAssetsWithoutTheirOwn() {
-        assertThat(problem.referenceOnlyFeatures()).containsExactly("GARCH volatility", "filtered historical simulation");
+        assertThat(problem.featuresInUse()).containsExactly("GARCH volatility", "filtered historical simulation");
         assertThat(problem.historyRows).isEqualTo(499);
         double[] z0 = column(problem.historyResiduals, 0);
         double[] z1 = column(problem.historyResiduals, 1);

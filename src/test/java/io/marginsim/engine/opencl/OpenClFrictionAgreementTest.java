@@ -121,7 +121,7 @@ class OpenClFrictionAgreementTest {
     void theEngineTakesEveryMechanic() {
         CompiledProblem problem = FrictionProblems.cross(LATENCY_LINEAR_FEE.replace("\"feeRate\": 0.005,",
                 "\"feeRate\": 0.005, \"partial\": {\"mode\": \"tier\"},"), 1);
-        assertThat(problem.referenceOnlyFeatures()).contains(Frictions.FEE_CAPPED, Frictions.PARTIAL);
+        assertThat(problem.featuresInUse()).contains(Frictions.FEE_CAPPED, Frictions.PARTIAL);
         assertThat(OpenClTestEngines.floatEngine().implementedFeatures()).containsAll(Frictions.FEATURES);
         assertThat(OpenClTestEngines.floatEngine().implementsAll(problem)).isTrue();
     }

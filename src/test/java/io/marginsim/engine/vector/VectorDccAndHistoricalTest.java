@@ -56,7 +56,7 @@ class VectorDccAndHistoricalTest {
     @ValueSource(booleans = {false, true})
     void dccWithTwoAssets(boolean garch) {
         CompiledProblem p = dcc(2, garch, 0.06, 0.9, 51);
-        assertThat(p.referenceOnlyFeatures()).contains(CompiledProblem.DCC);
+        assertThat(p.featuresInUse()).contains(CompiledProblem.DCC);
         assertAgrees(p, 1_000, PATHS);
     }
 
@@ -97,7 +97,7 @@ class VectorDccAndHistoricalTest {
     @Test
     void filteredHistoricalSimulation() {
         assertThat(historical.historyRows).isEqualTo(59);
-        assertThat(historical.referenceOnlyFeatures()).contains(CompiledProblem.HISTORICAL);
+        assertThat(historical.featuresInUse()).contains(CompiledProblem.HISTORICAL);
         assertAgrees(historical, 1_000, PATHS);
     }
 
