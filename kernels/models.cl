@@ -287,9 +287,12 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
         innovation[a] = u;
 #endif
         real scale = q[DIFFUSION_SCALE];
+        real drift = p->logDrift[a];
 #ifdef MODEL_GARCH
         bool garch = q[GARCH_ON] != 0;
         if (garch) {
+            /* half the step's own variance (m^2 h), GarchVariance.logDrift; logDrift has no variance term here */
+            drift -= (real) 0.5 * scale * scale * s->variance[a];
             scale *= sqrt(s->variance[a]);
         }
 #endif
@@ -300,7 +303,7 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
         }
         s->previous[a] = diffusion;
 #endif
-        real logReturn = p->logDrift[a] + diffusion;
+        real logReturn = drift + diffusion;
 #ifdef ASSET_JUMPS
         if (q[ASSET_JUMP + JUMP_MEAN] > 0) {
             logReturn += log_jump(q + ASSET_JUMP, model_block(step, path, (uint) a, JUMPS_STREAM, k0, k1));

@@ -31,7 +31,8 @@ import java.util.Set;
  *   x[a]   = t == 1 ? e[a] : ar1[a] * x[a] + sqrt(1 - ar1[a]^2) * e[a]
  *   J[a]   = jumpMean[a] &gt; 0 ? jump(JUMPS, block a; jumpMean, jumpCap, jumpLogMean, jumpLogStdev)[a] : 0
  *   Jc     = commonJumpMean &gt; 0 ? jump(COMMON_JUMP, block 0; commonJump*) : 0
- *   logPrice[a] += logDrift[a] + x[a] + J[a] + commonJumpBeta[a] * Jc
+ *   d[a]   = garch[a] ? logDrift[a] - volatilityMultiplier^2 * h[a] / 2 : logDrift[a]
+ *   logPrice[a] += d[a] + x[a] + J[a] + commonJumpBeta[a] * Jc
  *   h[a]   = garchOmega[a] + (garchAlpha[a] * u[a]^2 + garchBeta[a]) * h[a]         (after use, GARCH assets)
  * </pre>
  * <b>DCC correlation</b> ({@link #dcc}; Engle 2002, {@link io.marginsim.market.DynamicCorrelation}): the constant
@@ -95,8 +96,9 @@ public final class CompiledProblem {
      * Per-step log drift {@code (mu - (m sigma)^2 / 2) * dt - kappa[a] - kappaC[a]} with {@code m} the stress
      * volatility multiplier and {@code kappa} the jump compensators of
      * {@link io.marginsim.market.MertonJumps#compensator} (asset jumps with beta 1, the common jump with
-     * {@code commonJumpBeta[a]}); plain GBM: {@code (mu - sigma^2 / 2) * dt}. For a GARCH asset {@code sigma} is
-     * the long-run volatility.
+     * {@code commonJumpBeta[a]}); plain GBM: {@code (mu - sigma^2 / 2) * dt}. A GARCH asset's has no variance term
+     * ({@code mu * dt - kappa[a] - kappaC[a]}): each step subtracts {@code (m^2 h) / 2} of its own conditional
+     * variance {@code h} ({@link io.marginsim.market.GarchVariance#logDrift}).
      */
     public final double[] logDrift;
     /**

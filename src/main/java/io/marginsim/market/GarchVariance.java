@@ -11,6 +11,16 @@ public final class GarchVariance {
     private GarchVariance() {
     }
 
+    /**
+     * The log drift of a step whose shock is {@code multiplier * sqrt(variance) * u}: {@code stepDrift} (mu dt, less
+     * any jump compensators) less half that shock's variance. Half the step's own variance, not the long-run one, is
+     * what makes {@code E[exp(drift + shock)] = exp(stepDrift)} for a normal {@code u} in any variance state; with the
+     * long-run variance a nearly integrated fit (huge long-run variance) would crash every path on its first step.
+     */
+    public static double logDrift(double stepDrift, double multiplier, double variance) {
+        return stepDrift - 0.5 * multiplier * multiplier * variance;
+    }
+
     public static double next(double omegaStep, double alpha, double beta, double variance, double innovation) {
         return omegaStep + (alpha * innovation * innovation + beta) * variance;
     }

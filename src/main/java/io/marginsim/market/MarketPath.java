@@ -125,7 +125,9 @@ public final class MarketPath {
                 ShockStream.words(p.seed, counter, path, a, ShockStream.JUMPS, words);
                 jump = MertonJumps.logJump(words, p.jumpMean[a], p.jumpCap[a], p.jumpLogMean[a], p.jumpLogStdev[a]);
             }
-            out[a] = p.logDrift[a] + diffusion + jump + p.commonJumpBeta[a] * commonJump;
+            double drift = p.garch[a] ? GarchVariance.logDrift(p.logDrift[a], p.volatilityMultiplier, variance[a])
+                    : p.logDrift[a];
+            out[a] = drift + diffusion + jump + p.commonJumpBeta[a] * commonJump;
             if (p.garch[a]) {
                 variance[a] = GarchVariance.next(p.garchOmega[a], p.garchAlpha[a], p.garchBeta[a], variance[a], u);
             }

@@ -12,7 +12,10 @@ public final class ModelCompiler {
     private ModelCompiler() {
     }
 
-    /** The compiled market and models; {@code volatility} of a GARCH asset is its long-run volatility. */
+    /**
+     * The compiled market and models; {@code volatility} of a GARCH asset is its long-run volatility, which sets its
+     * {@code omega} where the spec gives none, but not its drift.
+     */
     public record Compiled(CompiledProblem.Market market, CompiledProblem.Models models) {
     }
 
@@ -47,6 +50,11 @@ public final class ModelCompiler {
         double[] stepVolatility = new double[n];
         for (int a = 0; a < n; a++) {
             AssetDynamics d = spec.assets().get(a);
+            if (d.garch() != null) {
+                // the step subtracts half its own conditional variance (MarketPath); the long-run one would
+                // misprice every path whose variance is away from it
+                logDrift[a] = drift[a] * dt;
+            }
             logPrice[a] += shock[a];
             stepVolatility[a] = volatility[a] * Math.sqrt(dt);
             dof[a] = d.degreesOfFreedom();

@@ -15,14 +15,23 @@ final class Draws {
     }
 
     /**
-     * Log returns minus the per-step log drift of asset {@code a}: {@code out[path][t - 1]}.
+     * Log returns minus the step's log drift of asset {@code a} (a GARCH asset's includes half its conditional
+     * variance of that step): {@code out[path][t - 1]}.
      */
     static double[][] shocks(CompiledProblem problem, int paths, int a) {
-        double[][] all = MarketPath.logReturns(problem, 0, paths);
+        MarketPath market = new MarketPath(problem);
+        double[] step = new double[problem.assets];
+        double[] variance = new double[problem.assets];
         double[][] out = new double[paths][problem.steps];
         for (int i = 0; i < paths; i++) {
+            market.start();
             for (int t = 0; t < problem.steps; t++) {
-                out[i][t] = all[i][t * problem.assets + a] - problem.logDrift[a];
+                market.conditionalVariance(variance);
+                market.step(i, t + 1, step);
+                double drift = problem.garch[a]
+                        ? GarchVariance.logDrift(problem.logDrift[a], problem.volatilityMultiplier, variance[a])
+                        : problem.logDrift[a];
+                out[i][t] = step[a] - drift;
             }
         }
         return out;

@@ -34,6 +34,8 @@ final class LaneModels {
     private final float[] factor;
     private final float[] logDrift;
     private final float multiplier;
+    /** {@code volatilityMultiplier^2 / 2}, from double: a GARCH step's drift is {@code logDrift - this * h}. */
+    private final float halfSquaredMultiplier;
     /** Constant-volatility assets: {@code multiplier * stepVolatility}, rounded once from double. */
     private final float[] scale;
     private final boolean[] garch;
@@ -92,6 +94,7 @@ final class LaneModels {
         factor = Floats.of(p.correlationFactor);
         logDrift = Floats.of(p.logDrift);
         multiplier = (float) p.volatilityMultiplier;
+        halfSquaredMultiplier = (float) (0.5 * p.volatilityMultiplier * p.volatilityMultiplier);
         scale = new float[assets];
         innovationWeight = new float[assets];
         for (int a = 0; a < assets; a++) {
@@ -297,13 +300,16 @@ final class LaneModels {
                 }
             }
             FloatVector x;
+            FloatVector drift;
             if (garch[a]) {
                 FloatVector h = FloatVector.fromArray(Lanes.FLOATS, variance, a * L);
                 x = h.lanewise(SQRT).mul(multiplier).mul(u);
+                drift = h.mul(-halfSquaredMultiplier).add(logDrift[a]);
                 // the next step's variance, from this step's innovation
                 u.mul(u).mul(alpha[a]).add(beta[a]).mul(h).add(omega[a]).intoArray(variance, a * L);
             } else {
                 x = u.mul(scale[a]);
+                drift = FloatVector.broadcast(Lanes.FLOATS, logDrift[a]);
             }
             if (phi[a] != 0f) {
                 if (!firstStep) {
@@ -311,7 +317,7 @@ final class LaneModels {
                 }
                 x.intoArray(previous, a * L);
             }
-            FloatVector r = x.add(logDrift[a]);
+            FloatVector r = x.add(drift);
             if (jumps[a] != null) {
                 r = r.add(FloatVector.fromArray(Lanes.FLOATS, jump, a * L));
             }

@@ -70,6 +70,16 @@ final class ModelProblems {
         return one("\"garch\": {\"omega\": 0.05, \"alpha\": 0.12, \"beta\": 0.8, \"initialVolatility\": 1.0}", seed);
     }
 
+    /**
+     * Starts at three times the long-run volatility under a volatility stress: each step's drift takes half of
+     * {@code m^2 h}, the path's own variance.
+     */
+    static CompiledProblem garchUnderStress(long seed) {
+        return compile("[{\"name\": \"X\", \"price\": 100, \"volatility\": 0.5, "
+                        + "\"garch\": {\"alpha\": 0.1, \"beta\": 0.89, \"initialVolatility\": 1.5}}]", "[[1]]",
+                "\"stress\": {\"volatilityMultiplier\": 1.5}", ONE_LONG, seed);
+    }
+
     static CompiledProblem ar1(long seed) {
         return one("\"volatility\": 0.6, \"ar1\": 0.4", seed);
     }

@@ -40,6 +40,12 @@ class OpenClModelAgreementTest {
     }
 
     @Test
+    void garchFarAboveItsLongRunVarianceUnderAVolatilityStress() {
+        assertAgrees(ModelProblems.garchUnderStress(53));
+        assertMatchesInDouble(ModelProblems.garchUnderStress(54));
+    }
+
+    @Test
     void ar1() {
         assertAgrees(ModelProblems.ar1(36));
     }

@@ -53,6 +53,13 @@ class VectorModelAgreementTest {
                 "", 36), PATHS);
     }
 
+    @Test
+    void garchFarAboveItsLongRunVarianceUnderAVolatilityStress() {
+        // each step's drift takes half of m^2 h, the lane's own variance, which moves away from the long-run one
+        assertAgrees(ModelProblems.oneAsset("\"garch\": {\"alpha\": 0.1, \"beta\": 0.89, \"initialVolatility\": 1.6}",
+                "\"stress\": {\"volatilityMultiplier\": 1.5}", 40), PATHS);
+    }
+
     @ParameterizedTest(name = "phi = {0}")
     @ValueSource(doubles = {0.35, -0.4})
     void ar1(double phi) {
