@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Every fit of a price series: per asset GBM (moments), Student-t, GARCH(1,1) and Merton jumps, all on the same
@@ -36,6 +37,10 @@ public record Calibration(PriceSeries series, List<AssetFits> assets, ReturnCorr
      * (or constantly growing) price, which no likelihood can be fitted to.
      */
     static final double MIN_RETURN_STDEV = 1e-10;
+    /** Per model, the parameters {@link CalibrationReport#fragment} writes. */
+    private static final Map<String, List<String>> WRITTEN = Map.of("gbm", List.of("volatility", "drift"),
+            "student-t", List.of("degreesOfFreedom"), "garch", List.of("omega", "alpha", "beta"),
+            "merton", List.of("jumpIntensity", "jumpMean", "jumpStdev"));
 
     /**
      * Fits every model; a {@link SpecException} naming the column when its returns never vary or when a fit it
@@ -62,10 +67,7 @@ public record Calibration(PriceSeries series, List<AssetFits> assets, ReturnCorr
             AssetFits fits = new AssetFits(series.names().get(a), series.lastPrice(a), GbmFit.fit(returns[a], interval),
                     StudentTFit.fit(returns[a], interval), garch, MertonJumpFit.fit(returns[a], interval));
             for (ModelFit m : fits.models()) {
-                requireFinite(column, m, m.model().equals("gbm") ? List.of("volatility", "drift")
-                        : m.model().equals("student-t") ? List.of("degreesOfFreedom")
-                        : m.model().equals("garch") ? List.of("omega", "alpha", "beta")
-                        : List.of("jumpIntensity", "jumpMean", "jumpStdev"));
+                requireFinite(column, m, WRITTEN.get(m.model()));
             }
             assets.add(fits);
         }
@@ -84,7 +86,7 @@ public record Calibration(PriceSeries series, List<AssetFits> assets, ReturnCorr
      * finite: a log-likelihood at {@link MaximumLikelihood#IMPOSSIBLE} means no parameters of the model could explain
      * the data at all.
      */
-    private static void requireFinite(String column, ModelFit m, List<String> written) {
+    static void requireFinite(String column, ModelFit m, List<String> written) {
         if (!(m.logLikelihood() > MaximumLikelihood.IMPOSSIBLE / 2) || Double.isInfinite(m.logLikelihood())) {
             throw new SpecException(column, "must have returns the " + m.model() + " model can be fitted to but its "
                     + "log-likelihood came out as " + (Double.isNaN(m.logLikelihood()) ? "NaN"
