@@ -61,6 +61,12 @@ public final class BufferSolver {
     public static CashSolution solveCash(Spec spec, double target, Engines.Options options)
             throws EngineUnavailableException {
         checkTarget(target);
+        if (!Intervals.resolvesUpperTail(spec.paths(), target)) {
+            throw new SpecException("--target", "must be at least " + Intervals.smallestResolvableTarget(spec.paths())
+                    + ", the smallest breach probability " + spec.paths() + " paths resolve (below it the 95% interval "
+                    + "of the buffer reaches past the largest shortfall), but was " + ReportBuilder.key(target) + "; run at least "
+                    + Intervals.pathsToResolve(target) + " paths (--paths) for it");
+        }
         try (Simulation run = Simulator.run(spec, options, Engine.ProgressListener.NONE)) {
             PathStats stats = run.stats();
             double[] buffer = ReportBuilder.buffersWithCi95(stats.worstShortfall(), target)[0];

@@ -19,7 +19,8 @@ import java.util.List;
  * bytes on every run — while the journal also records the measured speed. Serializable (its JSON values are) so a
  * row computed on another machine can travel back to the one that journals it.
  *
- * @param buffers               extra cash for each of the sweep's targets, in target order
+ * @param buffers               extra cash for each of the sweep's targets, in target order; NaN (an empty cell,
+ *                              null in the journal) for a target the cell's paths cannot resolve
  * @param medianTimeToBreachDays NaN when no path breached
  */
 public record SweepRow(long cell, List<JsonNode> values, double breachProbability, double[] breachProbabilityCi95,
@@ -31,7 +32,7 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         Report report = run.report();
         double[] levels = targets.stream().mapToDouble(Double::doubleValue).toArray();
         List<Double> buffers = new ArrayList<>();
-        for (double buffer : ReportBuilder.buffers(run.stats().worstShortfall(), levels)) {
+        for (double buffer : ReportBuilder.resolvedBuffers(run.stats().worstShortfall(), levels)) {
             buffers.add(buffer);
         }
         Double median = report.timeToBreachQuantilesDays().get("0.5");
@@ -52,15 +53,25 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         o.putArray("breachProbabilityCi95").add(breachProbabilityCi95[0]).add(breachProbabilityCi95[1]);
         ObjectNode buffer = o.putObject("buffer");
         for (int t = 0; t < buffers.size(); t++) {
-            buffer.put(ReportBuilder.key(plan.targets().get(t)), buffers.get(t));
+            putOrNull(buffer, ReportBuilder.key(plan.targets().get(t)), buffers.get(t));
         }
-        if (Double.isNaN(medianTimeToBreachDays)) {
-            o.putNull("medianTimeToBreachDays");
-        } else {
-            o.put("medianTimeToBreachDays", medianTimeToBreachDays);
-        }
+        putOrNull(o, "medianTimeToBreachDays", medianTimeToBreachDays);
         o.put("pathStepsPerSecond", pathStepsPerSecond);
         return o.toString();
+    }
+
+    /** NaN (no value) is null in the journal. */
+    private static void putOrNull(ObjectNode o, String key, double value) {
+        if (Double.isNaN(value)) {
+            o.putNull(key);
+        } else {
+            o.put(key, value);
+        }
+    }
+
+    /** Null in the journal is NaN (no value). */
+    private static double orNaN(JsonNode value) {
+        return value.isNull() ? Double.NaN : value.asDouble();
     }
 
     /** Reads a journal line back; the caller has checked its fingerprint and cell. */
@@ -68,13 +79,13 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         long cell = o.get("cell").asLong();
         List<Double> buffers = new ArrayList<>();
         for (double target : plan.targets()) {
-            buffers.add(o.get("buffer").get(ReportBuilder.key(target)).asDouble());
+            buffers.add(orNaN(o.get("buffer").get(ReportBuilder.key(target))));
         }
         JsonNode median = o.get("medianTimeToBreachDays");
         ArrayNode ci = (ArrayNode) o.get("breachProbabilityCi95");
         return new SweepRow(cell, plan.values(cell), o.get("breachProbability").asDouble(),
                 new double[] {ci.get(0).asDouble(), ci.get(1).asDouble()}, buffers,
-                median.isNull() ? Double.NaN : median.asDouble(), o.get("pathStepsPerSecond").asDouble());
+                orNaN(median), o.get("pathStepsPerSecond").asDouble());
     }
 
     static String csvHeader(SweepPlan plan) {
@@ -97,10 +108,15 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         s.append(',').append(breachProbability).append(',').append(breachProbabilityCi95[0])
                 .append(',').append(breachProbabilityCi95[1]);
         for (double buffer : buffers) {
-            s.append(',').append(buffer);
+            s.append(',').append(orEmpty(buffer));
         }
-        s.append(',').append(Double.isNaN(medianTimeToBreachDays) ? "" : Double.toString(medianTimeToBreachDays));
+        s.append(',').append(orEmpty(medianTimeToBreachDays));
         return s.append('\n').toString();
+    }
+
+    /** An empty cell for NaN (no value). */
+    private static String orEmpty(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
     private static String csvText(String text) {

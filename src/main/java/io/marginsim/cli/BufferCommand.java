@@ -25,7 +25,8 @@ final class BufferCommand implements Callable<Integer> {
     @Mixin
     RunOptions run;
 
-    @Option(names = "--target", description = "Breach probability to stay within (default: 0.01).")
+    @Option(names = "--target", description = "Breach probability to stay within (default: 0.01); --solve cash needs "
+            + "one the paths resolve, at least about 5.7 / paths.")
     double target = 0.01;
 
     @Option(names = "--solve", description = "What to solve for: ${COMPLETION-CANDIDATES} (default: CASH).")

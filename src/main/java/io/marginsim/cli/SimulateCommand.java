@@ -58,21 +58,27 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Spec spec = set.baseline();
         Report report;
+        LossHistogram histogram = null;
         try (Simulation simulation = Simulator.run(spec, run.engineOptions(), paths -> { })) {
             report = simulation.report();
             if (plotLoss != null) {
                 // the histogram reads its own ranks while the per-path values are still held
-                LossHistogram histogram = LossHistogram.of(simulation.stats().terminalEquity(), report.initialEquity());
-                Png.write(LossChart.of(report, histogram), plotLoss);
-                System.err.println("wrote " + plotLoss);
+                histogram = LossHistogram.of(simulation.stats().terminalEquity(), report.initialEquity());
             }
         }
-        String text = format.render(report);
+        // the report first: whatever becomes of a plot, the run's answer is out
+        TextOutput.emit(out, format.render(report));
         if (plot != null) {
             Png.write(TimeToBreachChart.of(report), plot);
             System.err.println("wrote " + plot);
         }
-        TextOutput.emit(out, text);
+        if (histogram != null && histogram.bins().isEmpty()) {
+            System.err.println("note: " + plotLoss + " not written: every path ends with the same loss ("
+                    + report.loss().var().get("0.99") + "), so there is no distribution to draw");
+        } else if (histogram != null) {
+            Png.write(LossChart.of(report, histogram), plotLoss);
+            System.err.println("wrote " + plotLoss);
+        }
         return 0;
     }
 

@@ -11,6 +11,8 @@ import io.marginsim.result.plot.Png;
 import org.knowm.xchart.internal.chartpart.Chart;
 import io.marginsim.analysis.SweepRow;
 import io.marginsim.engine.Engines;
+import io.marginsim.result.Intervals;
+import io.marginsim.result.ReportBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,7 +83,37 @@ final class SweepCommand implements Callable<Integer> {
         }
         System.err.printf("wrote %s and %s (%d cells: %d computed now, %d from the journal)%n", summary.csv(),
                 summary.jsonl(), summary.cells(), summary.computed(), summary.resumed());
+        unresolvedNotes(summary.csv(), plan.targets()).forEach(System.err::println);
         return 0;
+    }
+
+    /**
+     * One note per target with empty buffer cells (cells whose paths cannot resolve it), read from the finished CSV
+     * so cells taken from the journal count too. The buffer columns come just before the last column, and no value
+     * in them holds a comma, so they are counted from the end of each line.
+     */
+    private static List<String> unresolvedNotes(Path csv, List<Double> targets) throws java.io.IOException {
+        long[] empty = new long[targets.size()];
+        List<String> lines = java.nio.file.Files.readAllLines(csv);
+        for (String line : lines.subList(1, lines.size())) {
+            String[] fields = line.split(",", -1);
+            for (int t = 0; t < targets.size(); t++) {
+                if (fields[fields.length - 1 - targets.size() + t].isEmpty()) {
+                    empty[t]++;
+                }
+            }
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        for (int t = 0; t < targets.size(); t++) {
+            if (empty[t] > 0) {
+                double target = targets.get(t);
+                notes.add("note: buffer." + ReportBuilder.key(target) + " is empty in " + empty[t] + " of "
+                        + (lines.size() - 1) + " cells, whose paths cannot resolve a breach probability of "
+                        + ReportBuilder.key(target) + " (it needs at least " + Intervals.pathsToResolve(target)
+                        + " paths)");
+            }
+        }
+        return notes;
     }
 
     /** A curve with its band when one numeric axis is swept, else a heat map (categories work there too). */
@@ -91,7 +123,8 @@ final class SweepCommand implements Callable<Integer> {
             return BreachCurveChart.of(slice.x().path(), x, slice.probability()[0], slice.low()[0], slice.high()[0],
                     slice.note());
         }
-        List<String> yLabels = slice.y() == null ? List.of("") : labels(slice.y());
+        // one categorical axis: a single row of cells, labelled with what it shows
+        List<String> yLabels = slice.y() == null ? List.of("all cells") : labels(slice.y());
         return BreachHeatmap.of(slice.x().path(), labels(slice.x()), slice.y() == null ? "" : slice.y().path(), yLabels,
                 slice.probability(), slice.note());
     }

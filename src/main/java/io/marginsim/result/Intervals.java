@@ -37,7 +37,58 @@ public final class Intervals {
         double centre = n * level;
         double half = Z95 * Math.sqrt(n * level * (1 - level));
         long low = (long) Math.max(0, Math.floor(centre - half) - 1);
-        long high = (long) Math.min(n - 1, Math.ceil(centre + half));
+        long high = (long) Math.min(n - 1, upperRank(n, level));
         return new long[] {low, high};
+    }
+
+    /** The upper rank of {@link #quantileRanks} before it is clamped to the sample: n - 1 or more lies beyond it. */
+    private static double upperRank(long n, double level) {
+        return Math.ceil(n * level + Z95 * Math.sqrt(n * level * (1 - level)));
+    }
+
+    /**
+     * Whether {@code n} values resolve the buffer for breach probability {@code target}, the
+     * {@code (1 - target)}-quantile of the worst shortfall: the upper rank of its interval lies inside the sample.
+     * Beyond that the interval (and the estimate, a handful of ranks from the top) would be the sample maximum,
+     * which says nothing about the quantile.
+     */
+    public static boolean resolvesUpperTail(long n, double target) {
+        return upperRank(n, 1 - target) <= n - 1;
+    }
+
+    /**
+     * The smallest target that {@code n} values resolve ({@link #resolvesUpperTail}), rounded up to two significant
+     * digits so that the value shown is itself resolved; about {@code 5.7 / n}.
+     */
+    public static double smallestResolvableTarget(long n) {
+        // resolvable exactly above one crossing: n t - z sqrt(n t (1 - t)) first dips below 0, then grows past 1
+        double lo = 0;
+        double hi = 1;
+        for (int i = 0; i < 100; i++) {
+            double mid = 0.5 * (lo + hi);
+            if (resolvesUpperTail(n, mid)) {
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        java.math.BigDecimal rounded = new java.math.BigDecimal(hi).round(new java.math.MathContext(2,
+                java.math.RoundingMode.UP));
+        return rounded.doubleValue();
+    }
+
+    /** The fewest values that resolve {@code target} ({@link #resolvesUpperTail}). */
+    public static long pathsToResolve(double target) {
+        // n t >= x^2 with x the positive root of x^2 - z sqrt(1 - t) x - 1 = 0, then the exact test around it
+        double b = Z95 * Math.sqrt(1 - target);
+        double x = 0.5 * (b + Math.sqrt(b * b + 4));
+        long n = Math.max(1, (long) Math.ceil(x * x / target));
+        while (n > 1 && resolvesUpperTail(n - 1, target)) {
+            n--;
+        }
+        while (!resolvesUpperTail(n, target)) {
+            n++;
+        }
+        return n;
     }
 }

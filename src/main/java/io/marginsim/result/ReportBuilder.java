@@ -30,8 +30,10 @@ public final class ReportBuilder {
         Map<String, Double> buffer = new LinkedHashMap<>();
         Map<String, double[]> bufferCi = new LinkedHashMap<>();
         for (int t = 0; t < BUFFER_TARGETS.length; t++) {
-            buffer.put(key(BUFFER_TARGETS[t]), buffers[t][0]);
-            bufferCi.put(key(BUFFER_TARGETS[t]), new double[] {buffers[t][1], buffers[t][2]});
+            // a target the paths cannot resolve has no buffer (null) rather than the sample maximum posing as one
+            boolean resolved = Intervals.resolvesUpperTail(paths, BUFFER_TARGETS[t]);
+            buffer.put(key(BUFFER_TARGETS[t]), resolved ? buffers[t][0] : null);
+            bufferCi.put(key(BUFFER_TARGETS[t]), resolved ? new double[] {buffers[t][1], buffers[t][2]} : null);
         }
         // one query of the terminal equities for the report's quantiles and the loss statistics
         long[] lossRanks = LossStatistics.ranks(paths);
@@ -73,6 +75,20 @@ public final class ReportBuilder {
         double[] out = new double[targets.length];
         for (int t = 0, v = 0; t < targets.length; t++) {
             out[t] = ranks[t] < 0 ? 0 : Math.max(0, values[v++]);
+        }
+        return out;
+    }
+
+    /**
+     * For each target, {@code NaN} where {@code n} paths cannot resolve it ({@link Intervals#resolvesUpperTail}), else
+     * the buffer of {@link #buffers}.
+     */
+    public static double[] resolvedBuffers(RankedSample shortfall, double... targets) {
+        double[] out = buffers(shortfall, targets);
+        for (int t = 0; t < targets.length; t++) {
+            if (!Intervals.resolvesUpperTail(shortfall.size(), targets[t])) {
+                out[t] = Double.NaN;
+            }
         }
         return out;
     }

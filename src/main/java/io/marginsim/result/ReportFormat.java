@@ -50,10 +50,10 @@ public enum ReportFormat {
         for (Report.HistogramBin bin : r.timeToBreachHistogram()) {
             row(out, "timeToBreachHistogram." + bin.fromDay() + "-" + bin.toDay(), bin.paths());
         }
-        r.buffer().forEach((k, v) -> row(out, "buffer." + k, v));
+        r.buffer().forEach((k, v) -> row(out, "buffer." + k, orEmpty(v)));
         r.bufferCi95().forEach((k, v) -> {
-            row(out, "bufferCi95." + k + ".low", v[0]);
-            row(out, "bufferCi95." + k + ".high", v[1]);
+            row(out, "bufferCi95." + k + ".low", v == null ? "" : v[0]);
+            row(out, "bufferCi95." + k + ".high", v == null ? "" : v[1]);
         });
         r.terminalEquityQuantiles().forEach((k, v) -> row(out, "terminalEquityQuantiles." + k, v));
         LiquidationReport l = r.liquidation();
@@ -127,8 +127,12 @@ public enum ReportFormat {
         StringBuilder buffers = new StringBuilder();
         for (Map.Entry<String, Double> e : r.buffer().entrySet()) {
             double[] ci = r.bufferCi95().get(e.getKey());
-            buffers.append(String.format(Locale.ROOT, "%n    P(breach) <= %-6s %14s  (95%% CI %s .. %s)",
-                    pct(Double.parseDouble(e.getKey())), num(e.getValue()), num(ci[0]), num(ci[1])));
+            String target = pct(Double.parseDouble(e.getKey()));
+            buffers.append(e.getValue() == null
+                    ? String.format(Locale.ROOT, "%n    P(breach) <= %-6s %14s  (not resolved by %d paths: needs at least %d)",
+                    target, "n/a", r.paths(), Intervals.pathsToResolve(Double.parseDouble(e.getKey())))
+                    : String.format(Locale.ROOT, "%n    P(breach) <= %-6s %14s  (95%% CI %s .. %s)",
+                    target, num(e.getValue()), num(ci[0]), num(ci[1])));
         }
         line(out, "extra cash for", buffers.toString());
         line(out, "terminal equity", levels(r.terminalEquityQuantiles(), "q"));

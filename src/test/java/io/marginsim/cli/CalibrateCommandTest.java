@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 class CalibrateCommandTest extends CommandTestSupport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -100,5 +101,79 @@ class CalibrateCommandTest extends CommandTestSupport {
     void unknownFormatIsBadInput() throws Exception {
         assertThat(run("calibrate", prices().toString(), "--format", "csv")).isEqualTo(MarginSim.BAD_INPUT);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format must be table or json but was \"csv\"");
+    }
+
+    /** Daily rows from 2024-01-01 with the given prices. */
+    private Path csv(String name, double... prices) throws Exception {
+        StringBuilder text = new StringBuilder("timestamp,BTC\n");
+        for (int i = 0; i < prices.length; i++) {
+            text.append(java.time.LocalDate.of(2024, 1, 1).plusDays(i)).append(',').append(prices[i]).append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    /** A seeded random walk of 2% daily volatility. */
+    private static double[] walk(int rows, long seed) {
+        java.util.Random random = new java.util.Random(seed);
+        double[] prices = new double[rows];
+        prices[0] = 100;
+        for (int i = 1; i < rows; i++) {
+            prices[i] = prices[i - 1] * Math.exp(0.02 * random.nextGaussian());
+        }
+        return prices;
+    }
+
+    @Test
+    void constantPriceColumnIsBadInputNamingTheColumn() throws Exception {
+        double[] flat = new double[40];
+        java.util.Arrays.fill(flat, 100);
+        Path fragment = dir.resolve("fragment.json");
+
+        assertThat(run("calibrate", csv("flat.csv", flat).toString(), "--out", fragment.toString()))
+                .isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: flat.csv column BTC must vary to be "
+                + "calibrated but its log returns never vary (standard deviation 0, below 1e-10), so there is nothing to fit");
+        assertThat(fragment).doesNotExist();
+    }
+
+    @Test
+    void aPriceAMillionFoldAwayIsBadInputAndNoNaNIsWritten() throws Exception {
+        double[] prices = walk(40, 5);
+        prices[20] = 1e-308;
+        Path fragment = dir.resolve("fragment.json");
+
+        assertThat(run("calibrate", csv("tiny.csv", prices).toString(), "--out", fragment.toString()))
+                .isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: tiny.csv line 22 column BTC must be "
+                + "within a factor of 1e6 of the price on line 21 (").endsWith(") but was 1.0E-308").doesNotContain("\n");
+        assertThat(fragment).doesNotExist();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void estimatesOnABoundHaveANoteAndNoStandardError() throws Exception {
+        // one 10,000-fold fall and back: tails too heavy for a finite variance, so the t sits on 2 degrees of freedom
+        double[] prices = walk(61, 3);
+        prices[30] *= 1e-4;
+        Path fragment = dir.resolve("fragment.json");
+
+        assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--format", "json", "--out",
+                fragment.toString())).as(err.toString()).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("NaN", "E-15", "E-16");
+        JsonNode t = MAPPER.readTree(text).path("assets").get(0).path("models").get(1);
+        assertThat(t.path("model").asText()).isEqualTo("student-t");
+        assertThat(t.path("estimates").path("degreesOfFreedom").asDouble()).isCloseTo(2, within(1e-3));
+        assertThat(t.path("standardErrors").path("degreesOfFreedom").isNull()).isTrue();
+        assertThat(t.path("estimates").path("volatility").isNull()).isTrue();
+        assertThat(t.path("note").asText()).contains("degreesOfFreedom", "on a bound of the model");
+        assertThat(Files.readString(fragment)).doesNotContain("NaN");
+
+        out.reset();
+        assertThat(run("calibrate", csv("outlier.csv", prices).toString())).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("note: degreesOfFreedom is on a bound")
+                .doesNotContain("NaN");
     }
 }

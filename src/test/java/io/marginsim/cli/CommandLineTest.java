@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -188,5 +189,80 @@ class CommandLineTest extends CommandTestSupport {
             assertThat(image.getWidth()).isEqualTo(io.marginsim.result.plot.Png.WIDTH);
             assertThat(image.getHeight()).isEqualTo(io.marginsim.result.plot.Png.HEIGHT);
         }
+    }
+
+    @Test
+    void sweepPlotOverOneCategoricalAxisIsAPng() throws Exception {
+        spec(SPEC);
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.positions[0].venue",
+                                                "values": ["binance-usdm", "bybit-linear"]}]}""");
+        Path heat = dir.resolve("venues.png");
+        assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", dir.resolve("v").toString(),
+                "--plot", heat.toString())).as(err.toString()).isZero();
+        assertThat(javax.imageio.ImageIO.read(heat.toFile())).isNotNull();
+    }
+
+    @Test
+    void lossPlotOfLossesWithoutSpreadIsSkippedWithANoteAndTheReportStillPrinted() throws Exception {
+        Path losses = dir.resolve("loss.png");
+        assertThat(run("simulate", spec(SPEC.replace("\"volatility\": 0.6", "\"volatility\": 0")).toString(),
+                "--paths", "1000", "--plot-loss", losses.toString())).as(err.toString()).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("breach probability", "extra cash for");
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).endsWith("note: " + losses + " not written: every "
+                + "path ends with the same loss (0.0), so there is no distribution to draw");
+        assertThat(losses).doesNotExist();
+    }
+
+    @Test
+    void bufferTargetBeyondWhatThePathsResolveIsExitCodeTwo() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.0001", "--paths", "1000"))
+                .isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString().strip()).isEqualTo("error: --target must be at least 0.0057, the smallest breach "
+                + "probability 1000 paths resolve (below it the 95% interval of the buffer reaches past the largest "
+                + "shortfall), but was 0.0001; run at least 56646 paths (--paths) for it");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void simulateShowsBuffersThePathsCannotResolveAsNone() throws Exception {
+        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .containsPattern("P\\(breach\\) <= 1\\.000% +[0-9,.]+  \\(95% CI")
+                .contains("P(breach) <= 0.100%            n/a  (not resolved by 1000 paths: needs at least 5661)");
+        out.reset();
+        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--format", "json")).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        assertThat(json.get("buffer").get("0.01").isNumber()).isTrue();
+        assertThat(json.get("buffer").get("0.001").isNull()).isTrue();
+        assertThat(json.get("bufferCi95").get("0.001").isNull()).isTrue();
+        out.reset();
+        assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--format", "csv")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\nbuffer.0.001,\n", "\nbufferCi95.0.001.high,\n");
+    }
+
+    @Test
+    void sweepLeavesBuffersThePathsCannotResolveEmptyWithANote() throws Exception {
+        spec(SPEC);
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]}],
+                 "targets": [0.05, 0.001]}""");
+        String prefix = dir.resolve("grid").toString();
+        String note = "note: buffer.0.001 is empty in 2 of 2 cells, whose paths cannot resolve a breach probability "
+                + "of 0.001 (it needs at least 5661 paths)";
+        assertThat(run("sweep", sweep.toString(), "--paths", "1000", "--out", prefix)).isZero();
+        assertThat(err.toString()).contains(note);
+        List<String> rows = Files.readAllLines(Path.of(prefix + ".csv"));
+        // cells are written as they finish, in either order
+        assertThat(rows.subList(1, rows.size())).hasSize(2)
+                .allMatch(row -> row.matches("[01],(3000|6000),[^,]+,[^,]+,[^,]+,[0-9.E]+,,[0-9.]*"), "empty 0.001 cell");
+        assertThat(Files.readString(Path.of(prefix + ".jsonl"))).contains("\"0.001\":null").doesNotContain("NaN");
+        err.reset();
+        // read back from the journal, the empty cells stay empty and the note stays
+        assertThat(run("sweep", sweep.toString(), "--paths", "1000", "--out", prefix, "--resume")).isZero();
+        assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).containsExactlyInAnyOrderElementsOf(rows);
+        assertThat(err.toString()).contains(note);
     }
 }

@@ -157,18 +157,27 @@ public final class CalibrationReport {
             StringBuilder estimates = new StringBuilder();
             for (Map.Entry<String, Double> e : m.parameters().entrySet()) {
                 double se = m.standardError(e.getKey());
+                // no standard error (a derived value, an estimate on a bound) shows none; the note says why
                 estimates.append(e.getKey()).append('=').append(g(e.getValue()))
                         .append(Double.isFinite(se) ? " (" + g(se) + ")" : "").append("  ");
             }
-            out.append(String.format(Locale.ROOT, "  %-21s %14.3f %3d %14.3f  %s%n", m.model(), m.logLikelihood(),
-                    m.parameterCount(), m.aic(), estimates.toString().strip()));
+            out.append(String.format(Locale.ROOT, "  %-21s %14s %3d %14s  %s%n", m.model(), likelihood(m.logLikelihood()),
+                    m.parameterCount(), likelihood(m.aic()), estimates.toString().strip()));
             if (!m.note().isEmpty()) {
                 out.append("  ").append(" ".repeat(21)).append("  note: ").append(m.note()).append(System.lineSeparator());
             }
         }
     }
 
+    /** Three decimals while that fits the column; scientific notation beyond (never hundreds of digits). */
+    static String likelihood(double v) {
+        if (!Double.isFinite(v)) {
+            return "n/a";
+        }
+        return String.format(Locale.ROOT, Math.abs(v) < 1e9 ? "%.3f" : "%.6e", v);
+    }
+
     private static String g(double v) {
-        return String.format(Locale.ROOT, "%.5g", v);
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.5g", v) : "n/a";
     }
 }

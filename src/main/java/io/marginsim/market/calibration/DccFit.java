@@ -36,10 +36,10 @@ public final class DccFit {
         double[] best = MaximumLikelihood.maximiseFromStarts(t -> logLikelihood(z, qbar, natural(t)), starts,
                 new double[] {0.5, 0.5});
         double[] ab = natural(best);
-        double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(z, qbar, p), ab);
+        MaximumLikelihood.StandardErrors errors = MaximumLikelihood.standardErrors(p -> logLikelihood(z, qbar, p), ab);
         String[] names = {"a", "b"};
-        return new ModelFit("dcc", ModelFit.named(names, ab), ModelFit.named(names, se),
-                logLikelihood(z, qbar, ab), 2);
+        return new ModelFit("dcc", ModelFit.named(names, ab), ModelFit.named(names, errors.values()),
+                logLikelihood(z, qbar, ab), 2, errors.boundNote(names));
     }
 
     /** The constant-correlation model on the same second-step likelihood ({@code a = b = 0}); no extra parameters. */

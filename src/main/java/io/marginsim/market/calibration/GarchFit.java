@@ -49,8 +49,10 @@ public final class GarchFit {
                 new double[] {0.5, 0.5, 0.5});
         double[] theta = natural(best);
         double bestValue = logLikelihood(e, variance, theta);
-        double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(e, variance, p), theta);
-        String note = "";
+        MaximumLikelihood.StandardErrors errors = MaximumLikelihood.standardErrors(p -> logLikelihood(e, variance, p),
+                theta);
+        double[] se = errors.values();
+        String note = errors.boundNote("omega", "alpha", "beta");
         if (theta[1] < ALPHA_BOUND) {
             // alpha = 0 leaves beta unidentified (h_t just decays from h_1): report the constant variance instead
             theta = new double[] {variance, 0, 0};
@@ -109,7 +111,7 @@ public final class GarchFit {
         double omega = p[0];
         double alpha = p[1];
         double beta = p[2];
-        if (!(omega > 0) || alpha < 0 || beta < 0) {
+        if (!(omega > 0) || alpha < 0 || beta < 0 || !(alpha + beta < 1)) {
             return MaximumLikelihood.IMPOSSIBLE;
         }
         double h = initialVariance;

@@ -13,7 +13,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex
 import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 import org.apache.commons.math3.stat.StatUtils;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -79,52 +81,105 @@ final class MaximumLikelihood {
     }
 
     /**
-     * Standard errors {@code sqrt(diag(I^-1))} with {@code I} the observed information (negative Hessian of the
-     * log-likelihood at the estimate {@code theta}, natural parameters). NaN for every parameter when the
-     * information is not positive definite (an estimate on the boundary, an unidentified parameter).
+     * Standard errors and which estimates sit on a bound of the model.
+     *
+     * @param values  NaN where there is none
+     * @param onBound whether a step of the finite difference from the estimate leaves the model (a likelihood of 0,
+     *                {@link #IMPOSSIBLE}): the estimate is then on a bound, where the observed information says nothing
      */
-    static double[] standardErrors(ToDoubleFunction<double[]> logLikelihood, double[] theta) {
+    record StandardErrors(double[] values, boolean[] onBound) {
+        /** Empty, or one clause naming the estimates on a bound, for a fit's note. */
+        String boundNote(String... names) {
+            List<String> on = new ArrayList<>();
+            for (int i = 0; i < names.length; i++) {
+                if (onBound[i]) {
+                    on.add(names[i]);
+                }
+            }
+            if (on.isEmpty()) {
+                return "";
+            }
+            String listed = on.size() == 1 ? on.getFirst()
+                    : String.join(", ", on.subList(0, on.size() - 1)) + " and " + on.getLast();
+            return listed + (on.size() == 1 ? " is" : " are") + " on a bound of the model, so without a standard error";
+        }
+
+        boolean anyOnBound() {
+            for (boolean b : onBound) {
+                if (b) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Standard errors {@code sqrt(diag(I^-1))} with {@code I} the observed information (negative Hessian of the
+     * log-likelihood at the estimate {@code theta}, natural parameters), by central differences with a step of
+     * {@code 1e-4} of each parameter. An estimate on a bound (a step leaves the model) gets none, and the others are
+     * conditional on it, from the information of the rest. A standard error smaller than its difference step is not
+     * resolved by the differences (it would be the arithmetic of an enormous curvature, not a precision any sample of
+     * returns has), so it is NaN too, as is every one when the information is not positive definite (an unidentified
+     * parameter).
+     */
+    static StandardErrors standardErrors(ToDoubleFunction<double[]> logLikelihood, double[] theta) {
         int k = theta.length;
         double[] h = new double[k];
         for (int i = 0; i < k; i++) {
             h[i] = 1e-4 * Math.max(Math.abs(theta[i]), 1e-6);
         }
         double f0 = logLikelihood.applyAsDouble(theta);
+        boolean[] onBound = new boolean[k];
         double[][] hessian = new double[k][k];
+        // diagonals first: a parameter whose own step leaves the model is on a bound
         for (int i = 0; i < k; i++) {
-            for (int j = i; j < k; j++) {
-                double value;
-                if (i == j) {
-                    double plus = logLikelihood.applyAsDouble(shift(theta, i, h[i], j, 0));
-                    double minus = logLikelihood.applyAsDouble(shift(theta, i, -h[i], j, 0));
-                    value = (plus - 2 * f0 + minus) / (h[i] * h[i]);
-                } else {
-                    double pp = logLikelihood.applyAsDouble(shift(theta, i, h[i], j, h[j]));
-                    double pm = logLikelihood.applyAsDouble(shift(theta, i, h[i], j, -h[j]));
-                    double mp = logLikelihood.applyAsDouble(shift(theta, i, -h[i], j, h[j]));
-                    double mm = logLikelihood.applyAsDouble(shift(theta, i, -h[i], j, -h[j]));
-                    value = (pp - pm - mp + mm) / (4 * h[i] * h[j]);
+            double plus = logLikelihood.applyAsDouble(shift(theta, i, h[i], i, 0));
+            double minus = logLikelihood.applyAsDouble(shift(theta, i, -h[i], i, 0));
+            onBound[i] = !(plus > IMPOSSIBLE / 2 && minus > IMPOSSIBLE / 2);
+            hessian[i][i] = -(plus - 2 * f0 + minus) / (h[i] * h[i]);
+        }
+        for (int i = 0; i < k; i++) {
+            for (int j = i + 1; j < k; j++) {
+                if (onBound[i] || onBound[j]) {
+                    continue;
                 }
-                hessian[i][j] = -value;
-                hessian[j][i] = -value;
+                double[] values = {logLikelihood.applyAsDouble(shift(theta, i, h[i], j, h[j])),
+                        logLikelihood.applyAsDouble(shift(theta, i, h[i], j, -h[j])),
+                        logLikelihood.applyAsDouble(shift(theta, i, -h[i], j, h[j])),
+                        logLikelihood.applyAsDouble(shift(theta, i, -h[i], j, -h[j]))};
+                double value = -(values[0] - values[1] - values[2] + values[3]) / (4 * h[i] * h[j]);
+                hessian[i][j] = value;
+                hessian[j][i] = value;
             }
         }
+        int[] interior = java.util.stream.IntStream.range(0, k).filter(i -> !onBound[i]).toArray();
         double[] se = new double[k];
         Arrays.fill(se, Double.NaN);
+        if (interior.length == 0) {
+            return new StandardErrors(se, onBound);
+        }
         try {
-            RealMatrix info = MatrixUtils.createRealMatrix(hessian);
+            RealMatrix info = MatrixUtils.createRealMatrix(hessian).getSubMatrix(interior, interior);
             RealMatrix covariance = new LUDecomposition(info).getSolver().getInverse();
-            for (int i = 0; i < k; i++) {
-                if (!(covariance.getEntry(i, i) > 0) || !Double.isFinite(covariance.getEntry(i, i))) {
+            for (int m = 0; m < interior.length; m++) {
+                double variance = covariance.getEntry(m, m);
+                if (!(variance > 0) || !Double.isFinite(variance)) {
                     Arrays.fill(se, Double.NaN);
-                    return se;
+                    return new StandardErrors(se, onBound);
                 }
-                se[i] = Math.sqrt(covariance.getEntry(i, i));
+                int i = interior[m];
+                se[i] = Math.sqrt(variance) < h[i] ? Double.NaN : Math.sqrt(variance);
             }
         } catch (SingularMatrixException e) {
             Arrays.fill(se, Double.NaN);
         }
-        return se;
+        return new StandardErrors(se, onBound);
+    }
+
+    /** The non-empty ones of {@code notes}, joined into one sentence. */
+    static String note(String... notes) {
+        return String.join("; ", Arrays.stream(notes).filter(n -> !n.isEmpty()).toList());
     }
 
     private static double[] shift(double[] theta, int i, double di, int j, double dj) {

@@ -58,19 +58,23 @@ public final class MertonJumpFit {
                 new double[] {0.2 * mad, 0.3, 1.0, Math.max(0.5 * Math.abs(jumpMean), mad), 0.3});
         double[] theta = natural(best);
         double bestValue = logLikelihood(returns, theta, floor);
-        double[] se = MaximumLikelihood.standardErrors(p -> logLikelihood(returns, p, floor), theta);
+        MaximumLikelihood.StandardErrors errors = MaximumLikelihood.standardErrors(
+                p -> logLikelihood(returns, p, floor), theta);
+        double[] se = errors.values();
         double dt = intervalDays / GbmMarket.DAYS_PER_YEAR;
         String[] names = {"diffusionVolatility", "jumpIntensity", "jumpMean", "jumpStdev", "location"};
+        String note = MaximumLikelihood.note(theta[2] * n < 1
+                        ? "fewer than one jump expected in the whole sample: no jumps detected, and their size is not identified"
+                        : "",
+                errors.boundNote("location", "diffusionVolatility", "jumpIntensity", "jumpMean", "jumpStdev"),
+                java.util.Arrays.stream(se).allMatch(Double::isNaN) && !errors.anyOnBound()
+                        ? "no standard errors: the observed information is not positive definite" : "");
         return new ModelFit("merton",
                 ModelFit.named(names, new double[] {theta[1] / Math.sqrt(dt), theta[2] / dt, theta[3], theta[4], theta[0]}),
                 ModelFit.named(names, new double[] {se[1] / Math.sqrt(dt), se[2] / dt, se[3], se[4], se[0]}),
-                bestValue, 5, theta[2] * n < 1
-                        ? "fewer than one jump expected in the whole sample: no jumps detected, and their size is not identified"
-                        : Double.isNaN(se[0]) ? "no standard errors: the observed information is not positive definite "
-                        + "(an estimate on a bound, such as a jump size spread near 0)" : "");
+                bestValue, 5, note);
     }
 
-    /** {@code (a, b, L, jumpMean, jumpStdev)} from the unconstrained search variables. */
     private static double[] natural(double[] x) {
         return new double[] {x[0], Math.exp(x[1]), MaximumLikelihood.logistic(x[2]), x[3], Math.exp(x[4])};
     }

@@ -27,15 +27,22 @@ import java.util.Set;
  *
  * <p>Crypto trades every day, so the series must be evenly spaced: the sampling interval is the median spacing
  * of the timestamps, and every spacing must be within {@value #SPACING_TOLERANCE_PERCENT}% of it. Weekend or
- * holiday gaps are rejected, as are missing values, non-positive or non-numeric prices, unsorted or repeated
- * timestamps and series of fewer than {@value #MIN_ROWS} rows. Every error is one sentence naming the line,
- * the column and the value.
+ * holiday gaps are rejected, as are missing values, non-positive or non-numeric prices, a price more than a factor
+ * of {@value #MAX_MOVE_TEXT} away from the previous row's, unsorted or repeated timestamps and series of fewer than
+ * {@value #MIN_ROWS} rows. Every error is one sentence naming the line, the column and the value.
  */
 public final class PriceSeries {
     /** Fewest price rows accepted: 29 returns is about the least on which a moment estimate means anything. */
     public static final int MIN_ROWS = 30;
     /** Allowed deviation of any spacing from the median spacing, in percent. */
     public static final int SPACING_TOLERANCE_PERCENT = 1;
+    /**
+     * Largest factor between consecutive prices of one column. No market moves a million-fold in one interval, so
+     * such a row is a data error (a wrong unit, a lost exponent); its log return would dwarf every other and, past
+     * the range of a double, make every fit NaN.
+     */
+    public static final double MAX_MOVE = 1e6;
+    static final String MAX_MOVE_TEXT = "1e6";
     private static final double SECONDS_PER_DAY = 86_400.0;
 
     private final List<String> names;
@@ -43,8 +50,11 @@ public final class PriceSeries {
     /** prices[asset][row]. */
     private final double[][] prices;
     private final double intervalDays;
+    private final String source;
 
-    private PriceSeries(List<String> names, double[] epochSeconds, double[][] prices, double intervalDays) {
+    private PriceSeries(String source, List<String> names, double[] epochSeconds, double[][] prices,
+                        double intervalDays) {
+        this.source = source;
         this.names = List.copyOf(names);
         this.epochSeconds = epochSeconds;
         this.prices = prices;
@@ -92,14 +102,23 @@ public final class PriceSeries {
                 order(times, r, fields[0].strip(), source, lineNo);
             }
             for (int a = 0; a < names.size(); a++) {
-                prices[a][r] = price(fields[a + 1].strip(), source + " line " + lineNo + " column " + names.get(a));
+                String at = source + " line " + lineNo + " column " + names.get(a);
+                prices[a][r] = price(fields[a + 1].strip(), at);
+                if (r > 0) {
+                    move(prices[a][r - 1], prices[a][r], fields[a + 1].strip(), at, lineNo);
+                }
             }
         }
         if (rows < MIN_ROWS) {
             throw new SpecException(source, "must have at least " + MIN_ROWS + " price rows but had " + rows);
         }
         double interval = interval(times, lines, source);
-        return new PriceSeries(names, times, prices, interval / SECONDS_PER_DAY);
+        return new PriceSeries(source, names, times, prices, interval / SECONDS_PER_DAY);
+    }
+
+    /** The file name the series was read from, as errors name it. */
+    public String source() {
+        return source;
     }
 
     public List<String> names() {
@@ -208,6 +227,15 @@ public final class PriceSeries {
             throw new SpecException(at, "must be a finite price > 0 but was " + field);
         }
         return value;
+    }
+
+    private static void move(double previous, double price, String field, String at, int lineNo) {
+        double factor = Math.max(price / previous, previous / price);
+        if (!(factor <= MAX_MOVE)) {
+            throw new SpecException(at, "must be within a factor of " + MAX_MOVE_TEXT + " of the price on line "
+                    + (lineNo - 1) + " (" + previous + "; a larger move in one interval is a data error, such as a wrong "
+                    + "unit) but was " + field);
+        }
     }
 
     /** The median spacing, after checking every spacing is within the tolerance of it. */

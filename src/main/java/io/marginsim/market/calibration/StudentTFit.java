@@ -11,12 +11,16 @@ import org.apache.commons.math3.special.Gamma;
  * <p>The degrees of freedom are kept in ({@value #MIN_DOF}, {@value #MAX_DOF}]: above 2 so the variance (and hence
  * a volatility) exists, and capped where the t is indistinguishable from the normal. The search runs over
  * {@code (location, ln scale, ln(nu - 2))} with Commons Math's Nelder-Mead simplex, started from the moments and
- * {@code nu = 6}. Standard errors come from the observed information in {@code (location, scale, nu)}; at the cap
- * they are NaN.
+ * {@code nu = 6}. The scale must stay above 0.1% of the sample standard deviation, which excludes the degenerate
+ * maximum of a point mass on many identical returns. Standard errors come from the observed information in
+ * {@code (location, scale, nu)}; at the cap they are NaN, and an estimate on a bound (the floor of the degrees of
+ * freedom or of the scale) has none and a note.
  */
 public final class StudentTFit {
     static final double MIN_DOF = 2.0;
     static final double MAX_DOF = 1000.0;
+    /** The scale stays above this fraction of the sample standard deviation. */
+    static final double SCALE_FLOOR = 1e-3;
 
     private StudentTFit() {
     }
@@ -31,23 +35,32 @@ public final class StudentTFit {
         double sd = Math.sqrt(MaximumLikelihood.variance(returns));
         double startDof = 6;
         double[] start = {mean, Math.log(sd * Math.sqrt((startDof - 2) / startDof)), Math.log(startDof - MIN_DOF)};
+        // a scale floor, like Merton's diffusion floor: many identical returns (stale prices) would otherwise let the
+        // likelihood grow without bound as a point mass collapses onto them
+        double floor = SCALE_FLOOR * sd;
         double[] best = MaximumLikelihood.maximise(
-                x -> logLikelihood(returns, x[0], Math.exp(x[1]), dof(x[2])),
+                x -> Math.exp(x[1]) > floor ? logLikelihood(returns, x[0], Math.exp(x[1]), dof(x[2]))
+                        : MaximumLikelihood.IMPOSSIBLE,
                 start, new double[] {0.1 * sd, 0.2, 0.5});
         double location = best[0];
         double scale = Math.exp(best[1]);
         double nu = dof(best[2]);
         double[] natural = {nu, location, scale};
-        double[] se = MaximumLikelihood.standardErrors(
-                x -> x[0] > MIN_DOF && x[2] > 0 ? logLikelihood(returns, x[1], x[2], x[0]) : MaximumLikelihood.IMPOSSIBLE,
+        MaximumLikelihood.StandardErrors errors = MaximumLikelihood.standardErrors(
+                x -> x[0] > MIN_DOF && x[2] > floor ? logLikelihood(returns, x[1], x[2], x[0]) : MaximumLikelihood.IMPOSSIBLE,
                 natural);
-        String note = "";
+        double[] se = errors.values();
+        String note = errors.boundNote("degreesOfFreedom", "location", "scale");
         if (nu >= MAX_DOF * 0.999) {
             se = new double[] {Double.NaN, Double.NaN, Double.NaN};
             note = "degrees of freedom at the cap " + (int) MAX_DOF + ": the returns show no fat tails";
         }
         double dt = intervalDays / GbmMarket.DAYS_PER_YEAR;
-        double volatility = scale * Math.sqrt(nu / (nu - 2) / dt);
+        // on the floor 2 the variance is infinite: no volatility to report
+        double volatility = errors.onBound()[0] ? Double.NaN : scale * Math.sqrt(nu / (nu - 2) / dt);
+        if (errors.onBound()[0]) {
+            note = MaximumLikelihood.note(note, "the variance is infinite at 2 degrees of freedom, so there is no volatility");
+        }
         return new ModelFit("student-t",
                 ModelFit.named(new String[] {"degreesOfFreedom", "location", "scale", "volatility"},
                         new double[] {nu, location, scale, volatility}),

@@ -34,7 +34,7 @@ public final class BreachHeatmap {
                 }
             }
         }
-        chart.addSeries("breach probability", xLabels, yLabels, cells);
+        chart.addSeries("breach probability", drawable(xLabels), drawable(yLabels), cells);
         HeatMapStyler styler = chart.getStyler();
         styler.setRangeColors(RANGE);
         styler.setMin(0);
@@ -45,6 +45,14 @@ public final class BreachHeatmap {
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setChartTitleBoxVisible(false);
         return chart;
+    }
+
+    /**
+     * The labels with an empty one (a sweep over text values may hold {@code ""}) shown as {@code ""}: the chart
+     * library cannot lay out an empty string.
+     */
+    private static List<String> drawable(List<String> labels) {
+        return labels.stream().map(l -> l.isEmpty() ? "\"\"" : l).toList();
     }
 
     private static double maxOf(double[][] values) {

@@ -52,4 +52,12 @@ class PlotTest {
         Png.write(BreachHeatmap.of("size", List.of("1", "2"), "vol", List.of("0.2", "0.4"), p, "at seed = 1"), png);
         assertStandardSize(decode(png));
     }
+
+    @Test
+    void heatmapOfOneRowAndAnEmptyTextValueIsAPng() throws Exception {
+        Path png = dir.resolve("row.png");
+        Png.write(BreachHeatmap.of("account.positions[0].venue", List.of("binance-usdm", ""), "", List.of(""),
+                new double[][] {{0.1, 0.2}}, ""), png);
+        assertStandardSize(decode(png));
+    }
 }
