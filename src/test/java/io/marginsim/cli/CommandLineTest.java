@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandLineTest extends CommandTestSupport {
-    private static final String SPEC = """
+    static final String SPEC = """
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
              "account": {"cash": 6000, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
                          "venue": "binance-usdm", "symbol": "BTCUSDT"}]},

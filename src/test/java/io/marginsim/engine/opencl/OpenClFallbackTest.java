@@ -42,8 +42,20 @@ class OpenClFallbackTest {
         OpenClTestEngines.assumePlatform();
         EngineUnavailableException e = catchThrowableOfType(EngineUnavailableException.class,
                 () -> OpenClEngine.open(999, Precision.FLOAT, true));
-        assertOneSentence(e);
-        assertThat(e.getMessage()).contains("OpenCL device 999 does not exist");
+        assertThat(e.getMessage()).doesNotContain("\n").endsWith(".")
+                .startsWith("--device 999 names no OpenCL device: this machine has ");
+    }
+
+    @Test
+    void deviceCountsAreSaidInWords() {
+        List<Device> one = List.of(new Device(null, null, CPU));
+        assertThat(catchThrowableOfType(EngineUnavailableException.class, () -> OpenClEngine.choose(one, 3, true)))
+                .hasMessage("--device 3 names no OpenCL device: this machine has 1 OpenCL device, number 0 in "
+                        + "'margin-sim devices'.");
+        assertThat(catchThrowableOfType(EngineUnavailableException.class, () -> OpenClEngine.choose(one, -1, false)))
+                .hasMessageStartingWith("No usable OpenCL GPU was found among 1 OpenCL device; ");
+        assertThat(catchThrowableOfType(EngineUnavailableException.class, () -> OpenClEngine.choose(List.of(), 0, true)))
+                .hasMessage("--device 0 names no OpenCL device: this machine has no OpenCL device.");
     }
 
     @Test
