@@ -2,6 +2,7 @@ package io.marginsim.cli;
 
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepRow;
+import io.marginsim.engine.Counts;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -104,7 +105,7 @@ final class SweepProgress {
         public void started(long cells, long alreadyDone) {
             this.cells = cells;
             this.done = alreadyDone;
-            err.printf(Locale.ROOT, "sweep: %d cells, %d already in the journal%n", cells, alreadyDone);
+            err.printf(Locale.ROOT, "sweep: %s, %d already in the journal%n", Counts.of(cells, "cell"), alreadyDone);
         }
 
         @Override

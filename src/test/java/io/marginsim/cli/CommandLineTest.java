@@ -158,7 +158,7 @@ class CommandLineTest extends CommandTestSupport {
                 {"base": "spec.json", "axes": [{"path": "account.positions[2].size", "values": [1]}]}""");
         assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: axes[0].path \"account.positions[2].size\" cannot be set "
-                + "in the base spec because account.positions has 1 elements, so index 2 does not exist");
+                + "in the base spec because account.positions has 1 element, so index 2 does not exist");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactlyInAnyOrder(dir.resolve("spec.json"), sweep);
         }
