@@ -3,6 +3,7 @@ package io.marginsim.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginsim.engine.Counts;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +60,8 @@ record JsonPath(String text, List<Object> segments) {
                     return where + " is not a JSON array";
                 }
                 if (index >= node.size()) {
-                    return where + " has " + node.size() + " elements, so index " + index + " does not exist";
+                    return where + " has " + Counts.of(node.size(), "element") + ", so index " + index
+                            + " does not exist";
                 }
                 node = node.get(index);
             }

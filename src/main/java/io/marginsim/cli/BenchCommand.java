@@ -1,6 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
@@ -33,8 +34,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--engines", split = ",", description = "Engines to measure (default: scalar,vector,opencl).")
     List<EngineKind> engines = List.of(EngineKind.SCALAR, EngineKind.VECTOR, EngineKind.OPENCL);
 
-    @Option(names = "--device", description = "OpenCL device index (default: first GPU).")
-    int device = -1;
+    @Option(names = "--device", description = "OpenCL device index from 'margin-sim devices' (default: first GPU).")
+    Integer device;
 
     @Override
     public Integer call() {
@@ -42,13 +43,14 @@ final class BenchCommand implements Callable<Integer> {
             throw new io.marginsim.spec.SpecException("--paths/--assets/--repeat", "must all be >= 1 but were "
                     + paths + "/" + assets + "/" + repeat);
         }
+        Engines.Options options = new Engines.Options(Runtime.getRuntime().availableProcessors(),
+                RunOverrides.deviceIndex(device), io.marginsim.engine.Precision.FLOAT);
         CompiledProblem problem = Workloads.correlated(assets, 20261125L);
         double steps = (double) paths * problem.steps * assets;
         String unit = assets == 1 ? "path-steps/s" : "asset-path-steps/s";
-        System.out.printf(Locale.ROOT, "workload: %d asset(s), %d paths x %d steps%n", assets, paths, problem.steps);
+        System.out.printf(Locale.ROOT, "workload: %s, %d paths x %d steps%n", Counts.of(assets, "asset"), paths,
+                problem.steps);
         Double reference = null;
-        Engines.Options options = new Engines.Options(Runtime.getRuntime().availableProcessors(), device,
-                io.marginsim.engine.Precision.FLOAT);
         for (EngineKind kind : engines) {
             Engines.Selection selection;
             try {

@@ -43,6 +43,7 @@ final class BufferCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new SpecException("--format", "must be table or json but was \"" + format + "\"");
         }
+        run.outputs().check("--out", out);
         Spec spec = run.load();
         Record answer = solve == Solve.CASH
                 ? BufferSolver.solveCash(spec, target, run.engineOptions())

@@ -33,6 +33,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (!format.equals("table") && !format.equals("json")) {
             throw new SpecException("--format", "must be table or json but was \"" + format + "\"");
         }
+        OutputTargets.reading("the price history being read", prices).check("--out", out);
         PriceSeries series = PriceSeries.read(prices);
         String source = prices.getFileName().toString();
         Calibration calibration = Calibration.of(series);

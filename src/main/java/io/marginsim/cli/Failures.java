@@ -8,8 +8,11 @@ import picocli.CommandLine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** Turns failures into one line on standard error and the documented exit code, never a stack trace. */
-final class Failures implements CommandLine.IExecutionExceptionHandler {
+/**
+ * Turns failures into one line on standard error and the documented exit code, never a stack trace. Public so the
+ * spark module's command line reports bad parameters the same way.
+ */
+public final class Failures implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -34,10 +37,25 @@ final class Failures implements CommandLine.IExecutionExceptionHandler {
         return 1;
     }
 
-    static int badParameters(CommandLine.ParameterException e, String[] args) {
-        CommandLine cmd = e.getCommandLine();
-        cmd.getErr().println("error: " + e.getMessage());
-        cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage.");
+    /**
+     * A command line picocli cannot parse (unknown option, a value of the wrong type, a missing parameter): its
+     * message, picocli's suggestions and where the options are explained, on one line instead of the usage text.
+     */
+    public static int badParameters(CommandLine.ParameterException e, String[] args) {
+        return badParameters(e, e.getCommandLine().getCommandSpec().qualifiedName() + " --help");
+    }
+
+    /** As {@link #badParameters(CommandLine.ParameterException, String[])}, pointing to the help of {@code help}. */
+    public static int badParameters(CommandLine.ParameterException e, String help) {
+        StringBuilder line = new StringBuilder("error: ").append(oneLine(e.getMessage()));
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            line.append("; did you mean ").append(String.join(" or ", unmatched.getSuggestions())).append("?");
+        }
+        e.getCommandLine().getErr().println(line.append(" (see ").append(help).append(")"));
         return MarginSim.BAD_INPUT;
+    }
+
+    private static String oneLine(String message) {
+        return String.join(" ", String.valueOf(message).strip().split("\\s*\\R\\s*"));
     }
 }

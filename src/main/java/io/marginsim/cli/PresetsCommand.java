@@ -1,5 +1,6 @@
 package io.marginsim.cli;
 
+import io.marginsim.engine.Counts;
 import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.rules.Presets;
 import io.marginsim.rules.VenuePreset;
@@ -32,12 +33,12 @@ final class PresetsCommand implements Callable<Integer> {
         String basis = rule.basis().name().toLowerCase(java.util.Locale.ROOT);
         return switch (rule) {
             case MaintenanceRule.Flat f -> "flat " + pct(f.rate()) + " of " + basis + " value";
-            case MaintenanceRule.Tiered t -> t.table().size() + " tiers from " + pct(t.table().rates()[0]) + " of "
+            case MaintenanceRule.Tiered t -> Counts.of(t.table().size(), "tier") + " from " + pct(t.table().rates()[0]) + " of "
                     + basis + " value";
             case MaintenanceRule.SizeScaled s -> pct(s.baseRate()) + " + " + pct(s.ratePerUnit()) + " per unit of "
                     + basis + " value";
             case MaintenanceRule.InitialFraction f -> f.fraction() + " x initial margin at max leverage "
-                    + f.leverageTiers().getFirst().maxLeverage() + "x (" + f.leverageTiers().size() + " tiers)";
+                    + f.leverageTiers().getFirst().maxLeverage() + "x (" + Counts.of(f.leverageTiers().size(), "tier") + ")";
         };
     }
 

@@ -31,6 +31,11 @@ final class RunOptions {
         return SpecReader.readScenarios(spec, repairCorrelation).withBaseline(overrides::apply);
     }
 
+    /** The output checks of a command that reads this spec, which no output may replace. */
+    OutputTargets outputs() {
+        return OutputTargets.reading("the spec being read", spec);
+    }
+
     Engines.Options engineOptions() {
         return overrides.engineOptions();
     }

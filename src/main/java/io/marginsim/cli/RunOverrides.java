@@ -61,8 +61,23 @@ public final class RunOverrides {
             if (threads != null && threads < 1) {
                 throw new SpecException("--threads", "must be >= 1 but was " + threads);
             }
-            return new Engines.Options(threads == null ? defaultThreads : threads,
-                    device == null ? defaults.device() : device, precision == null ? defaults.precision() : precision);
+            return new Engines.Options(threads == null ? defaultThreads : threads, deviceIndex(device),
+                    precision == null ? defaults.precision() : precision);
         }
+    }
+
+    /**
+     * {@code --device} as {@link Engines.Options} takes it. A negative index would quietly mean "the default device"
+     * there, which is not what someone who typed a number asked for.
+     */
+    static int deviceIndex(Integer device) {
+        if (device == null) {
+            return Engines.Options.defaults().device();
+        }
+        if (device < 0) {
+            throw new SpecException("--device", "must be an OpenCL device index >= 0, as 'margin-sim devices' lists "
+                    + "them, but was " + device);
+        }
+        return device;
     }
 }

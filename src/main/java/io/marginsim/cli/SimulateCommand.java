@@ -52,6 +52,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        run.outputs().check("--out", out).check("--plot", plot).check("--plot-loss", plotLoss);
         ScenarioSet set = run.loadScenarios();
         if (!set.scenarios().isEmpty() || !scenarios.isEmpty()) {
             return scenarios(set);

@@ -28,7 +28,17 @@ import java.util.logging.Logger;
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Simulate every cell of a grid over spec fields (cartesian product of the axes, every cell with "
                 + "the base seed) and stream one row per cell to PREFIX.csv and PREFIX.jsonl as cells finish. "
-                + "With --spark [MASTER] the margin-sim launcher runs the cells on Apache Spark (spark module, see README).")
+                + "With --spark [MASTER] the margin-sim launcher runs the cells on Apache Spark (spark module, see README).",
+        // the launcher hands --spark command lines to the spark module before this command sees them, so its options
+        // are named here for people reading this help
+        footerHeading = "%nOn Apache Spark (margin-sim sweep SWEEP --spark --help has the details):%n",
+        footer = {"      --spark [MASTER]     Run the cells as Spark tasks; MASTER: local[N],",
+                "                           local[*] (default), spark://host:7077.",
+                "      --conf KEY=VALUE     A Spark setting (repeatable, applied last).",
+                "      --cells-per-task N   Unsplit cells in one Spark task.",
+                "      --split-paths N      Split cells of more than N paths into tasks of at",
+                "                           most N paths.",
+                "  With --spark, --plot is not taken: draw afterwards with --resume --plot."})
 final class SweepCommand implements Callable<Integer> {
     /** Held so the level set on it is not lost to garbage collection of the logger. */
     private static final Logger ENGINES_LOG = Logger.getLogger(Engines.class.getName());

@@ -2,6 +2,8 @@ package io.marginsim.cli;
 
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepRow;
+import io.marginsim.engine.Counts;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -19,7 +21,7 @@ final class SweepProgress {
     }
 
     static Sweep.Listener create(boolean terminal, PrintStream err) {
-        return terminal ? new Bar() : new Lines(err);
+        return terminal ? new Bar(err) : new Lines(err);
     }
 
     /** Path-steps per second over the cells computed in this run. */
@@ -41,14 +43,30 @@ final class SweepProgress {
         }
     }
 
+    /**
+     * The bar, the cell count, elapsed time and ETA, and path-steps/s, in one column less than the terminal is wide:
+     * a line as wide as the terminal wraps on many terminals, and the library cuts a longer one at its end, where the
+     * rate is. Cells/s is left out for room (the ETA says as much).
+     */
     private static final class Bar implements Sweep.Listener, AutoCloseable {
+        private final PrintStream err;
         private ProgressBar bar;
         private final Rate rate = new Rate();
+
+        Bar(PrintStream err) {
+            this.err = err;
+        }
 
         @Override
         public void started(long cells, long alreadyDone) {
             bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(cells).setUnit(" cells", 1)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).showSpeed()
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
+                    .setConsumer(new ConsoleProgressBarConsumer(err) {
+                        @Override
+                        public int getMaxRenderedLength() {
+                            return super.getMaxRenderedLength() - 1;
+                        }
+                    })
                     .startsFrom(alreadyDone, Duration.ZERO).build();
         }
 
@@ -87,7 +105,7 @@ final class SweepProgress {
         public void started(long cells, long alreadyDone) {
             this.cells = cells;
             this.done = alreadyDone;
-            err.printf(Locale.ROOT, "sweep: %d cells, %d already in the journal%n", cells, alreadyDone);
+            err.printf(Locale.ROOT, "sweep: %s, %d already in the journal%n", Counts.of(cells, "cell"), alreadyDone);
         }
 
         @Override

@@ -6,6 +6,7 @@ import io.marginsim.engine.vector.VectorEngine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 
 /**
@@ -30,8 +31,14 @@ public final class Engines {
      * The chosen engine and a one-line note on the choice, for the report and the log.
      *
      * @param automatic whether {@link EngineKind#AUTO} chose it, so another engine may stand in for it
+     * @param logged    whether the final choice made from this selection has been logged: {@link #forProblem} may
+     *                  still replace the engine, so {@code auto} logs there, once however many runs the selection
+     *                  serves (sweep cells, buffer iterations)
      */
-    public record Selection(Engine engine, String note, boolean automatic) {
+    public record Selection(Engine engine, String note, boolean automatic, AtomicBoolean logged) {
+        public Selection(Engine engine, String note, boolean automatic) {
+            this(engine, note, automatic, new AtomicBoolean());
+        }
     }
 
     /**
@@ -67,7 +74,7 @@ public final class Engines {
             throws EngineUnavailableException {
         Engine chosen = selection.engine();
         if (chosen.implementsAll(problem)) {
-            return selection;
+            return logged(selection);
         }
         String missing = String.join(", ", chosen.unimplemented(problem));
         if (!selection.automatic()) {
@@ -79,17 +86,23 @@ public final class Engines {
             try {
                 VectorEngine engine = vector(options);
                 if (engine.implementsAll(problem)) {
-                    String note = "auto chose vector, " + engine.description() + ": " + why;
-                    LOG.info(note);
-                    return new Selection(engine, note, true);
+                    return logged(new Selection(engine, "auto chose vector, " + engine.description() + ": " + why,
+                            true, selection.logged()));
                 }
             } catch (EngineUnavailableException e) {
                 why += "; vector skipped: " + withoutFinalStop(e.getMessage());
             }
         }
-        String note = "auto chose scalar: " + why;
-        LOG.info(note);
-        return new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK), note, true);
+        return logged(new Selection(new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK),
+                "auto chose scalar: " + why, true, selection.logged()));
+    }
+
+    /** Logs the note of an automatic choice, the first time a choice is final for the selection it came from. */
+    private static Selection logged(Selection selection) {
+        if (selection.automatic() && selection.logged().compareAndSet(false, true)) {
+            LOG.info(selection.note());
+        }
+        return selection;
     }
 
     private static VectorEngine vector(Options options) throws EngineUnavailableException {
@@ -108,28 +121,28 @@ public final class Engines {
         return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
     }
 
-    private static Selection auto(Options options) {
+    /** Logs nothing: {@link #forProblem} logs the final choice, which may replace this one. */
+    private static Selection auto(Options options) throws EngineUnavailableException {
         List<String> skipped = new ArrayList<>();
         try {
             // a device named with --device counts as asked for, even a CPU one
             OpenClEngine gpu = OpenClEngine.open(options.device(), options.precision(), options.device() >= 0);
-            String note = "auto chose opencl on " + gpu.description();
-            LOG.info(note);
-            return new Selection(gpu, note, true);
+            return new Selection(gpu, "auto chose opencl on " + gpu.description(), true);
         } catch (EngineUnavailableException e) {
+            if (options.device() >= 0) {
+                // running on the CPU instead would hide that the device asked for by number cannot run
+                throw e;
+            }
             skipped.add("opencl skipped: " + withoutFinalStop(e.getMessage()));
         }
         try {
             VectorEngine engine = vector(options);
-            String note = "auto chose vector, " + engine.description() + " (" + String.join("; ", skipped) + ")";
-            LOG.info(note);
-            return new Selection(engine, note, true);
+            return new Selection(engine, "auto chose vector, " + engine.description() + " ("
+                    + String.join("; ", skipped) + ")", true);
         } catch (EngineUnavailableException e) {
             skipped.add("vector skipped: " + withoutFinalStop(e.getMessage()));
         }
         Engine engine = new ScalarEngine(options.threads(), ParallelCpuEngine.DEFAULT_CHUNK);
-        String note = "auto chose " + engine.name() + " (" + String.join("; ", skipped) + ")";
-        LOG.info(note);
-        return new Selection(engine, note, true);
+        return new Selection(engine, "auto chose " + engine.name() + " (" + String.join("; ", skipped) + ")", true);
     }
 }

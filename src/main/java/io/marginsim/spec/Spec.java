@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.engine.Counts;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
@@ -64,7 +65,7 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
                     + " (one row per asset) but was " + correlation.size() + " x " + correlation.size());
         }
         if (market.assets().size() != assets.size()) {
-            throw new SpecException("market", "must describe " + assets.size() + " assets but described "
+            throw new SpecException("market", "must describe " + Counts.of(assets.size(), "asset") + " but described "
                     + market.assets().size());
         }
         checkAssetsKnown(names, account);

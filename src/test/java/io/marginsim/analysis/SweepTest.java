@@ -135,7 +135,7 @@ class SweepTest {
         String bad = SWEEP.replace("assets[0].volatility", "assets[3].volatility");
         assertThatThrownBy(() -> plan(bad)).isInstanceOf(SpecException.class)
                 .hasMessage("axes[1].path \"assets[3].volatility\" cannot be set in the base spec because assets has "
-                        + "1 elements, so index 3 does not exist");
+                        + "1 element, so index 3 does not exist");
     }
 
     @Test

@@ -12,7 +12,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommandLineTest extends CommandTestSupport {
-    private static final String SPEC = """
+    static final String SPEC = """
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
              "account": {"cash": 6000, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
                          "venue": "binance-usdm", "symbol": "BTCUSDT"}]},
@@ -159,7 +159,7 @@ class CommandLineTest extends CommandTestSupport {
                 {"base": "spec.json", "axes": [{"path": "account.positions[2].size", "values": [1]}]}""");
         assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: axes[0].path \"account.positions[2].size\" cannot be set "
-                + "in the base spec because account.positions has 1 elements, so index 2 does not exist");
+                + "in the base spec because account.positions has 1 element, so index 2 does not exist");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactlyInAnyOrder(dir.resolve("spec.json"), sweep);
         }

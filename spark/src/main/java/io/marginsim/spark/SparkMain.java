@@ -2,6 +2,7 @@ package io.marginsim.spark;
 
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepPlan;
+import io.marginsim.cli.Failures;
 import io.marginsim.cli.RunOverrides;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.spec.SpecException;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Parameters;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 
 /**
@@ -32,8 +34,15 @@ public final class SparkMain {
     static final int ENGINE_UNAVAILABLE = 3;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(SparkMain::failure).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    static CommandLine commandLine() {
+        // the launcher sends only command lines with --spark here, so that is the help that explains them
+        return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(SparkMain::failure)
+                .setParameterExceptionHandler((e, args) -> Failures.badParameters(e,
+                        e.getCommandLine().getCommandSpec().qualifiedName() + " --spark --help"));
     }
 
     private static int failure(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
@@ -64,7 +73,7 @@ public final class SparkMain {
         @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (JSON): base, axes, targets.")
         Path sweep;
 
-        @Option(names = "--spark", arity = "0..1", fallbackValue = "local[*]", defaultValue = "local[*]",
+        @Option(names = "--spark", arity = "0..1", defaultValue = "local[*]", parameterConsumer = MasterUrl.class,
                 paramLabel = "MASTER", description = "Spark master URL: local[N], local[*] (default), spark://host:7077.")
         String master;
 
@@ -90,6 +99,20 @@ public final class SparkMain {
 
         @Mixin
         RunOverrides overrides;
+
+        /**
+         * Takes the word after {@code --spark} as the master only when it is not an option: picocli would take any
+         * word it does not know as an option (the plain sweep's {@code --plot}) for the master and then report
+         * the word after it as unmatched.
+         */
+        static final class MasterUrl implements CommandLine.IParameterConsumer {
+            @Override
+            public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec option,
+                                          CommandLine.Model.CommandSpec command) {
+                boolean given = !args.isEmpty() && !args.peek().startsWith("-");
+                option.setValue(given ? args.pop() : option.defaultValue());
+            }
+        }
 
         @Override
         public Integer call() throws Exception {

@@ -15,6 +15,7 @@ import java.util.Locale;
  * times a second; otherwise a plain line at most once a second, plus the last, so a log file stays readable.
  */
 final class SparkProgress extends SparkListener implements Sweep.Listener {
+    static final int TERMINAL_COLUMNS = 79;
     private final PrintStream err;
     private final boolean terminal;
     private final long start = System.nanoTime();
@@ -70,11 +71,13 @@ final class SparkProgress extends SparkListener implements Sweep.Listener {
             return;
         }
         lastPrint = seconds;
-        String line = String.format(Locale.ROOT, "sweep: tasks %d/%d, cells %d/%d (%.1f%%), %.3g path-steps/s, %.0f s",
-                tasksDone, tasks, done, cells, cells == 0 ? 100.0 : 100.0 * done / cells,
-                seconds > 0 ? pathSteps / seconds : 0.0, seconds);
+        String cellsAndRate = String.format(Locale.ROOT, "cells %d/%d (%.1f%%), %.3g path-steps/s, %.0f s", done, cells,
+                cells == 0 ? 100.0 : 100.0 * done / cells, seconds > 0 ? pathSteps / seconds : 0.0, seconds);
+        String line = String.format(Locale.ROOT, "sweep: tasks %d/%d, %s", tasksDone, tasks, cellsAndRate);
         if (terminal) {
-            err.print("\r" + line + "\u001b[K");
+            // "\r" redraws only the last row of a wrapped line, so the redrawn line fits in 79 columns (an
+            // 80-column terminal), without the task counts when it must
+            err.print("\r" + (line.length() <= TERMINAL_COLUMNS ? line : "sweep: " + cellsAndRate) + "\u001b[K");
             err.flush();
         } else {
             err.println(line);

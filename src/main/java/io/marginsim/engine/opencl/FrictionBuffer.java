@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Counts;
 import io.marginsim.engine.Frictions;
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
@@ -54,7 +55,7 @@ final class FrictionBuffer {
             return Optional.empty();
         }
         return Optional.of(Frictions.PREMIUM_FUNDING + " over " + (premium.history() - 1) + " steps for "
-                + p.assets + " asset(s) (the OpenCL kernel keeps at most " + PREMIUM_HISTORY_LIMIT
+                + Counts.of(p.assets, "asset") + " (the OpenCL kernel keeps at most " + PREMIUM_HISTORY_LIMIT
                 + " past log prices per path)");
     }
 

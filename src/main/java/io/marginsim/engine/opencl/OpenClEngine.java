@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Frictions;
@@ -83,7 +84,7 @@ public final class OpenClEngine implements Engine {
      */
     public static OpenClEngine open(int deviceIndex, Precision precision, boolean allowCpuDevice)
             throws EngineUnavailableException {
-        Device device = choose(OpenClDevices.enumerate(), deviceIndex, allowCpuDevice);
+        Device device = choose(devicesFor(deviceIndex), deviceIndex, allowCpuDevice);
         DeviceInfo info = device.info();
         requirePrecision(info, precision);
         OpenClEngine engine;
@@ -112,11 +113,34 @@ public final class OpenClEngine implements Engine {
         }
     }
 
+    /**
+     * The devices to choose from; when there is no OpenCL at all, a device asked for by number is refused in terms
+     * of {@code --device}, the option that asked for it.
+     */
+    private static List<Device> devicesFor(int deviceIndex) throws EngineUnavailableException {
+        try {
+            return OpenClDevices.enumerate();
+        } catch (EngineUnavailableException e) {
+            if (deviceIndex < 0) {
+                throw e;
+            }
+            String why = e.getMessage().replaceFirst("\\.$", "");
+            throw new EngineUnavailableException("--device " + deviceIndex + " needs an OpenCL device, and none is "
+                    + "present: " + Character.toLowerCase(why.charAt(0)) + why.substring(1) + ".", e);
+        }
+    }
+
     static Device choose(List<Device> devices, int index, boolean allowCpuDevice)
             throws EngineUnavailableException {
         if (index >= devices.size() || index < -1) {
-            throw new EngineUnavailableException("OpenCL device " + index + " does not exist; this machine has "
-                    + devices.size() + " OpenCL device(s), numbered from 0 as `devices` lists them.");
+            String seen = switch (devices.size()) {
+                case 0 -> "no OpenCL device";
+                case 1 -> "1 OpenCL device, number 0 in 'margin-sim devices'";
+                default -> devices.size() + " OpenCL devices, numbered 0 to " + (devices.size() - 1)
+                        + " in 'margin-sim devices'";
+            };
+            throw new EngineUnavailableException("--device " + index + " names no OpenCL device: this machine has "
+                    + seen + ".");
         }
         if (index >= 0) {
             DeviceInfo info = devices.get(index).info();
@@ -140,8 +164,8 @@ public final class OpenClEngine implements Engine {
                 return d;
             }
         }
-        throw new EngineUnavailableException("No usable OpenCL GPU was found among " + devices.size()
-                + " OpenCL device(s); a CPU device is used only when asked for with --engine opencl or --device N.");
+        throw new EngineUnavailableException("No usable OpenCL GPU was found among "
+                + Counts.of(devices.size(), "OpenCL device") + "; a CPU device is used only when asked for with --engine opencl or --device N.");
     }
 
     @Override

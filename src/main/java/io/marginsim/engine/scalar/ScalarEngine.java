@@ -1,6 +1,7 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Counts;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
@@ -32,7 +33,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
 
     @Override
     public String description() {
-        return "scalar reference, double precision, " + threads() + " threads";
+        return "scalar reference, double precision, " + Counts.of(threads(), "thread");
     }
 
     /** The reference defines the math, so it implements every feature by definition. */

@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Counts;
 import io.marginsim.engine.Frictions;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
@@ -43,7 +44,7 @@ public final class VectorEngine extends ParallelCpuEngine {
     @Override
     public String description() {
         return "Vector API, " + Lanes.COUNT + " float32 lanes (" + Lanes.FLOATS.vectorBitSize() + "-bit), "
-                + threads() + " threads";
+                + Counts.of(threads(), "thread");
     }
 
     /**

@@ -125,8 +125,9 @@ public final class CalibrationReport {
     /** A table for people: one block per asset, every model's log-likelihood, parameter count and AIC. */
     public static String table(Calibration c, String source) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%s: %d returns at an interval of %s days (years of 365 days)%n%n",
-                source, c.series().rows() - 1, g(c.series().intervalDays())));
+        double interval = c.series().intervalDays();
+        out.append(String.format(Locale.ROOT, "%s: %d returns at an interval of %s %s (years of 365 days)%n%n",
+                source, c.series().rows() - 1, g(interval), interval == 1 ? "day" : "days"));
         for (Calibration.AssetFits a : c.assets()) {
             out.append(String.format(Locale.ROOT, "%s  last price %s; AIC prefers %s%n", a.name(), g(a.lastPrice()),
                     a.preferred().model()));

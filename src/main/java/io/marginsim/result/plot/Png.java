@@ -1,10 +1,13 @@
 package io.marginsim.result.plot;
 
+import io.marginsim.engine.Counts;
 import io.marginsim.result.OutputFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.nio.file.Path;
 
 /** Writes charts as PNG files, headless (servers and CI have no display), atomically like every other output. */
@@ -23,6 +26,16 @@ public final class Png {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+    }
+
+    /** Four significant digits without trailing zeros, for days in titles and labels: 2, 0.25, 12.5. */
+    static String plain(double days) {
+        return BigDecimal.valueOf(days).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A horizon in titles: "1 day", "2.5 days". */
+    static String days(double days) {
+        return Counts.of(plain(days), days, "day");
     }
 
     public static void write(Chart<?, ?> chart, Path file) throws IOException {

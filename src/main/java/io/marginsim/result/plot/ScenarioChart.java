@@ -38,8 +38,8 @@ public final class ScenarioChart {
         List<Report> reports = new ArrayList<>(List.of(baseline));
         reports.addAll(scenarios.values());
         XYChart chart = new XYChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
-                .title(String.format(Locale.ROOT, "Breach probability within %s days by scenario (%d paths each, seed %d)",
-                        plain(baseline.horizonDays()), baseline.paths(), baseline.seed()))
+                .title(String.format(Locale.ROOT, "Breach probability within %s by scenario (%d paths each, seed %d)",
+                        Png.days(baseline.horizonDays()), baseline.paths(), baseline.seed()))
                 .xAxisTitle("").yAxisTitle("breach probability").build();
         XYStyler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
@@ -105,10 +105,5 @@ public final class ScenarioChart {
         s.setMarker(SeriesMarkers.SQUARE);
         s.setMarkerColor(color);
         s.setLineColor(new Color(0, 0, 0, 0));
-    }
-
-    private static String plain(double days) {
-        return java.math.BigDecimal.valueOf(days).round(new java.math.MathContext(4)).stripTrailingZeros()
-                .toPlainString();
     }
 }

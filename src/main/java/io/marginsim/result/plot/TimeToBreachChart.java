@@ -5,8 +5,6 @@ import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.CategoryStyler;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +17,13 @@ public final class TimeToBreachChart {
     public static CategoryChart of(Report report) {
         Png.headless();
         CategoryChart chart = new CategoryChartBuilder().width(Png.WIDTH).height(Png.HEIGHT)
-                .title(String.format(Locale.ROOT, "Time to first breach: %.3g%% of %d paths breach within %s days",
-                        100 * report.breachProbability(), report.paths(), plain(report.horizonDays())))
+                .title(String.format(Locale.ROOT, "Time to first breach: %.3g%% of %d paths breach within %s",
+                        100 * report.breachProbability(), report.paths(), Png.days(report.horizonDays())))
                 .xAxisTitle("day of first breach (bin start)").yAxisTitle("paths").build();
         List<String> days = new ArrayList<>();
         List<Long> paths = new ArrayList<>();
         for (Report.HistogramBin bin : report.timeToBreachHistogram()) {
-            days.add(plain(bin.fromDay()));
+            days.add(Png.plain(bin.fromDay()));
             paths.add(bin.paths());
         }
         chart.addSeries("first breaches", days, paths);
@@ -38,10 +36,5 @@ public final class TimeToBreachChart {
         styler.setAvailableSpaceFill(0.9);
         styler.setYAxisMin(0.0);
         return chart;
-    }
-
-    /** Four significant digits without trailing zeros: 2, 0.25, 12.5. */
-    private static String plain(double days) {
-        return BigDecimal.valueOf(days).round(new MathContext(4)).stripTrailingZeros().toPlainString();
     }
 }

@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.cli.DevicesCommand;
+import io.marginsim.cli.MarginSim;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.opencl.OpenClDevices.Device;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -42,8 +44,20 @@ class OpenClFallbackTest {
         OpenClTestEngines.assumePlatform();
         EngineUnavailableException e = catchThrowableOfType(EngineUnavailableException.class,
                 () -> OpenClEngine.open(999, Precision.FLOAT, true));
-        assertOneSentence(e);
-        assertThat(e.getMessage()).contains("OpenCL device 999 does not exist");
+        assertThat(e.getMessage()).doesNotContain("\n").endsWith(".")
+                .startsWith("--device 999 names no OpenCL device: this machine has ");
+    }
+
+    @Test
+    void deviceCountsAreSaidInWords() {
+        List<Device> one = List.of(new Device(null, null, CPU));
+        assertThat(catchThrowableOfType(EngineUnavailableException.class, () -> OpenClEngine.choose(one, 3, true)))
+                .hasMessage("--device 3 names no OpenCL device: this machine has 1 OpenCL device, number 0 in "
+                        + "'margin-sim devices'.");
+        assertThat(catchThrowableOfType(EngineUnavailableException.class, () -> OpenClEngine.choose(one, -1, false)))
+                .hasMessageStartingWith("No usable OpenCL GPU was found among 1 OpenCL device; ");
+        assertThat(catchThrowableOfType(EngineUnavailableException.class, () -> OpenClEngine.choose(List.of(), 0, true)))
+                .hasMessage("--device 0 names no OpenCL device: this machine has no OpenCL device.");
     }
 
     @Test
@@ -86,16 +100,40 @@ class OpenClFallbackTest {
     @Test
     void devicesCommandWithoutPlatform(@TempDir Path emptyVendors) throws IOException, InterruptedException {
         OpenClTestEngines.assumePlatform();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "-cp",
-                System.getProperty("java.class.path"), DevicesCommand.class.getName()).redirectErrorStream(true);
-        // Both ICD loaders (ocl-icd and Khronos) read their driver list from here instead of /etc/OpenCL/vendors.
-        builder.environment().put("OCL_ICD_VENDORS", emptyVendors.toString());
-        builder.environment().put("OPENCL_VENDOR_PATH", emptyVendors.toString());
-        Process process = builder.start();
+        Process process = withoutPlatform(emptyVendors, DevicesCommand.class.getName());
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor()).as(output).isZero();
         assertThat(output).contains("reports no platform").doesNotContain("Exception");
+    }
+
+    /** Without OpenCL, auto does not run elsewhere when a device was asked for by number: exit 3, one line. */
+    @Test
+    void autoWithADeviceButNoPlatform(@TempDir Path emptyVendors) throws IOException, InterruptedException {
+        OpenClTestEngines.assumePlatform();
+        Path spec = emptyVendors.resolve("spec.json");
+        Files.writeString(spec, """
+                {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
+                 "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+                             "rules": {"type": "flat", "rate": 0.005}}]},
+                 "horizonDays": 1, "stepsPerDay": 4, "paths": 100, "seed": 1, "engine": "auto"}""");
+        Process process = withoutPlatform(emptyVendors, MarginSim.class.getName(), "simulate", spec.toString(),
+                "--device", "0");
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isEqualTo(MarginSim.ENGINE_UNAVAILABLE);
+        assertThat(output.strip()).doesNotContain("\n")
+                .startsWith("error: --device 0 needs an OpenCL device, and none is present: the OpenCL library");
+    }
+
+    private static Process withoutPlatform(Path emptyVendors, String... mainAndArgs) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp",
+                System.getProperty("java.class.path")));
+        command.addAll(List.of(mainAndArgs));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Both ICD loaders (ocl-icd and Khronos) read their driver list from here instead of /etc/OpenCL/vendors.
+        builder.environment().put("OCL_ICD_VENDORS", emptyVendors.toString());
+        builder.environment().put("OPENCL_VENDOR_PATH", emptyVendors.toString());
+        return builder.start();
     }
 
     @Test

@@ -1,12 +1,21 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Engine;
+import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.Precision;
 import io.marginsim.engine.UnsupportedModelException;
 import io.marginsim.engine.vector.VectorEngine;
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.marginsim.engine.opencl.FrictionProblems.PREMIUM_FUNDING;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +47,7 @@ class OpenClPremiumWindowTest {
         CompiledProblem problem = withIntervalHours(512);
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         assertThat(engine.unimplemented(problem)).containsExactly("premium-linked funding over 512 steps for 2 "
-                + "asset(s) (the OpenCL kernel keeps at most 1024 past log prices per path)");
+                + "assets (the OpenCL kernel keeps at most 1024 past log prices per path)");
         assertThatThrownBy(() -> engine.simulate(problem, 0, PathBlock.forProblem(problem, 1)))
                 .isInstanceOf(UnsupportedModelException.class).hasMessageContaining("premium-linked funding over 512");
 
@@ -46,5 +55,42 @@ class OpenClPremiumWindowTest {
                 Engines.Options.defaults());
         assertThat(chosen.engine()).isInstanceOf(VectorEngine.class);
         assertThat(chosen.note()).contains("premium-linked funding over 512 steps");
+    }
+
+    @Test
+    void autoLogsOnceTheEngineThatRunsAndWhy() throws EngineUnavailableException {
+        OpenClTestEngines.assumePlatform();
+        List<String> lines = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger log = Logger.getLogger(Engines.class.getName());
+        log.addHandler(capture);
+        // device 0 asked for by number: auto opens OpenCL there, even on a CPU device
+        Engines.Options options = new Engines.Options(2, 0, Precision.FLOAT);
+        CompiledProblem problem = withIntervalHours(512);
+        Engines.Selection selected = Engines.select(EngineKind.AUTO, options);
+        try (Engine opened = selected.engine()) {
+            for (int run = 0; run < 2; run++) {
+                Engines.Selection ran = Engines.forProblem(selected, problem, options);
+                assertThat(ran.engine()).isInstanceOf(VectorEngine.class);
+                ran.engine().close();
+            }
+        } finally {
+            log.removeHandler(capture);
+        }
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).startsWith("auto chose vector").contains("premium-linked funding over 512 steps");
     }
 }

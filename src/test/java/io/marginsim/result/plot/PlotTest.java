@@ -37,6 +37,14 @@ class PlotTest {
     }
 
     @Test
+    void aOneDayHorizonIsOneDayInTheTitle() throws Exception {
+        Report report = Simulator.simulate(Specs.single(0.8, 0, 10, 100, 0.005, 1, 4, 500, 3));
+        assertThat(TimeToBreachChart.of(report).getTitle()).endsWith(" breach within 1 day");
+        assertThat(ScenarioChart.of(report, java.util.Map.of()).getTitle())
+                .startsWith("Breach probability within 1 day by scenario");
+    }
+
+    @Test
     void breachCurveSkipsMissingCellsAndIsAPng() throws Exception {
         Path png = dir.resolve("curve.png");
         double nan = Double.NaN;

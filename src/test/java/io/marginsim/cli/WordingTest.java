@@ -1,0 +1,26 @@
+package io.marginsim.cli;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Counts of one read in the singular: "1 day", "1 cell". */
+class WordingTest extends CommandTestSupport {
+    @Test
+    void dailyPricesAreAnIntervalOfOneDay() {
+        assertThat(run("calibrate", "examples/prices-synthetic.csv")).isZero();
+        assertThat(out.toString()).containsPattern(" returns at an interval of 1(\\.0+)? day \\(years of 365 days\\)");
+    }
+
+    @Test
+    void aSweepOfOneCell() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        SweepProgress.create(false, new PrintStream(buffer, true, StandardCharsets.UTF_8)).started(1, 0);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo("sweep: 1 cell, 0 already in the journal"
+                + System.lineSeparator());
+    }
+}
