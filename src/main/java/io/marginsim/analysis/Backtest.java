@@ -86,16 +86,11 @@ public final class Backtest {
         }
     }
 
-    /** Hears about each finished window. */
-    public interface Listener {
-        void windowDone(int done, int total);
-    }
-
     /**
      * @param overrides run settings from the command line, applied to each window's spec
      */
     public static Result run(OhlcSeries prices, String source, BacktestTemplate template, Settings settings,
-                             UnaryOperator<Spec> overrides, Engines.Options options, Listener listener)
+                             UnaryOperator<Spec> overrides, Engines.Options options)
             throws EngineUnavailableException {
         int horizon = check(prices, source, template, settings);
         List<Integer> starts = starts(prices.rows(), settings.windowDays(), settings.everyDays(), horizon);
@@ -109,9 +104,14 @@ public final class Backtest {
         List<Window> windows = new ArrayList<>(starts.size());
         String engineName = null;
         try {
-            for (int start : starts) {
-                double[] returns = prices.logReturns(start - settings.windowDays(), start);
-                BacktestModel.Fit fit = settings.model().fit(returns, prices.intervalDays(), settings.fittedDrift());
+            // the fits are independent and, for the likelihood models, cost more than the simulations: all cores
+            List<BacktestModel.Fit> fits = starts.parallelStream()
+                    .map(start -> settings.model().fit(prices.logReturns(start - settings.windowDays(), start),
+                            prices.intervalDays(), settings.fittedDrift()))
+                    .toList();
+            for (int i = 0; i < starts.size(); i++) {
+                int start = starts.get(i);
+                BacktestModel.Fit fit = fits.get(i);
                 Instant time = prices.time(start);
                 Spec spec = overrides.apply(template.at(prices.close(start), fit.assetKeys(),
                         time.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
@@ -124,7 +124,6 @@ public final class Backtest {
                 windows.add(new Window(time, prices.close(start), fit.volatility(), predicted,
                         breached(problem, prices, start, horizon, false),
                         prices.hasRange() && breached(problem, prices, start, horizon, true)));
-                listener.windowDone(windows.size(), starts.size());
             }
         } finally {
             engine.engine().close();

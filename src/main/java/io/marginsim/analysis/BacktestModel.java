@@ -21,6 +21,8 @@ public enum BacktestModel {
 
     /** Largest {@code degreesOfFreedom} a spec takes; a fit above it shows no fat tails, so the asset stays normal. */
     static final double MAX_SPEC_DOF = 200;
+    /** Largest GARCH {@code alpha + beta} passed on to the spec. */
+    static final double MAX_PERSISTENCE = 0.999;
 
     /** One window's fit: the asset's market-model keys and a volatility to report beside the prediction. */
     public record Fit(Map<String, Object> assetKeys, double volatility) {
@@ -72,8 +74,11 @@ public enum BacktestModel {
                 volatility = Math.sqrt(h[h.length - 1] * perYear);
                 Map<String, Object> garch = new LinkedHashMap<>();
                 garch.put("omega", g.get("omega") * perYear);
-                garch.put("alpha", g.get("alpha"));
-                garch.put("beta", g.get("beta"));
+                double alpha = g.get("alpha");
+                garch.put("alpha", alpha);
+                // a fit on the stationarity bound (a short window of a trending market) can round alpha + beta
+                // to 1, which a spec refuses; over a horizon of days persistence 0.999 forecasts the same variance
+                garch.put("beta", Math.min(g.get("beta"), MAX_PERSISTENCE - alpha));
                 garch.put("initialVolatility", volatility);
                 keys.put("garch", garch);
             }

@@ -71,7 +71,7 @@ final class BacktestCommand implements Callable<Integer> {
         };
         Backtest.Result result = Backtest.run(series, source, spec,
                 new Backtest.Settings(window, every, fitted, drift.equals("fitted")), runSettings,
-                overrides.engineOptions(), (done, total) -> { });
+                overrides.engineOptions());
         TextOutput.emit(out, BacktestReport.render(format, result, source));
         return 0;
     }
