@@ -59,7 +59,10 @@ public enum BacktestModel {
             }
             case STUDENT_T -> {
                 ModelFit t = StudentTFit.fit(returns, intervalDays);
-                volatility = t.get("volatility");
+                // the t's own variance, scale^2 nu / (nu - 2), explodes as a year of returns drives nu toward 2,
+                // and a spec's log-return mean subtracts half the variance: so the fit gives the tail shape and
+                // the sample variance the scale, as for GBM
+                volatility = gbm.get("volatility");
                 keys.put("volatility", volatility);
                 if (t.get("degreesOfFreedom") <= MAX_SPEC_DOF) {
                     keys.put("degreesOfFreedom", t.get("degreesOfFreedom"));

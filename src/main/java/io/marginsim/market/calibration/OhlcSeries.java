@@ -4,7 +4,6 @@ import io.marginsim.spec.SpecException;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -148,10 +147,5 @@ public final class OhlcSeries {
             r[t - from - 1] = Math.log(close[t] / close[t - 1]);
         }
         return r;
-    }
-
-    /** The closes of rows {@code from .. to} (inclusive). */
-    public double[] closes(int from, int to) {
-        return Arrays.copyOfRange(close, from, to + 1);
     }
 }
