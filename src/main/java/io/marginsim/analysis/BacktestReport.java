@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A backtest as JSON (the scores), CSV (one row per window) or a table for people. Numbers that do not exist (a
@@ -100,15 +101,14 @@ public final class BacktestReport {
                 + "window, seed %d, engine %s%n%n", r.settings().windowDays(), r.settings().everyDays(), r.horizonDays(),
                 r.paths(), r.seed(), r.engine()));
         out.append(String.format(Locale.ROOT, "%-38s %12s %12s%n", "", "closes", "lows/highs"));
-        row(out, "mean predicted breach probability", BacktestScores.mean(r.predicted()), range == null ? Double.NaN
-                : BacktestScores.mean(r.predicted()));
-        row(out, "realised breach frequency", closes.realisedFrequency(), range == null ? Double.NaN : range.realisedFrequency());
-        row(out, "Brier score", closes.brierScore(), range == null ? Double.NaN : range.brierScore());
-        row(out, "Brier score of the realised frequency", closes.climatologyBrierScore(),
-                range == null ? Double.NaN : range.climatologyBrierScore());
-        row(out, "Kupiec p-value (windows independent)", closes.kupiecPValue(), range == null ? Double.NaN : range.kupiecPValue());
-        row(out, "z, overlap-corrected", closes.zScore(), range == null ? Double.NaN : range.zScore());
-        row(out, "p-value of z", closes.zPValue(), range == null ? Double.NaN : range.zPValue());
+        double mean = BacktestScores.mean(r.predicted());
+        row(out, "mean predicted breach probability", closes, range, s -> mean);
+        row(out, "realised breach frequency", closes, range, BacktestScores::realisedFrequency);
+        row(out, "Brier score", closes, range, BacktestScores::brierScore);
+        row(out, "Brier score of the realised frequency", closes, range, BacktestScores::climatologyBrierScore);
+        row(out, "Kupiec p-value (windows independent)", closes, range, BacktestScores::kupiecPValue);
+        row(out, "z, overlap-corrected", closes, range, BacktestScores::zScore);
+        row(out, "p-value of z", closes, range, BacktestScores::zPValue);
         out.append(String.format(Locale.ROOT, "%nreliability on closes%n%-12s %8s %15s %9s %17s%n", "predicted",
                 "windows", "mean predicted", "realised", "95% interval"));
         for (BacktestScores.Bucket b : closes.reliability()) {
@@ -118,11 +118,18 @@ public final class BacktestReport {
         return out.toString();
     }
 
-    private static void row(StringBuilder out, String label, double closes, double range) {
-        out.append(String.format(Locale.ROOT, "%-38s %12s %12s%n", label, number(closes), number(range)));
+    /** One line of the table: the figure on closes and, when the file has them, on lows and highs. */
+    private static void row(StringBuilder out, String label, BacktestScores closes, BacktestScores range,
+                            ToDoubleFunction<BacktestScores> figure) {
+        out.append(String.format(Locale.ROOT, "%-38s %12s %12s%n", label, number(figure.applyAsDouble(closes)),
+                range == null ? "-" : number(figure.applyAsDouble(range))));
     }
 
     private static String number(double x) {
-        return Double.isFinite(x) ? String.format(Locale.ROOT, "%.4f", x) : "-";
+        if (!Double.isFinite(x)) {
+            return "-";
+        }
+        // p-values far below 0.001 still differ in meaning (1e-3 and 1e-13), so they keep their exponent
+        return String.format(Locale.ROOT, x == 0 || Math.abs(x) >= 1e-3 ? "%.4f" : "%.1e", x);
     }
 }

@@ -59,6 +59,15 @@ class BacktestCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void tableShowsBothOutcomesAndTheReliabilityBuckets() {
+        assertThat(run("backtest", BTC, "--spec", TEMPLATE, "--window", "30", "--every", "300", "--paths", "500"))
+                .as(error()).isZero();
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("backtest of BTC-USD-daily.csv: 12 windows from 2014-10-17 to ")
+                .contains("closes", "lows/highs", "Kupiec p-value", "reliability on closes").doesNotContain("NaN");
+    }
+
+    @Test
     void badOptionsAreOneSentenceAndExitTwo() throws Exception {
         assertThat(run("backtest", BTC, "--spec", TEMPLATE, "--window", "20")).isEqualTo(2);
         assertThat(error()).isEqualTo("error: --window must be at least 30 days (returns the model is fitted on) but was 20");
