@@ -46,7 +46,7 @@ public final class Backtest {
     public record Window(Instant start, double close, double volatility, double predicted, boolean breachedOnClose,
                          boolean breachedOnRange) {
         public String date() {
-            return start.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+            return Backtest.date(start);
         }
     }
 
@@ -113,8 +113,7 @@ public final class Backtest {
                 int start = starts.get(i);
                 BacktestModel.Fit fit = fits.get(i);
                 Instant time = prices.time(start);
-                Spec spec = overrides.apply(template.at(prices.close(start), fit.assetKeys(),
-                        time.atOffset(ZoneOffset.UTC).toLocalDate().toString()));
+                Spec spec = overrides.apply(template.at(prices.close(start), fit.assetKeys(), date(time)));
                 double predicted;
                 try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
                     predicted = run.report().breachProbability();
@@ -130,6 +129,11 @@ public final class Backtest {
         }
         return new Result(settings, horizon, (horizon + settings.everyDays() - 1) / settings.everyDays(),
                 prices.hasRange(), engineName, first.paths(), first.seed(), windows);
+    }
+
+    /** The UTC calendar day of a row, as start dates are written. */
+    static String date(Instant time) {
+        return time.atOffset(ZoneOffset.UTC).toLocalDate().toString();
     }
 
     /** The horizon in rows, after checking the settings against the data and the template. */
