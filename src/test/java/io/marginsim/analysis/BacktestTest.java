@@ -12,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -95,6 +96,20 @@ class BacktestTest {
         Position position = moved.account().positions().getFirst();
         assertThat(position.entryPrice()).isEqualTo(50.0);
         assertThat(position.size()).isEqualTo(2.0);
+    }
+
+    @Test
+    void anIsolatedPositionsMarginMovesWithThePriceSoItsLiquidationPriceDoes() throws Exception {
+        Path file = dir.resolve("isolated.json");
+        Files.writeString(file, """
+                {"assets": [{"name": "BTC", "price": 100, "volatility": 0.5}],
+                 "account": {"mode": "isolated", "cash": 0, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 100,
+                             "margin": 10, "rules": {"type": "flat", "rate": 0.005}}]},
+                 "horizonDays": 5, "stepsPerDay": 1}""");
+        Spec moved = BacktestTemplate.read(file).at(50, Map.of("volatility", 0.5), "2024-01-31");
+        assertThat(moved.account().positions().getFirst().margin()).isEqualTo(5.0);
+        List<LiquidationPrices.Result> liq = LiquidationPrices.compute(ProblemCompiler.compile(moved));
+        assertThat(liq.getFirst().below()).isCloseTo(45 / 0.995, within(1e-9));
     }
 
     @Test
