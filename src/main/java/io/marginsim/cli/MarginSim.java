@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "margin-sim", mixinStandardHelpOptions = true, versionProvider = MarginSim.Version.class,
         description = "Monte Carlo risk of hitting maintenance margin (and being liquidated) for leveraged portfolios.",
-        subcommands = {SimulateCommand.class, BufferCommand.class, SweepCommand.class, LiqPriceCommand.class,
+        subcommands = {SimulateCommand.class, BufferCommand.class, SweepCommand.class, LiqPriceCommand.class, BacktestCommand.class,
                 CalibrateCommand.class, PresetsCommand.class, BenchCommand.class, DevicesCommand.class, CommandLine.HelpCommand.class})
 public final class MarginSim implements Runnable {
     public static final int BAD_INPUT = 2;

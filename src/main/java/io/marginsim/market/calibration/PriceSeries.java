@@ -63,15 +63,18 @@ public final class PriceSeries {
 
     /** Reads and validates a CSV file; {@link SpecException} for every problem, naming the file and line. */
     public static PriceSeries read(Path file) {
-        String text;
+        return parse(text(file), file.getFileName().toString());
+    }
+
+    /** The text of a price file; {@link SpecException} naming the file if it is missing or unreadable. */
+    static String text(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new SpecException("price file " + file, "does not exist");
         } catch (IOException e) {
             throw new SpecException("price file " + file, "cannot be read: " + e.getMessage());
         }
-        return parse(text, file.getFileName().toString());
     }
 
     /** Parses CSV text; {@code source} names it in errors (a file name). */
@@ -139,7 +142,16 @@ public final class PriceSeries {
     }
 
     public Instant lastTime() {
-        double t = epochSeconds[rows() - 1];
+        return time(rows() - 1);
+    }
+
+    /** Prices of one asset, one per row, oldest first (a copy). */
+    public double[] prices(int asset) {
+        return prices[asset].clone();
+    }
+
+    public Instant time(int row) {
+        double t = epochSeconds[row];
         return Instant.ofEpochSecond((long) Math.floor(t), Math.round((t - Math.floor(t)) * 1e9));
     }
 

@@ -1,0 +1,187 @@
+package io.marginsim.analysis;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Engine;
+import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Engines;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.Simulation;
+import io.marginsim.engine.Simulator;
+import io.marginsim.engine.Valuation;
+import io.marginsim.market.calibration.OhlcSeries;
+import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecException;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Predicted against realised breaches on real history. For every start date, each {@code everyDays} after the first
+ * {@code windowDays} returns, the model is fitted to the trailing {@code windowDays} returns only, the template is
+ * moved to that date ({@link BacktestTemplate}) and simulated, and the account is then valued on the days that
+ * followed, with the margin rules the engines use ({@link Valuation}). Start dates whose horizon runs past the data's
+ * end are left out. One engine serves every window.
+ */
+public final class Backtest {
+    /** Fewest returns a window may fit on: {@code calibrate}'s minimum series. */
+    public static final int MIN_WINDOW = 30;
+
+    private Backtest() {
+    }
+
+    public record Settings(int windowDays, int everyDays, BacktestModel model, boolean fittedDrift) {
+    }
+
+    /**
+     * One start date.
+     *
+     * @param volatility      the fit's annualised volatility (GARCH: the forecast for the first day; Merton: diffusion
+     *                        and jumps together)
+     * @param breachedOnClose whether the account breached at some close of the horizon
+     * @param breachedOnRange whether it breached at some close, low or high (false when the file has no range)
+     */
+    public record Window(Instant start, double close, double volatility, double predicted, boolean breachedOnClose,
+                         boolean breachedOnRange) {
+        public String date() {
+            return Backtest.date(start);
+        }
+    }
+
+    /**
+     * Every window and the scores of the predictions on closes and, when the file has highs and lows, on the range.
+     *
+     * @param overlap windows per independent one: {@code ceil(horizonDays / everyDays)}
+     */
+    public record Result(Settings settings, int horizonDays, int overlap, boolean hasRange, String engine, long paths,
+                         long seed, List<Window> windows) {
+        public double independentWindows() {
+            return (double) windows.size() / overlap;
+        }
+
+        public double[] predicted() {
+            return windows.stream().mapToDouble(Window::predicted).toArray();
+        }
+
+        public BacktestScores onCloses() {
+            boolean[] y = new boolean[windows.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = windows.get(i).breachedOnClose();
+            }
+            return BacktestScores.of(predicted(), y, overlap);
+        }
+
+        /** Null when the file has no highs and lows. */
+        public BacktestScores onRange() {
+            if (!hasRange) {
+                return null;
+            }
+            boolean[] y = new boolean[windows.size()];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = windows.get(i).breachedOnRange();
+            }
+            return BacktestScores.of(predicted(), y, overlap);
+        }
+    }
+
+    /**
+     * @param overrides run settings from the command line, applied to each window's spec
+     */
+    public static Result run(OhlcSeries prices, String source, BacktestTemplate template, Settings settings,
+                             UnaryOperator<Spec> overrides, Engines.Options options)
+            throws EngineUnavailableException {
+        int horizon = check(prices, source, template, settings);
+        List<Integer> starts = starts(prices.rows(), settings.windowDays(), settings.everyDays(), horizon);
+        if (starts.isEmpty()) {
+            throw new SpecException(source, "must have at least " + (settings.windowDays() + horizon + 1) + " rows for "
+                    + "one window (--window " + settings.windowDays() + " days of returns, then the spec's " + horizon
+                    + "-day horizon) but has " + prices.rows());
+        }
+        Spec first = overrides.apply(template.spec());
+        Engines.Selection engine = Engines.select(first.engine(), options);
+        List<Window> windows = new ArrayList<>(starts.size());
+        String engineName = null;
+        try {
+            // the fits are independent and, for the likelihood models, cost more than the simulations: all cores
+            List<BacktestModel.Fit> fits = starts.parallelStream()
+                    .map(start -> settings.model().fit(prices.logReturns(start - settings.windowDays(), start),
+                            prices.intervalDays(), settings.fittedDrift()))
+                    .toList();
+            for (int i = 0; i < starts.size(); i++) {
+                int start = starts.get(i);
+                BacktestModel.Fit fit = fits.get(i);
+                Instant time = prices.time(start);
+                Spec spec = overrides.apply(template.at(prices.close(start), fit.assetKeys(), date(time)));
+                double predicted;
+                try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
+                    predicted = run.report().breachProbability();
+                    engineName = run.report().engine();
+                }
+                CompiledProblem problem = ProblemCompiler.compile(spec);
+                windows.add(new Window(time, prices.close(start), fit.volatility(), predicted,
+                        breached(problem, prices, start, horizon, false),
+                        prices.hasRange() && breached(problem, prices, start, horizon, true)));
+            }
+        } finally {
+            engine.engine().close();
+        }
+        return new Result(settings, horizon, (horizon + settings.everyDays() - 1) / settings.everyDays(),
+                prices.hasRange(), engineName, first.paths(), first.seed(), windows);
+    }
+
+    /** The UTC calendar day of a row, as start dates are written. */
+    static String date(Instant time) {
+        return time.atOffset(ZoneOffset.UTC).toLocalDate().toString();
+    }
+
+    /** The horizon in rows, after checking the settings against the data and the template. */
+    private static int check(OhlcSeries prices, String source, BacktestTemplate template, Settings settings) {
+        if (settings.windowDays() < MIN_WINDOW) {
+            throw new SpecException("--window", "must be at least " + MIN_WINDOW + " days (returns the model is fitted "
+                    + "on) but was " + settings.windowDays());
+        }
+        if (settings.everyDays() < 1) {
+            throw new SpecException("--every", "must be at least 1 day but was " + settings.everyDays());
+        }
+        if (Math.abs(prices.intervalDays() - 1) > 0.01) {
+            throw new SpecException(source, "must hold daily prices (--window, --every and the horizon count rows as "
+                    + "days) but its rows are " + prices.intervalDays() + " days apart");
+        }
+        double horizonDays = template.spec().horizonDays();
+        if (horizonDays != Math.rint(horizonDays)) {
+            throw new SpecException("--spec horizonDays", "must be a whole number of days to be checked on daily "
+                    + "prices but was " + horizonDays);
+        }
+        return (int) horizonDays;
+    }
+
+    /** Start rows: the first after {@code window} returns, then every {@code every}, while the horizon fits. */
+    static List<Integer> starts(int rows, int window, int every, int horizon) {
+        List<Integer> out = new ArrayList<>();
+        for (int s = window; s + horizon <= rows - 1; s += every) {
+            out.add(s);
+        }
+        return out;
+    }
+
+    /**
+     * Whether the account breaches on some day of the horizon after row {@code start}: at the close and, with
+     * {@code range}, at the low or high. Equity minus requirement is concave in one asset's price (linear P&amp;L
+     * less a requirement convex in notional), so its minimum over a day's range lies at the low or the high.
+     */
+    static boolean breached(CompiledProblem problem, OhlcSeries prices, int start, int horizon, boolean range) {
+        for (int t = start + 1; t <= start + horizon; t++) {
+            if (breachedAt(problem, prices.close(t))
+                    || range && (breachedAt(problem, prices.low(t)) || breachedAt(problem, prices.high(t)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean breachedAt(CompiledProblem problem, double price) {
+        return Valuation.shortfall(problem, new double[] {price}) > 0;
+    }
+}
