@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginsim.engine.Simulation;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.result.ReportFormat;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -52,13 +53,9 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         o.putArray("breachProbabilityCi95").add(breachProbabilityCi95[0]).add(breachProbabilityCi95[1]);
         ObjectNode buffer = o.putObject("buffer");
         for (int t = 0; t < buffers.size(); t++) {
-            buffer.put(ReportBuilder.key(plan.targets().get(t)), buffers.get(t));
+            putNumber(buffer, ReportBuilder.key(plan.targets().get(t)), buffers.get(t));
         }
-        if (Double.isNaN(medianTimeToBreachDays)) {
-            o.putNull("medianTimeToBreachDays");
-        } else {
-            o.put("medianTimeToBreachDays", medianTimeToBreachDays);
-        }
+        putNumber(o, "medianTimeToBreachDays", medianTimeToBreachDays);
         o.put("pathStepsPerSecond", pathStepsPerSecond);
         return o.toString();
     }
@@ -68,13 +65,26 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         long cell = o.get("cell").asLong();
         List<Double> buffers = new ArrayList<>();
         for (double target : plan.targets()) {
-            buffers.add(o.get("buffer").get(ReportBuilder.key(target)).asDouble());
+            buffers.add(number(o.get("buffer").get(ReportBuilder.key(target))));
         }
-        JsonNode median = o.get("medianTimeToBreachDays");
         ArrayNode ci = (ArrayNode) o.get("breachProbabilityCi95");
         return new SweepRow(cell, plan.values(cell), o.get("breachProbability").asDouble(),
                 new double[] {ci.get(0).asDouble(), ci.get(1).asDouble()}, buffers,
-                median.isNull() ? Double.NaN : median.asDouble(), o.get("pathStepsPerSecond").asDouble());
+                number(o.get("medianTimeToBreachDays")), o.get("pathStepsPerSecond").asDouble());
+    }
+
+    /** JSON has no NaN: a value that does not exist (no breach, no buffer) is written as {@code null}. */
+    private static void putNumber(ObjectNode o, String key, double value) {
+        if (Double.isFinite(value)) {
+            o.put(key, value);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    /** Reads what {@link #putNumber} wrote: {@code null} is NaN again. */
+    private static double number(JsonNode value) {
+        return value.isNull() ? Double.NaN : value.asDouble();
     }
 
     static String csvHeader(SweepPlan plan) {
@@ -97,9 +107,9 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         s.append(',').append(breachProbability).append(',').append(breachProbabilityCi95[0])
                 .append(',').append(breachProbabilityCi95[1]);
         for (double buffer : buffers) {
-            s.append(',').append(buffer);
+            s.append(',').append(ReportFormat.csvCell(buffer));
         }
-        s.append(',').append(Double.isNaN(medianTimeToBreachDays) ? "" : Double.toString(medianTimeToBreachDays));
+        s.append(',').append(ReportFormat.csvCell(medianTimeToBreachDays));
         return s.append('\n').toString();
     }
 

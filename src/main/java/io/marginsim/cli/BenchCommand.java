@@ -5,7 +5,9 @@ import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Workloads;
+import io.marginsim.spec.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -42,6 +44,11 @@ final class BenchCommand implements Callable<Integer> {
             throw new io.marginsim.spec.SpecException("--paths/--assets/--repeat", "must all be >= 1 but were "
                     + paths + "/" + assets + "/" + repeat);
         }
+        if (paths > Spec.MAX_PATHS) {
+            throw new io.marginsim.spec.SpecException("--paths", "must be at most " + Spec.MAX_PATHS + " but was "
+                    + paths);
+        }
+        Simulator.checkMemory("--paths", paths, false);
         CompiledProblem problem = Workloads.correlated(assets, 20261125L);
         double steps = (double) paths * problem.steps * assets;
         String unit = assets == 1 ? "path-steps/s" : "asset-path-steps/s";

@@ -4,6 +4,9 @@ import io.marginsim.result.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecException;
+
+import java.util.Locale;
 
 /** Runs a spec end to end: compile, choose the engine, simulate every path, report. */
 public final class Simulator {
@@ -82,8 +85,31 @@ public final class Simulator {
         return of(ProblemCompiler.compile(spec), stats, engine, note, seconds);
     }
 
+    /**
+     * Refuses a run whose per-path samples ({@link PathStats#bytesPerPath}) cannot fit in the Java heap, before it
+     * starts: otherwise it would spend hours in garbage collection and then fail without a result.
+     *
+     * @param field the input that set {@code paths}, named in the error
+     */
+    public static void checkMemory(String field, long paths, boolean liquidation) {
+        long perPath = PathStats.bytesPerPath(liquidation);
+        double needed = (double) paths * perPath;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap) {
+            throw new SpecException(field, String.format(Locale.ROOT, "must be at most %d with this Java heap but was "
+                    + "%d: its per-path samples need about %s (%d bytes a path) and the heap holds at most %s (run "
+                    + "fewer paths or raise -Xmx)", heap / perPath, paths, gigabytes(needed), perPath,
+                    gigabytes(heap)));
+        }
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
+    }
+
     private static Simulation run(Spec spec, CompiledProblem problem, Engines.Selection selection,
                                   Engine.ProgressListener progress) {
+        checkMemory("paths", spec.paths(), problem.frictions.liquidation() != null);
         Engine engine = selection.engine();
         long start = System.nanoTime();
         PathStats stats = engine.run(problem, 0, spec.paths(), progress);

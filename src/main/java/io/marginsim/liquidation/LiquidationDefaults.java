@@ -18,6 +18,7 @@ public record LiquidationDefaults(double feeRate, boolean feeCappedAtRemainingMa
 
     public LiquidationDefaults {
         Checks.fractionBelowOne("feeRate", feeRate);
-        Checks.nonNegative("latencySeconds", latencySeconds);
+        Checks.atMost("latencySeconds", Checks.nonNegative("latencySeconds", latencySeconds),
+                Checks.MAX_LATENCY_SECONDS);
     }
 }

@@ -19,9 +19,12 @@ import java.util.Objects;
 public record LiquidationTerms(double latencySeconds, ImpactModel impact, double impactCoefficient,
                                double volatilityThinning, List<PositionTerms> positions) {
     public LiquidationTerms {
-        Checks.nonNegative("latencySeconds", latencySeconds);
-        Checks.nonNegative("slippage.coefficient", impactCoefficient);
-        Checks.nonNegative("slippage.volatilityThinning", volatilityThinning);
+        Checks.atMost("latencySeconds", Checks.nonNegative("latencySeconds", latencySeconds),
+                Checks.MAX_LATENCY_SECONDS);
+        Checks.atMost("slippage.coefficient", Checks.nonNegative("slippage.coefficient", impactCoefficient),
+                Checks.MAX_SCALE);
+        Checks.atMost("slippage.volatilityThinning",
+                Checks.nonNegative("slippage.volatilityThinning", volatilityThinning), Checks.MAX_SCALE);
         positions = List.copyOf(positions);
     }
 

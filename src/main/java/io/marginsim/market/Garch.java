@@ -19,8 +19,14 @@ public record Garch(double omega, double alpha, double beta, double initialVolat
                     + alpha + " + " + beta + " = " + (alpha + beta));
         }
         Checks.positive("omega", omega);
+        if (!(Math.sqrt(omega / (1 - alpha - beta)) <= Checks.MAX_VOLATILITY)) {
+            throw new SpecException("omega", "must give a long-run volatility sqrt(omega / (1 - alpha - beta)) of at "
+                    + "most " + Checks.show(Checks.MAX_VOLATILITY) + " but was " + omega + " (volatility "
+                    + Math.sqrt(omega / (1 - alpha - beta)) + ")");
+        }
         if (!Double.isNaN(initialVolatility)) {
-            Checks.nonNegative("initialVolatility", initialVolatility);
+            Checks.atMost("initialVolatility", Checks.nonNegative("initialVolatility", initialVolatility),
+                    Checks.MAX_VOLATILITY);
         }
     }
 

@@ -69,7 +69,7 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
         }
         checkAssetsKnown(names, account);
         checkAligned(account, microstructure);
-        Checks.positive("horizonDays", horizonDays);
+        Checks.atMost("horizonDays", Checks.positive("horizonDays", horizonDays), Checks.MAX_HORIZON_DAYS);
         Checks.positive("stepsPerDay", (long) stepsPerDay);
         double steps = horizonDays * stepsPerDay;
         if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps) || Math.rint(steps) < 1) {
