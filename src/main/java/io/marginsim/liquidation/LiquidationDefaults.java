@@ -18,7 +18,6 @@ public record LiquidationDefaults(double feeRate, boolean feeCappedAtRemainingMa
 
     public LiquidationDefaults {
         Checks.fractionBelowOne("feeRate", feeRate);
-        Checks.atMost("latencySeconds", Checks.nonNegative("latencySeconds", latencySeconds),
-                Checks.MAX_LATENCY_SECONDS);
+        Checks.nonNegative("latencySeconds", latencySeconds);
     }
 }

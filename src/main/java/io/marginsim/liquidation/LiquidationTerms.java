@@ -19,8 +19,7 @@ import java.util.Objects;
 public record LiquidationTerms(double latencySeconds, ImpactModel impact, double impactCoefficient,
                                double volatilityThinning, List<PositionTerms> positions) {
     public LiquidationTerms {
-        Checks.atMost("latencySeconds", Checks.nonNegative("latencySeconds", latencySeconds),
-                Checks.MAX_LATENCY_SECONDS);
+        Checks.nonNegative("latencySeconds", latencySeconds);
         Checks.atMost("slippage.coefficient", Checks.nonNegative("slippage.coefficient", impactCoefficient),
                 Checks.MAX_SCALE);
         Checks.atMost("slippage.volatilityThinning",

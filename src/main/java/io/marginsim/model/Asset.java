@@ -10,6 +10,6 @@ public record Asset(String name, double price, double volatility, double drift) 
         Checks.nonBlank("name", name);
         Checks.atMost("price", Checks.positive("price", price), Checks.MAX_PRICE);
         Checks.atMost("volatility", Checks.nonNegative("volatility", volatility), Checks.MAX_VOLATILITY);
-        Checks.magnitudeAtMost("drift", drift, Checks.MAX_VOLATILITY);
+        Checks.magnitudeAtMost("drift", drift, Checks.MAX_DRIFT);
     }
 }

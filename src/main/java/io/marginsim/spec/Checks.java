@@ -16,8 +16,15 @@ public final class Checks {
     public static final double MAX_UNITS = 1e12;
     /** Amounts of quote currency: cash, isolated margin, book depth, notional thresholds. */
     public static final double MAX_MONEY = 1e15;
-    /** Annualised volatility (1000% a year), also the most an annual drift may be either way. */
+    /** Annualised volatility (1000% a year). */
     public static final double MAX_VOLATILITY = 10;
+    /**
+     * Annual drift either way. Deterministic test paths use large drifts over short horizons, so the drift itself
+     * is bounded loosely and its move over the horizon by {@link #MAX_DRIFT_MOVE}.
+     */
+    public static final double MAX_DRIFT = 1_000;
+    /** Largest drift times horizon (in years), a log move: exp(50) is about 5e21. */
+    public static final double MAX_DRIFT_MOVE = 50;
     /** Absolute log return of a stress shock or of a jump's mean and stdev: exp(10) is a move of 22,026 times. */
     public static final double MAX_LOG_RETURN = 10;
     /** Stress volatility multiplier. */
@@ -28,8 +35,6 @@ public final class Checks {
     public static final double MAX_FUNDING_RATE = 0.1;
     /** Funding interval: a week. */
     public static final double MAX_FUNDING_INTERVAL_HOURS = 168;
-    /** Liquidation latency: a day. */
-    public static final double MAX_LATENCY_SECONDS = 86_400;
     /** Horizon: a hundred years. */
     public static final double MAX_HORIZON_DAYS = 36_500;
     /** Dimensionless model scales: slippage coefficient and thinning, premium sensitivity, haircut k, jump betas. */

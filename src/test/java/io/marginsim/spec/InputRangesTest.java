@@ -53,7 +53,7 @@ class InputRangesTest {
     @CsvSource(delimiter = '|', value = {
             "\"shock\": [-0.1, -0.2]|\"shock\": [1000, -0.2]|market.stress.shock[0] must be between -10 and 10 but was 1000.0",
             "\"volatilityMultiplier\": 2|\"volatilityMultiplier\": 1e6|market.stress.volatilityMultiplier must be at most 10 but was 1000000.0",
-            "\"drift\": 0.05|\"drift\": 1e6|assets[0].drift must be between -10 and 10 but was 1000000.0",
+            "\"drift\": 0.05|\"drift\": 1e6|assets[0].drift must be between -1000 and 1000 but was 1000000.0",
             "\"volatility\": 0.6|\"volatility\": 1e308|assets[0].volatility must be at most 10 but was 1.0E308",
             "\"price\": 60000|\"price\": 1e308|assets[0].price must be at most 1e12 but was 1.0E308",
             "\"size\": 1.5|\"size\": 1e300|account.positions[0].size must be between -1e12 and 1e12 but was 1.0E300",
@@ -64,7 +64,7 @@ class InputRangesTest {
             "\"borrowRate\": 0.05|\"borrowRate\": 1e9|account.debts[0].borrowRate must be an annual rate >= 0 and at most 10 but was 1.0E9",
             "\"fundingRatePerInterval\": 0.0001|\"fundingRatePerInterval\": 5|account.positions[0].funding.fundingRatePerInterval must be between -0.1 and 0.1 but was 5.0",
             "\"fundingIntervalHours\": 8|\"fundingIntervalHours\": 1e9|account.positions[0].funding.fundingIntervalHours must be at most 168 but was 1.0E9",
-            "\"latencySeconds\": 30|\"latencySeconds\": 1e12|liquidation.latencySeconds must be at most 86400 but was 1.0E12",
+            "\"latencySeconds\": 30|\"latencySeconds\": 1e12|liquidation.latencySeconds must be at most the horizon, 604800.0 seconds (7.0 days), but was 1.0E12",
             "\"coefficient\": 1|\"coefficient\": 1e300|liquidation.slippage.coefficient must be at most 1000 but was 1.0E300",
             "\"volatilityThinning\": 0.5|\"volatilityThinning\": 1e300|liquidation.slippage.volatilityThinning must be at most 1000 but was 1.0E300",
             "\"BTC\": 20000000|\"BTC\": 1e300|liquidation.slippage.depth.BTC must be a depth > 0 and at most 1e15 (quote currency) but was 1.0E300",
@@ -73,6 +73,14 @@ class InputRangesTest {
     void refusesValuesBeyondTheirRange(String from, String to, String message) {
         assertThatThrownBy(() -> parse(Specs.breaking(VALID, from, to))).isInstanceOf(SpecException.class)
                 .hasMessage(message);
+    }
+
+    @Test
+    void refusesADriftWhoseMoveOverTheHorizonOverflows() {
+        String json = Specs.breaking(Specs.breaking(VALID, "\"drift\": 0.05", "\"drift\": 100"), "\"horizonDays\": 7",
+                "\"horizonDays\": 365");
+        assertThatThrownBy(() -> parse(json)).isInstanceOf(SpecException.class).hasMessage("assets[0].drift times the "
+                + "horizon (1.0 years) must be between -50 and 50 (a log move) but was 100.0 x 1.0 = 100.0");
     }
 
     @Test
