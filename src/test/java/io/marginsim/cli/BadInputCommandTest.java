@@ -99,4 +99,11 @@ class BadInputCommandTest extends CommandTestSupport {
         assertThat(run("simulate", spec(BTC_10X + "\n" + BTC_10X).toString())).isEqualTo(2);
         assertThat(stderr()).contains("is not valid JSON at line 6");
     }
+
+    @Test
+    void bufferTablesPrintNonFiniteFiguresInsteadOfFailing() {
+        assertThat(BufferCommand.num(Double.NaN)).isEqualTo("n/a");
+        assertThat(BufferCommand.num(Double.POSITIVE_INFINITY)).isEqualTo("Infinity");
+        assertThat(BufferCommand.num(16121.2345)).isEqualTo("16121.2");
+    }
 }
