@@ -23,6 +23,9 @@ import java.util.concurrent.Callable;
         description = "Measure path-steps/s of each available engine on the standard workload (one long asset at 10x, "
                 + "flat 5%% maintenance, vol 0.8, 256 steps) and, with --assets 8, asset-path-steps/s.")
 final class BenchCommand implements Callable<Integer> {
+    /** The workload holds an assets x assets correlation factor per path step: far more is a typo, not a benchmark. */
+    static final int MAX_ASSETS = 1024;
+
     @Option(names = "--paths", description = "Paths per measurement (default: ${DEFAULT-VALUE}).")
     long paths = 1L << 18;
 
@@ -43,6 +46,9 @@ final class BenchCommand implements Callable<Integer> {
         if (paths < 1 || assets < 1 || repeat < 1) {
             throw new io.marginsim.spec.SpecException("--paths/--assets/--repeat", "must all be >= 1 but were "
                     + paths + "/" + assets + "/" + repeat);
+        }
+        if (assets > MAX_ASSETS) {
+            throw new io.marginsim.spec.SpecException("--assets", "must be at most " + MAX_ASSETS + " but was " + assets);
         }
         if (paths > Spec.MAX_PATHS) {
             throw new io.marginsim.spec.SpecException("--paths", "must be at most " + Spec.MAX_PATHS + " but was "

@@ -64,6 +64,12 @@ class BadInputCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void benchRefusesMoreAssetsThanTheWorkloadTakes() {
+        assertThat(run("bench", "--assets", "100000", "--paths", "10", "--engines", "scalar")).isEqualTo(2);
+        assertThat(stderr().strip()).isEqualTo("error: --assets must be at most 1024 but was 100000");
+    }
+
+    @Test
     void benchRefusesPathsTheHeapCannotHold() {
         assertThat(run("bench", "--paths", "2000000000", "--engines", "scalar")).isEqualTo(2);
         assertThat(stderr()).startsWith("error: --paths must be at most ").contains("with this Java heap");
