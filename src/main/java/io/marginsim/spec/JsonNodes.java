@@ -158,6 +158,10 @@ public final class JsonNodes {
         if (!child.node.isNumber()) {
             throw child.error("must be a whole number but was " + child.describe());
         }
+        if (child.node.isFloatingPointNumber() && !Double.isFinite(child.node.doubleValue())) {
+            // 1e999 reads as infinity, which no BigDecimal holds
+            throw child.error("must be between " + min + " and " + max + " but was " + child.node.asText());
+        }
         BigDecimal value = child.node.decimalValue();
         if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
             throw child.error("must be between " + min + " and " + max + " but was " + child.describe());

@@ -118,6 +118,7 @@ class InputRangesTest {
             "\"paths\": 5000|\"paths\": 1e12|paths must be between 1 and 2147483639 but was 1.0E12",
             "\"paths\": 5000|\"paths\": 3000000000|paths must be between 1 and 2147483639 but was 3000000000",
             "\"paths\": 5000|\"paths\": 2000.5|paths must be a whole number but was 2000.5",
+            "\"paths\": 5000|\"paths\": 1e999|paths must be between 1 and 2147483639 but was Infinity",
             "\"paths\": 5000|\"paths\": -1.0|paths must be between 1 and 2147483639 but was -1.0",
             "\"stepsPerDay\": 24|\"stepsPerDay\": 1e7|stepsPerDay must be between 1 and 1000000 but was 1.0E7",
             "\"seed\": 42|\"seed\": 1e30|seed must be between -9223372036854775808 and 9223372036854775807 but was 1.0E30",
