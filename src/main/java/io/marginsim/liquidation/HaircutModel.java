@@ -30,7 +30,8 @@ public sealed interface HaircutModel {
         public VolatilityScaled {
             Checks.atMost("k", Checks.nonNegative("k", k), Checks.MAX_SCALE);
             Checks.fractionBelowOne("cap", cap);
-            Checks.atMost("liquidationHorizonDays", Checks.positive("liquidationHorizonDays", horizonDays), 365);
+            Checks.atMost("liquidationHorizonDays", Checks.positive("liquidationHorizonDays", horizonDays),
+                    Checks.MAX_LIQUIDATION_HORIZON_DAYS);
         }
 
         @Override

@@ -19,8 +19,8 @@ public final class Checks {
     /** Annualised volatility (1000% a year). */
     public static final double MAX_VOLATILITY = 10;
     /**
-     * Annual drift either way. Deterministic test paths use large drifts over short horizons, so the drift itself
-     * is bounded loosely and its move over the horizon by {@link #MAX_DRIFT_MOVE}.
+     * Annual drift either way. A zero-volatility path that crashes at a set speed needs a large drift over a short
+     * horizon, so the drift itself is bounded loosely and its move over the horizon by {@link #MAX_DRIFT_MOVE}.
      */
     public static final double MAX_DRIFT = 1_000;
     /** Largest drift times horizon (in years), a log move: exp(50) is about 5e21. */
@@ -35,6 +35,8 @@ public final class Checks {
     public static final double MAX_FUNDING_RATE = 0.1;
     /** Funding interval: a week. */
     public static final double MAX_FUNDING_INTERVAL_HOURS = 168;
+    /** Time a venue needs to sell collateral, in a volatility-scaled haircut: a year. */
+    public static final double MAX_LIQUIDATION_HORIZON_DAYS = 365;
     /** Horizon: a hundred years. */
     public static final double MAX_HORIZON_DAYS = 36_500;
     /** Dimensionless model scales: slippage coefficient and thinning, premium sensitivity, haircut k, jump betas. */
@@ -59,7 +61,7 @@ public final class Checks {
         return value;
     }
 
-    /** A limit as people write it: {@code 1e12}, {@code 86400}, {@code 0.1}. */
+    /** A limit as people write it: {@code 1e12}, {@code 36500}, {@code 0.1}. */
     public static String show(double limit) {
         double exponent = Math.log10(Math.abs(limit));
         if (Math.abs(limit) >= 1e6 && exponent == Math.rint(exponent)) {
