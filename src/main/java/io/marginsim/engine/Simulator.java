@@ -30,6 +30,8 @@ public final class Simulator {
      */
     public static Simulation run(Spec spec, Engines.Options options, Engine.ProgressListener progress)
             throws EngineUnavailableException {
+        // before an engine (a device context, a kernel build) is opened for a run that cannot fit
+        checkMemory(spec);
         Engines.Selection selection = Engines.select(spec.engine(), options);
         try (Engine ignored = selection.engine()) {
             return run(spec, selection, options, progress);
@@ -42,6 +44,7 @@ public final class Simulator {
      */
     public static Simulation run(Spec spec, Engines.Selection chosen, Engines.Options options,
                                  Engine.ProgressListener progress) throws EngineUnavailableException {
+        checkMemory(spec);
         CompiledProblem problem = ProblemCompiler.compile(spec);
         Engines.Selection selection = Engines.forProblem(chosen, problem, options);
         try {
@@ -103,13 +106,16 @@ public final class Simulator {
         }
     }
 
+    private static void checkMemory(Spec spec) {
+        checkMemory("paths", spec.paths(), spec.microstructure().liquidation() != null);
+    }
+
     private static String gigabytes(double bytes) {
         return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     private static Simulation run(Spec spec, CompiledProblem problem, Engines.Selection selection,
                                   Engine.ProgressListener progress) {
-        checkMemory("paths", spec.paths(), problem.frictions.liquidation() != null);
         Engine engine = selection.engine();
         long start = System.nanoTime();
         PathStats stats = engine.run(problem, 0, spec.paths(), progress);
