@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginsim.engine.Simulation;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.result.ReportFormat;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -53,25 +54,11 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         o.putArray("breachProbabilityCi95").add(breachProbabilityCi95[0]).add(breachProbabilityCi95[1]);
         ObjectNode buffer = o.putObject("buffer");
         for (int t = 0; t < buffers.size(); t++) {
-            putOrNull(buffer, ReportBuilder.key(plan.targets().get(t)), buffers.get(t));
+            putNumber(buffer, ReportBuilder.key(plan.targets().get(t)), buffers.get(t));
         }
-        putOrNull(o, "medianTimeToBreachDays", medianTimeToBreachDays);
+        putNumber(o, "medianTimeToBreachDays", medianTimeToBreachDays);
         o.put("pathStepsPerSecond", pathStepsPerSecond);
         return o.toString();
-    }
-
-    /** NaN (no value) is null in the journal. */
-    private static void putOrNull(ObjectNode o, String key, double value) {
-        if (Double.isNaN(value)) {
-            o.putNull(key);
-        } else {
-            o.put(key, value);
-        }
-    }
-
-    /** Null in the journal is NaN (no value). */
-    private static double orNaN(JsonNode value) {
-        return value.isNull() ? Double.NaN : value.asDouble();
     }
 
     /** Reads a journal line back; the caller has checked its fingerprint and cell. */
@@ -79,13 +66,26 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         long cell = o.get("cell").asLong();
         List<Double> buffers = new ArrayList<>();
         for (double target : plan.targets()) {
-            buffers.add(orNaN(o.get("buffer").get(ReportBuilder.key(target))));
+            buffers.add(number(o.get("buffer").get(ReportBuilder.key(target))));
         }
-        JsonNode median = o.get("medianTimeToBreachDays");
         ArrayNode ci = (ArrayNode) o.get("breachProbabilityCi95");
         return new SweepRow(cell, plan.values(cell), o.get("breachProbability").asDouble(),
                 new double[] {ci.get(0).asDouble(), ci.get(1).asDouble()}, buffers,
-                orNaN(median), o.get("pathStepsPerSecond").asDouble());
+                number(o.get("medianTimeToBreachDays")), o.get("pathStepsPerSecond").asDouble());
+    }
+
+    /** JSON has no NaN: a value that does not exist (no breach, no buffer) is written as {@code null}. */
+    private static void putNumber(ObjectNode o, String key, double value) {
+        if (Double.isFinite(value)) {
+            o.put(key, value);
+        } else {
+            o.putNull(key);
+        }
+    }
+
+    /** Reads what {@link #putNumber} wrote: {@code null} is NaN again. */
+    private static double number(JsonNode value) {
+        return value.isNull() ? Double.NaN : value.asDouble();
     }
 
     static String csvHeader(SweepPlan plan) {
@@ -108,15 +108,10 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
         s.append(',').append(breachProbability).append(',').append(breachProbabilityCi95[0])
                 .append(',').append(breachProbabilityCi95[1]);
         for (double buffer : buffers) {
-            s.append(',').append(orEmpty(buffer));
+            s.append(',').append(ReportFormat.csvCell(buffer));
         }
-        s.append(',').append(orEmpty(medianTimeToBreachDays));
+        s.append(',').append(ReportFormat.csvCell(medianTimeToBreachDays));
         return s.append('\n').toString();
-    }
-
-    /** An empty cell for NaN (no value). */
-    private static String orEmpty(double value) {
-        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 
     private static String csvText(String text) {

@@ -6,7 +6,9 @@ import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Workloads;
+import io.marginsim.spec.Spec;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -22,6 +24,9 @@ import java.util.concurrent.Callable;
         description = "Measure path-steps/s of each available engine on the standard workload (one long asset at 10x, "
                 + "flat 5%% maintenance, vol 0.8, 256 steps) and, with --assets 8, asset-path-steps/s.")
 final class BenchCommand implements Callable<Integer> {
+    /** The workload holds an assets x assets correlation factor per path step: far more is a typo, not a benchmark. */
+    static final int MAX_ASSETS = 1024;
+
     @Option(names = "--paths", description = "Paths per measurement (default: ${DEFAULT-VALUE}).")
     long paths = 1L << 18;
 
@@ -43,8 +48,16 @@ final class BenchCommand implements Callable<Integer> {
             throw new io.marginsim.spec.SpecException("--paths/--assets/--repeat", "must all be >= 1 but were "
                     + paths + "/" + assets + "/" + repeat);
         }
+        if (assets > MAX_ASSETS) {
+            throw new io.marginsim.spec.SpecException("--assets", "must be at most " + MAX_ASSETS + " but was " + assets);
+        }
+        if (paths > Spec.MAX_PATHS) {
+            throw new io.marginsim.spec.SpecException("--paths", "must be at most " + Spec.MAX_PATHS + " but was "
+                    + paths);
+        }
         Engines.Options options = new Engines.Options(Runtime.getRuntime().availableProcessors(),
                 RunOverrides.deviceIndex(device), io.marginsim.engine.Precision.FLOAT);
+        Simulator.checkMemory("--paths", paths, false);
         CompiledProblem problem = Workloads.correlated(assets, 20261125L);
         double steps = (double) paths * problem.steps * assets;
         String unit = assets == 1 ? "path-steps/s" : "asset-path-steps/s";

@@ -76,8 +76,14 @@ final class BufferCommand implements Callable<Integer> {
         s.append(String.format(Locale.ROOT, "%-34s %s%n", key, value));
     }
 
-    /** Six significant digits without trailing zeros: 0.01, 16121.2, 0.271225. */
-    private static String num(double v) {
+    /**
+     * Six significant digits without trailing zeros: 0.01, 16121.2, 0.271225; {@code n/a} for NaN and the infinity
+     * itself otherwise (a leverage over zero equity), which BigDecimal cannot hold.
+     */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "n/a" : String.valueOf(v);
+        }
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 

@@ -91,6 +91,12 @@ public final class CompiledProblem {
     public final double stepDays;
     public final long seed;
     public final String[] assetNames;
+    /**
+     * Starting prices after the stress shock, {@code price * exp(shock)}: kept beside {@code initialLogPrice} so
+     * that valuations now (the report's initial equity, liquidation prices) use the spec's prices exactly rather
+     * than {@code exp(log(price))}, which is off by an ulp or two.
+     */
+    public final double[] initialPrice;
     public final double[] initialLogPrice;
     /**
      * Per-step log drift {@code (mu - (m sigma)^2 / 2) * dt - kappa[a] - kappaC[a]} with {@code m} the stress
@@ -185,6 +191,7 @@ public final class CompiledProblem {
         this.stepDays = stepDays;
         this.seed = seed;
         this.assetNames = market.names().clone();
+        this.initialPrice = market.initialPrice().clone();
         this.initialLogPrice = market.initialLogPrice().clone();
         this.logDrift = market.logDrift().clone();
         this.shockLoading = market.shockLoading().clone();
@@ -349,7 +356,8 @@ public final class CompiledProblem {
     }
 
     /** Market half of the problem: per-asset dynamics already scaled to one step. */
-    public record Market(String[] names, double[] initialLogPrice, double[] logDrift, double[] shockLoading) {
+    public record Market(String[] names, double[] initialPrice, double[] initialLogPrice, double[] logDrift,
+                         double[] shockLoading) {
     }
 
     /** Model half of the market, in the layout and units of the fields of the same names. */

@@ -4,6 +4,9 @@ import io.marginsim.result.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecException;
+
+import java.util.Locale;
 
 /** Runs a spec end to end: compile, choose the engine, simulate every path, report. */
 public final class Simulator {
@@ -27,6 +30,8 @@ public final class Simulator {
      */
     public static Simulation run(Spec spec, Engines.Options options, Engine.ProgressListener progress)
             throws EngineUnavailableException {
+        // before an engine (a device context, a kernel build) is opened for a run that cannot fit
+        checkMemory(spec);
         Engines.Selection selection = Engines.select(spec.engine(), options);
         try (Engine ignored = selection.engine()) {
             return run(spec, selection, options, progress);
@@ -39,6 +44,7 @@ public final class Simulator {
      */
     public static Simulation run(Spec spec, Engines.Selection chosen, Engines.Options options,
                                  Engine.ProgressListener progress) throws EngineUnavailableException {
+        checkMemory(spec);
         CompiledProblem problem = ProblemCompiler.compile(spec);
         Engines.Selection selection = Engines.forProblem(chosen, problem, options);
         try {
@@ -80,6 +86,32 @@ public final class Simulator {
      */
     public static Simulation of(Spec spec, PathStats stats, String engine, String note, double seconds) {
         return of(ProblemCompiler.compile(spec), stats, engine, note, seconds);
+    }
+
+    /**
+     * Refuses a run whose per-path samples ({@link PathStats#bytesPerPath}) cannot fit in the Java heap, before it
+     * starts: otherwise it would spend hours in garbage collection and then fail without a result.
+     *
+     * @param field the input that set {@code paths}, named in the error
+     */
+    public static void checkMemory(String field, long paths, boolean liquidation) {
+        long perPath = PathStats.bytesPerPath(liquidation);
+        double needed = (double) paths * perPath;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (needed > heap) {
+            throw new SpecException(field, String.format(Locale.ROOT, "must be at most %d with this Java heap but was "
+                    + "%d: its per-path samples need about %s (%d bytes a path) and the heap holds at most %s (run "
+                    + "fewer paths or raise -Xmx)", heap / perPath, paths, gigabytes(needed), perPath,
+                    gigabytes(heap)));
+        }
+    }
+
+    private static void checkMemory(Spec spec) {
+        checkMemory("paths", spec.paths(), spec.microstructure().liquidation() != null);
+    }
+
+    private static String gigabytes(double bytes) {
+        return String.format(Locale.ROOT, "%.1f GB", bytes / 1e9);
     }
 
     private static Simulation run(Spec spec, CompiledProblem problem, Engines.Selection selection,

@@ -68,11 +68,7 @@ public final class Valuation {
 
     /** Starting prices of the problem. */
     public static double[] initialPrices(CompiledProblem p) {
-        double[] price = new double[p.assets];
-        for (int a = 0; a < p.assets; a++) {
-            price[a] = Math.exp(p.initialLogPrice[a]);
-        }
-        return price;
+        return p.initialPrice.clone();
     }
 
     private static double totalPnl(CompiledProblem p, double[] price) {

@@ -18,8 +18,9 @@ import io.marginsim.spec.Checks;
  */
 public record Funding(double ratePerInterval, double intervalHours, PremiumLink premium) {
     public Funding {
-        Checks.finite("fundingRatePerInterval", ratePerInterval);
-        Checks.positive("fundingIntervalHours", intervalHours);
+        Checks.magnitudeAtMost("fundingRatePerInterval", ratePerInterval, Checks.MAX_FUNDING_RATE);
+        Checks.atMost("fundingIntervalHours", Checks.positive("fundingIntervalHours", intervalHours),
+                Checks.MAX_FUNDING_INTERVAL_HOURS);
     }
 
     /** Constant funding. */

@@ -28,9 +28,10 @@ public sealed interface HaircutModel {
 
     record VolatilityScaled(double k, double cap, double horizonDays) implements HaircutModel {
         public VolatilityScaled {
-            Checks.nonNegative("k", k);
+            Checks.atMost("k", Checks.nonNegative("k", k), Checks.MAX_SCALE);
             Checks.fractionBelowOne("cap", cap);
-            Checks.positive("liquidationHorizonDays", horizonDays);
+            Checks.atMost("liquidationHorizonDays", Checks.positive("liquidationHorizonDays", horizonDays),
+                    Checks.MAX_LIQUIDATION_HORIZON_DAYS);
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.marginsim.liquidation;
 
 import io.marginsim.model.Position;
+import io.marginsim.spec.Checks;
 import io.marginsim.spec.JsonNodes;
 import io.marginsim.spec.SpecException;
 
@@ -182,8 +183,9 @@ public final class LiquidationReader {
 
     private static double positive(JsonNodes json) {
         double value = json.asNumber();
-        if (!(value > 0)) {
-            throw json.error("must be a depth > 0 (quote currency) but was " + value);
+        if (!(value > 0 && value <= Checks.MAX_MONEY)) {
+            throw json.error("must be a depth > 0 and at most " + Checks.show(Checks.MAX_MONEY)
+                    + " (quote currency) but was " + value);
         }
         return value;
     }

@@ -20,8 +20,10 @@ public record LiquidationTerms(double latencySeconds, ImpactModel impact, double
                                double volatilityThinning, List<PositionTerms> positions) {
     public LiquidationTerms {
         Checks.nonNegative("latencySeconds", latencySeconds);
-        Checks.nonNegative("slippage.coefficient", impactCoefficient);
-        Checks.nonNegative("slippage.volatilityThinning", volatilityThinning);
+        Checks.atMost("slippage.coefficient", Checks.nonNegative("slippage.coefficient", impactCoefficient),
+                Checks.MAX_SCALE);
+        Checks.atMost("slippage.volatilityThinning",
+                Checks.nonNegative("slippage.volatilityThinning", volatilityThinning), Checks.MAX_SCALE);
         positions = List.copyOf(positions);
     }
 

@@ -31,7 +31,7 @@ public record PartialPolicy(Mode mode, double fraction, double aboveNotional) {
             throw new io.marginsim.spec.SpecException("fraction", "must be > 0 and <= 1 (the share closed per event) but was "
                     + fraction);
         }
-        Checks.nonNegative("aboveNotional", aboveNotional);
+        Checks.atMost("aboveNotional", Checks.nonNegative("aboveNotional", aboveNotional), Checks.MAX_MONEY);
     }
 
     /** Notional position {@code i} keeps after one event, given its notional now. */

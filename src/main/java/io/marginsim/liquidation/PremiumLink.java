@@ -25,10 +25,10 @@ import io.marginsim.spec.SpecException;
  */
 public record PremiumLink(double basisSensitivity, double clampBand, double rateCap, double rateFloor) {
     public PremiumLink {
-        Checks.nonNegative("basisSensitivity", basisSensitivity);
-        Checks.nonNegative("clampBand", clampBand);
-        Checks.finite("rateCap", rateCap);
-        Checks.finite("rateFloor", rateFloor);
+        Checks.atMost("basisSensitivity", Checks.nonNegative("basisSensitivity", basisSensitivity), Checks.MAX_SCALE);
+        Checks.atMost("clampBand", Checks.nonNegative("clampBand", clampBand), Checks.MAX_FUNDING_RATE);
+        Checks.magnitudeAtMost("rateCap", rateCap, Checks.MAX_FUNDING_RATE);
+        Checks.magnitudeAtMost("rateFloor", rateFloor, Checks.MAX_FUNDING_RATE);
         if (!(rateFloor <= rateCap)) {
             throw new SpecException("rateFloor", "must be <= rateCap (" + rateCap + ") but was " + rateFloor);
         }

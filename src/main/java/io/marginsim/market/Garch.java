@@ -19,8 +19,16 @@ public record Garch(double omega, double alpha, double beta, double initialVolat
                     + alpha + " + " + beta + " = " + (alpha + beta));
         }
         Checks.positive("omega", omega);
+        // the fields are not assigned yet, so longRunVolatility() cannot be called here
+        double longRun = Math.sqrt(omega / (1 - alpha - beta));
+        if (!(longRun <= Checks.MAX_VOLATILITY)) {
+            throw new SpecException("omega", "must give a long-run volatility sqrt(omega / (1 - alpha - beta)) of at "
+                    + "most " + Checks.show(Checks.MAX_VOLATILITY) + " but was " + omega + " (volatility " + longRun
+                    + ")");
+        }
         if (!Double.isNaN(initialVolatility)) {
-            Checks.nonNegative("initialVolatility", initialVolatility);
+            Checks.atMost("initialVolatility", Checks.nonNegative("initialVolatility", initialVolatility),
+                    Checks.MAX_VOLATILITY);
         }
     }
 

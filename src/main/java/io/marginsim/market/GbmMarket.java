@@ -43,7 +43,7 @@ public final class GbmMarket {
                 loading[a * n + b] = scale * chol[a][b];
             }
         }
-        return new CompiledProblem.Market(names.clone(), logPrice, logDrift, loading);
+        return new CompiledProblem.Market(names.clone(), prices.clone(), logPrice, logDrift, loading);
     }
 
     /**

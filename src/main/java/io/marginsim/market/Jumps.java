@@ -9,7 +9,7 @@ import io.marginsim.spec.Checks;
 public record Jumps(double intensity, double mean, double stdev) {
     public Jumps {
         Checks.nonNegative("intensity", intensity);
-        Checks.finite("mean", mean);
-        Checks.nonNegative("stdev", stdev);
+        Checks.magnitudeAtMost("mean", mean, Checks.MAX_LOG_RETURN);
+        Checks.atMost("stdev", Checks.nonNegative("stdev", stdev), Checks.MAX_LOG_RETURN);
     }
 }

@@ -34,6 +34,7 @@ public final class ModelCompiler {
 
         double dt = stepDays / GbmMarket.DAYS_PER_YEAR;
         double[] logPrice = gbm.initialLogPrice();
+        double[] price = gbm.initialPrice();
         double[] logDrift = gbm.logDrift();
         double[] shock = stress.shock();
         double[] dof = new double[n];
@@ -56,6 +57,8 @@ public final class ModelCompiler {
                 logDrift[a] = drift[a] * dt;
             }
             logPrice[a] += shock[a];
+            // from the price itself, not exp(log(price)): an unshocked price stays exactly the spec's number
+            price[a] *= Math.exp(shock[a]);
             stepVolatility[a] = volatility[a] * Math.sqrt(dt);
             dof[a] = d.degreesOfFreedom();
             ar1[a] = d.ar1();
@@ -85,7 +88,8 @@ public final class ModelCompiler {
                 logDrift[a] -= MertonJumps.compensator(commonMean, commonCap, betas[a], common.mean(), common.stdev());
             }
         }
-        CompiledProblem.Market market = new CompiledProblem.Market(gbm.names(), logPrice, logDrift, gbm.shockLoading());
+        CompiledProblem.Market market = new CompiledProblem.Market(gbm.names(), price, logPrice, logDrift,
+                gbm.shockLoading());
         double[] factor = new double[n * n];
         double[][] l = GbmMarket.cholesky(stressedCorrelation);
         for (int a = 0; a < n; a++) {

@@ -20,9 +20,10 @@ public record Stress(double[] shock, double volatilityMultiplier, double correla
     public Stress {
         shock = shock.clone();
         for (int a = 0; a < shock.length; a++) {
-            Checks.finite("shock[" + a + "]", shock[a]);
+            Checks.magnitudeAtMost("shock[" + a + "]", shock[a], Checks.MAX_LOG_RETURN);
         }
-        Checks.nonNegative("volatilityMultiplier", volatilityMultiplier);
+        Checks.atMost("volatilityMultiplier", Checks.nonNegative("volatilityMultiplier", volatilityMultiplier),
+                Checks.MAX_VOLATILITY_MULTIPLIER);
         Checks.fraction("correlationToOne", correlationToOne);
     }
 

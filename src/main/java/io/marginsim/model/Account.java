@@ -12,7 +12,7 @@ import java.util.List;
 public record Account(MarginMode mode, double cash, List<Collateral> collateral, List<Debt> debts,
                       List<Position> positions) {
     public Account {
-        Checks.finite("cash", cash);
+        Checks.magnitudeAtMost("cash", cash, Checks.MAX_MONEY);
         collateral = List.copyOf(collateral);
         debts = List.copyOf(debts);
         positions = List.copyOf(positions);

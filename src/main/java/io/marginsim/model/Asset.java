@@ -8,8 +8,8 @@ import io.marginsim.spec.Checks;
 public record Asset(String name, double price, double volatility, double drift) {
     public Asset {
         Checks.nonBlank("name", name);
-        Checks.positive("price", price);
-        Checks.nonNegative("volatility", volatility);
-        Checks.finite("drift", drift);
+        Checks.atMost("price", Checks.positive("price", price), Checks.MAX_PRICE);
+        Checks.atMost("volatility", Checks.nonNegative("volatility", volatility), Checks.MAX_VOLATILITY);
+        Checks.magnitudeAtMost("drift", drift, Checks.MAX_DRIFT);
     }
 }

@@ -12,7 +12,7 @@ import io.marginsim.spec.Checks;
 public record Collateral(String asset, double amount, double haircut, double liquidationThreshold) {
     public Collateral {
         Checks.nonBlank("asset", asset);
-        Checks.nonNegative("amount", amount);
+        Checks.atMost("amount", Checks.nonNegative("amount", amount), Checks.MAX_UNITS);
         Checks.fractionBelowOne("haircut", haircut);
         Checks.fraction("liquidationThreshold", liquidationThreshold);
     }

@@ -6,6 +6,6 @@ import io.marginsim.spec.Checks;
 public record Debt(String asset, double amount) {
     public Debt {
         Checks.nonBlank("asset", asset);
-        Checks.nonNegative("amount", amount);
+        Checks.atMost("amount", Checks.nonNegative("amount", amount), Checks.MAX_UNITS);
     }
 }

@@ -13,13 +13,13 @@ import java.util.Objects;
 public record Position(String asset, double size, double entryPrice, MaintenanceRule rule, double margin) {
     public Position {
         Checks.nonBlank("asset", asset);
-        Checks.finite("size", size);
+        Checks.magnitudeAtMost("size", size, Checks.MAX_UNITS);
         if (size == 0) {
             throw new SpecException("size", "must be non-zero (negative for a short) but was 0");
         }
-        Checks.positive("entryPrice", entryPrice);
+        Checks.atMost("entryPrice", Checks.positive("entryPrice", entryPrice), Checks.MAX_PRICE);
         Objects.requireNonNull(rule, "rule");
-        Checks.nonNegative("margin", margin);
+        Checks.atMost("margin", Checks.nonNegative("margin", margin), Checks.MAX_MONEY);
         rule.tiers(Math.abs(size));
     }
 

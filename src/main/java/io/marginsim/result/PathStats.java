@@ -21,6 +21,15 @@ public final class PathStats implements AutoCloseable {
     /** Null unless paths with liquidation outcomes were added (problems with a {@code liquidation} object). */
     private LiquidationStats liquidation;
 
+    /**
+     * Bytes of memory the per-path samples of one path take: 8 per value, in two samples (worst shortfall and
+     * terminal equity) and two more with liquidation outcomes (loss and bad debt), counted twice because a growing
+     * or merged sample is copied while the original is still held.
+     */
+    public static long bytesPerPath(boolean liquidation) {
+        return 2L * Double.BYTES * (liquidation ? 4 : 2);
+    }
+
     /** Empty statistics whose samples live in host memory. */
     public PathStats(int steps) {
         this(steps, new ArraySample(), new ArraySample());

@@ -1,8 +1,13 @@
 package io.marginsim.result;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
@@ -14,7 +19,44 @@ public enum ReportFormat {
     JSON,
     CSV;
 
-    private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON_MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(finiteOrNull());
+
+    /**
+     * JSON has no NaN or infinity, and Jackson would write them as strings in a numeric field: a statistic that
+     * does not exist (no breach, no root, an undefined ratio) is {@code null} instead, in maps and arrays too.
+     */
+    private static SimpleModule finiteOrNull() {
+        JsonSerializer<Double> number = new JsonSerializer<>() {
+            @Override
+            public void serialize(Double value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                writeNumber(gen, value);
+            }
+        };
+        JsonSerializer<double[]> array = new JsonSerializer<>() {
+            @Override
+            public void serialize(double[] values, JsonGenerator gen, SerializerProvider provider) throws IOException {
+                gen.writeStartArray(values, values.length);
+                for (double v : values) {
+                    writeNumber(gen, v);
+                }
+                gen.writeEndArray();
+            }
+        };
+        return new SimpleModule("finite-or-null").addSerializer(Double.class, number)
+                .addSerializer(Double.TYPE, number).addSerializer(double[].class, array);
+    }
+
+    private static void writeNumber(JsonGenerator gen, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            gen.writeNumber(v);
+        } else {
+            gen.writeNull();
+        }
+    }
+
+    /** What the table prints where a statistic does not exist. */
+    static final String NOT_AVAILABLE = "n/a";
 
     public String render(Report r) {
         return switch (this) {
@@ -110,7 +152,15 @@ public enum ReportFormat {
     }
 
     private static void row(StringBuilder out, String key, Object value) {
-        out.append(key).append(',').append(value).append('\n');
+        out.append(key).append(',').append(csvCell(value)).append('\n');
+    }
+
+    /** A CSV cell: a number that does not exist (NaN, infinite) is an empty cell, like a missing value. */
+    public static String csvCell(Object value) {
+        if (value == null || value instanceof Double d && !Double.isFinite(d)) {
+            return "";
+        }
+        return String.valueOf(value);
     }
 
     private static String table(Report r) {
@@ -186,7 +236,11 @@ public enum ReportFormat {
         out.append(String.format(Locale.ROOT, "%-22s %s%n", label, value));
     }
 
+    /** A figure for people: {@code n/a} where the statistic does not exist (NaN). */
     static String num(double v) {
+        if (Double.isNaN(v)) {
+            return NOT_AVAILABLE;
+        }
         if (v == 0 || (Math.abs(v) >= 0.01 && Math.abs(v) < 1e9)) {
             return String.format(Locale.ROOT, "%,.2f", v);
         }
@@ -194,6 +248,9 @@ public enum ReportFormat {
     }
 
     static String pct(double p) {
+        if (Double.isNaN(p)) {
+            return NOT_AVAILABLE;
+        }
         return Double.isFinite(p) ? String.format(Locale.ROOT, "%.3f%%", 100 * p) : String.valueOf(p);
     }
 

@@ -68,7 +68,7 @@ public final class ScenarioFormat {
             out.append(f.key());
             for (Report r : reports) {
                 Double v = f.value().apply(r);
-                out.append(',').append(v == null ? "" : v);
+                out.append(',').append(ReportFormat.csvCell(v));
             }
             out.append('\n');
         }

@@ -2,9 +2,11 @@ package io.marginsim.spec;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -16,8 +18,13 @@ import java.util.function.Supplier;
  * Reading is strict: unknown keys, duplicate keys, wrong types and non-finite numbers are errors.
  */
 public final class JsonNodes {
+    /**
+     * Trailing tokens are refused so that a second document pasted after the first (or stray text) is an error
+     * rather than silently ignored.
+     */
     private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private final JsonNode node;
     private final String path;
@@ -139,15 +146,30 @@ public final class JsonNodes {
         return value;
     }
 
-    public long integer(String key, long fallback) {
+    /**
+     * A whole number in {@code [min, max]}. Integral values written in floating-point form ({@code 2000.0},
+     * {@code 2e3}) are whole numbers too; a value out of range is told by the range, not as "not whole".
+     */
+    public long integer(String key, long fallback, long min, long max) {
         if (!has(key)) {
             return fallback;
         }
         JsonNodes child = get(key);
-        if (!child.node.isIntegralNumber() || !child.node.canConvertToLong()) {
+        if (!child.node.isNumber()) {
             throw child.error("must be a whole number but was " + child.describe());
         }
-        return child.node.longValue();
+        if (child.node.isFloatingPointNumber() && !Double.isFinite(child.node.doubleValue())) {
+            // 1e999 reads as infinity, which no BigDecimal holds
+            throw child.error("must be between " + min + " and " + max + " but was " + child.node.asText());
+        }
+        BigDecimal value = child.node.decimalValue();
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw child.error("must be between " + min + " and " + max + " but was " + child.describe());
+        }
+        if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+            throw child.error("must be a whole number but was " + child.describe());
+        }
+        return value.longValueExact();
     }
 
     public String text(String key) {

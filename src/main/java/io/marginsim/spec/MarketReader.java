@@ -141,6 +141,10 @@ final class MarketReader {
             JsonNodes c = json.object("commonJump").allowOnly("intensity", "mean", "stdev", "betas");
             common = c.build(() -> new Jumps(c.number("intensity"), c.number("mean"), c.number("stdev")));
             betas = numbers(c.get("betas"));
+            List<JsonNodes> items = c.get("betas").elements();
+            for (int a = 0; a < betas.length; a++) {
+                Checks.magnitudeAtMost(items.get(a).path(), betas[a], Checks.MAX_SCALE);
+            }
         }
         Stress stress = json.has("stress") ? stress(json.object("stress"), n) : Stress.none(n);
         Dcc dcc = null;

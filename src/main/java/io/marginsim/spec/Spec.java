@@ -37,6 +37,7 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
     public static final long MAX_STEPS = 1_000_000;
     /** Largest mean number of jumps per step: beyond it the per-step Poisson cap (and its loop) grows long. */
     public static final double MAX_JUMPS_PER_STEP = 1.0;
+    private static final double SECONDS_PER_DAY = 86_400;
 
     /** A spec of plain correlated GBM and the plain breach model. */
     public Spec(List<Asset> assets, CorrelationMatrix correlation, Account account, double horizonDays,
@@ -70,7 +71,7 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
         }
         checkAssetsKnown(names, account);
         checkAligned(account, microstructure);
-        Checks.positive("horizonDays", horizonDays);
+        Checks.atMost("horizonDays", Checks.positive("horizonDays", horizonDays), Checks.MAX_HORIZON_DAYS);
         Checks.positive("stepsPerDay", (long) stepsPerDay);
         double steps = horizonDays * stepsPerDay;
         if (Math.abs(steps - Math.rint(steps)) > 1e-9 * Math.max(1, steps) || Math.rint(steps) < 1) {
@@ -82,9 +83,33 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
                     + (long) Math.rint(steps));
         }
         checkJumpRates(market, (long) Math.rint(steps), horizonDays);
+        checkDriftMoves(assets, horizonDays);
+        checkLatency(microstructure, horizonDays);
         Checks.positive("paths", paths);
         if (paths > MAX_PATHS) {
             throw new SpecException("paths", "must be at most " + MAX_PATHS + " but was " + paths);
+        }
+    }
+
+    /** exp of the drift's move over the horizon is every path's trend: it must stay far inside double and float range. */
+    private static void checkDriftMoves(List<Asset> assets, double horizonDays) {
+        double years = horizonDays / GbmMarket.DAYS_PER_YEAR;
+        for (int a = 0; a < assets.size(); a++) {
+            double drift = assets.get(a).drift();
+            if (!(Math.abs(drift * years) <= Checks.MAX_DRIFT_MOVE)) {
+                throw new SpecException("assets[" + a + "].drift", "times the horizon (" + years + " years) must be "
+                        + "between -" + Checks.show(Checks.MAX_DRIFT_MOVE) + " and " + Checks.show(Checks.MAX_DRIFT_MOVE)
+                        + " (a log move) but was " + drift + " x " + years + " = " + drift * years);
+            }
+        }
+    }
+
+    /** A fill due after the horizon executes at the horizon's price, so a longer latency can only be a unit mistake. */
+    private static void checkLatency(Microstructure m, double horizonDays) {
+        double horizonSeconds = horizonDays * SECONDS_PER_DAY;
+        if (m.liquidation() != null && !(m.liquidation().latencySeconds() <= horizonSeconds)) {
+            throw new SpecException("liquidation.latencySeconds", "must be at most the horizon, " + horizonSeconds
+                    + " seconds (" + horizonDays + " days), but was " + m.liquidation().latencySeconds());
         }
     }
 

@@ -130,12 +130,11 @@ public final class SpecReader {
             case "auto", "scalar", "vector", "opencl" -> EngineKind.valueOf(engine.toUpperCase(Locale.ROOT));
             default -> throw root.get("engine").error("must be one of auto, scalar, vector, opencl but was \"" + engine + "\"");
         };
-        long stepsPerDay = root.integer("stepsPerDay", DEFAULT_STEPS_PER_DAY);
-        if (stepsPerDay < 1 || stepsPerDay > Spec.MAX_STEPS) {
-            throw root.get("stepsPerDay").error("must be between 1 and " + Spec.MAX_STEPS + " but was " + stepsPerDay);
-        }
+        long stepsPerDay = root.integer("stepsPerDay", DEFAULT_STEPS_PER_DAY, 1, Spec.MAX_STEPS);
+        long paths = root.integer("paths", DEFAULT_PATHS, 1, Spec.MAX_PATHS);
+        long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         return root.build(() -> new Spec(assets, correlation, market, account, root.number("horizonDays"),
-                (int) stepsPerDay, root.integer("paths", DEFAULT_PATHS), root.integer("seed", 1), kind, microstructure));
+                (int) stepsPerDay, paths, seed, kind, microstructure));
     }
 
     private static CorrelationMatrix correlation(JsonNodes json, boolean repair) {
@@ -196,8 +195,9 @@ public final class SpecReader {
             item.allowOnly("asset", "amount", "borrowRate");
             debts.add(item.build(() -> new Debt(item.text("asset"), item.number("amount"))));
             double rate = item.number("borrowRate", 0);
-            if (!(rate >= 0)) {
-                throw item.get("borrowRate").error("must be an annual rate >= 0 but was " + rate);
+            if (!(rate >= 0 && rate <= Checks.MAX_ANNUAL_RATE)) {
+                throw item.get("borrowRate").error("must be an annual rate >= 0 and at most "
+                        + Checks.show(Checks.MAX_ANNUAL_RATE) + " but was " + rate);
             }
             borrow.add(rate);
             anyBorrow |= item.has("borrowRate");

@@ -73,7 +73,7 @@ class LiquidationSpecTest {
     @CsvSource(delimiter = '|', value = {
             "\"latencySeconds\": 30|\"latencySeconds\": -1|liquidation.latencySeconds must be a finite number >= 0 but was -1.0",
             "\"model\": \"sqrt\"|\"model\": \"cubic\"|liquidation.slippage.model must be \"linear\" or \"sqrt\" but was \"cubic\"",
-            "\"BTC\": 20000000, |\"BTC\": 0, |liquidation.slippage.depth.BTC must be a depth > 0 (quote currency) but was 0.0",
+            "\"BTC\": 20000000, |\"BTC\": 0, |liquidation.slippage.depth.BTC must be a depth > 0 and at most 1e15 (quote currency) but was 0.0",
             "\"BTC\": 20000000, |\"SOL\": 1, |liquidation.slippage.depth.BTC is required: the depth of every position's asset (position 0 trades BTC)",
             "{\"BTC\": 20000000, \"ETH\": 5000000}|[1000]|liquidation.slippage.depth must have one entry per position (2) but had 1",
             "\"volatilityThinning\": 0.5|\"volatilityThinning\": -2|liquidation.slippage.volatilityThinning must be a finite number >= 0 but was -2.0",
@@ -86,7 +86,7 @@ class LiquidationSpecTest {
             "\"latencySeconds\": 30,|\"latencySeconds\": 30, \"feeCappedAtRemainingMargin\": 1,|liquidation.feeCappedAtRemainingMargin must be true or false but was 1",
             "\"fundingIntervalHours\": 4|\"fundingIntervalHours\": 0|account.positions[0].funding.fundingIntervalHours must be a finite number > 0 but was 0.0",
             "\"fundingRatePerInterval\": -0.0002|\"fundingIntervalHours\": 8|account.positions[1].funding.fundingRatePerInterval is required because the position's venue (or inline rules) gives no funding default",
-            "\"borrowRate\": 0.05|\"borrowRate\": -0.05|account.debts[0].borrowRate must be an annual rate >= 0 but was -0.05",
+            "\"borrowRate\": 0.05|\"borrowRate\": -0.05|account.debts[0].borrowRate must be an annual rate >= 0 and at most 10 but was -0.05",
             "\"cap\": 0.5|\"cap\": 1|account.collateral[0].haircutModel.cap must be >= 0 and < 1 but was 1.0",
             "\"k\": 3|\"k\": -3|account.collateral[0].haircutModel.k must be a finite number >= 0 but was -3.0",
             "\"haircutModel\": {|\"haircut\": 0.1, \"haircutModel\": {|account.collateral[0].haircut must not be given together with haircutModel (the model sets it)",
