@@ -19,7 +19,7 @@ import io.marginsim.spec.Checks;
 public record Funding(double ratePerInterval, double intervalHours, PremiumLink premium) {
     public Funding {
         Checks.magnitudeAtMost("fundingRatePerInterval", ratePerInterval, Checks.MAX_FUNDING_RATE);
-        Checks.atMost("fundingIntervalHours", Checks.positive("fundingIntervalHours", intervalHours),
+        Checks.between("fundingIntervalHours", intervalHours, Checks.MIN_FUNDING_INTERVAL_HOURS,
                 Checks.MAX_FUNDING_INTERVAL_HOURS);
     }
 

@@ -16,7 +16,9 @@ import java.util.Map;
  * @param buffer                     by target probability: extra cash that brings breach probability to at most
  *                                   the target (isolated mode: extra margin on every position)
  * @param bufferCi95                 distribution-free 95% interval of each buffer
- * @param initialMarginRatio         maintenance requirement / equity now (isolated: the largest over positions)
+ * @param initialMarginRatio         maintenance requirement / equity now (isolated: the largest over positions);
+ *                                   infinite when equity is not positive (in breach now): n/a in the table, null in
+ *                                   JSON, empty in CSV
  * @param loss                       VaR, expected shortfall and tail fit of the loss, initial minus terminal equity
  * @param liquidation                liquidation, loss and bad-debt statistics; null (and left out of JSON) unless the
  *                                   spec has a {@code liquidation} object

@@ -168,7 +168,7 @@ public enum ReportFormat {
         line(out, "engine", r.engine() + "  (" + r.engineNote() + ")");
         line(out, "paths x steps", r.paths() + " x " + r.steps() + " over " + num(r.horizonDays()) + " days, seed " + r.seed());
         line(out, "equity now", num(r.initialEquity()) + ", requirement " + num(r.initialRequirement())
-                + ", margin ratio " + pct(r.initialMarginRatio()));
+                + ", margin ratio " + marginRatio(r.initialMarginRatio()));
         line(out, "breach probability", pct(r.breachProbability()) + "  (95% CI " + pct(r.breachProbabilityCi95()[0])
                 + " .. " + pct(r.breachProbabilityCi95()[1]) + ")");
         if (!r.timeToBreachQuantilesDays().isEmpty()) {
@@ -248,10 +248,12 @@ public enum ReportFormat {
     }
 
     static String pct(double p) {
-        if (Double.isNaN(p)) {
-            return NOT_AVAILABLE;
-        }
-        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.3f%%", 100 * p) : String.valueOf(p);
+        return Double.isFinite(p) ? String.format(Locale.ROOT, "%.3f%%", 100 * p) : NOT_AVAILABLE;
+    }
+
+    /** Requirement over equity; an account whose equity is not positive has no ratio and is in breach already. */
+    private static String marginRatio(double ratio) {
+        return ratio == Double.POSITIVE_INFINITY ? NOT_AVAILABLE + " (equity <= 0: in breach now)" : pct(ratio);
     }
 
     /** Values accepted on the command line. */

@@ -33,7 +33,8 @@ public final class Checks {
     public static final double MAX_ANNUAL_RATE = 10;
     /** Funding rate per funding interval, either way (venues cap it at a few percent). */
     public static final double MAX_FUNDING_RATE = 0.1;
-    /** Funding interval: a week. */
+    /** Funding interval: from six minutes (a finite accrual at any step) to a week. */
+    public static final double MIN_FUNDING_INTERVAL_HOURS = 0.1;
     public static final double MAX_FUNDING_INTERVAL_HOURS = 168;
     /** Time a venue needs to sell collateral, in a volatility-scaled haircut: a year. */
     public static final double MAX_LIQUIDATION_HORIZON_DAYS = 365;
@@ -49,6 +50,14 @@ public final class Checks {
     public static double atMost(String field, double value, double max) {
         if (!(value <= max)) {
             throw new SpecException(field, "must be at most " + show(max) + " but was " + value);
+        }
+        return value;
+    }
+
+    /** {@code min <= value <= max}; NaN fails. */
+    public static double between(String field, double value, double min, double max) {
+        if (!(value >= min && value <= max)) {
+            throw new SpecException(field, "must be between " + show(min) + " and " + show(max) + " but was " + value);
         }
         return value;
     }

@@ -84,7 +84,7 @@ class LiquidationSpecTest {
             "\"mode\": \"fraction\", \"fraction\": 0.25|\"mode\": \"tier\", \"fraction\": 0.25|liquidation.partial.fraction applies to mode \"fraction\" only but mode is \"tier\"",
             "\"latencySeconds\": 30,|\"latency\": 30,|liquidation.latency is not a known key; allowed here: latencySeconds, slippage, feeRate, feeCappedAtRemainingMargin, partial",
             "\"latencySeconds\": 30,|\"latencySeconds\": 30, \"feeCappedAtRemainingMargin\": 1,|liquidation.feeCappedAtRemainingMargin must be true or false but was 1",
-            "\"fundingIntervalHours\": 4|\"fundingIntervalHours\": 0|account.positions[0].funding.fundingIntervalHours must be a finite number > 0 but was 0.0",
+            "\"fundingIntervalHours\": 4|\"fundingIntervalHours\": 0|account.positions[0].funding.fundingIntervalHours must be between 0.1 and 168 but was 0.0",
             "\"fundingRatePerInterval\": -0.0002|\"fundingIntervalHours\": 8|account.positions[1].funding.fundingRatePerInterval is required because the position's venue (or inline rules) gives no funding default",
             "\"borrowRate\": 0.05|\"borrowRate\": -0.05|account.debts[0].borrowRate must be an annual rate >= 0 and at most 10 but was -0.05",
             "\"cap\": 0.5|\"cap\": 1|account.collateral[0].haircutModel.cap must be >= 0 and < 1 but was 1.0",

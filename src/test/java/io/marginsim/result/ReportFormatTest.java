@@ -34,4 +34,10 @@ class ReportFormatTest {
         assertThat(ReportFormat.pct(Double.NaN)).isEqualTo("n/a");
         assertThat(ReportFormat.num(6000.000000000022)).isEqualTo("6,000.00");
     }
+
+    @Test
+    void tablesPrintNotAvailableForInfiniteFractions() {
+        assertThat(ReportFormat.pct(Double.POSITIVE_INFINITY)).isEqualTo("n/a");
+        assertThat(ReportFormat.pct(0.125)).isEqualTo("12.500%");
+    }
 }
