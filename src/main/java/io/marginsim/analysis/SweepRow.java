@@ -39,10 +39,11 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
                 median == null ? Double.NaN : median, report.pathStepsPerSecond());
     }
 
-    /** One journal line, without the newline; {@code fingerprint} ties it to its sweep. */
-    String toJson(SweepPlan plan) {
+    /** One journal line, without the newline; the plan's fingerprint and the run settings tie it to its sweep. */
+    String toJson(SweepPlan plan, SweepSettings settings) {
         ObjectNode o = JSON.createObjectNode();
         o.put("sweep", plan.fingerprint());
+        o.set("run", settings.json());
         o.put("cell", cell);
         ObjectNode axes = o.putObject("axes");
         for (SweepAxis axis : plan.axes()) {
