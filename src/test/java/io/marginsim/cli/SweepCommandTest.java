@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.opencl.OpenClDevices;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,6 +16,7 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The sweep command's refusals: each is one sentence on standard error, exit code 2 or 3, and leaves the disk as it was. */
 class SweepCommandTest extends CommandTestSupport {
@@ -157,6 +160,30 @@ class SweepCommandTest extends CommandTestSupport {
         assertThat(Files.readAllLines(dir.resolve("grid.jsonl"))).hasSize(1).first().asString().contains("\"cell\":0");
         assertThat(Files.readAllLines(dir.resolve("grid.csv"))).hasSize(2);
         assertThat(dir.resolve("grid.lock")).doesNotExist();
+    }
+
+    @Test
+    void aCellTheOpenClEngineCannotRunIsExitCodeThreeInOneSentenceNamingTheCell() throws Exception {
+        try {
+            OpenClDevices.list();
+        } catch (EngineUnavailableException e) {
+            assumeTrue(false, e.getMessage());
+        }
+        // hourly steps: a 2000-hour funding interval needs more past prices than the kernel keeps, 8 hours does not
+        Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"symbol\": \"BTCUSDT\"", "\"symbol\": \"BTCUSDT\", "
+                + "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"fundingIntervalHours\": 8, "
+                + "\"premium\": {\"basisSensitivity\": 0.5}}").replace("\"stepsPerDay\": 6", "\"stepsPerDay\": 24"));
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json",
+                 "axes": [{"path": "account.positions[0].funding.fundingIntervalHours", "values": [8, 2000]}]}""");
+        String prefix = dir.resolve("grid").toString();
+        assertThat(run("sweep", sweep.toString(), "--engine", "opencl", "--threads", "2", "--out", prefix)).isEqualTo(3);
+        assertThat(err.toString().lines().filter(line -> line.startsWith("error"))).singleElement().asString()
+                .startsWith("error: cell 1 (account.positions[0].funding.fundingIntervalHours = 2000) cannot run: the "
+                        + "opencl engine does not implement premium-linked funding over 2000 steps")
+                .endsWith("; run with --engine scalar or --engine auto.");
+        assertThat(Files.readAllLines(dir.resolve("grid.jsonl"))).hasSize(1).first().asString().contains("\"cell\":0");
     }
 
     @Test
