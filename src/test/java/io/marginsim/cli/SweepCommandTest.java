@@ -123,6 +123,42 @@ class SweepCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void aRunInAnotherProcessHoldsThePrefixUntilItIsKilled() throws Exception {
+        Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"paths\": 300", "\"paths\": 200000"));
+        Path sweep = dir.resolve("sweep.json");
+        Files.writeString(sweep, """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "range": {"from": 100, "to": 8000, "step": 100}}]}""");
+        Path lockFile = dir.resolve("grid.lock");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process other = new ProcessBuilder(java, "--add-modules", "jdk.incubator.vector", "-cp",
+                System.getProperty("java.class.path"), MarginSim.class.getName(), "sweep", sweep.toString(), "--out",
+                dir.resolve("grid").toString(), "--threads", "1").redirectErrorStream(true)
+                .redirectOutput(dir.resolve("other.log").toFile()).start();
+        try {
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!(Files.exists(lockFile) && !Files.readString(lockFile).isBlank()) && other.isAlive()) {
+                assertThat(System.nanoTime()).as("the other run takes its lock").isLessThan(deadline);
+                Thread.sleep(20);
+            }
+            assertThat(other.isAlive()).as(Files.readString(dir.resolve("other.log"))).isTrue();
+            assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString(), "--resume"))
+                    .isEqualTo(2);
+            assertThat(err.toString().strip()).isEqualTo("error: --out \"" + dir.resolve("grid") + "\" is in use by "
+                    + "another running sweep (process " + other.pid() + "), which holds " + lockFile
+                    + "; wait for it to finish or choose another --out");
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+        // killed, it left its lock file and journal, but its lock died with it: the next run gets past the lock
+        // to the journal check (and takes the lock file away with it)
+        assertThat(lockFile).exists();
+        err.reset();
+        assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("error: --out would overwrite the sweep journal");
+        assertThat(lockFile).doesNotExist();
+    }
+
+    @Test
     void repeatedOrOverlappingAxisPathsAndRepeatedOrEmptyTargetsAreRefused() throws Exception {
         String sweep = sweep("""
                 {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000]},
