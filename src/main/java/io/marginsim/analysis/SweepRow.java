@@ -16,8 +16,9 @@ import java.util.List;
  * The result of one sweep cell, as written to the journal (one JSON line) and the CSV. The CSV line is a function
  * of the row alone and every double survives the JSON round trip exactly, so a row read back from the journal
  * prints the same bytes as the row that was computed. The CSV holds results only — the same seed gives the same
- * bytes on every run — while the journal also records the measured speed. Serializable (its JSON values are) so a
- * row computed on another machine can travel back to the one that journals it.
+ * bytes on every run — while the journal also records the run settings ({@link SweepSettings}) and the measured
+ * speed. Serializable (its JSON values are) so a row computed on another machine can travel back to the one that
+ * journals it.
  *
  * @param buffers               extra cash for each of the sweep's targets, in target order
  * @param medianTimeToBreachDays NaN when no path breached
