@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
 import java.util.function.UnaryOperator;
 
@@ -65,7 +66,9 @@ public final class Sweep {
     }
 
     /**
-     * Validates every cell, then runs those the journal does not hold.
+     * Validates every cell and the prefix, then runs the cells the journal does not hold. When a cell fails (an
+     * engine that cannot run it, say), the cells already running are finished and journaled before the failure is
+     * thrown, so {@code --resume} continues from every cell that could be computed.
      *
      * @param overrides run settings from the command line, applied to every cell's spec
      * @param resume    continue {@code PREFIX.jsonl} if it exists; without it an existing journal is an error
@@ -73,49 +76,109 @@ public final class Sweep {
     public static Summary run(SweepPlan plan, UnaryOperator<Spec> overrides, Engines.Options options, Path prefix,
                               boolean resume, Listener listener) throws IOException, EngineUnavailableException {
         plan.validate(overrides);
-        Path csv = csvFile(prefix);
-        Path jsonl = journalFile(prefix);
+        SweepSettings settings = SweepSettings.of(plan, overrides, options);
         Map<EngineKind, Engines.Selection> engines = new EnumMap<>(EngineKind.class);
         int workers = Math.max(1, options.threads());
         ExecutorService pool = Executors.newFixedThreadPool(workers, Thread.ofPlatform().daemon().factory());
-        try (SweepJournal journal = SweepJournal.open(plan, jsonl, csv, resume)) {
+        try (SweepJournal journal = SweepJournal.open(plan, settings, prefix, resume)) {
             listener.started(plan.cells(), journal.resumed());
-            CompletionService<Finished> running = new ExecutorCompletionService<>(pool);
+            Running running = new Running(pool);
             SweepBatches batches = new SweepBatches(plan, listener);
-            int inFlight = 0;
             long computed = 0;
-            for (long cell = 0; cell < plan.cells(); cell++) {
-                if (journal.isFinished(cell)) {
-                    continue;
+            try {
+                for (long cell = 0; cell < plan.cells(); cell++) {
+                    if (journal.isFinished(cell)) {
+                        continue;
+                    }
+                    Spec spec = plan.spec(cell, overrides);
+                    Engines.Selection engine = engines.get(spec.engine());
+                    if (engine == null) {
+                        engine = Engines.select(spec.engine(), options);
+                        engines.put(spec.engine(), engine);
+                    }
+                    List<Finished> batched = batches.add(cell, spec, engine);
+                    if (batched != null) {
+                        computed += record(journal, listener, batched);
+                        continue;
+                    }
+                    running.submit(cellTask(plan, cell, spec, engine, options, listener));
+                    // a cell of one chunk keeps one core busy, so small cells run side by side; larger cells use
+                    // every core themselves and run one at a time
+                    int limit = spec.paths() <= ParallelCpuEngine.DEFAULT_CHUNK ? workers : 1;
+                    for (; running.count() >= limit; computed++) {
+                        record(journal, listener, running.next());
+                    }
                 }
-                Spec spec = plan.spec(cell, overrides);
-                Engines.Selection engine = engines.get(spec.engine());
-                if (engine == null) {
-                    engine = Engines.select(spec.engine(), options);
-                    engines.put(spec.engine(), engine);
+                computed += record(journal, listener, batches.flush());
+                for (; running.count() > 0; computed++) {
+                    record(journal, listener, running.next());
                 }
-                List<Finished> batched = batches.add(cell, spec, engine);
-                if (batched != null) {
-                    computed += record(journal, listener, batched);
-                    continue;
-                }
-                running.submit(cellTask(plan, cell, spec, engine, options, listener));
-                inFlight++;
-                // a cell of one chunk keeps one core busy, so small cells run side by side; larger cells use
-                // every core themselves and run one at a time
-                int limit = spec.paths() <= ParallelCpuEngine.DEFAULT_CHUNK ? workers : 1;
-                for (; inFlight >= limit; inFlight--, computed++) {
-                    record(journal, listener, take(running));
-                }
+            } catch (EngineUnavailableException e) {
+                // the engine refused one cell; the cells already running are results like any other
+                keepRunningCells(journal, listener, running, e);
+                throw e;
             }
-            computed += record(journal, listener, batches.flush());
-            for (; inFlight > 0; inFlight--, computed++) {
-                record(journal, listener, take(running));
-            }
-            return new Summary(plan.cells(), computed, journal.resumed(), csv, jsonl);
+            return new Summary(plan.cells(), computed, journal.resumed(), Sweep.csvFile(prefix),
+                    Sweep.journalFile(prefix));
         } finally {
             pool.shutdownNow();
             engines.values().forEach(selection -> selection.engine().close());
+        }
+    }
+
+    /** Waits for the cells still running when an engine refused a cell and journals those that finish. */
+    private static void keepRunningCells(SweepJournal journal, Listener listener, Running running, Exception failure) {
+        while (running.count() > 0) {
+            try {
+                record(journal, listener, running.next());
+            } catch (IOException | EngineUnavailableException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    /** The cells submitted to the pool, counted until they are taken back finished or failed. */
+    private static final class Running {
+        private final CompletionService<Finished> service;
+        private int count;
+
+        Running(ExecutorService pool) {
+            service = new ExecutorCompletionService<>(pool);
+        }
+
+        void submit(Callable<Finished> cell) {
+            service.submit(cell);
+            count++;
+        }
+
+        int count() {
+            return count;
+        }
+
+        /** The next cell to finish; its failure is rethrown as itself, so the command reports it as it would alone. */
+        Finished next() throws IOException, EngineUnavailableException {
+            Future<Finished> done;
+            try {
+                done = service.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("sweep interrupted", e);
+            }
+            count--;
+            try {
+                return done.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("sweep interrupted", e);
+            } catch (ExecutionException e) {
+                switch (e.getCause()) {
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    case EngineUnavailableException unavailable -> throw unavailable;
+                    case IOException io -> throw io;
+                    default -> throw new IllegalStateException("sweep cell failed: " + e.getCause(), e.getCause());
+                }
+            }
         }
     }
 
@@ -129,6 +192,11 @@ public final class Sweep {
             try (Simulation run = Simulator.run(spec, engine, options, listener::pathsDone)) {
                 return new Finished(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
                         (double) spec.paths() * spec.steps());
+            } catch (EngineUnavailableException e) {
+                // the engine's sentence says what it lacks; in a grid the user also needs to know which cell
+                String why = e.getMessage();
+                throw new EngineUnavailableException(plan.describe(cell) + " cannot run: "
+                        + Character.toLowerCase(why.charAt(0)) + why.substring(1), e);
             }
         };
     }
@@ -143,19 +211,5 @@ public final class Sweep {
             record(journal, listener, finished);
         }
         return done.size();
-    }
-
-    private static Finished take(CompletionService<Finished> running) {
-        try {
-            return running.take().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("sweep interrupted", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException("sweep cell failed: " + e.getCause(), e.getCause());
-        }
     }
 }

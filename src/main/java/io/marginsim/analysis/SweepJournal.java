@@ -14,10 +14,12 @@ import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The sweep's journal and its CSV. The JSONL file is the record of finished cells: each line is written to the
@@ -34,21 +36,61 @@ public final class SweepJournal implements Closeable {
     static final long FORCE_INTERVAL_NANOS = 250_000_000L;
 
     private final SweepPlan plan;
+    private final SweepSettings settings;
     private final FileChannel journal;
     private final BufferedWriter csv;
     private final BitSet finished;
     private final long resumed;
+    private final SweepLock lock;
+    /** The files and folders this run made, removed again at close if no cell was added to them. */
+    private final Created created;
+    private long appended;
     private long lastForce = System.nanoTime();
 
-    private SweepJournal(SweepPlan plan, FileChannel journal, BufferedWriter csv, BitSet finished) {
+    private SweepJournal(SweepPlan plan, SweepSettings settings, FileChannel journal, BufferedWriter csv,
+                         BitSet finished, SweepLock lock, Created created) {
         this.plan = plan;
+        this.settings = settings;
         this.journal = journal;
         this.csv = csv;
         this.finished = finished;
         this.resumed = finished.cardinality();
+        this.lock = lock;
+        this.created = created;
     }
 
-    public static SweepJournal open(SweepPlan plan, Path jsonl, Path csvFile, boolean resume) throws IOException {
+    /**
+     * Checks the prefix ({@link SweepOutputs#checkPrefix}), takes the prefix's lock, and opens or creates the journal
+     * and the CSV. The lock is held until {@link #close}, so a second run on the prefix is refused rather than
+     * computing every cell again into the same files.
+     *
+     * @param settings the run settings the rows are computed with; a resumed journal must have been written with
+     *                 the same
+     */
+    public static SweepJournal open(SweepPlan plan, SweepSettings settings, Path prefix, boolean resume)
+            throws IOException {
+        SweepOutputs.checkPrefix(plan, prefix);
+        Path jsonl = Sweep.journalFile(prefix);
+        Path csvFile = Sweep.csvFile(prefix);
+        Created created = new Created(jsonl.toAbsolutePath().getParent());
+        SweepLock lock = null;
+        try {
+            lock = SweepLock.acquire(SweepOutputs.lockFile(prefix), prefix);
+            return open(plan, settings, jsonl, csvFile, resume, lock, created);
+        } catch (IOException | RuntimeException e) {
+            SweepLock held = lock;
+            // closed in reverse: the lock (deleting its file), then the emptied folders
+            try (Closeable folders = created::removeFolders; held) {
+                created.removeFiles();
+            } catch (IOException | RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    private static SweepJournal open(SweepPlan plan, SweepSettings settings, Path jsonl, Path csvFile, boolean resume,
+                                     SweepLock lock, Created created) throws IOException {
         boolean exists = Files.exists(jsonl);
         if (exists && !resume) {
             throw new SpecException("--out", "would overwrite the sweep journal " + jsonl
@@ -56,18 +98,23 @@ public final class SweepJournal implements Closeable {
         }
         BitSet finished = new BitSet();
         if (exists) {
-            long valid = readFinished(plan, jsonl, finished);
+            long valid = readFinished(plan, settings, jsonl, finished);
             try (FileChannel channel = FileChannel.open(jsonl, StandardOpenOption.WRITE)) {
                 channel.truncate(valid);
             }
         } else {
-            Files.createDirectories(jsonl.toAbsolutePath().getParent());
-            Files.write(jsonl, new byte[0]);
+            Files.write(jsonl, new byte[0], StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            created.files(jsonl, csvFile);
         }
         rebuildCsv(plan, jsonl, csvFile);
         FileChannel journal = FileChannel.open(jsonl, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        BufferedWriter csv = Files.newBufferedWriter(csvFile, StandardOpenOption.APPEND);
-        return new SweepJournal(plan, journal, csv, finished);
+        try {
+            BufferedWriter csv = Files.newBufferedWriter(csvFile, StandardOpenOption.APPEND);
+            return new SweepJournal(plan, settings, journal, csv, finished, lock, created);
+        } catch (IOException | RuntimeException e) {
+            journal.close();
+            throw e;
+        }
     }
 
     public boolean isFinished(long cell) {
@@ -80,7 +127,7 @@ public final class SweepJournal implements Closeable {
     }
 
     public void append(SweepRow row) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap((row.toJson(plan) + "\n").getBytes(StandardCharsets.UTF_8));
+        ByteBuffer line = ByteBuffer.wrap((row.toJson(plan, settings) + "\n").getBytes(StandardCharsets.UTF_8));
         while (line.hasRemaining()) {
             journal.write(line);
         }
@@ -90,20 +137,84 @@ public final class SweepJournal implements Closeable {
             lastForce = now;
         }
         finished.set((int) row.cell());
+        appended++;
         csv.write(row.csvLine());
         csv.flush();
     }
 
+    /**
+     * Closes the files and releases the prefix. A journal this run created that holds no cell (the run failed before
+     * its first cell finished) goes, with the CSV and any folder made for them, so a failed start leaves nothing
+     * behind to block the next plain run.
+     */
     @Override
     public void close() throws IOException {
-        try (journal; csv) {
-            journal.force(false);
-            // both closed, the journal even if closing the CSV fails
+        boolean unused = appended == 0;
+        // the lock is released after the files are closed (and removed), so no other run sees them in between;
+        // new folders can go only once the lock's file has gone from them
+        try (Closeable folders = () -> removeFoldersIf(unused); lock) {
+            try (journal; csv) {
+                journal.force(false);
+                // both closed, the journal even if closing the CSV fails
+            } finally {
+                if (unused) {
+                    created.removeFiles();
+                }
+            }
+        }
+    }
+
+    private void removeFoldersIf(boolean unused) throws IOException {
+        if (unused) {
+            created.removeFolders();
+        }
+    }
+
+    /** What {@link #open} made on disk: the journal and CSV if it created the journal, and missing folders. */
+    private static final class Created {
+        private final Path dir;
+        /** The outermost folder that did not exist, or null when {@code dir} did. */
+        private final Path firstNewDir;
+        private List<Path> files = List.of();
+
+        Created(Path dir) throws IOException {
+            Path missing = null;
+            for (Path d = dir; d != null && !Files.exists(d); d = d.getParent()) {
+                missing = d;
+            }
+            this.dir = dir;
+            this.firstNewDir = missing;
+            Files.createDirectories(dir);
+        }
+
+        void files(Path... made) {
+            files = List.of(made);
+        }
+
+        void removeFiles() throws IOException {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        }
+
+        /** Deletes the new folders from the inside out while they are empty. */
+        void removeFolders() throws IOException {
+            if (firstNewDir == null) {
+                return;
+            }
+            for (Path d = dir; d != null && d.startsWith(firstNewDir); d = d.getParent()) {
+                try {
+                    Files.deleteIfExists(d);
+                } catch (DirectoryNotEmptyException e) {
+                    return; // something else was put there meanwhile: it stays, and so do the folders above it
+                }
+            }
         }
     }
 
     /** Marks the cells on complete lines and returns the byte length of those lines. */
-    private static long readFinished(SweepPlan plan, Path jsonl, BitSet finished) throws IOException {
+    private static long readFinished(SweepPlan plan, SweepSettings settings, Path jsonl, BitSet finished)
+            throws IOException {
         boolean endsWithNewline;
         try (RandomAccessFile file = new RandomAccessFile(jsonl.toFile(), "r")) {
             endsWithNewline = file.length() == 0 || lastByte(file) == '\n';
@@ -115,20 +226,21 @@ public final class SweepJournal implements Closeable {
             String pending = null;
             while ((line = reader.readLine()) != null) {
                 if (pending != null) {
-                    valid += accept(plan, jsonl, pending, lineNumber, finished);
+                    valid += accept(plan, settings, jsonl, pending, lineNumber, finished);
                 }
                 pending = line;
                 lineNumber++;
             }
             // A last line without its newline was torn by a crash mid-write: drop it, the cell runs again.
             if (pending != null && endsWithNewline) {
-                valid += accept(plan, jsonl, pending, lineNumber, finished);
+                valid += accept(plan, settings, jsonl, pending, lineNumber, finished);
             }
         }
         return valid;
     }
 
-    private static long accept(SweepPlan plan, Path jsonl, String line, int lineNumber, BitSet finished) {
+    private static long accept(SweepPlan plan, SweepSettings settings, Path jsonl, String line, int lineNumber,
+                               BitSet finished) {
         JsonNode row;
         try {
             row = JSON.readTree(line);
@@ -140,6 +252,10 @@ public final class SweepJournal implements Closeable {
         if (!fingerprint.equals(plan.fingerprint())) {
             throw new SpecException("sweep journal " + jsonl, "belongs to another sweep (fingerprint " + fingerprint
                     + " at line " + lineNumber + ", this sweep " + plan.fingerprint() + "); choose another --out");
+        }
+        String changed = settings.mismatch(row.get("run"));
+        if (changed != null) {
+            throw new SpecException("sweep journal " + jsonl, changed);
         }
         long cell = row.path("cell").asLong(-1);
         if (cell < 0 || cell >= plan.cells()) {

@@ -43,11 +43,13 @@ public final class SweepPlan {
     private final String source;
     /** What the base spec's file names are relative to: the base file's directory, or the sweep's. */
     private final Path specDirectory;
+    private final List<Path> inputs;
 
     private SweepPlan(ObjectNode base, List<SweepAxis> axes, List<JsonPath> paths, List<Double> targets, String source,
-                      Path specDirectory) {
+                      Path specDirectory, List<Path> inputs) {
         this.base = base;
         this.specDirectory = specDirectory;
+        this.inputs = List.copyOf(inputs);
         this.axes = List.copyOf(axes);
         this.paths = List.copyOf(paths);
         this.targets = List.copyOf(targets);
@@ -64,11 +66,19 @@ public final class SweepPlan {
     }
 
     public static SweepPlan read(Path file) {
-        return parse(readText(file, "sweep file " + file), file.toAbsolutePath().getParent(), file.toString());
+        return parse(readText(file, "sweep file " + file), file.toAbsolutePath().getParent(), file.toString(), file);
     }
 
     /** Parses a sweep; a base given as a file name is read relative to {@code dir}. */
     public static SweepPlan parse(String text, Path dir, String source) {
+        return parse(text, dir, source, null);
+    }
+
+    private static SweepPlan parse(String text, Path dir, String source, Path sweepFile) {
+        List<Path> inputs = new ArrayList<>();
+        if (sweepFile != null) {
+            inputs.add(sweepFile);
+        }
         JsonNodes root = JsonNodes.parse(text, source).allowOnly("base", "axes", "targets");
         JsonNodes baseNode = root.get("base");
         JsonNode baseJson;
@@ -76,6 +86,7 @@ public final class SweepPlan {
         if (baseNode.node().isTextual()) {
             Path file = dir.resolve(baseNode.asText());
             specDirectory = file.toAbsolutePath().getParent();
+            inputs.add(file);
             baseJson = JsonNodes.parse(readText(file, "base spec file " + file), file.toString()).node();
         } else if (baseNode.node().isObject()) {
             baseJson = baseNode.node();
@@ -105,21 +116,60 @@ public final class SweepPlan {
             if (why != null) {
                 throw axis.get("path").error("\"" + pathText + "\" cannot be set in the base spec because " + why);
             }
+            for (int j = 0; j < i; j++) {
+                String overlap = overlap(path, paths.get(j));
+                if (overlap != null) {
+                    throw axis.get("path").error("\"" + pathText + "\" " + overlap + " axes[" + j + "].path \""
+                            + paths.get(j).text() + "\"; an axis path may be set by one axis only, or one axis's "
+                            + "values would overwrite the other's");
+                }
+            }
             axes.add(new SweepAxis(i, pathText, values(axis)));
             paths.add(path);
         }
+        return new SweepPlan(((ObjectNode) baseJson).deepCopy(), axes, paths, targets(root), source, specDirectory,
+                inputs);
+    }
+
+    /** How path {@code a} collides with the path of an earlier axis, or null when they set disjoint values. */
+    private static String overlap(JsonPath a, JsonPath b) {
+        List<Object> x = a.segments();
+        List<Object> y = b.segments();
+        if (x.equals(y)) {
+            return "repeats";
+        }
+        if (x.size() > y.size() && x.subList(0, y.size()).equals(y)) {
+            return "lies inside";
+        }
+        if (y.size() > x.size() && y.subList(0, x.size()).equals(x)) {
+            return "contains";
+        }
+        return null;
+    }
+
+    /** The buffer targets: absent means the one default, present means a non-empty list without repeats. */
+    private static List<Double> targets(JsonNodes root) {
+        if (!root.has("targets")) {
+            return List.of(0.01);
+        }
+        List<JsonNodes> given = root.get("targets").elements();
+        if (given.isEmpty()) {
+            throw root.get("targets").error("must list at least one breach probability but was empty; leave "
+                    + "targets out for the default [0.01]");
+        }
         List<Double> targets = new ArrayList<>();
-        for (JsonNodes t : root.array("targets")) {
+        for (JsonNodes t : given) {
             double target = t.asNumber();
             if (!(target > 0 && target < 1)) {
                 throw t.error("must be a breach probability strictly between 0 and 1 but was " + target);
             }
+            int earlier = targets.indexOf(target);
+            if (earlier >= 0) {
+                throw t.error("repeats targets[" + earlier + "] = " + target + "; each target names one buffer column");
+            }
             targets.add(target);
         }
-        if (targets.isEmpty()) {
-            targets.add(0.01);
-        }
-        return new SweepPlan(((ObjectNode) baseJson).deepCopy(), axes, paths, targets, source, specDirectory);
+        return targets;
     }
 
     private static List<JsonNode> values(JsonNodes axis) {
@@ -190,6 +240,21 @@ public final class SweepPlan {
         return cells;
     }
 
+    /** The files the sweep was read from (the sweep file, a base spec file), which its outputs must not replace. */
+    public List<Path> inputs() {
+        return inputs;
+    }
+
+    /** The axis that sets the top-level spec key {@code key} (such as {@code seed}), or null when none does. */
+    public SweepAxis axisSetting(String key) {
+        for (int a = 0; a < axes.size(); a++) {
+            if (paths.get(a).segments().equals(List.of(key))) {
+                return axes.get(a);
+            }
+        }
+        return null;
+    }
+
     /** Identifies the sweep (base, axes, targets) so a journal is never resumed by a different sweep. */
     public String fingerprint() {
         return fingerprint;
@@ -235,11 +300,20 @@ public final class SweepPlan {
                 return "axes[" + axis.index() + "] (" + axis.path() + ") value " + values.get(axis.index());
             }
         }
-        StringBuilder cell = new StringBuilder("the cell");
+        return "the cell " + assignments(values);
+    }
+
+    /** The cell's number and axis values, e.g. {@code cell 4 (account.cash = 3000, seed = 2)}, for messages. */
+    public String describe(long cell) {
+        return "cell " + cell + " (" + assignments(values(cell)) + ")";
+    }
+
+    private String assignments(List<JsonNode> values) {
+        StringBuilder out = new StringBuilder();
         for (SweepAxis axis : axes) {
-            cell.append(axis.index() == 0 ? " " : ", ").append(axis.path()).append(" = ").append(values.get(axis.index()));
+            out.append(axis.index() == 0 ? "" : ", ").append(axis.path()).append(" = ").append(values.get(axis.index()));
         }
-        return cell.toString();
+        return out.toString();
     }
 
     private static String readText(Path file, String what) {

@@ -17,8 +17,9 @@ import java.util.List;
  * The result of one sweep cell, as written to the journal (one JSON line) and the CSV. The CSV line is a function
  * of the row alone and every double survives the JSON round trip exactly, so a row read back from the journal
  * prints the same bytes as the row that was computed. The CSV holds results only — the same seed gives the same
- * bytes on every run — while the journal also records the measured speed. Serializable (its JSON values are) so a
- * row computed on another machine can travel back to the one that journals it.
+ * bytes on every run — while the journal also records the run settings ({@link SweepSettings}) and the measured
+ * speed. Serializable (its JSON values are) so a row computed on another machine can travel back to the one that
+ * journals it.
  *
  * @param buffers               extra cash for each of the sweep's targets, in target order; NaN (an empty cell,
  *                              null in the journal) for a target the cell's paths cannot resolve
@@ -41,10 +42,11 @@ public record SweepRow(long cell, List<JsonNode> values, double breachProbabilit
                 median == null ? Double.NaN : median, report.pathStepsPerSecond());
     }
 
-    /** One journal line, without the newline; {@code fingerprint} ties it to its sweep. */
-    String toJson(SweepPlan plan) {
+    /** One journal line, without the newline; the plan's fingerprint and the run settings tie it to its sweep. */
+    String toJson(SweepPlan plan, SweepSettings settings) {
         ObjectNode o = JSON.createObjectNode();
         o.put("sweep", plan.fingerprint());
+        o.set("run", settings.json());
         o.put("cell", cell);
         ObjectNode axes = o.putObject("axes");
         for (SweepAxis axis : plan.axes()) {

@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.analysis.SweepAxis;
+import io.marginsim.analysis.SweepPlan;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.Precision;
@@ -8,6 +10,7 @@ import io.marginsim.spec.SpecException;
 import picocli.CommandLine.Option;
 
 import java.io.Serializable;
+import java.util.Locale;
 
 /**
  * Run settings given on the command line, which override every spec a command runs (one, or a sweep's cells).
@@ -53,6 +56,25 @@ public final class RunOverrides {
         public Spec apply(Spec spec) {
             return spec.withRun(paths == null ? spec.paths() : paths, seed == null ? spec.seed() : seed,
                     engine == null ? spec.engine() : engine);
+        }
+
+        /**
+         * Refuses an override of a spec key that an axis of {@code plan} sets: the override would win in every cell,
+         * so rows labelled with different axis values would be one and the same run.
+         */
+        public void checkNotSwept(SweepPlan plan) {
+            refuseSwept(plan, "paths", paths);
+            refuseSwept(plan, "seed", seed);
+            refuseSwept(plan, "engine", engine == null ? null : engine.name().toLowerCase(Locale.ROOT));
+        }
+
+        private static void refuseSwept(SweepPlan plan, String key, Object value) {
+            SweepAxis axis = value == null ? null : plan.axisSetting(key);
+            if (axis != null) {
+                throw new SpecException("--" + key, value + " cannot be given because axes[" + axis.index()
+                        + "] sweeps " + key + ", and every cell would then run with " + value
+                        + "; drop --" + key + " or that axis");
+            }
         }
 
         /** Engine options, with {@code defaultThreads} threads unless {@code --threads} was given. */

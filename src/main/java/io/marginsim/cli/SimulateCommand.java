@@ -74,8 +74,8 @@ final class SimulateCommand implements Callable<Integer> {
             System.err.println("wrote " + plot);
         }
         if (histogram != null && histogram.bins().isEmpty()) {
-            System.err.println("note: " + plotLoss + " not written: every path ends with the same loss ("
-                    + report.loss().var().get("0.99") + "), so there is no distribution to draw");
+            System.err.println("note: " + plotLoss + " not written: every path ends with the same loss, so there is "
+                    + "no distribution to draw");
         } else if (histogram != null) {
             Png.write(LossChart.of(report, histogram), plotLoss);
             System.err.println("wrote " + plotLoss);

@@ -3,6 +3,7 @@ package io.marginsim.cli;
 import io.marginsim.analysis.Sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marginsim.analysis.SweepAxis;
+import io.marginsim.analysis.SweepOutputs;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepSlice;
 import io.marginsim.result.plot.BreachCurveChart;
@@ -63,7 +64,13 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SweepPlan plan = SweepPlan.read(sweep);
+        overrides.given().checkNotSwept(plan);
         Path prefix = out != null ? out : Path.of(sweep.toString().replaceFirst("\\.json$", ""));
+        // every output is checked before the first cell runs, the chart's too, so bad names cost no work
+        SweepOutputs.checkPrefix(plan, prefix);
+        if (plot != null) {
+            SweepOutputs.checkPlot(plan, prefix, plot);
+        }
         Sweep.Listener progress = SweepProgress.create(System.console() != null, System.err);
         Sweep.Summary summary;
         Level engineLogLevel = ENGINES_LOG.getLevel();

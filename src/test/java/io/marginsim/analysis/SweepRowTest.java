@@ -1,6 +1,7 @@
 package io.marginsim.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginsim.engine.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class SweepRowTest {
         SweepPlan plan = SweepPlan.parse(SWEEP, Path.of("."), "sweep.json");
         SweepRow row = new SweepRow(0, plan.values(0), 0.5, new double[] {0.4, 0.6}, List.of(Double.NaN), Double.NaN,
                 1e6);
-        String json = row.toJson(plan);
+        String json = row.toJson(plan, SweepSettings.of(plan, spec -> spec, Engines.Options.defaults()));
         assertThat(json).doesNotContain("NaN");
         assertThat(new ObjectMapper().readTree(json).get("buffer").get("0.05").isNull()).isTrue();
         assertThat(row.csvLine()).isEqualTo("0,10,0.5,0.4,0.6,,\n");

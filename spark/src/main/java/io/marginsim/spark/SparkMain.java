@@ -1,9 +1,11 @@
 package io.marginsim.spark;
 
 import io.marginsim.analysis.Sweep;
+import io.marginsim.analysis.SweepOutputs;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.cli.Failures;
 import io.marginsim.cli.RunOverrides;
+import io.marginsim.cli.SparkMasters;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.spec.SpecException;
 import org.apache.spark.SparkException;
@@ -74,7 +76,9 @@ public final class SparkMain {
         Path sweep;
 
         @Option(names = "--spark", arity = "0..1", defaultValue = "local[*]", parameterConsumer = MasterUrl.class,
-                paramLabel = "MASTER", description = "Spark master URL: local[N], local[*] (default), spark://host:7077.")
+                paramLabel = "MASTER", description = "Spark master URL: local[N], local[*] (default), spark://host:7077, "
+                        + "yarn, k8s://host:443; checked before Spark starts (a spark:// master must accept a "
+                        + "connection within 3 s).")
         String master;
 
         @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, e.g. "
@@ -120,7 +124,11 @@ public final class SparkMain {
             SweepPlan plan = SweepPlan.read(sweep);
             RunOverrides.Given settings = overrides.given();
             settings.engineOptions(1); // a bad --threads is bad input before Spark starts, not a failed task
+            settings.checkNotSwept(plan);
             Path prefix = out != null ? out : Path.of(sweep.toString().replaceFirst("\\.json$", ""));
+            SweepOutputs.checkPrefix(plan, prefix);
+            // before Spark starts: it answers a malformed URL with a stack trace and a dead master after a minute
+            SparkMasters.check(master);
             SparkProgress progress = new SparkProgress(System.console() != null, System.err);
             SparkConf sparkConf = SparkSessions.conf(master, "margin-sim sweep " + sweep.getFileName(), conf);
             Sweep.Summary summary;

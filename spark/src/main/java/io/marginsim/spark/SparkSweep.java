@@ -3,6 +3,7 @@ package io.marginsim.spark;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepJournal;
 import io.marginsim.analysis.SweepPlan;
+import io.marginsim.analysis.SweepSettings;
 import io.marginsim.cli.RunOverrides;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -55,7 +56,8 @@ public final class SparkSweep {
         }
         Path csv = Sweep.csvFile(prefix);
         Path jsonl = Sweep.journalFile(prefix);
-        try (SweepJournal journal = SweepJournal.open(plan, jsonl, csv, resume)) {
+        SweepSettings recorded = SweepSettings.of(plan, settings::apply, settings.engineOptions(1));
+        try (SweepJournal journal = SweepJournal.open(plan, recorded, prefix, resume)) {
             List<TaskPlan.Cell> pending = cells.stream().filter(cell -> !journal.isFinished(cell.cell())).toList();
             listener.started(plan.cells(), journal.resumed());
             Journaler journaler = new Journaler(journal, new RangeMerger(plan, settings::apply), listener, engineNotes);

@@ -1,0 +1,91 @@
+package io.marginsim.analysis;
+
+import io.marginsim.spec.SpecException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The files a sweep writes for its prefix ({@code PREFIX.csv}, {@code PREFIX.jsonl} and, while it runs,
+ * {@code PREFIX.lock}) and the checks that keep them from landing somewhere unintended, made before anything is
+ * written: bad output names are bad input and change nothing on disk.
+ */
+public final class SweepOutputs {
+    private SweepOutputs() {
+    }
+
+    static Path lockFile(Path prefix) {
+        return prefix.resolveSibling(prefix.getFileName() + ".lock");
+    }
+
+    /** The files written for {@code prefix}. */
+    public static List<Path> files(Path prefix) {
+        return List.of(Sweep.csvFile(prefix), Sweep.journalFile(prefix), lockFile(prefix));
+    }
+
+    /**
+     * Refuses a prefix that names no file (empty, {@code .}), is a folder, lies under a file, or whose outputs would
+     * be a folder or replace one of the sweep's inputs.
+     */
+    public static void checkPrefix(SweepPlan plan, Path prefix) {
+        Path name = prefix.getFileName();
+        if (name == null || name.toString().isEmpty() || name.toString().equals(".") || name.toString().equals("..")) {
+            throw new SpecException("--out", "must be a file prefix such as results/grid (the sweep writes "
+                    + "PREFIX.csv and PREFIX.jsonl) but was \"" + prefix + "\"");
+        }
+        if (Files.isDirectory(prefix)) {
+            throw new SpecException("--out", "must be a file prefix, not a folder, but \"" + prefix + "\" is a folder; "
+                    + "give a prefix inside it such as " + prefix.resolve("grid"));
+        }
+        for (Path up = prefix.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up)) {
+                if (!Files.isDirectory(up)) {
+                    throw new SpecException("--out", "must lie in a folder but \"" + prefix + "\" lies under " + up
+                            + ", which is a file");
+                }
+                break;
+            }
+        }
+        for (Path output : files(prefix)) {
+            if (Files.isDirectory(output)) {
+                throw new SpecException("--out", "\"" + prefix + "\" would write " + output
+                        + ", which is a folder; choose another prefix");
+            }
+            refuseInput("--out", "\"" + prefix + "\" would write " + output, output, plan);
+        }
+    }
+
+    /** Refuses a chart file that is one of the sweep's outputs or inputs. */
+    public static void checkPlot(SweepPlan plan, Path prefix, Path plot) {
+        for (Path output : files(prefix)) {
+            if (sameFile(plot, output)) {
+                throw new SpecException("--plot", "must not be one of the sweep's outputs but " + plot
+                        + " is the file --out gives as " + output + "; choose another chart file");
+            }
+        }
+        refuseInput("--plot", "would write " + plot, plot, plan);
+    }
+
+    private static void refuseInput(String option, String what, Path file, SweepPlan plan) {
+        for (Path input : plan.inputs()) {
+            if (sameFile(file, input)) {
+                throw new SpecException(option, what + ", which is the sweep's input " + input
+                        + "; outputs must not replace the sweep file or its base spec");
+            }
+        }
+    }
+
+    /** The same file by identity when both exist (links, different spellings), else by normalized path. */
+    private static boolean sameFile(Path a, Path b) {
+        if (Files.exists(a) && Files.exists(b)) {
+            try {
+                return Files.isSameFile(a, b);
+            } catch (IOException e) {
+                // unreadable attributes: fall back to comparing the paths
+            }
+        }
+        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+    }
+}
