@@ -19,17 +19,26 @@ public record Garch(double omega, double alpha, double beta, double initialVolat
                     + alpha + " + " + beta + " = " + (alpha + beta));
         }
         Checks.positive("omega", omega);
-        // the fields are not assigned yet, so longRunVolatility() cannot be called here
-        double longRun = Math.sqrt(omega / (1 - alpha - beta));
+        if (!Double.isNaN(initialVolatility)) {
+            Checks.atMost("initialVolatility", Checks.nonNegative("initialVolatility", initialVolatility),
+                    Checks.MAX_VOLATILITY);
+        }
+    }
+
+    /**
+     * Refuses a long-run volatility above {@link Checks#MAX_VOLATILITY}, for a GARCH that someone wrote down. A GARCH
+     * fitted to real history ({@code market.historical}) is not held to it: a near-integrated fit (alpha + beta
+     * within 1e-10 of 1) has an enormous long-run level that its variance approaches only over centuries, so only
+     * its starting volatility, the one the paths begin from, is bounded.
+     */
+    public Garch requireModestLongRun() {
+        double longRun = longRunVolatility();
         if (!(longRun <= Checks.MAX_VOLATILITY)) {
             throw new SpecException("omega", "must give a long-run volatility sqrt(omega / (1 - alpha - beta)) of at "
                     + "most " + Checks.show(Checks.MAX_VOLATILITY) + " but was " + omega + " (volatility " + longRun
                     + ")");
         }
-        if (!Double.isNaN(initialVolatility)) {
-            Checks.atMost("initialVolatility", Checks.nonNegative("initialVolatility", initialVolatility),
-                    Checks.MAX_VOLATILITY);
-        }
+        return this;
     }
 
     /** Long-run annualised volatility {@code sqrt(omega / (1 - alpha - beta))}. */

@@ -41,11 +41,12 @@ final class MarketReader {
         if (fromHistory) {
             if (json.has("volatility")) {
                 throw json.get("volatility").error("must not be given for an asset without garch under "
-                        + "market.historical (the GARCH fitted to its history sets the long-run volatility "
-                        + fitted.longRunVolatility() + "; give garch {alpha, beta} to set it yourself) but was "
+                        + "market.historical (the GARCH fitted to its history sets the volatility, starting at "
+                        + fitted.initialVolatility() + "; give garch {alpha, beta} to set it yourself) but was "
                         + json.number("volatility"));
             }
-            volatility = fitted.longRunVolatility();
+            // the filter's forecast for the first step: a near-integrated fit's long-run level is far from today's
+            volatility = fitted.initialVolatility();
         } else if (omegaGiven) {
             Garch given = garch(g, g.number("omega"));
             if (json.has("volatility")) {
@@ -95,7 +96,7 @@ final class MarketReader {
 
     private static Garch garch(JsonNodes g, double omega) {
         return g.build(() -> new Garch(omega, g.number("alpha"), g.number("beta"),
-                g.number("initialVolatility", Double.NaN)));
+                g.number("initialVolatility", Double.NaN)).requireModestLongRun());
     }
 
     /**

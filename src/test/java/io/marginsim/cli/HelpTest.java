@@ -52,7 +52,8 @@ class HelpTest extends CommandTestSupport {
                 }
                 String name = option.longestName();
                 boolean viaRunOptions = runOptions.contains(name) && text.contains("[RUN OPTIONS]");
-                assertThat(viaRunOptions || text.contains("[" + name + " ") || text.contains("[" + name + "]"))
+                boolean required = option.required() && text.contains(" " + name + " ");
+                assertThat(viaRunOptions || required || text.contains("[" + name + " ") || text.contains("[" + name + "]"))
                         .as(command.getKey() + " " + name + " in README's command table").isTrue();
             }
         }

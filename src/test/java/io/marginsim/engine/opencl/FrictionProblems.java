@@ -90,7 +90,7 @@ final class FrictionProblems {
         return compile(json, liquidation, seed);
     }
 
-    private static CompiledProblem crossWithCosts(String base, String funding, String liquidation, long seed) {
+    static CompiledProblem crossWithCosts(String base, String funding, String liquidation, long seed) {
         String json = edit(base, "{\"asset\": \"ETH\", \"amount\": 0.5}",
                 "{\"asset\": \"ETH\", \"amount\": 0.5, \"borrowRate\": 0.5}");
         json = edit(json, "\"symbol\": \"BTCUSDT\"}", "\"symbol\": \"BTCUSDT\"" + funding + "}");

@@ -9,6 +9,7 @@ import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.UnsupportedModelException;
 import io.marginsim.engine.vector.VectorEngine;
+import io.marginsim.liquidation.FrozenProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -28,15 +29,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * {@code h} hours keeps {@code 2 (h + 1)} log prices.
  */
 class OpenClPremiumWindowTest {
-    private static CompiledProblem withIntervalHours(int hours) {
-        return FrictionProblems.crossWithFunding(
-                PREMIUM_FUNDING.replace("\"fundingIntervalHours\": 8", "\"fundingIntervalHours\": " + hours), null, 1);
+    /** 96 quarter-hour steps, so a window of {@code steps} steps is a funding interval of steps / 4 hours. */
+    private static CompiledProblem withWindowSteps(int steps) {
+        String base = FrozenProblems.CROSS.replace("\"horizonDays\": 4, \"stepsPerDay\": 24",
+                "\"horizonDays\": 1, \"stepsPerDay\": 96");
+        assertThat(base).isNotEqualTo(FrozenProblems.CROSS);
+        return FrictionProblems.crossWithCosts(base, PREMIUM_FUNDING.replace("\"fundingIntervalHours\": 8",
+                "\"fundingIntervalHours\": " + steps / 4.0), null, 1);
     }
 
     @Test
     void theLongestWindowThatFitsRunsAndAgrees() {
         // 2 x 512 = 1024 log prices, past the 96-step horizon: every step's premium reaches back to the start
-        CompiledProblem problem = withIntervalHours(511);
+        CompiledProblem problem = withWindowSteps(511);
         assertThat(OpenClTestEngines.floatEngine().implementsAll(problem)).isTrue();
         FrictionAgreement.assertAgrees(OpenClTestEngines.floatEngine(), problem);
     }
@@ -44,7 +49,7 @@ class OpenClPremiumWindowTest {
     @Test
     void aLongerWindowIsRefusedByNameAndAutoRunsItOnTheVectorEngine() throws EngineUnavailableException {
         // 2 x 513 log prices
-        CompiledProblem problem = withIntervalHours(512);
+        CompiledProblem problem = withWindowSteps(512);
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         assertThat(engine.unimplemented(problem)).containsExactly("premium-linked funding over 512 steps for 2 "
                 + "assets (the OpenCL kernel keeps at most 1024 past log prices per path)");
@@ -79,7 +84,7 @@ class OpenClPremiumWindowTest {
         log.addHandler(capture);
         // device 0 asked for by number: auto opens OpenCL there, even on a CPU device
         Engines.Options options = new Engines.Options(2, 0, Precision.FLOAT);
-        CompiledProblem problem = withIntervalHours(512);
+        CompiledProblem problem = withWindowSteps(512);
         Engines.Selection selected = Engines.select(EngineKind.AUTO, options);
         try (Engine opened = selected.engine()) {
             for (int run = 0; run < 2; run++) {
