@@ -14,7 +14,8 @@ public final class ModelCompiler {
 
     /**
      * The compiled market and models; {@code volatility} of a GARCH asset is its long-run volatility, which sets its
-     * {@code omega} where the spec gives none, but not its drift.
+     * {@code omega} where the spec gives none, but not its drift (a GARCH fitted under {@code market.historical}
+     * brings its own omega, and its asset's volatility is the fit's starting one).
      */
     public record Compiled(CompiledProblem.Market market, CompiledProblem.Models models) {
     }
