@@ -58,7 +58,7 @@ final class RangeMerger {
     }
 
     /** Takes one range; when it was its cell's last, returns the cell's row and work, else null. */
-    CellBatch.Cell add(CellBatch.Range range) {
+    SparkTask.Cell add(SparkTask.Range range) {
         long cell = range.piece().cell();
         PathStats stats = PathStatsEncoding.decode(range.stats());
         Partial partial = inProgress.get(cell);
@@ -83,7 +83,7 @@ final class RangeMerger {
                     + " paths but the cell has " + spec.paths());
         }
         try (Simulation run = Simulator.of(spec, partial.stats, partial.engine(), partial.note(), partial.seconds)) {
-            return new CellBatch.Cell(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
+            return new SparkTask.Cell(SweepRow.of(cell, plan.values(cell), run, plan.targets()),
                     (double) spec.paths() * spec.steps());
         }
     }

@@ -42,12 +42,12 @@ public final class SparkSweep {
     public static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunOverrides.Given settings, Path prefix,
                                     boolean resume, TaskPlan.Sizes sizes, Sweep.Listener listener,
                                     Consumer<String> engineNotes) throws IOException {
-        return run(spark, plan, settings, prefix, resume, sizes, listener, engineNotes, CellBatch.CellRunner.SIMULATE);
+        return run(spark, plan, settings, prefix, resume, sizes, listener, engineNotes, SparkTask.CellRunner.SIMULATE);
     }
 
     static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunOverrides.Given settings, Path prefix,
                              boolean resume, TaskPlan.Sizes sizes, Sweep.Listener listener, Consumer<String> engineNotes,
-                             CellBatch.CellRunner runner) throws IOException {
+                             SparkTask.CellRunner runner) throws IOException {
         // every cell's spec is built before any file is touched (as plan.validate does), so a bad value stops the
         // sweep with nothing written; the path counts decide which cells are split
         List<TaskPlan.Cell> cells = new ArrayList<>();
@@ -66,10 +66,10 @@ public final class SparkSweep {
                 Broadcast<String> planJson = spark.broadcast(plan.toJson());
                 // one list of pieces per partition: parallelize slices n elements into n partitions of one each
                 JavaRDD<List<TaskPlan.Piece>> pieces = spark.parallelize(tasks, tasks.size());
-                ClassTag<CellBatch.Result> tag = ClassTag$.MODULE$.apply(CellBatch.Result.class);
+                ClassTag<SparkTask.Result> tag = ClassTag$.MODULE$.apply(SparkTask.Result.class);
                 spark.setJobDescription("margin-sim sweep: " + pending.size() + " cells in " + tasks.size() + " tasks");
                 boolean allowCpuDevices = spark.getConf().getBoolean(GpuAddresses.ALLOW_CPU_DEVICES, false);
-                spark.sc().runJob(pieces.rdd(), new CellBatch(planJson, settings, runner, allowCpuDevices), journaler,
+                spark.sc().runJob(pieces.rdd(), new SparkTask(planJson, settings, runner, allowCpuDevices), journaler,
                         tag);
                 planJson.destroy();
             }
@@ -78,7 +78,7 @@ public final class SparkSweep {
     }
 
     /** Appends each finished cell's row; Spark calls it on its scheduler thread, one task at a time. */
-    private static final class Journaler extends AbstractFunction2<Object, CellBatch.Result, BoxedUnit> {
+    private static final class Journaler extends AbstractFunction2<Object, SparkTask.Result, BoxedUnit> {
         private final SweepJournal journal;
         private final RangeMerger ranges;
         private final Sweep.Listener listener;
@@ -94,14 +94,14 @@ public final class SparkSweep {
         }
 
         @Override
-        public BoxedUnit apply(Object partition, CellBatch.Result result) {
+        public BoxedUnit apply(Object partition, SparkTask.Result result) {
             result.engineNotes().stream().filter(notesSeen::add).forEach(engineNotes);
             try {
-                for (CellBatch.Cell cell : result.cells()) {
+                for (SparkTask.Cell cell : result.cells()) {
                     append(cell);
                 }
-                for (CellBatch.Range range : result.ranges()) {
-                    CellBatch.Cell merged = ranges.add(range);
+                for (SparkTask.Range range : result.ranges()) {
+                    SparkTask.Cell merged = ranges.add(range);
                     if (merged != null) {
                         append(merged);
                     }
@@ -112,7 +112,7 @@ public final class SparkSweep {
             return BoxedUnit.UNIT;
         }
 
-        private void append(CellBatch.Cell cell) throws IOException {
+        private void append(SparkTask.Cell cell) throws IOException {
             journal.append(cell.row());
             computed++;
             listener.cellDone(cell.row(), cell.pathSteps());

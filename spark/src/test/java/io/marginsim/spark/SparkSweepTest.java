@@ -85,7 +85,7 @@ class SparkSweepTest {
     }
 
     private Sweep.Summary runOnSpark(String prefix, boolean resume, TaskPlan.Sizes sizes, Sweep.Listener listener,
-                                     CellBatch.CellRunner runner) throws Exception {
+                                     SparkTask.CellRunner runner) throws Exception {
         return SparkSweep.run(spark, PLAN, RunOverrides.Given.NONE, dir.resolve(prefix), resume, sizes, listener,
                 note -> { }, runner);
     }
@@ -99,7 +99,7 @@ class SparkSweepTest {
         List<String> plain = plainSweepRows(dir.resolve("plain"));
         for (int cellsPerTask : new int[] {0, 5}) {
             Sweep.Summary summary = runOnSpark("spark" + cellsPerTask, false, cellsPerTask(cellsPerTask),
-                    Sweep.Listener.NONE, CellBatch.CellRunner.SIMULATE);
+                    Sweep.Listener.NONE, SparkTask.CellRunner.SIMULATE);
             assertThat(summary.computed()).isEqualTo(12);
             assertThat(sortedRows(summary.csv())).hasSize(13).isEqualTo(plain);
             assertThat(Files.readAllLines(summary.jsonl())).hasSize(12)
@@ -110,11 +110,11 @@ class SparkSweepTest {
     @Test
     void resumeAfterAFailedJobComputesOnlyTheMissingCells() throws Exception {
         long failing = 7;
-        CellBatch.CellRunner failOnce = (plan, cell, spec, engine, options) -> {
+        SparkTask.CellRunner failOnce = (plan, cell, spec, engine, options) -> {
             if (cell == failing) {
                 throw new IllegalStateException("injected failure of cell " + cell);
             }
-            return CellBatch.CellRunner.SIMULATE.run(plan, cell, spec, engine, options);
+            return SparkTask.CellRunner.SIMULATE.run(plan, cell, spec, engine, options);
         };
         // one cell per task: local[2] allows one attempt per task, so cell 7's failure fails the job
         assertThatThrownBy(() -> runOnSpark("resumed", false, cellsPerTask(1), Sweep.Listener.NONE, failOnce))
@@ -129,7 +129,7 @@ class SparkSweepTest {
             public void cellDone(SweepRow row, double pathSteps) {
                 recomputed.add(row.cell());
             }
-        }, CellBatch.CellRunner.SIMULATE);
+        }, SparkTask.CellRunner.SIMULATE);
         assertThat(rest.resumed()).isEqualTo(journaled.size());
         assertThat(rest.computed()).isEqualTo(12 - journaled.size());
         assertThat(recomputed).hasSize(12 - journaled.size()).contains(failing);
@@ -145,7 +145,7 @@ class SparkSweepTest {
         for (long splitPaths : new long[] {3999, 1500}) {
             spark.setJobGroup("split" + splitPaths, "12 cells split", false);
             Sweep.Summary summary = runOnSpark("split" + splitPaths, false, new TaskPlan.Sizes(0, splitPaths),
-                    Sweep.Listener.NONE, CellBatch.CellRunner.SIMULATE);
+                    Sweep.Listener.NONE, SparkTask.CellRunner.SIMULATE);
             spark.clearJobGroup();
             assertThat(tasksOfJob("split" + splitPaths)).isEqualTo(splitPaths == 3999 ? 24 : 36);
             assertThat(summary.computed()).isEqualTo(12);

@@ -30,7 +30,7 @@ import java.util.logging.Logger;
  * of a split cell comes back as its path statistics encoded ({@link PathStatsEncoding}), for the driver to merge.
  * The plan arrives as a broadcast JSON document, so executors need neither the sweep file nor its base spec file.
  */
-final class CellBatch extends AbstractFunction2<TaskContext, Iterator<List<TaskPlan.Piece>>, CellBatch.Result>
+final class SparkTask extends AbstractFunction2<TaskContext, Iterator<List<TaskPlan.Piece>>, SparkTask.Result>
         implements Serializable {
     /** Engines logs its choice per selection; the driver prints each executor's choice once instead. */
     private static final Logger ENGINES_LOG = Logger.getLogger(Engines.class.getName());
@@ -70,7 +70,7 @@ final class CellBatch extends AbstractFunction2<TaskContext, Iterator<List<TaskP
     private final boolean allowCpuDevices;
 
     /** @param allowCpuDevices whether an assigned GPU address may name a CPU OpenCL device ({@link TaskEngines}) */
-    CellBatch(Broadcast<String> planJson, RunOverrides.Given settings, CellRunner runner, boolean allowCpuDevices) {
+    SparkTask(Broadcast<String> planJson, RunOverrides.Given settings, CellRunner runner, boolean allowCpuDevices) {
         this.planJson = planJson;
         this.settings = settings;
         this.runner = runner;
