@@ -23,12 +23,16 @@ final class RunOptions {
     boolean repairCorrelation;
 
     Spec load() {
-        return overrides.apply(SpecReader.read(spec, repairCorrelation));
+        Spec loaded = overrides.apply(SpecReader.read(spec, repairCorrelation));
+        overrides.requireDeviceUsedBy(loaded.engine());
+        return loaded;
     }
 
     /** The spec with its named scenarios, the overrides applied to the baseline (and so to every scenario). */
     ScenarioSet loadScenarios() {
-        return SpecReader.readScenarios(spec, repairCorrelation).withBaseline(overrides::apply);
+        ScenarioSet set = SpecReader.readScenarios(spec, repairCorrelation).withBaseline(overrides::apply);
+        overrides.requireDeviceUsedBy(set.baseline().engine());
+        return set;
     }
 
     /** The output checks of a command that reads this spec, which no output may replace. */

@@ -39,6 +39,18 @@ public final class RunOverrides {
         return given().apply(spec);
     }
 
+    /**
+     * Refuses {@code --device} for a run whose one engine runs on the CPU, where it would be silently ignored. Only
+     * for single runs: a sweep whose engine axis mixes CPU and OpenCL cells uses the device in the OpenCL ones.
+     */
+    void requireDeviceUsedBy(EngineKind runEngine) {
+        deviceIndex(device);
+        if (device != null && (runEngine == EngineKind.SCALAR || runEngine == EngineKind.VECTOR)) {
+            throw new SpecException("--device", device + " names an OpenCL device, but the " + runEngine.label()
+                    + " engine runs on the CPU and would ignore it; drop --device or run --engine opencl or auto");
+        }
+    }
+
     Engines.Options engineOptions() {
         return given().engineOptions(Engines.Options.defaults().threads());
     }

@@ -99,6 +99,13 @@ class BadInputTest extends CommandTestSupport {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"simulate SPEC --engine vector --device 0", "buffer SPEC --engine scalar --device 0"})
+    void aDeviceForAnEngineOnTheCpuIsRefusedNotIgnored(String line) throws Exception {
+        assertThat(refused(2, line)).startsWith("error: --device 0 names an OpenCL device, but the ")
+                .contains("engine runs on the CPU and would ignore it");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {
             "simulate SPEC --out DIR", "simulate SPEC --out FILE/report.json", "simulate SPEC --out SPEC",
             "simulate SPEC --out DIR/../spec.json", "simulate SPEC --plot DIR", "simulate SPEC --plot SPEC",
