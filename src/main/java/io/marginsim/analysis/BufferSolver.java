@@ -108,6 +108,12 @@ public final class BufferSolver {
         if (spec.account().positions().isEmpty()) {
             throw new SpecException("account.positions", "must hold at least one position to solve for size but was empty");
         }
+        if (target < Intervals.smallestDistinguishableProbability(spec.paths())) {
+            throw new SpecException("--target", "must be at least " + Intervals.smallestDistinguishableProbability(
+                    spec.paths()) + ", the smallest breach probability " + spec.paths() + " paths tell from zero (with "
+                    + "no breach the 95% interval still reaches it), but was " + ReportBuilder.key(target)
+                    + "; run at least " + Intervals.trialsToDistinguish(target) + " paths (--paths) for it");
+        }
         try (Evaluator eval = new Evaluator(spec, options)) {
             return solveSize(spec, target, eval);
         }

@@ -77,12 +77,12 @@ final class BufferCommand implements Callable<Integer> {
     }
 
     /**
-     * Six significant digits without trailing zeros: 0.01, 16121.2, 0.271225; {@code n/a} for NaN and the infinity
-     * itself otherwise (a leverage over zero equity), which BigDecimal cannot hold.
+     * Six significant digits without trailing zeros: 0.01, 16121.2, 0.271225; {@code n/a} for a value that does not
+     * exist, NaN or infinite (a leverage over zero equity), as every table prints it.
      */
     static String num(double v) {
         if (!Double.isFinite(v)) {
-            return Double.isNaN(v) ? "n/a" : String.valueOf(v);
+            return "n/a";
         }
         return new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }

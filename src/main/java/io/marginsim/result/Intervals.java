@@ -77,6 +77,26 @@ public final class Intervals {
         return rounded.doubleValue();
     }
 
+    /**
+     * The smallest probability {@code n} trials tell from zero: the upper end of the 95% Wilson interval when none of
+     * them succeeds, {@code z^2 / (n + z^2)}, rounded up to two significant digits. A breach probability solved for
+     * below it is met by any sample without a breach, so the answer would be the sample's extreme.
+     */
+    public static double smallestDistinguishableProbability(long n) {
+        double z2 = Z95 * Z95;
+        return new java.math.BigDecimal(z2 / (n + z2)).round(new java.math.MathContext(2,
+                java.math.RoundingMode.UP)).doubleValue();
+    }
+
+    /** The fewest trials whose {@link #smallestDistinguishableProbability} is at most {@code target}. */
+    public static long trialsToDistinguish(double target) {
+        long n = Math.max(1, (long) Math.ceil(Z95 * Z95 * (1 - target) / target));
+        while (smallestDistinguishableProbability(n) > target) {
+            n++;
+        }
+        return n;
+    }
+
     /** The fewest values that resolve {@code target} ({@link #resolvesUpperTail}). */
     public static long pathsToResolve(double target) {
         // n t >= x^2 with x the positive root of x^2 - z sqrt(1 - t) x - 1 = 0, then the exact test around it

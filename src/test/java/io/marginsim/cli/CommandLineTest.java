@@ -226,6 +226,16 @@ class CommandLineTest extends CommandTestSupport {
     }
 
     @Test
+    void sizeTargetThePathsCannotTellFromZeroIsExitCodeTwo() throws Exception {
+        assertThat(run("buffer", spec(SPEC).toString(), "--solve", "size", "--target", "0.001", "--paths", "1000"))
+                .isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString().strip()).isEqualTo("error: --target must be at least 0.0039, the smallest breach "
+                + "probability 1000 paths tell from zero (with no breach the 95% interval still reaches it), but was "
+                + "0.001; run at least 3838 paths (--paths) for it");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
     void simulateShowsBuffersThePathsCannotResolveAsNone() throws Exception {
         assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))

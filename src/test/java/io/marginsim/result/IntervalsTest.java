@@ -24,4 +24,14 @@ class IntervalsTest {
         assertThat(Intervals.resolvesUpperTail(needed - 1, 0.001)).isFalse();
         assertThat(needed).isBetween(5000L, 6000L);
     }
+
+    @Test
+    void theSmallestProbabilityTellableFromZeroIsTheWilsonUpperEndWithNoSuccess() {
+        // the Wilson interval of 0 successes in n trials is [0, z^2 / (n + z^2)]
+        assertThat(Intervals.wilson(0, 1000, Intervals.Z95)[1]).isCloseTo(0.0038268, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Intervals.smallestDistinguishableProbability(1000)).isEqualTo(0.0039);
+        assertThat(Intervals.trialsToDistinguish(0.001)).isEqualTo(3838);
+        assertThat(Intervals.smallestDistinguishableProbability(3838)).isLessThanOrEqualTo(0.001);
+        assertThat(Intervals.smallestDistinguishableProbability(3837)).isGreaterThan(0.001);
+    }
 }
