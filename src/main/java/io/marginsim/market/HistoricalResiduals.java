@@ -1,5 +1,6 @@
 package io.marginsim.market;
 
+import io.marginsim.market.calibration.Calibration;
 import io.marginsim.market.calibration.GarchFit;
 import io.marginsim.market.calibration.ModelFit;
 import io.marginsim.market.calibration.PriceSeries;
@@ -66,9 +67,11 @@ public record HistoricalResiduals(String source, int rows, double[] residuals, L
         List<Garch> fitted = new ArrayList<>();
         for (int a = 0; a < n; a++) {
             double[] r = series.logReturns(column[a]);
-            if (!(variance(r) > 0)) {
+            // the threshold calibrate uses: below it the returns are the rounding of a constant (or constantly growing)
+            // price, whose GARCH fit and standardised residuals would be noise
+            if (!(Math.sqrt(variance(r)) >= Calibration.MIN_RETURN_STDEV)) {
                 throw new SpecException("prices", "must vary: every log return of column \"" + assets.get(a)
-                        + "\" in " + source + " is the same, which leaves no residual to bootstrap");
+                        + "\" in " + source + " is the same (to rounding), which leaves no residual to bootstrap");
             }
             ModelFit garch = GarchFit.fit(r, series.intervalDays());
             double[] z = standardised(GarchFit.standardizedResiduals(r, garch));

@@ -140,6 +140,20 @@ class HistoricalSimulationTest {
     }
 
     @Test
+    void aColumnGrowingAtAConstantRateDoesNotVaryBeyondRounding() throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,BTC,ETH\n");
+        java.time.LocalDate day = java.time.LocalDate.of(2024, 1, 1);
+        for (int t = 0; t < 60; t++) {
+            csv.append(day.plusDays(t)).append(',').append(100 * Math.pow(1.01, t)).append(',')
+                    .append(3000 * Math.exp(0.02 * Math.sin(t))).append('\n');
+        }
+        Files.writeString(dir.resolve("steady.csv"), csv);
+        assertThatThrownBy(() -> read("steady.csv")).isInstanceOf(SpecException.class)
+                .hasMessage("market.historical.prices must vary: every log return of column \"BTC\" in steady.csv is "
+                        + "the same (to rounding), which leaves no residual to bootstrap");
+    }
+
+    @Test
     void keysThatTheHistoryReplacesAreRefused() {
         assertThatThrownBy(() -> Specs.parse(spec("{\"name\": \"BTC\", \"price\": 100, \"volatility\": 0.5}",
                 "\"prices\": \"" + dir.resolve("prices.csv") + "\"")))

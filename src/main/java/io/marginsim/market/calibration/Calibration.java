@@ -36,7 +36,7 @@ public record Calibration(PriceSeries series, List<AssetFits> assets, ReturnCorr
      * Log returns with a smaller standard deviation than this never vary: what remains is the rounding of a constant
      * (or constantly growing) price, which no likelihood can be fitted to.
      */
-    static final double MIN_RETURN_STDEV = 1e-10;
+    public static final double MIN_RETURN_STDEV = 1e-10;
     /** Per model, the parameters {@link CalibrationReport#fragment} writes. */
     private static final Map<String, List<String>> WRITTEN = Map.of("gbm", List.of("volatility", "drift"),
             "student-t", List.of("degreesOfFreedom"), "garch", List.of("omega", "alpha", "beta"),
