@@ -72,7 +72,7 @@ public final class SweepOutputs {
         for (Path input : plan.inputs()) {
             if (sameFile(file, input)) {
                 throw new SpecException(option, what + ", which is the sweep's input " + input
-                        + "; outputs must not replace the sweep file or its base spec");
+                        + "; outputs must not replace the sweep file, its base spec or a file the base spec reads");
             }
         }
     }

@@ -93,6 +93,7 @@ public final class SweepPlan {
         } else {
             throw baseNode.error("must be a spec object or the name of a spec file but was " + baseNode.node().getNodeType());
         }
+        inputs.addAll(SpecReader.referencedFiles(baseJson, specDirectory));
         if (baseJson.isObject() && baseJson.has("scenarios")) {
             // a sweep runs its cells on the baseline; dropping the key also spares each cell re-reading a scenarios
             // file from a folder the cell's spec no longer knows
@@ -240,7 +241,10 @@ public final class SweepPlan {
         return cells;
     }
 
-    /** The files the sweep was read from (the sweep file, a base spec file), which its outputs must not replace. */
+    /**
+     * The files the sweep reads (the sweep file, a base spec file, the files the base spec reads), which its outputs
+     * must not replace.
+     */
     public List<Path> inputs() {
         return inputs;
     }

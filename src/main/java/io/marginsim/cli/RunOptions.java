@@ -37,7 +37,11 @@ final class RunOptions {
 
     /** The output checks of a command that reads this spec, which no output may replace. */
     OutputTargets outputs() {
-        return OutputTargets.reading("the spec being read", spec);
+        OutputTargets targets = OutputTargets.reading("the spec being read", spec);
+        for (Path file : SpecReader.referencedFiles(spec)) {
+            targets.andReading("a file the spec reads", file);
+        }
+        return targets;
     }
 
     Engines.Options engineOptions() {

@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.market.AssetDynamics;
 import io.marginsim.liquidation.Funding;
@@ -53,6 +54,33 @@ public final class SpecReader {
      */
     public static Spec read(Path file, boolean forceRepair) {
         return readScenarios(file, forceRepair).baseline();
+    }
+
+    /**
+     * The other files a spec reads, resolved as the readers resolve them (relative to {@code directory}, the spec
+     * file's): a scenarios file and the {@code market.historical} prices. For output checks, which must not let an
+     * output replace them; a spec that is not an object names none (reading it reports why).
+     */
+    public static List<Path> referencedFiles(JsonNode spec, Path directory) {
+        List<Path> files = new ArrayList<>();
+        if (spec != null && spec.path(ScenarioReader.KEY).isTextual()) {
+            files.add(directory.resolve(spec.get(ScenarioReader.KEY).asText()));
+        }
+        JsonNode prices = spec == null ? null : spec.path("market").path("historical").path("prices");
+        if (prices != null && prices.isTextual()) {
+            files.add(directory.resolve(prices.asText()));
+        }
+        return files;
+    }
+
+    /** {@link #referencedFiles(JsonNode, Path)} of a spec file; none when it cannot be read or parsed. */
+    public static List<Path> referencedFiles(Path file) {
+        try {
+            JsonNode spec = JsonNodes.parse(Files.readString(file), file.toString()).node();
+            return referencedFiles(spec, file.toAbsolutePath().getParent());
+        } catch (IOException | SpecException e) {
+            return List.of();
+        }
     }
 
     /** Reads a spec file with its named scenarios; a scenarios file is resolved relative to the spec file. */

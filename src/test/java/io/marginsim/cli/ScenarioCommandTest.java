@@ -43,6 +43,17 @@ class ScenarioCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void anOutputMayNotReplaceTheScenariosFileTheSpecReads() throws Exception {
+        Path scenarios = Files.writeString(dir.resolve("crashes.json"), SCENARIOS.substring(SCENARIOS.indexOf('[')));
+        Path spec = spec(", \"scenarios\": \"crashes.json\"");
+        String before = Files.readString(scenarios);
+        assertThat(run("simulate", spec.toString(), "--out", scenarios.toString())).isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: --out must not be an input of the "
+                + "command but " + scenarios + " is a file the spec reads, which the output would overwrite");
+        assertThat(Files.readString(scenarios)).isEqualTo(before);
+    }
+
+    @Test
     void aSpecWithoutScenariosKeepsThePlainReport() throws Exception {
         assertThat(run("simulate", spec("").toString(), "--format", "json")).isZero();
         JsonNode json = new ObjectMapper().readTree(stdout());

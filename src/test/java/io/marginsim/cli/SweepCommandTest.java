@@ -252,7 +252,14 @@ class SweepCommandTest extends CommandTestSupport {
         assertThat(refused(2, "sweep", sweep, "--out", dir.resolve("base").toString()))
                 .isEqualTo("error: --out \"" + dir.resolve("base") + "\" would write " + dir.resolve("base.jsonl")
                         + ", which is the sweep's input " + dir.resolve("base.jsonl")
-                        + "; outputs must not replace the sweep file or its base spec");
+                        + "; outputs must not replace the sweep file, its base spec or a file the base spec reads");
+        // a file the base spec reads (its scenarios file) is an input too
+        Files.writeString(dir.resolve("crashes.jsonl"), "[]");
+        Files.writeString(dir.resolve("base.jsonl"), SPEC.replaceFirst("\\{", "{\"scenarios\": \"crashes.jsonl\", "));
+        assertThat(refused(2, "sweep", sweep, "--out", dir.resolve("crashes").toString()))
+                .isEqualTo("error: --out \"" + dir.resolve("crashes") + "\" would write " + dir.resolve("crashes.jsonl")
+                        + ", which is the sweep's input " + dir.resolve("crashes.jsonl")
+                        + "; outputs must not replace the sweep file, its base spec or a file the base spec reads");
         String prefix = dir.resolve("grid").toString();
         assertThat(refused(2, "sweep", sweep, "--out", prefix, "--plot", prefix + ".csv"))
                 .isEqualTo("error: --plot must not be one of the sweep's outputs but " + prefix + ".csv is the file "
