@@ -1,0 +1,66 @@
+package io.marginsim.engine;
+
+import io.marginsim.analysis.LiquidationPrices;
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.vector.VectorEngine;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The engines read a rule's published maintenance amount, entry bracket and trigger fee from the compiled problem:
+ * with zero volatility and a stress shock that moves the price once at time zero, every path breaches at the first
+ * valuation exactly when the shocked price is beyond the option's liquidation price from {@code liq-price}, and
+ * the option moves that price by far more than the margin of the test.
+ */
+class VenueRuleOptionsEnginesTest {
+    /** Relative distance of the shocked price from the liquidation price, either side. */
+    private static final double NEAR = 1e-4;
+    private static final int PATHS = 16;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            published amount | 100   | 1000  | 10000 | {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.004}, {"floor": 50000, "rate": 0.005, "amount": 200}]} | {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.004}, {"floor": 50000, "rate": 0.005}]}
+            entry bracket    | -1000 | 100   | 20000 | {"type": "tiered", "bracketBasis": "entry", "tiers": [{"floor": 0, "rate": 0.01}, {"floor": 110000, "rate": 0.05}]} | {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.01}, {"floor": 110000, "rate": 0.05}]}
+            trigger fee      | 1     | 20000 | 1000  | {"type": "flat", "rate": 0.005, "triggerFeeRate": 0.00075} | {"type": "flat", "rate": 0.005}
+            """)
+    void theEnginesBreachExactlyBeyondTheOptionsLiquidationPrice(String option, double size, double entry,
+                                                                 double margin, String rules, String plainRules) {
+        double liquidation = liquidationPrice(spec(size, entry, margin, rules, 0));
+        assertThat(Math.abs(liquidation / liquidationPrice(spec(size, entry, margin, plainRules, 0)) - 1))
+                .as("the option's effect on the liquidation price").isGreaterThan(5 * NEAR);
+        // a long breaches below its liquidation price, a short above it
+        double outward = size > 0 ? -NEAR : NEAR;
+        assertBreaches(spec(size, entry, margin, rules, Math.log(liquidation * (1 + outward) / entry)), true);
+        assertBreaches(spec(size, entry, margin, rules, Math.log(liquidation * (1 - outward) / entry)), false);
+    }
+
+    private static double liquidationPrice(String json) {
+        LiquidationPrices.Result r = LiquidationPrices.compute(ProblemCompiler.compile(Specs.parse(json))).getFirst();
+        return Double.isNaN(r.below()) ? r.above() : r.below();
+    }
+
+    private static void assertBreaches(String json, boolean breach) {
+        CompiledProblem problem = ProblemCompiler.compile(Specs.parse(json));
+        PathBlock reference = new PathBlock(PATHS);
+        PathBlock lanes = new PathBlock(PATHS);
+        new ScalarEngine(1, PATHS).simulate(problem, 0, reference);
+        try (VectorEngine vector = new VectorEngine(1, PATHS)) {
+            vector.simulate(problem, 0, lanes);
+        }
+        int expected = breach ? 1 : PathBlock.NO_BREACH;
+        assertThat(reference.firstBreachStep).as("scalar engine").containsOnly(expected);
+        assertThat(lanes.firstBreachStep).as("vector engine").containsOnly(expected);
+    }
+
+    private static String spec(double size, double entry, double margin, String rules, double shock) {
+        return """
+                {"assets": [{"name": "X", "price": %s, "volatility": 0}],
+                 "market": {"stress": {"shock": [%s]}},
+                 "account": {"mode": "isolated", "positions": [{"asset": "X", "size": %s, "entryPrice": %s,
+                             "margin": %s, "rules": %s}]},
+                 "horizonDays": 2, "stepsPerDay": 1, "paths": %d, "seed": 1}"""
+                .formatted(entry, shock, size, entry, margin, rules, PATHS);
+    }
+}
