@@ -25,23 +25,24 @@ public final class RuleReader {
         String type = json.text("type");
         return switch (type) {
             case "flat" -> {
-                json.allowOnly("type", "basis", "triggerFeeRate", "rate");
+                json.allowOnly("type", "rate", "basis", "triggerFeeRate");
                 RuleTerms terms = terms(json, false);
                 yield json.build(() -> new MaintenanceRule.Flat(json.number("rate"), terms));
             }
             case "tiered" -> {
-                json.allowOnly("type", "basis", "bracketBasis", "triggerFeeRate", "tiers");
+                json.allowOnly("type", "tiers", "basis", "bracketBasis", "triggerFeeRate");
                 RuleTerms terms = terms(json, true);
                 yield json.build(() -> new MaintenanceRule.Tiered(tiers(json), terms));
             }
             case "size-scaled" -> {
-                json.allowOnly("type", "basis", "triggerFeeRate", "baseRate", "ratePerUnit");
+                json.allowOnly("type", "baseRate", "ratePerUnit", "basis", "triggerFeeRate");
                 RuleTerms terms = terms(json, false);
                 yield json.build(() -> new MaintenanceRule.SizeScaled(json.number("baseRate"),
                         json.number("ratePerUnit"), terms));
             }
             case "initial-fraction" -> {
-                json.allowOnly("type", "basis", "bracketBasis", "triggerFeeRate", "fraction", "maxLeverage", "tiers");
+                json.allowOnly("type", "fraction", "maxLeverage", "tiers", "basis", "bracketBasis",
+                        "triggerFeeRate");
                 RuleTerms terms = terms(json, true);
                 List<MaintenanceRule.LeverageTier> tiers = new ArrayList<>();
                 if (json.has("tiers") == json.has("maxLeverage")) {
