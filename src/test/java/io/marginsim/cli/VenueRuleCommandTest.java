@@ -39,4 +39,14 @@ class VenueRuleCommandTest extends CommandTestSupport {
                 "error: account.positions[0].rules.triggerFeeRate is 0.4, which with the maintenance rate 0.6 gives a trigger "
                         + "rate of 1.0, but the sum must stay below 1");
     }
+
+    @Test
+    void aFailedRunSaysOnlyItsErrorEvenAfterAWarning() throws IOException {
+        Path file = spec("""
+                {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.004}, {"floor": 50000, "rate": 0.005, "amount": 61.5}]}""");
+        Files.writeString(file, Files.readString(file).replace("\"horizonDays\": 1", "\"horizonDays\": 0"));
+        assertThat(run("simulate", file.toString())).isEqualTo(2);
+        assertThat(err.toString().lines().filter(line -> !line.isBlank())).singleElement().asString()
+                .startsWith("error: horizonDays");
+    }
 }
