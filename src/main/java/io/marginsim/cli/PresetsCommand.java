@@ -31,10 +31,10 @@ final class PresetsCommand implements Callable<Integer> {
     }
 
     private static String describe(MaintenanceRule rule) {
-        String basis = rule.basis().name().toLowerCase(java.util.Locale.ROOT);
+        String basis = rule.basis().key();
         RuleTerms terms = rule.terms();
         String bracket = terms.bracketBasis() == terms.basis() ? ""
-                : ", bracket on " + terms.bracketBasis().name().toLowerCase(java.util.Locale.ROOT) + " value";
+                : ", bracket on " + terms.bracketBasis().key() + " value";
         String fee = terms.triggerFeeRate() == 0 ? "" : ", trigger adds a " + pct(terms.triggerFeeRate()) + " fee";
         return rates(rule, basis) + bracket + fee;
     }

@@ -93,7 +93,7 @@ public final class RuleReader {
     /** {@code basis} (default mark), {@code bracketBasis} (default the basis) and {@code triggerFeeRate} (default 0). */
     private static RuleTerms terms(JsonNodes json, boolean brackets) {
         Basis basis = basis(json, "basis", "mark");
-        Basis bracketBasis = brackets ? basis(json, "bracketBasis", RuleTerms.name(basis)) : basis;
+        Basis bracketBasis = brackets ? basis(json, "bracketBasis", basis.key()) : basis;
         return json.build(() -> new RuleTerms(basis, bracketBasis, json.number("triggerFeeRate", 0)));
     }
 

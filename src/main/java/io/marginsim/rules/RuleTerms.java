@@ -3,7 +3,6 @@ package io.marginsim.rules;
 import io.marginsim.spec.Checks;
 import io.marginsim.spec.SpecException;
 
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -32,9 +31,5 @@ public record RuleTerms(Basis basis, Basis bracketBasis, double triggerFeeRate) 
     /** The bracket chosen on the same value the rate applies to, and no fee in the trigger. */
     public static RuleTerms on(Basis basis) {
         return new RuleTerms(basis, basis, 0);
-    }
-
-    static String name(Basis basis) {
-        return basis.name().toLowerCase(Locale.ROOT);
     }
 }
