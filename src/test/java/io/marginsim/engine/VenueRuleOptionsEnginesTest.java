@@ -1,10 +1,13 @@
 package io.marginsim.engine;
 
 import io.marginsim.analysis.LiquidationPrices;
-import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.engine.vector.VectorEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +15,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The engines read a rule's published maintenance amount, entry bracket and trigger fee from the compiled problem:
  * with zero volatility and a stress shock that moves the price once at time zero, every path breaches at the first
  * valuation exactly when the shocked price is beyond the option's liquidation price from {@code liq-price}, and
- * the option moves that price by far more than the margin of the test.
+ * the option moves that price by far more than the margin of the test. The OpenCL engine joins where a device is
+ * present.
  */
 class VenueRuleOptionsEnginesTest {
     /** Relative distance of the shocked price from the liquidation price, either side. */
     private static final double NEAR = 1e-4;
     private static final int PATHS = 16;
+    private static final List<Engine> ENGINES = new ArrayList<>();
+
+    @BeforeAll
+    static void openEngines() throws EngineUnavailableException {
+        Engines.Options options = new Engines.Options(1, -1, Precision.FLOAT);
+        ENGINES.add(Engines.select(EngineKind.SCALAR, options).engine());
+        ENGINES.add(Engines.select(EngineKind.VECTOR, options).engine());
+        try {
+            ENGINES.add(Engines.select(EngineKind.OPENCL, options).engine());
+        } catch (EngineUnavailableException e) {
+            // no OpenCL platform here: the CPU engines still check the compiled rule
+        }
+    }
+
+    @AfterAll
+    static void closeEngines() throws Exception {
+        for (Engine engine : ENGINES) {
+            engine.close();
+        }
+        ENGINES.clear();
+    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -43,15 +68,12 @@ class VenueRuleOptionsEnginesTest {
 
     private static void assertBreaches(String json, boolean breach) {
         CompiledProblem problem = ProblemCompiler.compile(Specs.parse(json));
-        PathBlock reference = new PathBlock(PATHS);
-        PathBlock lanes = new PathBlock(PATHS);
-        new ScalarEngine(1, PATHS).simulate(problem, 0, reference);
-        try (VectorEngine vector = new VectorEngine(1, PATHS)) {
-            vector.simulate(problem, 0, lanes);
-        }
         int expected = breach ? 1 : PathBlock.NO_BREACH;
-        assertThat(reference.firstBreachStep).as("scalar engine").containsOnly(expected);
-        assertThat(lanes.firstBreachStep).as("vector engine").containsOnly(expected);
+        for (Engine engine : ENGINES) {
+            PathBlock block = new PathBlock(PATHS);
+            engine.simulate(problem, 0, block);
+            assertThat(block.firstBreachStep).as(engine.name() + " engine").containsOnly(expected);
+        }
     }
 
     private static String spec(double size, double entry, double margin, String rules, double shock) {
