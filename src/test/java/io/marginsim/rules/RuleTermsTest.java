@@ -93,6 +93,17 @@ class RuleTermsTest {
     }
 
     @Test
+    void leverageTiersTakeAnEntryBracketToo() {
+        // Hyperliquid-style BTC tiers: 40x up to 150M, then 20x; a 200M position entered there keeps 0.5 / 20
+        MaintenanceRule rule = read("""
+                {"type": "initial-fraction", "bracketBasis": "entry",
+                 "tiers": [{"floor": 0, "maxLeverage": 40}, {"floor": 150000000, "maxLeverage": 20}]}""");
+        TierTable fixed = rule.compiled(2_000, 100_000);
+        assertThat(fixed.rates()).containsExactly(0.5 / 20);
+        assertThat(fixed.deductions()).containsExactly(150_000_000 * (0.5 / 20 - 0.5 / 40));
+    }
+
+    @Test
     void bracketBasisIsCheckedByName() {
         assertThatThrownBy(() -> read("""
                 {"type": "tiered", "basis": "entry", "bracketBasis": "mark", "tiers": [{"floor": 0, "rate": 0.01}]}"""))
