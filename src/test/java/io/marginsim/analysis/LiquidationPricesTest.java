@@ -114,7 +114,7 @@ class LiquidationPricesTest {
     /**
      * Gate's published formula for linear contracts: liquidation price = (entry ∓ margin / size) / (1 ∓ (maintenance
      * margin rate + taker fee rate)), minus for longs and plus for shorts (Gate support's reply of 2023-07-02 on Gate
-     * Square, https://www.gate.com/post/status/3870211). Long and short 1 BTC at 20,000 with 1,000 of margin, 0.5%
+     * Square, https://www.gatenode.pro/post/status/3870211). Long and short 1 BTC at 20,000 with 1,000 of margin, 0.5%
      * maintenance, 0.075% taker fee.
      */
     @Test
