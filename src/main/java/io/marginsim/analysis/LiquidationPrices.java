@@ -12,7 +12,10 @@ import java.util.TreeSet;
  * prices — the venues' own closed forms. Between two bracket boundaries, equity and requirement are both
  * linear in the moving price, so {@code equity(P) = requirement(P)} is solved per bracket and kept when the
  * solution lies in that bracket: Binance's "recompute with the tier the liquidation price falls in", applied to
- * every rule type (flat and size-scaled rules are one bracket; entry-basis requirements are constant).
+ * every rule type (flat and size-scaled rules are one bracket; entry-basis requirements are constant). The tier arrays
+ * are the rules as compiled, so a published maintenance amount is used as given, a bracket fixed at entry is the one
+ * bracket, and a trigger fee is in every rate: Gate's fee-inclusive formula and Binance's {@code cum}-based one are
+ * both this solve.
  *
  * <p>Isolated mode gives one answer per position; cross mode one per asset the account is exposed to.
  */

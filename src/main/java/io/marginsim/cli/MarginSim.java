@@ -1,5 +1,6 @@
 package io.marginsim.cli;
 
+import io.marginsim.spec.Warnings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -30,6 +31,7 @@ public final class MarginSim implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new MarginSim())
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionStrategy(parsed -> Warnings.heldUntilSuccess(() -> new CommandLine.RunLast().execute(parsed)))
                 .setExecutionExceptionHandler(new Failures())
                 .setParameterExceptionHandler(Failures::badParameters);
     }

@@ -2,6 +2,7 @@ package io.marginsim.cli;
 
 import io.marginsim.engine.Counts;
 import io.marginsim.rules.MaintenanceRule;
+import io.marginsim.rules.RuleTerms;
 import io.marginsim.rules.Presets;
 import io.marginsim.rules.VenuePreset;
 import picocli.CommandLine.Command;
@@ -30,7 +31,15 @@ final class PresetsCommand implements Callable<Integer> {
     }
 
     private static String describe(MaintenanceRule rule) {
-        String basis = rule.basis().name().toLowerCase(java.util.Locale.ROOT);
+        String basis = rule.basis().key();
+        RuleTerms terms = rule.terms();
+        String bracket = terms.bracketBasis() == terms.basis() ? ""
+                : ", bracket on " + terms.bracketBasis().key() + " value";
+        String fee = terms.triggerFeeRate() == 0 ? "" : ", trigger adds a " + pct(terms.triggerFeeRate()) + " fee";
+        return rates(rule, basis) + bracket + fee;
+    }
+
+    private static String rates(MaintenanceRule rule, String basis) {
         return switch (rule) {
             case MaintenanceRule.Flat f -> "flat " + pct(f.rate()) + " of " + basis + " value";
             case MaintenanceRule.Tiered t -> Counts.of(t.table().size(), "tier") + " from " + pct(t.table().rates()[0]) + " of "

@@ -67,7 +67,7 @@ public final class ProblemCompiler {
             entry[i] = p.entryPrice();
             margin[i] = p.margin();
             mark[i] = p.rule().basis() == io.marginsim.rules.Basis.MARK;
-            TierTable table = p.rule().tiers(Math.abs(p.size()));
+            TierTable table = p.rule().compiled(Math.abs(p.size()), p.entryPrice());
             tables.add(table);
             tierStart[i + 1] = tierStart[i] + table.size();
         }

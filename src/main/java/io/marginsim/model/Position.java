@@ -20,7 +20,7 @@ public record Position(String asset, double size, double entryPrice, Maintenance
         Checks.atMost("entryPrice", Checks.positive("entryPrice", entryPrice), Checks.MAX_PRICE);
         Objects.requireNonNull(rule, "rule");
         Checks.atMost("margin", Checks.nonNegative("margin", margin), Checks.MAX_MONEY);
-        rule.tiers(Math.abs(size));
+        rule.compiled(Math.abs(size), entryPrice);
     }
 
     /** Profit or loss at {@code price}. */

@@ -7,17 +7,36 @@ import java.util.List;
 
 /**
  * How a venue computes the maintenance requirement of one linear position. Every rule reduces to a
- * {@link TierTable} for the position's size, which is what the engines evaluate along each path.
+ * {@link TierTable} for the position's size; {@link #compiled} applies the rule's {@link RuleTerms} to it, and that
+ * table is what the engines evaluate along each path.
  */
 public sealed interface MaintenanceRule {
 
-    Basis basis();
+    RuleTerms terms();
 
-    /** The brackets that apply to a position of {@code absSize} units. */
+    /** The value the rate is applied to. */
+    default Basis basis() {
+        return terms().basis();
+    }
+
+    /** The venue's brackets for a position of {@code absSize} units. */
     TierTable tiers(double absSize);
 
+    /**
+     * The table the engines evaluate for a position of {@code absSize} units entered at {@code entryPrice}: with the
+     * bracket fixed at the entry value when the rule says so (a mark-basis rate whose bracket no longer moves), and
+     * with the trigger fee added to every rate.
+     */
+    default TierTable compiled(double absSize, double entryPrice) {
+        TierTable table = tiers(absSize);
+        if (terms().bracketBasis() == Basis.ENTRY && terms().basis() == Basis.MARK) {
+            table = table.fixedAt(absSize * entryPrice);
+        }
+        return table.plusRate("triggerFeeRate", terms().triggerFeeRate());
+    }
+
     /** One rate on the whole notional. */
-    record Flat(double rate, Basis basis) implements MaintenanceRule {
+    record Flat(double rate, RuleTerms terms) implements MaintenanceRule {
         public Flat {
             Checks.fractionBelowOne("rate", rate);
         }
@@ -28,8 +47,8 @@ public sealed interface MaintenanceRule {
         }
     }
 
-    /** Brackets by notional with the cumulative deduction derived from the floors (Binance, Bybit). */
-    record Tiered(TierTable table, Basis basis) implements MaintenanceRule {
+    /** Brackets by notional, each deduction as the venue publishes it or derived from the floors (Binance, Bybit). */
+    record Tiered(TierTable table, RuleTerms terms) implements MaintenanceRule {
         @Override
         public TierTable tiers(double absSize) {
             return table;
@@ -37,7 +56,7 @@ public sealed interface MaintenanceRule {
     }
 
     /** A rate that grows with position size in units of the asset: {@code baseRate + ratePerUnit * |size|} (Deribit). */
-    record SizeScaled(double baseRate, double ratePerUnit, Basis basis) implements MaintenanceRule {
+    record SizeScaled(double baseRate, double ratePerUnit, RuleTerms terms) implements MaintenanceRule {
         public SizeScaled {
             Checks.fractionBelowOne("baseRate", baseRate);
             Checks.nonNegative("ratePerUnit", ratePerUnit);
@@ -58,7 +77,7 @@ public sealed interface MaintenanceRule {
      * A fraction of the initial margin at the maximum leverage allowed for the notional (Hyperliquid: one half).
      * Each bracket's rate is {@code fraction / maxLeverage}; the deduction follows as for any tier table.
      */
-    record InitialFraction(double fraction, List<LeverageTier> leverageTiers, Basis basis) implements MaintenanceRule {
+    record InitialFraction(double fraction, List<LeverageTier> leverageTiers, RuleTerms terms) implements MaintenanceRule {
         public InitialFraction {
             Checks.fraction("fraction", fraction);
             if (!(fraction > 0)) {

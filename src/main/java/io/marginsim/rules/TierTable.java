@@ -9,9 +9,11 @@ import java.util.Arrays;
  * Maintenance brackets by notional: {@code requirement = notional * rate[k] - deduction[k]} for the last
  * bracket {@code k} whose floor is at most the notional.
  *
- * <p>The deduction is derived, not entered, so the requirement is continuous at every floor:
+ * <p>A deduction not given is derived so that the requirement is continuous at the bracket's floor:
  * {@code deduction[0] = 0}, {@code deduction[k] = deduction[k-1] + floor[k] * (rate[k] - rate[k-1])} — the
- * "maintenance amount" of Binance's leverage brackets and the "deduction" of Bybit and Hyperliquid.
+ * "maintenance amount" ({@code cum}) of Binance's leverage brackets and the "deduction" of Bybit and Hyperliquid.
+ * A given deduction is used as given: venues publish {@code cum} per bracket, and the published figure may differ
+ * from the derived one (rounding, special brackets), in which case the venue's figure is the rule.
  */
 public record TierTable(double[] floors, double[] rates, double[] deductions) {
 
@@ -26,13 +28,21 @@ public record TierTable(double[] floors, double[] rates, double[] deductions) {
         return of(new double[] {0}, new double[] {rate});
     }
 
-    /**
-     * Brackets from floors and rates, deriving the deductions.
-     *
-     * @throws SpecException naming {@code tiers[k].floor} or {@code tiers[k].rate} when the floors do not start at
-     *                       zero and rise strictly, or a rate is outside [0, 1)
-     */
+    /** Brackets from floors and rates, deriving every deduction. */
     public static TierTable of(double[] floors, double[] rates) {
+        double[] derive = new double[floors.length];
+        Arrays.fill(derive, Double.NaN);
+        return of(floors, rates, derive);
+    }
+
+    /**
+     * Brackets from floors, rates and deductions; a NaN deduction is derived from the bracket below.
+     *
+     * @throws SpecException naming {@code tiers[k].floor}, {@code tiers[k].rate} or {@code tiers[k].amount} when
+     *                       the floors do not start at zero and rise strictly, a rate is outside [0, 1), or a given
+     *                       deduction is negative or would make the requirement negative at its floor
+     */
+    public static TierTable of(double[] floors, double[] rates, double[] given) {
         if (floors.length == 0) {
             throw new SpecException("tiers", "must list at least one tier but was empty");
         }
@@ -44,15 +54,62 @@ public record TierTable(double[] floors, double[] rates, double[] deductions) {
             if (k == 0 && floors[0] != 0) {
                 throw new SpecException(at + ".floor", "must be 0 for the first tier but was " + floors[0]);
             }
-            if (k > 0) {
-                if (!(floors[k] > floors[k - 1])) {
-                    throw new SpecException(at + ".floor", "must be greater than the previous floor "
-                            + floors[k - 1] + " but was " + floors[k]);
-                }
-                deductions[k] = deductions[k - 1] + floors[k] * (rates[k] - rates[k - 1]);
+            if (k > 0 && !(floors[k] > floors[k - 1])) {
+                throw new SpecException(at + ".floor", "must be greater than the previous floor "
+                        + floors[k - 1] + " but was " + floors[k]);
             }
+            if (Double.isNaN(given[k])) {
+                deductions[k] = continuous(floors, rates, deductions, k);
+                continue;
+            }
+            Checks.nonNegative(at + ".amount", given[k]);
+            // a larger deduction would make the requirement negative from the floor upwards
+            if (!(given[k] <= floors[k] * rates[k])) {
+                throw new SpecException(at + ".amount", "must be at most floor x rate = " + floors[k] * rates[k]
+                        + " so that the requirement is not negative at the tier's floor, but was " + given[k]);
+            }
+            deductions[k] = given[k];
         }
         return new TierTable(floors, rates, deductions);
+    }
+
+    /** The deduction of bracket {@code k} that makes the requirement continuous at its floor, given bracket k-1's. */
+    public double continuousDeduction(int k) {
+        return continuous(floors, rates, deductions, k);
+    }
+
+    private static double continuous(double[] floors, double[] rates, double[] deductions, int k) {
+        return k == 0 ? 0 : deductions[k - 1] + floors[k] * (rates[k] - rates[k - 1]);
+    }
+
+    /**
+     * The one bracket that {@code notional} falls in, as a table of its own: the requirement of a position whose
+     * bracket is chosen once (at entry) and kept whatever the price does.
+     */
+    public TierTable fixedAt(double notional) {
+        int k = bracket(notional);
+        return new TierTable(new double[] {0}, new double[] {rates[k]}, new double[] {deductions[k]});
+    }
+
+    /**
+     * This table with {@code extraRate} added to every bracket's rate and the deductions kept: a fee on the same
+     * notional counted into the trigger. The requirement stays continuous wherever it was.
+     *
+     * @throws SpecException naming {@code field} when a bracket's rate plus the extra reaches 1
+     */
+    public TierTable plusRate(String field, double extraRate) {
+        if (extraRate == 0) {
+            return this;
+        }
+        double[] raised = new double[rates.length];
+        for (int k = 0; k < rates.length; k++) {
+            raised[k] = rates[k] + extraRate;
+            if (!(raised[k] < 1)) {
+                throw new SpecException(field, "is " + extraRate + ", which with the maintenance rate " + rates[k]
+                        + " gives a trigger rate of " + raised[k] + ", but the sum must stay below 1");
+            }
+        }
+        return new TierTable(floors, raised, deductions);
     }
 
     public int size() {
@@ -75,16 +132,18 @@ public record TierTable(double[] floors, double[] rates, double[] deductions) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TierTable t && Arrays.equals(floors, t.floors) && Arrays.equals(rates, t.rates);
+        return o instanceof TierTable t && Arrays.equals(floors, t.floors) && Arrays.equals(rates, t.rates)
+                && Arrays.equals(deductions, t.deductions);
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(floors) + Arrays.hashCode(rates);
+        return 31 * (31 * Arrays.hashCode(floors) + Arrays.hashCode(rates)) + Arrays.hashCode(deductions);
     }
 
     @Override
     public String toString() {
-        return "TierTable[floors=" + Arrays.toString(floors) + ", rates=" + Arrays.toString(rates) + "]";
+        return "TierTable[floors=" + Arrays.toString(floors) + ", rates=" + Arrays.toString(rates)
+                + ", deductions=" + Arrays.toString(deductions) + "]";
     }
 }

@@ -102,4 +102,48 @@ class LiquidationPricesTest {
         // 20000 - 1000 (p - 100) = 1000 p x 0.05 - 110000 x 0.04  ->  p = 124400 / 1050
         assertThat(p).isCloseTo(124_400.0 / 1_050, within(1e-9));
     }
+
+    private static LiquidationPrices.Result isolated(double size, double entry, double margin, String rules) {
+        return solve("""
+                {"assets": [{"name": "X", "price": %s, "volatility": 0.5}],
+                 "account": {"mode": "isolated", "positions": [{"asset": "X", "size": %s, "entryPrice": %s,
+                             "margin": %s, "rules": %s}]},
+                 "horizonDays": 1}""".formatted(entry, size, entry, margin, rules)).getFirst();
+    }
+
+    /**
+     * Gate's published formula for linear contracts: liquidation price = (entry ∓ margin / size) / (1 ∓ (maintenance
+     * margin rate + taker fee rate)), minus for longs and plus for shorts (Gate support's reply of 2023-07-02 on Gate
+     * Square, https://www.gatenode.pro/post/status/3870211). Long and short 1 BTC at 20,000 with 1,000 of margin, 0.5%
+     * maintenance, 0.075% taker fee.
+     */
+    @Test
+    void gateTriggerIncludesTheTakerFee() {
+        String rules = """
+                {"type": "flat", "rate": 0.005, "triggerFeeRate": 0.00075}""";
+        assertThat(isolated(1, 20_000, 1_000, rules).below()).isCloseTo(19_000 / (1 - 0.00575), within(1e-9));
+        assertThat(isolated(-1, 20_000, 1_000, rules).above()).isCloseTo(21_000 / (1 + 0.00575), within(1e-9));
+    }
+
+    /**
+     * Binance's isolated formula with the bracket's own maintenance amount cum: LP = (WB + cum - Pos x EP) /
+     * (Pos x MMR - Pos) for a long. A special bracket publishes cum 60 where continuity would give 50: long 100 at
+     * 1,000 with 10,000 of margin liquidates at (10,000 + 60 - 100,000) / (0.5 - 100), in the 0.5% bracket.
+     */
+    @Test
+    void aPublishedMaintenanceAmountIsUsedAsGiven() {
+        var r = isolated(100, 1_000, 10_000, """
+                {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.004}, {"floor": 50000, "rate": 0.005, "amount": 60}]}""");
+        assertThat(r.below()).isCloseTo((10_000 + 60 - 100_000) / (0.5 - 100), within(1e-9));
+    }
+
+    @Test
+    void anEntryBracketStaysInTheBracketOfTheEntryValue() {
+        // the short of tierBoundaryIsCrossedWhenTheLiquidationPriceFallsInAnotherBracket, its bracket fixed at its
+        // entry value of 100,000 (1%): 20000 - 1000 (p - 100) = 1000 p x 0.01  ->  p = 120000 / 1010
+        var r = isolated(-1000, 100, 20_000, """
+                {"type": "tiered", "bracketBasis": "entry",
+                 "tiers": [{"floor": 0, "rate": 0.01}, {"floor": 110000, "rate": 0.05}]}""");
+        assertThat(r.above()).isCloseTo(120_000.0 / 1_010, within(1e-9));
+    }
 }

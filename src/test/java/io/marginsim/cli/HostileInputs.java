@@ -35,7 +35,10 @@ final class HostileInputs {
         }
     }
 
-    /** A small spec that exercises every layer: venue preset, funding, liquidation latency and slippage. */
+    /**
+     * A small spec that exercises every layer: venue preset, inline tiered rule with its options, funding, liquidation
+     * latency and slippage.
+     */
     static final String BASE_SPEC = """
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6, "drift": 0.0},
                         {"name": "ETH", "price": 3000, "volatility": 0.8}],
@@ -44,9 +47,14 @@ final class HostileInputs {
                          "collateral": [{"asset": "ETH", "amount": 1, "haircut": 0.1}],
                          "positions": [{"asset": "BTC", "size": 1.0, "entryPrice": 60000,
                                         "venue": "binance-usdm", "symbol": "BTCUSDT",
-                                        "funding": {"fundingRatePerInterval": 0.0001, "fundingIntervalHours": 8}}]},
+                                        "funding": {"fundingRatePerInterval": 0.0001, "fundingIntervalHours": 8}},
+                                       {"asset": "ETH", "size": -2.0, "entryPrice": 3000,
+                                        "rules": {"type": "tiered", "bracketBasis": "entry", "triggerFeeRate": 0.0005,
+                                                  "tiers": [{"floor": 0, "rate": 0.004, "amount": 0},
+                                                            {"floor": 5000, "rate": 0.005, "amount": 5}]}}]},
              "liquidation": {"latencySeconds": 30,
-                             "slippage": {"model": "linear", "depth": {"BTC": 50000000}, "volatilityThinning": 0.5}},
+                             "slippage": {"model": "linear", "depth": {"BTC": 50000000, "ETH": 20000000},
+                                          "volatilityThinning": 0.5}},
              "market": {"stress": {"shock": [-0.05, -0.05], "volatilityMultiplier": 1.5}},
              "horizonDays": 2, "stepsPerDay": 4, "paths": 400, "seed": 7}
             """;

@@ -56,7 +56,7 @@ class SpecReaderTest {
             "\"engine\": \"scalar\"|\"engine\": \"gpu\"|engine must be one of auto, scalar, vector, opencl but was \"gpu\"",
             "\"asset\": \"ETH\", \"amount\"|\"asset\": \"SOL\", \"amount\"|account.collateral[0].asset must name one of the assets [BTC, ETH] but was \"SOL\"",
             "\"mode\": \"cross\"|\"mode\": \"portfolio\"|account.mode must be \"cross\" or \"isolated\" but was \"portfolio\"",
-            "\"rate\": 0.01|\"rate\": 0.01, \"tiers\": []|account.positions[1].rules.tiers is not a known key; allowed here: type, basis, rate",
+            "\"rate\": 0.01|\"rate\": 0.01, \"tiers\": []|account.positions[1].rules.tiers is not a known key; allowed here: type, rate, basis, triggerFeeRate",
             "\"paths\": 5000|\"paths\": 0|paths must be between 1 and 2147483639 but was 0",
             "\"stepsPerDay\": 24|\"stepsPerDay\": 2.5|stepsPerDay must be a whole number but was 2.5",
             "[[1, 0.7], [0.7, 1]]|[[1, 0.7], [0.6, 1]]|correlation[0][1] must equal correlation[1][0] (symmetric) but was 0.7 vs 0.6",
