@@ -1,9 +1,9 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.Backtest;
-import io.marginsim.analysis.BacktestModel;
 import io.marginsim.analysis.BacktestReport;
 import io.marginsim.analysis.BacktestTemplate;
+import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;
@@ -41,7 +41,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "DAYS", description = "Days between start dates (default: 7).")
     int every = 7;
 
-    @Option(names = "--model", description = "gbm, student-t, garch or merton (default: gbm).")
+    @Option(names = "--model", description = "gbm, student-t, garch, merton or auto (smallest AIC among fits not on a boundary; "
+            + "default: gbm).")
     String model = "gbm";
 
     @Option(names = "--drift", description = "zero or fitted (default: zero).")
@@ -58,7 +59,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        BacktestModel fitted = BacktestModel.parse("--model", model);
+        ModelChoice fitted = ModelChoice.parse("--model", model);
         if (!drift.equals("zero") && !drift.equals("fitted")) {
             throw new SpecException("--drift", "must be zero or fitted but was \"" + drift + "\"");
         }
