@@ -1,6 +1,10 @@
 package io.marginsim.analysis;
 
 import io.marginsim.result.ReportFormat;
+import io.marginsim.result.plot.BacktestChart;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,6 +83,21 @@ public final class BacktestReport {
 
     private static Double finite(double x) {
         return Double.isFinite(x) ? x : null;
+    }
+
+    /**
+     * The reliability diagram and the predictions over time, on closes, as one PNG; the running means cover about
+     * a year of start dates.
+     */
+    public static void plot(Backtest.Result r, String source, Path file) throws IOException {
+        BacktestScores closes = r.onCloses();
+        List<BacktestChart.Bucket> buckets = closes.reliability().stream().map(b -> new BacktestChart.Bucket(
+                b.meanPredicted(), b.realised(), b.realisedCi95()[0], b.realisedCi95()[1], b.windows())).toList();
+        List<BacktestChart.Window> windows = r.windows().stream()
+                .map(w -> new BacktestChart.Window(w.start(), w.predicted(), w.breachedOnClose())).toList();
+        String title = String.format(Locale.ROOT, "%s, %s: %d windows, Brier %.4f (realised frequency: %.4f)", source,
+                r.settings().model().label(), r.windows().size(), closes.brierScore(), closes.climatologyBrierScore());
+        BacktestChart.write(title, buckets, windows, Math.max(1, 365 / r.settings().everyDays()), file);
     }
 
     static String csv(Backtest.Result r) {

@@ -57,12 +57,18 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the reliability diagram (Wilson 95% "
+            + "intervals) and predicted against realised over time, on closes, as a PNG.")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
         ModelChoice fitted = ModelChoice.parse("--model", model);
         if (!drift.equals("zero") && !drift.equals("fitted")) {
             throw new SpecException("--drift", "must be zero or fitted but was \"" + drift + "\"");
         }
+        OutputTargets.reading("the price history being read", prices).andReading("the template", template)
+                .check("--out", out).check("--plot", plot);
         BacktestTemplate spec = BacktestTemplate.read(template);
         OhlcSeries series = OhlcSeries.read(prices, spec.assetName());
         String source = prices.getFileName().toString();
@@ -74,6 +80,10 @@ final class BacktestCommand implements Callable<Integer> {
                 new Backtest.Settings(window, every, fitted, drift.equals("fitted")), runSettings,
                 overrides.engineOptions());
         TextOutput.emit(out, BacktestReport.render(format, result, source));
+        if (plot != null) {
+            BacktestReport.plot(result, source, plot);
+            System.err.println("wrote " + plot);
+        }
         return 0;
     }
 }

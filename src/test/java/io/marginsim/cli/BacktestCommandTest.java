@@ -35,6 +35,17 @@ class BacktestCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void plotIsOnePngOfTheReliabilityDiagramAboveThePredictionsOverTime() throws Exception {
+        Path png = dir.resolve("plots/backtest.png");
+        assertThat(run("backtest", BTC, "--spec", TEMPLATE, "--window", "60", "--every", "60", "--paths", "500",
+                "--model", "auto", "--plot", png.toString())).as(error()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(2 * 560);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("models simulated:");
+    }
+
+    @Test
     void ownPriceFormatHasNoLowHighScoresAndPrintsNoNaN() throws Exception {
         StringBuilder csv = new StringBuilder("timestamp,BTC\n");
         Random random = new Random(5);
