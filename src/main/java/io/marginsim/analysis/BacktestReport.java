@@ -95,8 +95,9 @@ public final class BacktestReport {
                 b.meanPredicted(), b.realised(), b.realisedCi95()[0], b.realisedCi95()[1], b.windows())).toList();
         List<BacktestChart.Window> windows = r.windows().stream()
                 .map(w -> new BacktestChart.Window(w.start(), w.predicted(), w.breachedOnClose())).toList();
-        String title = String.format(Locale.ROOT, "%s, %s: %d windows, Brier %.4f (realised frequency: %.4f)", source,
-                r.settings().model().label(), r.windows().size(), closes.brierScore(), closes.climatologyBrierScore());
+        String title = String.format(Locale.ROOT, "%s, %s: %d windows, Brier %.4f (always predicting the realised "
+                + "frequency: %.4f)", source, r.settings().model().label(), r.windows().size(), closes.brierScore(),
+                closes.climatologyBrierScore());
         BacktestChart.write(title, buckets, windows, Math.max(1, 365 / r.settings().everyDays()), file);
     }
 
