@@ -55,12 +55,15 @@ final class CalibrateCommand implements Callable<Integer> {
         ObjectNode fragment = problem.isEmpty() ? CalibrationReport.fragment(calibration, chosen) : null;
         String report = format.equals("json")
                 ? ReportFormat.json(CalibrationReport.json(calibration, source, chosen, fragment))
-                : CalibrationReport.table(calibration, source);
+                : CalibrationReport.table(calibration, source, chosen);
         System.out.print(report);
         for (int a = 0; a < chosen.size(); a++) {
             if (!chosen.get(a).note().isEmpty()) {
                 System.err.println("calibrate: " + calibration.assets().get(a).name() + ": " + chosen.get(a).note());
             }
+        }
+        if (!CalibrationReport.dccNote(calibration).isEmpty()) {
+            System.err.println("calibrate: " + CalibrationReport.dccNote(calibration));
         }
         if (!problem.isEmpty()) {
             System.err.println("calibrate: no fragment: --model " + problem);

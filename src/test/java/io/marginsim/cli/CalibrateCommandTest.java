@@ -100,7 +100,8 @@ class CalibrateCommandTest extends CommandTestSupport {
     void tableNamesThePreferredModelOfEachAsset() throws Exception {
         assertThat(run("calibrate", prices().toString())).as(err.toString()).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("BTC  last price", "ETH  last price", "AIC prefers", "garch", "merton",
+        assertThat(table).contains("BTC  last price", "ETH  last price", "AIC prefers", "the fragment takes garch",
+                "garch", "merton",
                 "student-t", "correlation dynamics");
     }
 
@@ -117,6 +118,16 @@ class CalibrateCommandTest extends CommandTestSupport {
                 + "a price but is empty (gaps are not allowed: every row needs a price for every asset)");
         assertThat(fragment.getParent()).doesNotExist();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void unknownModelIsBadInputAndWritesNothing() throws Exception {
+        Path fragment = dir.resolve("fragment.json");
+        assertThat(run("calibrate", prices().toString(), "--model", "heston", "--out", fragment.toString()))
+                .isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("error: --model must be gbm, student-t, garch, merton or auto but was \"heston\"");
+        assertThat(fragment).doesNotExist();
     }
 
     @Test

@@ -69,6 +69,13 @@ public final class CalibrationReport {
         return c.dcc() != null && c.preferredCorrelationModel() == c.dcc() && c.dcc().get("a") >= MIN_DCC_A;
     }
 
+    /** Empty, or why DCC, though AIC prefers it, is not written: its {@code a} is on the bound 0. */
+    public static String dccNote(Calibration c) {
+        return c.dcc() != null && c.preferredCorrelationModel() == c.dcc() && !dccWritten(c)
+                ? String.format(Locale.ROOT, "dcc a = %.3g is about 0 (below %s), so the correlation does not move: "
+                + "constant correlation written", c.dcc().get("a"), MIN_DCC_A) : "";
+    }
+
     /** {@code stepsPerDay} matching the data's interval, or 0 when 1 / interval is not a whole number. */
     public static int stepsPerDay(Calibration c) {
         double steps = 1 / c.series().intervalDays();
@@ -203,14 +210,15 @@ public final class CalibrationReport {
     }
 
     /** A table for people: one block per asset, every model's log-likelihood, parameter count and AIC. */
-    public static String table(Calibration c, String source) {
+    public static String table(Calibration c, String source, List<ModelChoice.Fitted> chosen) {
         StringBuilder out = new StringBuilder();
         double interval = c.series().intervalDays();
         out.append(String.format(Locale.ROOT, "%s: %d returns at an interval of %s %s (years of 365 days)%n%n",
                 source, c.series().rows() - 1, g(interval), interval == 1 ? "day" : "days"));
-        for (Calibration.AssetFits a : c.assets()) {
-            out.append(String.format(Locale.ROOT, "%s  last price %s; AIC prefers %s%n", a.name(), g(a.lastPrice()),
-                    a.preferred().model()));
+        for (int i = 0; i < chosen.size(); i++) {
+            Calibration.AssetFits a = c.assets().get(i);
+            out.append(String.format(Locale.ROOT, "%s  last price %s; AIC prefers %s; the fragment takes %s%n",
+                    a.name(), g(a.lastPrice()), a.preferred().model(), chosen.get(i).model()));
             rows(out, a.models());
             out.append(System.lineSeparator());
         }

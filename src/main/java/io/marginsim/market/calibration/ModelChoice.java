@@ -112,7 +112,8 @@ public enum ModelChoice {
         if (this != AUTO) {
             ModelFit fit = fits.apply(label());
             String boundary = boundary(fit, returns, intervalDays);
-            return keys(fit, returns, intervalDays, boundary, boundary, refusal);
+            return keys(fit, returns, intervalDays, boundary,
+                    boundary.isEmpty() ? "" : fit.model() + " is on a boundary (" + boundary + ")", refusal);
         }
         List<ModelFit> byAic = new ArrayList<>();
         for (ModelChoice m : List.of(GBM, STUDENT_T, GARCH, MERTON)) {
