@@ -8,6 +8,7 @@ import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Valuation;
+import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;
@@ -15,7 +16,10 @@ import io.marginsim.spec.SpecException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -32,19 +36,21 @@ public final class Backtest {
     private Backtest() {
     }
 
-    public record Settings(int windowDays, int everyDays, BacktestModel model, boolean fittedDrift) {
+    public record Settings(int windowDays, int everyDays, ModelChoice model, boolean fittedDrift) {
     }
 
     /**
      * One start date.
      *
+     * @param model           the model simulated: the one asked for, auto's choice, or gbm when the fit was on a
+     *                        boundary ({@link ModelChoice#boundary})
      * @param volatility      the fit's annualised volatility (GARCH: the forecast for the first day; Merton: diffusion
      *                        and jumps together)
      * @param breachedOnClose whether the account breached at some close of the horizon
      * @param breachedOnRange whether it breached at some close, low or high (false when the file has no range)
      */
-    public record Window(Instant start, double close, double volatility, double predicted, boolean breachedOnClose,
-                         boolean breachedOnRange) {
+    public record Window(Instant start, double close, String model, double volatility, double predicted,
+                         boolean breachedOnClose, boolean breachedOnRange) {
         public String date() {
             return Backtest.date(start);
         }
@@ -59,6 +65,23 @@ public final class Backtest {
                          long seed, List<Window> windows) {
         public double independentWindows() {
             return (double) windows.size() / overlap;
+        }
+
+        /** Windows that simulated gbm because the requested model's fit was on a boundary. */
+        public int gbmFallbacks() {
+            return settings.model() == ModelChoice.AUTO || settings.model() == ModelChoice.GBM ? 0
+                    : (int) windows.stream().filter(w -> !w.model().equals(settings.model().label())).count();
+        }
+
+        /** How many windows simulated each model, in the order gbm, student-t, garch, merton; none left out. */
+        public Map<String, Integer> modelsUsed() {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            for (ModelChoice m : ModelChoice.values()) {
+                if (m != ModelChoice.AUTO) {
+                    out.put(m.label(), (int) windows.stream().filter(w -> w.model().equals(m.label())).count());
+                }
+            }
+            return out;
         }
 
         public double[] predicted() {
@@ -105,22 +128,22 @@ public final class Backtest {
         String engineName = null;
         try {
             // the fits are independent and, for the likelihood models, cost more than the simulations: all cores
-            List<BacktestModel.Fit> fits = starts.parallelStream()
-                    .map(start -> settings.model().fit(prices.logReturns(start - settings.windowDays(), start),
-                            prices.intervalDays(), settings.fittedDrift()))
+            List<ModelChoice.Fitted> fits = starts.parallelStream()
+                    .map(start -> fit(settings, prices.logReturns(start - settings.windowDays(), start),
+                            prices.intervalDays(), keys -> refusal(template, prices.close(start), keys)))
                     .toList();
             for (int i = 0; i < starts.size(); i++) {
                 int start = starts.get(i);
-                BacktestModel.Fit fit = fits.get(i);
+                ModelChoice.Fitted fit = fits.get(i);
                 Instant time = prices.time(start);
-                Spec spec = overrides.apply(template.at(prices.close(start), fit.assetKeys(), date(time)));
+                Spec spec = overrides.apply(template.at(prices.close(start), fit.keys(), date(time)));
                 double predicted;
                 try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
                     predicted = run.report().breachProbability();
                     engineName = run.report().engine();
                 }
                 CompiledProblem problem = ProblemCompiler.compile(spec);
-                windows.add(new Window(time, prices.close(start), fit.volatility(), predicted,
+                windows.add(new Window(time, prices.close(start), fit.model(), fit.volatility(), predicted,
                         breached(problem, prices, start, horizon, false),
                         prices.hasRange() && breached(problem, prices, start, horizon, true)));
             }
@@ -129,6 +152,43 @@ public final class Backtest {
         }
         return new Result(settings, horizon, (horizon + settings.everyDays() - 1) / settings.everyDays(),
                 prices.hasRange(), engineName, first.paths(), first.seed(), windows);
+    }
+
+    /**
+     * One window's fit through the calibrate round trip ({@link ModelChoice}); a fit on a boundary, which would
+     * hand the simulation an unestimated tail or variance level, or whose keys the moved template refuses, is
+     * replaced by gbm for that window. The drift is the round trip's (the fitted log-return mean reproduced) with
+     * {@code fittedDrift}, else 0.
+     *
+     * @param refusal empty when the template runs the keys (drift as they come), else why not
+     */
+    static ModelChoice.Fitted fit(Settings settings, double[] returns, double intervalDays,
+                                  Function<Map<String, Object>, String> refusal) {
+        Function<Map<String, Object>, String> withDrift = keys -> refusal.apply(withDrift(keys, settings));
+        ModelChoice.Fitted fit = settings.model().fit(returns, intervalDays, withDrift);
+        if (fit.onBoundary() || !fit.usable()) {
+            fit = ModelChoice.GBM.fit(returns, intervalDays);
+        }
+        return new ModelChoice.Fitted(fit.model(), withDrift(fit.keys(), settings), fit.volatility(), fit.boundary(),
+                fit.refused(), fit.note());
+    }
+
+    private static Map<String, Object> withDrift(Map<String, Object> keys, Settings settings) {
+        Map<String, Object> out = new LinkedHashMap<>(keys);
+        if (!settings.fittedDrift()) {
+            out.put("drift", 0.0);
+        }
+        return out;
+    }
+
+    /** Empty when the template moved to {@code close} runs {@code keys}, else the spec's error. */
+    private static String refusal(BacktestTemplate template, double close, Map<String, Object> keys) {
+        try {
+            template.at(close, keys, "a start date");
+            return "";
+        } catch (SpecException e) {
+            return e.getMessage();
+        }
     }
 
     /** The UTC calendar day of a row, as start dates are written. */

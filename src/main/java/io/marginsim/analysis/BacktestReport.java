@@ -1,6 +1,10 @@
 package io.marginsim.analysis;
 
 import io.marginsim.result.ReportFormat;
+import io.marginsim.result.plot.BacktestChart;
+
+import java.io.IOException;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,6 +44,8 @@ public final class BacktestReport {
         out.put("firstStart", r.windows().getFirst().date());
         out.put("lastStart", r.windows().getLast().date());
         out.put("windows", r.windows().size());
+        out.put("modelsUsed", r.modelsUsed());
+        out.put("gbmFallbacks", r.gbmFallbacks());
         out.put("overlapFactor", r.overlap());
         out.put("independentWindows", r.independentWindows());
         out.put("meanPredictedBreachProbability", BacktestScores.mean(r.predicted()));
@@ -79,11 +85,28 @@ public final class BacktestReport {
         return Double.isFinite(x) ? x : null;
     }
 
+    /**
+     * The reliability diagram and the predictions over time, on closes, as one PNG; the running means cover about
+     * a year of start dates.
+     */
+    public static void plot(Backtest.Result r, String source, Path file) throws IOException {
+        BacktestScores closes = r.onCloses();
+        List<BacktestChart.Bucket> buckets = closes.reliability().stream().map(b -> new BacktestChart.Bucket(
+                b.meanPredicted(), b.realised(), b.realisedCi95()[0], b.realisedCi95()[1], b.windows())).toList();
+        List<BacktestChart.Window> windows = r.windows().stream()
+                .map(w -> new BacktestChart.Window(w.start(), w.predicted(), w.breachedOnClose())).toList();
+        String title = String.format(Locale.ROOT, "%s, %s: %d windows, Brier %.4f (always predicting the realised "
+                + "frequency: %.4f)", source, r.settings().model().label(), r.windows().size(), closes.brierScore(),
+                closes.climatologyBrierScore());
+        BacktestChart.write(title, buckets, windows, Math.max(1, 365 / r.settings().everyDays()), file);
+    }
+
     static String csv(Backtest.Result r) {
         StringBuilder out = new StringBuilder(
-                "start,close,volatility,predictedBreachProbability,breachedOnClose,breachedOnLowHigh\n");
+                "start,close,model,volatility,predictedBreachProbability,breachedOnClose,breachedOnLowHigh\n");
         for (Backtest.Window w : r.windows()) {
-            out.append(w.date()).append(',').append(w.close()).append(',').append(w.volatility()).append(',')
+            out.append(w.date()).append(',').append(w.close()).append(',').append(w.model()).append(',')
+                    .append(w.volatility()).append(',')
                     .append(w.predicted()).append(',').append(w.breachedOnClose() ? 1 : 0).append(',')
                     .append(r.hasRange() ? (w.breachedOnRange() ? "1" : "0") : "").append('\n');
         }
@@ -98,8 +121,9 @@ public final class BacktestReport {
                 source, r.windows().size(), r.windows().getFirst().date(), r.windows().getLast().date(),
                 r.independentWindows(), r.settings().model().label(), r.settings().fittedDrift() ? "fitted" : "zero"));
         out.append(String.format(Locale.ROOT, "fitted on %d days, a start every %d days, %d-day horizon, %d paths per "
-                + "window, seed %d, engine %s%n%n", r.settings().windowDays(), r.settings().everyDays(), r.horizonDays(),
+                + "window, seed %d, engine %s%n", r.settings().windowDays(), r.settings().everyDays(), r.horizonDays(),
                 r.paths(), r.seed(), r.engine()));
+        out.append(modelsLine(r)).append(String.format(Locale.ROOT, "%n%n"));
         out.append(String.format(Locale.ROOT, "%-38s %12s %12s%n", "", "closes", "lows/highs"));
         double mean = BacktestScores.mean(r.predicted());
         row(out, "mean predicted breach probability", closes, range, s -> mean);
@@ -116,6 +140,21 @@ public final class BacktestReport {
                     b.windows(), b.meanPredicted(), b.realised(), b.realisedCi95()[0], b.realisedCi95()[1]));
         }
         return out.toString();
+    }
+
+    /** Which models the windows simulated, and how many fell back to gbm from a fit on a boundary. */
+    static String modelsLine(Backtest.Result r) {
+        StringBuilder line = new StringBuilder("models simulated:");
+        r.modelsUsed().forEach((m, n) -> {
+            if (n > 0) {
+                line.append(' ').append(m).append(' ').append(n);
+            }
+        });
+        if (r.gbmFallbacks() > 0) {
+            line.append(String.format(Locale.ROOT, " (%d windows fell back to gbm: the %s fit was on a boundary)",
+                    r.gbmFallbacks(), r.settings().model().label()));
+        }
+        return line.toString();
     }
 
     /** One line of the table: the figure on closes and, when the file has them, on lows and highs. */

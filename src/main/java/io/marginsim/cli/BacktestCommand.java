@@ -1,9 +1,9 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.Backtest;
-import io.marginsim.analysis.BacktestModel;
 import io.marginsim.analysis.BacktestReport;
 import io.marginsim.analysis.BacktestTemplate;
+import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;
@@ -41,7 +41,8 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--every", paramLabel = "DAYS", description = "Days between start dates (default: 7).")
     int every = 7;
 
-    @Option(names = "--model", description = "gbm, student-t, garch or merton (default: gbm).")
+    @Option(names = "--model", description = "gbm, student-t, garch, merton or auto (smallest AIC among fits not on a boundary; "
+            + "default: gbm).")
     String model = "gbm";
 
     @Option(names = "--drift", description = "zero or fitted (default: zero).")
@@ -56,12 +57,18 @@ final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the result to FILE instead of standard output.")
     Path out;
 
+    @Option(names = "--plot", paramLabel = "FILE.png", description = "Also draw the reliability diagram (Wilson 95% "
+            + "intervals) and predicted against realised over time, on closes, as a PNG.")
+    Path plot;
+
     @Override
     public Integer call() throws Exception {
-        BacktestModel fitted = BacktestModel.parse("--model", model);
+        ModelChoice fitted = ModelChoice.parse("--model", model);
         if (!drift.equals("zero") && !drift.equals("fitted")) {
             throw new SpecException("--drift", "must be zero or fitted but was \"" + drift + "\"");
         }
+        OutputTargets.reading("the price history being read", prices).andReading("the template", template)
+                .check("--out", out).check("--plot", plot);
         BacktestTemplate spec = BacktestTemplate.read(template);
         OhlcSeries series = OhlcSeries.read(prices, spec.assetName());
         String source = prices.getFileName().toString();
@@ -73,6 +80,10 @@ final class BacktestCommand implements Callable<Integer> {
                 new Backtest.Settings(window, every, fitted, drift.equals("fitted")), runSettings,
                 overrides.engineOptions());
         TextOutput.emit(out, BacktestReport.render(format, result, source));
+        if (plot != null) {
+            BacktestReport.plot(result, source, plot);
+            System.err.println("wrote " + plot);
+        }
         return 0;
     }
 }

@@ -117,7 +117,7 @@ class BacktestTest {
         Path data = Path.of("examples/BTC-USD-daily.csv");
         BacktestTemplate template = BacktestTemplate.read(Path.of("examples/backtest-btc-10x.json"));
         Backtest.Result r = Backtest.run(OhlcSeries.read(data, "BTC"), "BTC-USD-daily.csv", template,
-                new Backtest.Settings(365, 7, BacktestModel.GBM, false),
+                new Backtest.Settings(365, 7, io.marginsim.market.calibration.ModelChoice.GBM, false),
                 s -> s.withRun(2000, s.seed(), s.engine()), Engines.Options.defaults());
         assertThat(r.windows()).hasSize(442);
         assertThat(r.overlap()).isEqualTo(5);

@@ -30,8 +30,19 @@ class BacktestCommandTest extends CommandTestSupport {
         // starts at rows 30, 330, ..., 3330 (3330 + 30 <= 3482)
         assertThat(lines).hasSize(1 + 12);
         assertThat(lines.getFirst())
-                .isEqualTo("start,close,volatility,predictedBreachProbability,breachedOnClose,breachedOnLowHigh");
-        assertThat(lines.get(1)).startsWith("2014-10-17,").matches(".*,[01],[01]");
+                .isEqualTo("start,close,model,volatility,predictedBreachProbability,breachedOnClose,breachedOnLowHigh");
+        assertThat(lines.get(1)).startsWith("2014-10-17,").contains(",gbm,").matches(".*,[01],[01]");
+    }
+
+    @Test
+    void plotIsOnePngOfTheReliabilityDiagramAboveThePredictionsOverTime() throws Exception {
+        Path png = dir.resolve("plots/backtest.png");
+        assertThat(run("backtest", BTC, "--spec", TEMPLATE, "--window", "60", "--every", "60", "--paths", "500",
+                "--model", "auto", "--plot", png.toString())).as(error()).isZero();
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(900);
+        assertThat(image.getHeight()).isEqualTo(2 * 560);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("models simulated:");
     }
 
     @Test
@@ -76,7 +87,7 @@ class BacktestCommandTest extends CommandTestSupport {
         assertThat(error()).isEqualTo("error: --every must be at least 1 day but was 0");
         err.reset();
         assertThat(run("backtest", BTC, "--spec", TEMPLATE, "--model", "heston")).isEqualTo(2);
-        assertThat(error()).isEqualTo("error: --model must be gbm, student-t, garch or merton but was \"heston\"");
+        assertThat(error()).isEqualTo("error: --model must be gbm, student-t, garch, merton or auto but was \"heston\"");
         err.reset();
         assertThat(run("backtest", BTC, "--spec", TEMPLATE, "--drift", "up")).isEqualTo(2);
         assertThat(error()).isEqualTo("error: --drift must be zero or fitted but was \"up\"");

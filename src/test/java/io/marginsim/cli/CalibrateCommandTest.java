@@ -41,44 +41,67 @@ class CalibrateCommandTest extends CommandTestSupport {
         assertThat(report.path("correlationDynamics").path("preferredModel").asText()).isIn("dcc", "constant-correlation");
 
         JsonNode fragment = MAPPER.readTree(fragmentFile.toFile());
-        JsonNode btc = fragment.path("fitted").path("assets").get(0);
-        assertThat(btc.path("name").asText()).isEqualTo("BTC");
-        for (String key : List.of("degreesOfFreedom", "jumpIntensity", "jumpMean", "jumpStdev")) {
-            assertThat(btc.path(key).isNumber()).as(key).isTrue();
-        }
+        assertThat(fragment.properties().stream().map(java.util.Map.Entry::getKey).toList())
+                .as("spec keys only").isSubsetOf("assets", "correlation", "market", "stepsPerDay");
+        assertThat(fragment.path("stepsPerDay").asInt()).isEqualTo(1);
+        // the series is GARCH with DCC correlation: auto writes the GARCH keys (no volatility: omega sets it)
+        JsonNode btc = fragment.path("assets").get(0);
+        assertThat(report.path("assets").get(0).path("writtenModel").asText()).isEqualTo("garch");
+        assertThat(btc.has("volatility")).isFalse();
+        assertThat(btc.path("garch").path("initialVolatility").isNumber()).isTrue();
         assertThat(btc.path("garch").path("alpha").asDouble() + btc.path("garch").path("beta").asDouble()).isLessThan(1);
-        assertThat(fragment.path("fitted").path("intervalDays").asDouble()).isEqualTo(1.0);
-        assertThat(fragment.path("fitted").path("dcc").path("b").isNumber()).isTrue();
+        assertThat(fragment.path("market").path("dcc").path("b").isNumber())
+                .isEqualTo(report.path("correlationDynamics").path("preferredModel").asText().equals("dcc"));
 
-        ObjectNode spec = MAPPER.createObjectNode();
-        spec.set("assets", fragment.get("assets"));
-        spec.set("correlation", fragment.get("correlation"));
+        // merged as it is into a spec that adds the account and horizon, it simulates
+        ObjectNode spec = ((ObjectNode) fragment).deepCopy();
         spec.set("account", MAPPER.readTree(ACCOUNT));
-        spec.put("horizonDays", 2).put("stepsPerDay", 4).put("paths", 2000).put("engine", "scalar");
+        spec.put("horizonDays", 2).put("paths", 2000).put("engine", "scalar");
         Spec parsed = SpecReader.parse(spec.toString(), "merged", false);
         assertThat(parsed.assets()).hasSize(2);
         assertThat(parsed.assets().get(1).price()).isEqualTo(fragment.path("assets").get(1).path("price").asDouble());
         assertThat(parsed.correlation().get(0, 1)).isBetween(0.3, 0.9);
-
         Path specFile = dir.resolve("spec.json");
         Files.writeString(specFile, spec.toString());
         assertThat(run("simulate", specFile.toString())).as(err.toString()).isZero();
+    }
 
-        // the fitted GARCH moves into the spec's asset as it is, the volatility then following from omega
-        ObjectNode garchAsset = ((ObjectNode) spec.get("assets").get(0)).deepCopy();
-        garchAsset.remove("volatility");
-        garchAsset.set("garch", btc.get("garch"));
-        ((com.fasterxml.jackson.databind.node.ArrayNode) spec.get("assets")).set(0, garchAsset);
-        Spec withGarch = SpecReader.parse(spec.toString(), "merged with garch", false);
-        assertThat(withGarch.assets().getFirst().volatility())
-                .isCloseTo(parsed.assets().getFirst().volatility(), org.assertj.core.api.Assertions.within(0.5));
+    @Test
+    void everyModelWritesAFragmentThatSimulates() throws Exception {
+        for (String model : List.of("gbm", "student-t", "garch", "merton", "auto")) {
+            Path fragmentFile = dir.resolve(model + ".json");
+            out.reset();
+            assertThat(run("calibrate", prices().toString(), "--model", model, "--out", fragmentFile.toString()))
+                    .as(err.toString()).isZero();
+            ObjectNode spec = (ObjectNode) MAPPER.readTree(fragmentFile.toFile());
+            spec.set("account", MAPPER.readTree(ACCOUNT));
+            spec.put("horizonDays", 1).put("paths", 500).put("engine", "scalar");
+            Path specFile = dir.resolve(model + "-spec.json");
+            Files.writeString(specFile, spec.toString());
+            assertThat(run("simulate", specFile.toString())).as(model + ": " + err).isZero();
+        }
+    }
+
+    @Test
+    void everyAbsentStandardErrorSaysWhy() throws Exception {
+        assertThat(run("calibrate", prices().toString(), "--format", "json")).as(err.toString()).isZero();
+        for (JsonNode asset : MAPPER.readTree(out.toString(StandardCharsets.UTF_8)).path("assets")) {
+            for (JsonNode m : asset.path("models")) {
+                m.path("estimates").properties().forEach(e -> {
+                    JsonNode se = m.path("standardErrors").path(e.getKey());
+                    assertThat(se.isNumber() || m.path("noStandardError").path(e.getKey()).isTextual())
+                            .as("%s %s", m.path("model").asText(), e.getKey()).isTrue();
+                });
+            }
+        }
     }
 
     @Test
     void tableNamesThePreferredModelOfEachAsset() throws Exception {
         assertThat(run("calibrate", prices().toString())).as(err.toString()).isZero();
         String table = out.toString(StandardCharsets.UTF_8);
-        assertThat(table).contains("BTC  last price", "ETH  last price", "AIC prefers", "garch", "merton",
+        assertThat(table).contains("BTC  last price", "ETH  last price", "AIC prefers", "the fragment takes garch",
+                "garch", "merton",
                 "student-t", "correlation dynamics");
     }
 
@@ -95,6 +118,16 @@ class CalibrateCommandTest extends CommandTestSupport {
                 + "a price but is empty (gaps are not allowed: every row needs a price for every asset)");
         assertThat(fragment.getParent()).doesNotExist();
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void unknownModelIsBadInputAndWritesNothing() throws Exception {
+        Path fragment = dir.resolve("fragment.json");
+        assertThat(run("calibrate", prices().toString(), "--model", "heston", "--out", fragment.toString()))
+                .isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+                .isEqualTo("error: --model must be gbm, student-t, garch, merton or auto but was \"heston\"");
+        assertThat(fragment).doesNotExist();
     }
 
     @Test
@@ -159,17 +192,37 @@ class CalibrateCommandTest extends CommandTestSupport {
         prices[30] *= 1e-4;
         Path fragment = dir.resolve("fragment.json");
 
-        assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--format", "json", "--out",
-                fragment.toString())).as(err.toString()).isZero();
+        assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--format", "json"))
+                .as(err.toString()).isZero();
         String text = out.toString(StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("NaN", "E-15", "E-16");
-        JsonNode t = MAPPER.readTree(text).path("assets").get(0).path("models").get(1);
+        JsonNode report = MAPPER.readTree(text);
+        JsonNode t = report.path("assets").get(0).path("models").get(1);
         assertThat(t.path("model").asText()).isEqualTo("student-t");
         assertThat(t.path("estimates").path("degreesOfFreedom").asDouble()).isCloseTo(2, within(1e-3));
         assertThat(t.path("standardErrors").path("degreesOfFreedom").isNull()).isTrue();
+        assertThat(t.path("noStandardError").path("degreesOfFreedom").asText()).contains("on a bound of the model");
         assertThat(t.path("estimates").path("volatility").isNull()).isTrue();
         assertThat(t.path("note").asText()).contains("degreesOfFreedom", "on a bound of the model");
-        assertThat(Files.readString(fragment)).doesNotContain("NaN");
+        // no model gives keys simulate runs (even GBM's volatility is above 10): no fragment, and stderr says why
+        assertThat(report.path("fragment").isNull()).isTrue();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("calibrate: no fragment: --model must be a model "
+                + "whose fit simulate can run but auto's last resort gbm fitted to BTC gives keys simulate refuses");
+
+        err.reset();
+        assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--out", fragment.toString()))
+                .isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: --model must be a model whose "
+                + "fit simulate can run but").doesNotContain("\n");
+        assertThat(fragment).doesNotExist();
+
+        err.reset();
+        assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--model", "student-t", "--out",
+                fragment.toString())).isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: --model must be a model whose fit "
+                + "simulate can run but student-t fitted to BTC gives no spec keys (degrees of freedom 2")
+                .contains("its variance is infinite").doesNotContain("\n");
+        assertThat(fragment).doesNotExist();
 
         out.reset();
         assertThat(run("calibrate", csv("outlier.csv", prices).toString())).isZero();
