@@ -3,6 +3,7 @@ package io.marginsim.cli;
 import io.marginsim.market.calibration.Calibration;
 import io.marginsim.market.calibration.CalibrationReport;
 import io.marginsim.market.calibration.ModelChoice;
+import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.market.calibration.PriceSeries;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.SpecException;
@@ -24,8 +25,13 @@ import java.util.concurrent.Callable;
                 + "to --out.")
 final class CalibrateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PRICES.csv",
-            description = "CSV with header timestamp,<asset1>,...; evenly spaced rows, oldest first (see README).")
+            description = "CSV with header timestamp,<asset1>,... or an OHLC export (Date,Open,High,Low,Close,...); "
+                    + "evenly spaced rows, oldest first (see README).")
     Path prices;
+
+    @Option(names = "--asset", paramLabel = "NAME", description = "Name of the asset of an OHLC export, whose closes "
+            + "are fitted (default: the file name without its extension).")
+    String asset;
 
     @Option(names = "--out", paramLabel = "FRAGMENT.json", description = "Write the spec fragment (JSON) to this file.")
     Path out;
@@ -44,7 +50,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         ModelChoice choice = ModelChoice.parse("--model", model);
         OutputTargets.reading("the price history being read", prices).check("--out", out);
-        PriceSeries series = PriceSeries.read(prices);
+        PriceSeries series = OhlcSeries.closes(prices, asset);
         String source = prices.getFileName().toString();
         Calibration calibration = Calibration.of(series);
         List<ModelChoice.Fitted> chosen = CalibrationReport.choose(calibration, choice, CalibrateCommand::refusal);

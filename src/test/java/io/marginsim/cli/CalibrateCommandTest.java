@@ -30,6 +30,25 @@ class CalibrateCommandTest extends CommandTestSupport {
     }
 
     @Test
+    void anOhlcExportIsFittedOnItsClosesAsOneNamedAsset() throws Exception {
+        List<String> yahoo = Files.readAllLines(Path.of("examples/BTC-USD-daily.csv")).subList(0, 200);
+        Path file = Files.write(dir.resolve("btc-usd.csv"), yahoo);
+        Path named = dir.resolve("named.json");
+        assertThat(run("calibrate", file.toString(), "--model", "gbm", "--asset", "BTC", "--out", named.toString()))
+                .as(err.toString()).isZero();
+        JsonNode asset = MAPPER.readTree(named.toFile()).get("assets").get(0);
+        assertThat(asset.get("name").asText()).isEqualTo("BTC");
+        assertThat(asset.get("price").asDouble()).isEqualTo(Double.parseDouble(yahoo.getLast().split(",")[4]));
+        Path unnamed = dir.resolve("unnamed.json");
+        assertThat(run("calibrate", file.toString(), "--model", "gbm", "--out", unnamed.toString())).isZero();
+        assertThat(MAPPER.readTree(unnamed.toFile()).get("assets").get(0).get("name").asText()).isEqualTo("btc-usd");
+        err.reset();
+        assertThat(run("calibrate", prices().toString(), "--asset", "BTC")).isEqualTo(MarginSim.BAD_INPUT);
+        assertThat(err.toString().strip()).startsWith("error: --asset names the asset of an OHLC export")
+                .endsWith("drop --asset BTC");
+    }
+
+    @Test
     void fragmentMergesIntoAValidSpecThatSimulates() throws Exception {
         Path fragmentFile = dir.resolve("fragment.json");
         assertThat(run("calibrate", prices().toString(), "--out", fragmentFile.toString(), "--format", "json"))

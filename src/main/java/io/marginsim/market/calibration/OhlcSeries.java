@@ -42,9 +42,8 @@ public final class OhlcSeries {
 
     public static OhlcSeries parse(String text, String source, String asset) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        int end = body.indexOf('\n');
-        String[] header = (end < 0 ? body : body.substring(0, end)).strip().split(",", -1);
-        if (header[0].strip().equalsIgnoreCase("date")) {
+        String[] header = header(body);
+        if (isOhlc(header)) {
             return ohlc(body, header, source);
         }
         PriceSeries series = PriceSeries.parse(body, source);
@@ -58,6 +57,41 @@ public final class OhlcSeries {
                     + " (the spec's asset) or only one asset column but has " + String.join(", ", names));
         }
         return new OhlcSeries(series, series.prices(column), null, null);
+    }
+
+    /**
+     * A price file as {@code calibrate} fits it: margin-sim's own layout as it is, an OHLC export as one asset named
+     * {@code asset}, or without it after the file (its name less the extension), priced at its closes. {@code asset}
+     * must be null for margin-sim's layout, whose header names the assets.
+     */
+    public static PriceSeries closes(Path file, String asset) {
+        String text = PriceSeries.text(file);
+        String source = file.getFileName().toString();
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (!isOhlc(header(body))) {
+            if (asset != null) {
+                throw new SpecException("--asset", "names the asset of an OHLC export (header Date,Open,High,Low,"
+                        + "Close,...) but " + source + " is a margin-sim price file, whose header names its assets; "
+                        + "drop --asset " + asset);
+            }
+            return PriceSeries.parse(body, source);
+        }
+        OhlcSeries ohlc = ohlc(body, header(body), source);
+        String name = asset != null ? asset : source.replaceFirst("\\.[^.]*$", "");
+        StringBuilder closes = new StringBuilder("timestamp,").append(name).append('\n');
+        for (int r = 0; r < ohlc.rows(); r++) {
+            closes.append(ohlc.time(r)).append(',').append(ohlc.close(r)).append('\n');
+        }
+        return PriceSeries.parse(closes.toString(), source);
+    }
+
+    private static String[] header(String body) {
+        int end = body.indexOf('\n');
+        return (end < 0 ? body : body.substring(0, end)).strip().split(",", -1);
+    }
+
+    private static boolean isOhlc(String[] header) {
+        return header[0].strip().equalsIgnoreCase("date");
     }
 
     /** Keeps the date, close, high and low of an OHLC export and reads them as a three-column price file. */
