@@ -75,6 +75,10 @@ import java.util.Set;
  * <p><b>Account-side mechanics</b> ({@link #frictions}): carrying costs each step and what a breach triggers
  * (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the account
  * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
+ *
+ * <p><b>Continuous monitoring</b> ({@link #monitoring}): each step also samples the least margin excess between its
+ * endpoints from the Brownian bridge through them, with uniforms of stream {@code MONITORING}; see
+ * {@link BridgeCrossing} and {@link ContinuousMonitor}. A breach then closes at the barrier, not at the step's end.
  */
 public final class CompiledProblem {
     /** Names of the market models beyond GBM, as {@link #featuresInUse()} lists them for users. */
@@ -85,6 +89,8 @@ public final class CompiledProblem {
     public static final String AR1 = "AR(1) returns";
     public static final String DCC = "DCC correlation";
     public static final String HISTORICAL = "filtered historical simulation";
+    /** Named like a model: an engine that does not list it in its features refuses continuous monitoring. */
+    public static final String CONTINUOUS_MONITORING = "continuous monitoring";
 
     public final int assets;
     public final int steps;
@@ -178,6 +184,8 @@ public final class CompiledProblem {
     public final double[] tierDeduction;
     /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
     public final Frictions frictions;
+    /** Step ends only, or also between them ({@link BridgeCrossing}). */
+    public final Monitoring monitoring;
 
     /** A plain GBM problem. */
     public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
@@ -186,6 +194,11 @@ public final class CompiledProblem {
 
     public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
                            Frictions frictions) {
+        this(market, models, account, steps, stepDays, seed, frictions, Monitoring.DEFAULT);
+    }
+
+    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
+                           Frictions frictions, Monitoring monitoring) {
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
@@ -236,6 +249,7 @@ public final class CompiledProblem {
         this.tierRate = account.tierRate().clone();
         this.tierDeduction = account.tierDeduction().clone();
         this.frictions = frictions;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -247,6 +261,9 @@ public final class CompiledProblem {
     public List<String> featuresInUse() {
         List<String> features = marketModelFeatures();
         features.addAll(frictions.features());
+        if (monitoring == Monitoring.CONTINUOUS) {
+            features.add(CONTINUOUS_MONITORING);
+        }
         return features;
     }
 

@@ -1,8 +1,10 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ContinuousMonitor;
 import io.marginsim.engine.Counts;
 import io.marginsim.engine.LiquidatingAccount;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Valuation;
@@ -65,6 +67,11 @@ public final class ScalarEngine extends ParallelCpuEngine {
         private final double[] previousLogPrice;
         /** Per-step conditional variances, for haircuts that follow the path; null when none do. */
         private final double[] variance;
+        /** Null for discrete monitoring, whose loop below stays exactly as it was. */
+        private final ContinuousMonitor monitor;
+        /** Continuous monitoring: the step's diffusion covariance and its starting prices. */
+        private final double[] covariance;
+        private final double[] previousPrice;
 
         PathSimulator(CompiledProblem problem) {
             p = problem;
@@ -77,6 +84,10 @@ public final class ScalarEngine extends ParallelCpuEngine {
             account = problem.frictions.isNone() ? null : new LiquidatingAccount(problem);
             previousLogPrice = new double[problem.assets];
             variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
+            boolean continuous = problem.monitoring == Monitoring.CONTINUOUS;
+            monitor = continuous ? new ContinuousMonitor(problem) : null;
+            covariance = continuous ? new double[problem.assets * problem.assets] : null;
+            previousPrice = continuous ? new double[problem.assets] : null;
         }
 
         void simulate(long path, PathBlock out, int slot) {
@@ -88,19 +99,33 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 return;
             }
             Arrays.fill(open, true);
+            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;
             for (int step = 1; step <= p.steps; step++) {
+                if (monitor != null) {
+                    // the covariance reads the model's state before the step moves it on
+                    market.stepCovariance(step, covariance);
+                    System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
+                    System.arraycopy(price, 0, previousPrice, 0, p.assets);
+                }
                 advancePrices(path, step);
                 double shortfall;
                 if (p.isolated) {
-                    shortfall = isolatedShortfall();
-                } else {
+                    shortfall = monitor == null ? isolatedShortfall() : monitoredIsolatedShortfall(path, step);
+                } else if (monitor == null) {
                     double equity = Valuation.crossEquity(p, price);
                     shortfall = Valuation.crossRequirement(p, price) - equity;
                     if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
                         frozenEquity = equity;
+                    }
+                } else {
+                    shortfall = monitor.crossShortfall(path, step, previousPrice, previousLogPrice, price, logPrice,
+                            covariance);
+                    if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
+                        // the account closes where the excess reached zero, not at the step's end
+                        frozenEquity = Valuation.crossEquity(p, monitor.crossingPrices());
                     }
                 }
                 if (shortfall > worst) {
@@ -152,6 +177,22 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 if (shortfall > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = equity;
+                }
+                worst = Math.max(worst, shortfall);
+            }
+            return worst;
+        }
+
+        /** {@link #isolatedShortfall} within the step: a position closes at its barrier price. */
+        private double monitoredIsolatedShortfall(long path, int step) {
+            monitor.drawExtremes(path, step, previousLogPrice, logPrice, covariance);
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < p.positions; i++) {
+                int a = p.positionAsset[i];
+                double shortfall = monitor.positionShortfall(i, previousPrice[a], price[a]);
+                if (shortfall > 0 && open[i]) {
+                    open[i] = false;
+                    closedEquity[i] = Valuation.isolatedEquity(p, i, monitor.crossingPrices()[a]);
                 }
                 worst = Math.max(worst, shortfall);
             }
