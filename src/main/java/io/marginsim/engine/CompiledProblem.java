@@ -250,6 +250,11 @@ public final class CompiledProblem {
         this.tierDeduction = account.tierDeduction().clone();
         this.frictions = frictions;
         this.monitoring = monitoring;
+        if (monitoring == Monitoring.CONTINUOUS && !frictions.isNone()) {
+            // the liquidating account still checks at step ends; running it under this label would mislead
+            throw new IllegalArgumentException("continuous monitoring covers the plain breach model but the problem "
+                    + "has " + String.join(", ", frictions.features()));
+        }
     }
 
     /**
@@ -335,6 +340,19 @@ public final class CompiledProblem {
             throw new UnsupportedModelException("the " + engine + " engine does not implement "
                     + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");
         }
+    }
+
+    /** This problem monitored as {@code other} says (tests and benchmarks build problems without a spec). */
+    public CompiledProblem withMonitoring(Monitoring other) {
+        return new CompiledProblem(new Market(assetNames, initialPrice, initialLogPrice, logDrift, shockLoading),
+                new Models(correlationFactor, stepVolatility, volatilityMultiplier, degreesOfFreedom,
+                        copulaDegreesOfFreedom, jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonJumpMean,
+                        commonJumpLogMean, commonJumpLogStdev, commonJumpCap, commonJumpBeta, garch, garchOmega,
+                        garchAlpha, garchBeta, initialVariance, ar1, dcc, dccA, dccB, dccTarget, historyRows,
+                        historyResiduals),
+                new Account(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
+                        positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction),
+                steps, stepDays, seed, frictions, other);
     }
 
     /** {@link #historyResiduals} in single precision, for engines that upload it as floats. */

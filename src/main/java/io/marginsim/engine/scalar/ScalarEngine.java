@@ -1,7 +1,7 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.ContinuousMonitor;
+import io.marginsim.engine.ContinuousAccount;
 import io.marginsim.engine.Counts;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.engine.Monitoring;
@@ -68,7 +68,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
         /** Per-step conditional variances, for haircuts that follow the path; null when none do. */
         private final double[] variance;
         /** Null for discrete monitoring, whose loop below stays exactly as it was. */
-        private final ContinuousMonitor monitor;
+        private final ContinuousAccount monitored;
         /** Continuous monitoring: the step's diffusion covariance and its starting prices. */
         private final double[] covariance;
         private final double[] previousPrice;
@@ -85,7 +85,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
             previousLogPrice = new double[problem.assets];
             variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
             boolean continuous = problem.monitoring == Monitoring.CONTINUOUS;
-            monitor = continuous ? new ContinuousMonitor(problem) : null;
+            monitored = continuous ? new ContinuousAccount(problem) : null;
             covariance = continuous ? new double[problem.assets * problem.assets] : null;
             previousPrice = continuous ? new double[problem.assets] : null;
         }
@@ -98,34 +98,24 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 simulateWithFrictions(path, out, slot);
                 return;
             }
+            if (monitored != null) {
+                simulateContinuous(path, out, slot);
+                return;
+            }
             Arrays.fill(open, true);
-            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;
             for (int step = 1; step <= p.steps; step++) {
-                if (monitor != null) {
-                    // the covariance reads the model's state before the step moves it on
-                    market.stepCovariance(step, covariance);
-                    System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
-                    System.arraycopy(price, 0, previousPrice, 0, p.assets);
-                }
                 advancePrices(path, step);
                 double shortfall;
                 if (p.isolated) {
-                    shortfall = monitor == null ? isolatedShortfall() : monitoredIsolatedShortfall(path, step);
-                } else if (monitor == null) {
+                    shortfall = isolatedShortfall();
+                } else {
                     double equity = Valuation.crossEquity(p, price);
                     shortfall = Valuation.crossRequirement(p, price) - equity;
                     if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
                         frozenEquity = equity;
-                    }
-                } else {
-                    shortfall = monitor.crossShortfall(path, step, previousPrice, previousLogPrice, price, logPrice,
-                            covariance);
-                    if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
-                        // the account closes where the excess reached zero, not at the step's end
-                        frozenEquity = Valuation.crossEquity(p, monitor.crossingPrices());
                     }
                 }
                 if (shortfall > worst) {
@@ -160,6 +150,21 @@ public final class ScalarEngine extends ParallelCpuEngine {
             account.write(price, out, slot);
         }
 
+        /** The plain breach model checked between steps as well: see {@link ContinuousAccount}. */
+        private void simulateContinuous(long path, PathBlock out, int slot) {
+            monitored.start();
+            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
+            for (int step = 1; step <= p.steps; step++) {
+                // the covariance reads the model's state before the step moves it on
+                market.stepCovariance(step, covariance);
+                System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
+                System.arraycopy(price, 0, previousPrice, 0, p.assets);
+                advancePrices(path, step);
+                monitored.step(path, step, previousLogPrice, previousPrice, logPrice, price, covariance);
+            }
+            monitored.write(price, out, slot);
+        }
+
         private void advancePrices(long path, int step) {
             market.step(path, step, logReturn);
             for (int a = 0; a < p.assets; a++) {
@@ -177,22 +182,6 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 if (shortfall > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = equity;
-                }
-                worst = Math.max(worst, shortfall);
-            }
-            return worst;
-        }
-
-        /** {@link #isolatedShortfall} within the step: a position closes at its barrier price. */
-        private double monitoredIsolatedShortfall(long path, int step) {
-            monitor.drawExtremes(path, step, previousLogPrice, logPrice, covariance);
-            double worst = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < p.positions; i++) {
-                int a = p.positionAsset[i];
-                double shortfall = monitor.positionShortfall(i, previousPrice[a], price[a]);
-                if (shortfall > 0 && open[i]) {
-                    open[i] = false;
-                    closedEquity[i] = Valuation.isolatedEquity(p, i, monitor.crossingPrices()[a]);
                 }
                 worst = Math.max(worst, shortfall);
             }
