@@ -3,7 +3,9 @@ package io.marginsim.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -315,6 +317,24 @@ public final class CompiledProblem {
             features.add(HISTORICAL);
         }
         return features;
+    }
+
+    /** {@code features} and {@link #CONTINUOUS_MONITORING}: those of an engine that also monitors continuously. */
+    public static Set<String> withContinuousMonitoring(Set<String> features) {
+        Set<String> all = new HashSet<>(features);
+        all.add(CONTINUOUS_MONITORING);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * Continuous monitoring over a market model beyond GBM, named for users ({@code "continuous monitoring with GARCH
+     * volatility"}), for the engines whose bridge takes plain GBM's step covariance; empty otherwise.
+     */
+    public Optional<String> continuousMonitoringBeyondGbm() {
+        if (monitoring != Monitoring.CONTINUOUS || gbmOnly()) {
+            return Optional.empty();
+        }
+        return Optional.of(CONTINUOUS_MONITORING + " with " + String.join(", ", marketModelFeatures()));
     }
 
     /** The features of {@link #featuresInUse()} that are not among {@code implemented}, in that order. */

@@ -68,6 +68,8 @@ public final class ContinuousMonitor {
             }
         }
         if (count == 0) {
+            // nothing moves the excess within the step: a breach is the step end's, at its prices
+            System.arraycopy(price1, 0, crossing, 0, p.assets);
             return -m1;
         }
         if (count == 1) {

@@ -42,7 +42,8 @@ public final class OpenClEngine implements Engine {
      */
     public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
     /** Every market model of kernels/models.cl and every mechanic of kernels/frictions.cl. */
-    private static final Set<String> FEATURES = Frictions.withModels(ModelBuffer.FEATURES);
+    private static final Set<String> FEATURES = CompiledProblem.withContinuousMonitoring(
+            Frictions.withModels(ModelBuffer.FEATURES));
 
     private final DeviceInfo info;
     private final cl_device_id device;
@@ -185,13 +186,18 @@ public final class OpenClEngine implements Engine {
         return FEATURES;
     }
 
-    /** Beyond the features: premium-linked funding whose window does not fit the kernel's private memory. */
+    /**
+     * Beyond the features: premium-linked funding whose window does not fit the kernel's private memory, and
+     * continuous monitoring with a market model beyond GBM (kernels/monitor.cl takes the step covariance of GBM).
+     */
     @Override
     public List<String> unimplemented(CompiledProblem problem) {
         List<String> missing = new ArrayList<>(Engine.super.unimplemented(problem));
         FrictionBuffer.beyondLimits(problem).ifPresent(missing::add);
+        problem.continuousMonitoringBeyondGbm().ifPresent(missing::add);
         return missing;
     }
+
 
     public Precision precision() {
         return precision;

@@ -9,7 +9,6 @@ import io.marginsim.engine.PathBlock;
 import io.marginsim.result.PathStats;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -30,7 +29,8 @@ public final class VectorEngine extends ParallelCpuEngine {
     private static final Set<String> MODELS = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
             CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
             CompiledProblem.HISTORICAL);
-    private static final Set<String> FEATURES = withContinuousMonitoring(Frictions.withModels(MODELS));
+    private static final Set<String> FEATURES = CompiledProblem.withContinuousMonitoring(
+            Frictions.withModels(MODELS));
 
     public VectorEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
@@ -67,18 +67,10 @@ public final class VectorEngine extends ParallelCpuEngine {
     @Override
     public List<String> unimplemented(CompiledProblem problem) {
         List<String> missing = new ArrayList<>(problem.featuresBeyond(FEATURES));
-        if (problem.monitoring == Monitoring.CONTINUOUS && !problem.gbmOnly()) {
-            missing.add(CompiledProblem.CONTINUOUS_MONITORING + " with " + String.join(", ",
-                    problem.marketModelFeatures()));
-        }
+        problem.continuousMonitoringBeyondGbm().ifPresent(missing::add);
         return missing;
     }
 
-    private static Set<String> withContinuousMonitoring(Set<String> features) {
-        Set<String> all = new HashSet<>(features);
-        all.add(CompiledProblem.CONTINUOUS_MONITORING);
-        return Set.copyOf(all);
-    }
 
     @Override
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
