@@ -252,11 +252,6 @@ public final class CompiledProblem {
         this.tierDeduction = account.tierDeduction().clone();
         this.frictions = frictions;
         this.monitoring = monitoring;
-        if (monitoring == Monitoring.CONTINUOUS && !frictions.isNone()) {
-            // the liquidating account still checks at step ends; running it under this label would mislead
-            throw new IllegalArgumentException("continuous monitoring covers the plain breach model but the problem "
-                    + "has " + String.join(", ", frictions.features()));
-        }
     }
 
     /**

@@ -40,11 +40,21 @@ import java.util.Arrays;
  *
  * <p>The first breach and the worst shortfall are those of the shadow account that is never liquidated but pays
  * the same carrying costs, so that the buffer of the report still removes the breach.
+ *
+ * <p><b>Continuous monitoring</b> ({@link #step(long, int, double[], double[], double[], double[], double[])}): the
+ * account and its shadow are checked within each step by {@link ContinuousMonitor}, on their current cash, sizes and
+ * collateral, with the same bridge draws. A breach at fraction {@code tau} of step {@code t} has the crossing prices
+ * as breach prices and fills at time {@code t - 1 + tau + L}: within step {@code t} at the log-linear interpolation
+ * from the crossing to the step's end (with no latency: at the crossing prices), later as above with that time's
+ * fraction in place of {@code f}. After a fill within the step the rest of the step is checked again from the fill's
+ * reference prices with the variance left (at most {@value #MAX_SEGMENTS} checks a step, each with its own draws).
  */
 public final class LiquidatingAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
     private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
     private static final int NONE = Integer.MAX_VALUE;
+    /** Continuous monitoring: at most this many checks of one scope within one step (fills, each partial). */
+    private static final int MAX_SEGMENTS = 16;
 
     private final CompiledProblem p;
     private final Frictions costs;
@@ -79,6 +89,16 @@ public final class LiquidatingAccount {
     private final double[] valueUnits;
     private final double[] requirementUnits;
 
+    /** Continuous monitoring's checks of the account and of its shadow; null under discrete monitoring. */
+    private final ContinuousMonitor realMonitor;
+    private final ContinuousMonitor shadowMonitor;
+    /** Continuous monitoring: per scope, where its fill falls in its due step, as a fraction of the step. */
+    private final double[] dueFraction;
+    /** Continuous monitoring's scratch: a segment's starting prices and the variance left in the step. */
+    private final double[] segmentPrice;
+    private final double[] segmentLogPrice;
+    private final double[] segmentCov;
+
     private int events;
     private double loss;
     private double badDebt;
@@ -106,6 +126,14 @@ public final class LiquidatingAccount {
         boolean moving = costs.haircuts() != null;
         valueUnits = moving ? p.valueUnits.clone() : p.valueUnits;
         requirementUnits = moving ? p.requirementUnits.clone() : p.requirementUnits;
+        boolean continuous = p.monitoring == Monitoring.CONTINUOUS;
+        LiquidatingMargins margins = new LiquidatingMargins(this);
+        realMonitor = continuous ? new ContinuousMonitor(p, margins.real()) : null;
+        shadowMonitor = continuous ? new ContinuousMonitor(p, margins.shadow()) : null;
+        dueFraction = new double[due.length];
+        segmentPrice = new double[p.assets];
+        segmentLogPrice = new double[p.assets];
+        segmentCov = new double[continuous ? p.assets * p.assets : 0];
     }
 
     public void start() {
@@ -173,6 +201,166 @@ public final class LiquidatingAccount {
             }
         }
         return shortfall;
+    }
+
+    /**
+     * {@link #step(int, double[], double[], double[])} under continuous monitoring: the account and its shadow are
+     * also checked between the step's start ({@code previousPrice}, {@code previousLogPrice}) and its end, with the
+     * step's diffusion covariance {@code cov}; see the class comment.
+     */
+    public double step(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
+                       double[] previousPrice, double[] cov) {
+        accrue(step, logPrice, price);
+        double shortfall;
+        if (p.isolated) {
+            shadowMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
+            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
+            shortfall = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < p.positions; i++) {
+                int a = p.positionAsset[i];
+                shortfall = Math.max(shortfall, shadowMonitor.positionShortfall(i, previousPrice[a], price[a]));
+            }
+        } else {
+            shortfall = shadowMonitor.crossShortfall(path, step, previousPrice, previousLogPrice, price, logPrice, cov);
+        }
+        worstShortfall = Math.max(worstShortfall, shortfall);
+        if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
+            firstBreach = step;
+        }
+        boolean last = step == p.steps;
+        if (p.isolated) {
+            for (int i = 0; i < p.positions; i++) {
+                int a = p.positionAsset[i];
+                boolean filled = false;
+                if (open[i] && (due[i] == step || (last && due[i] != NONE))) {
+                    executeIsolated(i, scheduled(a, due[i] == step, dueFraction[i], logPrice, previousLogPrice, price));
+                    filled = true;
+                }
+                if (open[i] && !filled && due[i] == NONE) {
+                    checkIsolated(path, step, i, logPrice, previousLogPrice, price, previousPrice, cov);
+                }
+            }
+        } else if (!accountClosed) {
+            boolean filled = false;
+            if (due[0] == step || (last && due[0] != NONE)) {
+                for (int a = 0; a < p.assets; a++) {
+                    fillPrice[a] = scheduled(a, due[0] == step, dueFraction[0], logPrice, previousLogPrice, price);
+                }
+                executeCross();
+                filled = true;
+            }
+            if (!accountClosed && !filled && due[0] == NONE) {
+                checkCross(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+            }
+        }
+        return shortfall;
+    }
+
+    /**
+     * Continuous monitoring of the cross account within the step: a breach fills at once or schedules its fill; after
+     * a fill within the step, the rest of the step (from the fill's reference prices, with the variance left) is
+     * checked again, as a venue keeps watching an account it has only partly liquidated.
+     */
+    private void checkCross(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
+                            double[] previousPrice, double[] cov) {
+        double start = 0;
+        double[] from = previousPrice;
+        double[] logFrom = previousLogPrice;
+        double[] segmentCov = cov;
+        for (int k = 0; k < MAX_SEGMENTS && !accountClosed && due[0] == NONE; k++) {
+            realMonitor.segment(k);
+            if (!(realMonitor.crossShortfall(path, step, from, logFrom, price, logPrice, segmentCov) > 0)) {
+                break;
+            }
+            System.arraycopy(realMonitor.crossingPrices(), 0, breachPrice, 0, p.assets);
+            double tau = start + (1 - start) * realMonitor.crossCrossingTime(path, step, logFrom, logPrice, segmentCov);
+            schedule(0, step, tau);
+            if (due[0] != step) {
+                break;
+            }
+            for (int a = 0; a < p.assets; a++) {
+                fillPrice[a] = withinStep(breachPrice[a], logPrice[a], tau, dueFraction[0]);
+                segmentPrice[a] = fillPrice[a];
+                segmentLogPrice[a] = Math.log(fillPrice[a]);
+            }
+            executeCross();
+            start = dueFraction[0];
+            from = segmentPrice;
+            logFrom = segmentLogPrice;
+            segmentCov = scaled(cov, 1 - start);
+        }
+        realMonitor.segment(0);
+    }
+
+    /** {@link #checkCross} for isolated position {@code i}. */
+    private void checkIsolated(long path, int step, int i, double[] logPrice, double[] previousLogPrice,
+                               double[] price, double[] previousPrice, double[] cov) {
+        int a = p.positionAsset[i];
+        double start = 0;
+        double mark = previousPrice[a];
+        double[] segmentCov = cov;
+        int k = 0;
+        for (; k < MAX_SEGMENTS && open[i] && due[i] == NONE; k++) {
+            if (k > 0) {
+                realMonitor.segment(k);
+                System.arraycopy(previousLogPrice, 0, segmentLogPrice, 0, p.assets);
+                segmentLogPrice[a] = Math.log(mark);
+                realMonitor.drawExtremes(path, step, segmentLogPrice, logPrice, segmentCov);
+            }
+            if (!(realMonitor.positionShortfall(i, mark, price[a]) > 0)) {
+                break;
+            }
+            breachPrice[i] = realMonitor.crossingPrices()[a];
+            double tau = start + (1 - start) * realMonitor.assetCrossingTime(path, step, a, Math.log(mark),
+                    logPrice[a], segmentCov[a * p.assets + a], breachPrice[i]);
+            schedule(i, step, tau);
+            if (due[i] != step) {
+                break;
+            }
+            mark = withinStep(breachPrice[i], logPrice[a], tau, dueFraction[i]);
+            executeIsolated(i, mark);
+            start = dueFraction[i];
+            segmentCov = scaled(cov, 1 - start);
+        }
+        if (k > 0) {
+            // the positions after this one read the whole step's draws again
+            realMonitor.segment(0);
+            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
+        }
+    }
+
+    /** {@code cov} times {@code share}, in the scratch array: the variance left after a fill within the step. */
+    private double[] scaled(double[] cov, double share) {
+        for (int j = 0; j < cov.length; j++) {
+            segmentCov[j] = cov[j] * Math.max(0, share);
+        }
+        return segmentCov;
+    }
+
+    /** Continuous monitoring: a breach at fraction {@code tau} of step {@code step} fills the latency later. */
+    private void schedule(int scope, int step, double tau) {
+        double at = tau + liq.latencySteps();
+        int whole = Math.max(1, (int) Math.ceil(at));
+        due[scope] = step - 1 + whole;
+        dueFraction[scope] = at - (whole - 1);
+    }
+
+    /** The price at fraction {@code f >= tau} of the step, log-linear from the crossing at {@code tau} to its end. */
+    private static double withinStep(double crossing, double logPrice, double tau, double f) {
+        if (!(f > tau) || !(tau < 1)) {
+            return crossing;
+        }
+        double from = Math.log(crossing);
+        return Math.exp(from + (f - tau) / (1 - tau) * (logPrice - from));
+    }
+
+    /** {@link #reference} with the scope's own fraction of its due step. */
+    private static double scheduled(int asset, boolean onSchedule, double f, double[] logPrice,
+                                    double[] previousLogPrice, double[] price) {
+        if (f >= 1 || !onSchedule) {
+            return price[asset];
+        }
+        return Math.exp((1 - f) * previousLogPrice[asset] + f * logPrice[asset]);
     }
 
     /**
@@ -266,6 +454,38 @@ public final class LiquidatingAccount {
             return premium.link()[i].rate(basis, premium.interest()[i]) * premium.stepShare()[i];
         }
         return costs.fundingPerStep().length == 0 ? 0 : costs.fundingPerStep()[i];
+    }
+
+    CompiledProblem problem() {
+        return p;
+    }
+
+    double shadowShortfallAt(double[] price) {
+        return shadowShortfall(price);
+    }
+
+    double crossShortfallAt(double[] price) {
+        return crossShortfall(price);
+    }
+
+    double isolatedShortfallAt(int i, double mark) {
+        return isolatedShortfall(i, mark);
+    }
+
+    double[] valueUnits() {
+        return valueUnits;
+    }
+
+    double[] requirementUnits() {
+        return requirementUnits;
+    }
+
+    double size(int i) {
+        return size[i];
+    }
+
+    double shadowFunding(int i) {
+        return shadowFunding[i];
     }
 
     private double shadowShortfall(double[] price) {

@@ -96,11 +96,6 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
         checkJumpRates(market, (long) Math.rint(steps), horizonDays);
         checkDriftMoves(assets, horizonDays);
         checkLatency(microstructure, horizonDays);
-        if (monitoring == Monitoring.CONTINUOUS && !microstructure.isNone()) {
-            // the liquidating account's fills, latency and carrying costs are still read at step ends only
-            throw new SpecException("monitoring", "must be \"discrete\" when the spec has liquidation, funding, borrow "
-                    + "or haircut models, but was \"continuous\" (continuous monitoring covers the plain breach model)");
-        }
         Checks.positive("paths", paths);
         if (paths > MAX_PATHS) {
             throw new SpecException("paths", "must be at most " + MAX_PATHS + " but was " + paths);

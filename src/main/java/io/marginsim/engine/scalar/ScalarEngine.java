@@ -85,7 +85,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
             previousLogPrice = new double[problem.assets];
             variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
             boolean continuous = problem.monitoring == Monitoring.CONTINUOUS;
-            monitored = continuous ? new ContinuousAccount(problem) : null;
+            monitored = continuous && account == null ? new ContinuousAccount(problem) : null;
             covariance = continuous ? new double[problem.assets * problem.assets] : null;
             previousPrice = continuous ? new double[problem.assets] : null;
         }
@@ -138,14 +138,24 @@ public final class ScalarEngine extends ParallelCpuEngine {
          */
         private void simulateWithFrictions(long path, PathBlock out, int slot) {
             account.start();
+            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
             for (int step = 1; step <= p.steps; step++) {
                 System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
+                if (covariance != null) {
+                    // the covariance reads the model's state before the step moves it on
+                    market.stepCovariance(step, covariance);
+                    System.arraycopy(price, 0, previousPrice, 0, p.assets);
+                }
                 advancePrices(path, step);
                 if (variance != null) {
                     market.conditionalVariance(variance);
                     account.haircutVariance(variance);
                 }
-                account.step(step, logPrice, previousLogPrice, price);
+                if (covariance == null) {
+                    account.step(step, logPrice, previousLogPrice, price);
+                } else {
+                    account.step(path, step, logPrice, previousLogPrice, price, previousPrice, covariance);
+                }
             }
             account.write(price, out, slot);
         }

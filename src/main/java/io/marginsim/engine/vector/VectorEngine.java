@@ -76,12 +76,12 @@ public final class VectorEngine extends ParallelCpuEngine {
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
         CompiledProblem.requireNothingMissing(name(), unimplemented(problem));
         LaneMarket market = new LaneMarket(problem);
-        if (problem.monitoring == Monitoring.CONTINUOUS) {
-            new LaneContinuous(problem, market).simulate(firstPath, out);
-            return;
-        }
         if (!problem.frictions.isNone()) {
             new LaneFrictions(problem, market).simulate(firstPath, out);
+            return;
+        }
+        if (problem.monitoring == Monitoring.CONTINUOUS) {
+            new LaneContinuous(problem, market).simulate(firstPath, out);
             return;
         }
         LaneAccount account = new LaneAccount(problem);
