@@ -47,14 +47,13 @@ import java.util.Arrays;
  * as breach prices and fills at time {@code t - 1 + tau + L}: within step {@code t} at the log-linear interpolation
  * from the crossing to the step's end (with no latency: at the crossing prices), later as above with that time's
  * fraction in place of {@code f}. After a fill within the step the rest of the step is checked again from the fill's
- * reference prices with the variance left (at most {@value #MAX_SEGMENTS} checks a step, each with its own draws).
+ * reference prices with the variance left (at most {@link ContinuousFills#MAX_SEGMENTS} checks a step, each with
+ * its own draws).
  */
 public final class LiquidatingAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
     private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
-    private static final int NONE = Integer.MAX_VALUE;
-    /** Continuous monitoring: at most this many checks of one scope within one step (fills, each partial). */
-    private static final int MAX_SEGMENTS = 16;
+    static final int NONE = Integer.MAX_VALUE;
 
     private final CompiledProblem p;
     private final Frictions costs;
@@ -65,15 +64,15 @@ public final class LiquidatingAccount {
     private double cash;
     private final double[] size;
     private final double[] margin;
-    private final boolean[] open;
-    private boolean accountClosed;
+    final boolean[] open;
+    boolean accountClosed;
     private double accountClosedEquity;
     private final double[] closedEquity;
     /** Step at which a scheduled fill executes (cross: index 0), or NONE. */
-    private final int[] due;
+    final int[] due;
     /** Breach-step prices per asset (cross) or of the position's asset (isolated, by position). */
-    private final double[] breachPrice;
-    private final double[] fillPrice;
+    final double[] breachPrice;
+    final double[] fillPrice;
     /** Per position: the fee of its last fill, until {@link #chargeFee} charges it. */
     private final double[] fee;
 
@@ -89,15 +88,8 @@ public final class LiquidatingAccount {
     private final double[] valueUnits;
     private final double[] requirementUnits;
 
-    /** Continuous monitoring's checks of the account and of its shadow; null under discrete monitoring. */
-    private final ContinuousMonitor realMonitor;
-    private final ContinuousMonitor shadowMonitor;
-    /** Continuous monitoring: per scope, where its fill falls in its due step, as a fraction of the step. */
-    private final double[] dueFraction;
-    /** Continuous monitoring's scratch: a segment's starting prices and the variance left in the step. */
-    private final double[] segmentPrice;
-    private final double[] segmentLogPrice;
-    private final double[] segmentCov;
+    /** Continuous monitoring's checks and fills; null under discrete monitoring. */
+    private final ContinuousFills fills;
 
     private int events;
     private double loss;
@@ -126,14 +118,7 @@ public final class LiquidatingAccount {
         boolean moving = costs.haircuts() != null;
         valueUnits = moving ? p.valueUnits.clone() : p.valueUnits;
         requirementUnits = moving ? p.requirementUnits.clone() : p.requirementUnits;
-        boolean continuous = p.monitoring == Monitoring.CONTINUOUS;
-        LiquidatingMargins margins = new LiquidatingMargins(this);
-        realMonitor = continuous ? new ContinuousMonitor(p, margins.real()) : null;
-        shadowMonitor = continuous ? new ContinuousMonitor(p, margins.shadow()) : null;
-        dueFraction = new double[due.length];
-        segmentPrice = new double[p.assets];
-        segmentLogPrice = new double[p.assets];
-        segmentCov = new double[continuous ? p.assets * p.assets : 0];
+        fills = p.monitoring == Monitoring.CONTINUOUS ? new ContinuousFills(this, new LiquidatingMargins(this)) : null;
     }
 
     public void start() {
@@ -206,161 +191,19 @@ public final class LiquidatingAccount {
     /**
      * {@link #step(int, double[], double[], double[])} under continuous monitoring: the account and its shadow are
      * also checked between the step's start ({@code previousPrice}, {@code previousLogPrice}) and its end, with the
-     * step's diffusion covariance {@code cov}; see the class comment.
+     * step's diffusion covariance {@code cov}; see the class comment and {@link ContinuousFills}.
      */
     public double step(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
                        double[] previousPrice, double[] cov) {
-        accrue(step, logPrice, price);
-        double shortfall;
-        if (p.isolated) {
-            shadowMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
-            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
-            shortfall = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < p.positions; i++) {
-                int a = p.positionAsset[i];
-                shortfall = Math.max(shortfall, shadowMonitor.positionShortfall(i, previousPrice[a], price[a]));
-            }
-        } else {
-            shortfall = shadowMonitor.crossShortfall(path, step, previousPrice, previousLogPrice, price, logPrice, cov);
-        }
+        return fills.step(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+    }
+
+    /** Notes the shadow account's shortfall of step {@code step} for the first breach and worst shortfall. */
+    void recordShortfall(int step, double shortfall) {
         worstShortfall = Math.max(worstShortfall, shortfall);
         if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
             firstBreach = step;
         }
-        boolean last = step == p.steps;
-        if (p.isolated) {
-            for (int i = 0; i < p.positions; i++) {
-                int a = p.positionAsset[i];
-                boolean filled = false;
-                if (open[i] && (due[i] == step || (last && due[i] != NONE))) {
-                    executeIsolated(i, scheduled(a, due[i] == step, dueFraction[i], logPrice, previousLogPrice, price));
-                    filled = true;
-                }
-                if (open[i] && !filled && due[i] == NONE) {
-                    checkIsolated(path, step, i, logPrice, previousLogPrice, price, previousPrice, cov);
-                }
-            }
-        } else if (!accountClosed) {
-            boolean filled = false;
-            if (due[0] == step || (last && due[0] != NONE)) {
-                for (int a = 0; a < p.assets; a++) {
-                    fillPrice[a] = scheduled(a, due[0] == step, dueFraction[0], logPrice, previousLogPrice, price);
-                }
-                executeCross();
-                filled = true;
-            }
-            if (!accountClosed && !filled && due[0] == NONE) {
-                checkCross(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
-            }
-        }
-        return shortfall;
-    }
-
-    /**
-     * Continuous monitoring of the cross account within the step: a breach fills at once or schedules its fill; after
-     * a fill within the step, the rest of the step (from the fill's reference prices, with the variance left) is
-     * checked again, as a venue keeps watching an account it has only partly liquidated.
-     */
-    private void checkCross(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
-                            double[] previousPrice, double[] cov) {
-        double start = 0;
-        double[] from = previousPrice;
-        double[] logFrom = previousLogPrice;
-        double[] segmentCov = cov;
-        for (int k = 0; k < MAX_SEGMENTS && !accountClosed && due[0] == NONE; k++) {
-            realMonitor.segment(k);
-            if (!(realMonitor.crossShortfall(path, step, from, logFrom, price, logPrice, segmentCov) > 0)) {
-                break;
-            }
-            System.arraycopy(realMonitor.crossingPrices(), 0, breachPrice, 0, p.assets);
-            double tau = start + (1 - start) * realMonitor.crossCrossingTime(path, step, logFrom, logPrice, segmentCov);
-            schedule(0, step, tau);
-            if (due[0] != step) {
-                break;
-            }
-            for (int a = 0; a < p.assets; a++) {
-                fillPrice[a] = withinStep(breachPrice[a], logPrice[a], tau, dueFraction[0]);
-                segmentPrice[a] = fillPrice[a];
-                segmentLogPrice[a] = Math.log(fillPrice[a]);
-            }
-            executeCross();
-            start = dueFraction[0];
-            from = segmentPrice;
-            logFrom = segmentLogPrice;
-            segmentCov = scaled(cov, 1 - start);
-        }
-        realMonitor.segment(0);
-    }
-
-    /** {@link #checkCross} for isolated position {@code i}. */
-    private void checkIsolated(long path, int step, int i, double[] logPrice, double[] previousLogPrice,
-                               double[] price, double[] previousPrice, double[] cov) {
-        int a = p.positionAsset[i];
-        double start = 0;
-        double mark = previousPrice[a];
-        double[] segmentCov = cov;
-        int k = 0;
-        for (; k < MAX_SEGMENTS && open[i] && due[i] == NONE; k++) {
-            if (k > 0) {
-                realMonitor.segment(k);
-                System.arraycopy(previousLogPrice, 0, segmentLogPrice, 0, p.assets);
-                segmentLogPrice[a] = Math.log(mark);
-                realMonitor.drawExtremes(path, step, segmentLogPrice, logPrice, segmentCov);
-            }
-            if (!(realMonitor.positionShortfall(i, mark, price[a]) > 0)) {
-                break;
-            }
-            breachPrice[i] = realMonitor.crossingPrices()[a];
-            double tau = start + (1 - start) * realMonitor.assetCrossingTime(path, step, a, Math.log(mark),
-                    logPrice[a], segmentCov[a * p.assets + a], breachPrice[i]);
-            schedule(i, step, tau);
-            if (due[i] != step) {
-                break;
-            }
-            mark = withinStep(breachPrice[i], logPrice[a], tau, dueFraction[i]);
-            executeIsolated(i, mark);
-            start = dueFraction[i];
-            segmentCov = scaled(cov, 1 - start);
-        }
-        if (k > 0) {
-            // the positions after this one read the whole step's draws again
-            realMonitor.segment(0);
-            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
-        }
-    }
-
-    /** {@code cov} times {@code share}, in the scratch array: the variance left after a fill within the step. */
-    private double[] scaled(double[] cov, double share) {
-        for (int j = 0; j < cov.length; j++) {
-            segmentCov[j] = cov[j] * Math.max(0, share);
-        }
-        return segmentCov;
-    }
-
-    /** Continuous monitoring: a breach at fraction {@code tau} of step {@code step} fills the latency later. */
-    private void schedule(int scope, int step, double tau) {
-        double at = tau + liq.latencySteps();
-        int whole = Math.max(1, (int) Math.ceil(at));
-        due[scope] = step - 1 + whole;
-        dueFraction[scope] = at - (whole - 1);
-    }
-
-    /** The price at fraction {@code f >= tau} of the step, log-linear from the crossing at {@code tau} to its end. */
-    private static double withinStep(double crossing, double logPrice, double tau, double f) {
-        if (!(f > tau) || !(tau < 1)) {
-            return crossing;
-        }
-        double from = Math.log(crossing);
-        return Math.exp(from + (f - tau) / (1 - tau) * (logPrice - from));
-    }
-
-    /** {@link #reference} with the scope's own fraction of its due step. */
-    private static double scheduled(int asset, boolean onSchedule, double f, double[] logPrice,
-                                    double[] previousLogPrice, double[] price) {
-        if (f >= 1 || !onSchedule) {
-            return price[asset];
-        }
-        return Math.exp((1 - f) * previousLogPrice[asset] + f * logPrice[asset]);
     }
 
     /**
@@ -415,7 +258,7 @@ public final class LiquidatingAccount {
         return Math.exp((1 - latencyFraction) * previousLogPrice[asset] + latencyFraction * logPrice[asset]);
     }
 
-    private void accrue(int step, double[] logPrice, double[] price) {
+    void accrue(int step, double[] logPrice, double[] price) {
         if (premium != null) {
             System.arraycopy(logPrice, 0, pastLogPrice, (step % history) * p.assets, p.assets);
         }
@@ -535,7 +378,7 @@ public final class LiquidatingAccount {
         return Math.abs(size[i]) * (p.markBasis[i] ? mark : p.positionEntry[i]);
     }
 
-    private void executeCross() {
+    void executeCross() {
         events++;
         due[0] = NONE;
         double equity = fillCross(false);
@@ -576,7 +419,7 @@ public final class LiquidatingAccount {
         return equity;
     }
 
-    private void executeIsolated(int i, double reference) {
+    void executeIsolated(int i, double reference) {
         events++;
         due[i] = NONE;
         double breach = breachPrice[i];

@@ -199,8 +199,8 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
 
     /** The same spec with other run settings, for tests, sweeps and the command line's overrides. */
     public Spec withRun(long paths, long seed, EngineKind engine) {
-        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine, microstructure,
-                monitoring);
+        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine,
+                microstructure, monitoring);
     }
 
     /** The same spec monitored another way, for the command line's {@code --monitoring}. */
@@ -217,7 +217,7 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
 
     /** The same spec with another account, e.g. more cash. */
     public Spec withAccount(Account other) {
-        return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine, microstructure,
-                monitoring);
+        return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine,
+                microstructure, monitoring);
     }
 }

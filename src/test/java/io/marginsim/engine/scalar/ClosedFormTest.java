@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.within;
  * One GBM asset against the continuous-barrier first-passage probability
  * {@code P = Phi((-a - nu T) / (sigma sqrt T)) + exp(-2 nu a / sigma^2) Phi((-a + nu T) / (sigma sqrt T))},
  * with the barrier moved away by the Broadie-Glasserman-Kou factor {@code exp(0.5826 sigma sqrt(dt))} for discrete
- * monitoring (step ends only; {@link ContinuousMonitoringTest} has continuous). A short is a long under price reflection: its up-barrier uses the same formula with {@code -nu}.
+ * monitoring (step ends only; {@link ContinuousMonitoringTest} has continuous). A short is a long under price
+ * reflection: its up-barrier uses the same formula with {@code -nu}.
  */
 class ClosedFormTest {
     private static final double BGK = 0.5826;

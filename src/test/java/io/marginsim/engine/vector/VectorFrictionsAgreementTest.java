@@ -182,7 +182,7 @@ class VectorFrictionsAgreementTest {
         return reference;
     }
 
-    /** Notes {@code what} of path {@code i} in {@code beyond} when the lane's value is further than {@code tolerance}. */
+    /** Notes {@code what} of path {@code i} in {@code beyond} when the lane's value is further than the tolerance. */
     private static void close(List<String> beyond, String what, int i, double lane, double reference,
                               double tolerance) {
         if (!(Math.abs(lane - reference) <= tolerance)) {
