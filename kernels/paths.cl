@@ -60,12 +60,18 @@ void view_problem(Problem *p, PARAM real *market, PARAM real *account, PARAM rea
     p->tierStart = layout + 2 * POSITIONS;
 }
 
-real tiered_requirement(const Problem *p, int i, real notional) {
+/* CompiledProblem.bracket: the last tier of position i whose floor is at most the notional */
+int tier_bracket(const Problem *p, int i, real notional) {
     int k = p->tierStart[i];
     int end = p->tierStart[i + 1];
     while (k + 1 < end && p->tierFloor[k + 1] <= notional) {
         k++;
     }
+    return k;
+}
+
+real tiered_requirement(const Problem *p, int i, real notional) {
+    int k = tier_bracket(p, i, notional);
     return notional * p->tierRate[k] - p->tierDeduction[k];
 }
 
@@ -146,6 +152,17 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
                     ModelState *s, uint step, uint path, uint k0, uint k1, real *x, real *price);
 #endif
 
+#ifdef CONTINUOUS
+/* monitor.cl, built after this file */
+void step_covariance(const Problem *p, real *cov);
+real cross_shortfall(const Problem *p, uint step, uint path, uint k0, uint k1, const real *price0, const real *x0,
+                     const real *price1, const real *x1, const real *cov, real *crossing);
+void draw_extremes(uint step, uint path, uint k0, uint k1, const real *x0, const real *x1, const real *cov,
+                   real *least, real *greatest);
+real position_shortfall(const Problem *p, int i, real mark0, real mark1, const real *least, const real *greatest,
+                        real *barrier);
+#endif
+
 /*
  * The market of one path inside a path kernel, shared with frictions.cl: START_MARKET declares the models' state,
  * ADVANCE_MARKET(step) moves x and price to step `step` (1-based). Macros rather than functions because they use
@@ -204,18 +221,45 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
         closedEquity[i] = 0;
     }
     START_MARKET;
+#ifdef CONTINUOUS
+    /* monitor.cl: each step is also checked between its endpoints, and a breach closes at the barrier */
+    real cov[ASSETS * ASSETS];
+    step_covariance(&p, cov);
+    real x0[ASSETS];
+    real price0[ASSETS];
+    for (int a = 0; a < ASSETS; a++) {
+        price[a] = p.initialPrice[a];
+    }
+#endif
     int firstBreach = 0;
     real worst = -INFINITY;
     real frozenEquity = 0;
     for (int step = 1; step <= steps; step++) {
+#ifdef CONTINUOUS
+        for (int a = 0; a < ASSETS; a++) {
+            x0[a] = x[a];
+            price0[a] = price[a];
+        }
+#endif
         ADVANCE_MARKET(step);
         real shortfall;
         if (isolated) {
             shortfall = -INFINITY;
+#ifdef CONTINUOUS
+            real least[ASSETS];
+            real greatest[ASSETS];
+            draw_extremes((uint) step, path, k0, k1, x0, x, cov, least, greatest);
+#endif
             for (int i = 0; i < POSITIONS; i++) {
                 real mark = price[p.asset[i]];
+#ifdef CONTINUOUS
+                real barrier;
+                real own = position_shortfall(&p, i, price0[p.asset[i]], mark, least, greatest, &barrier);
+                real equity = p.margin[i] + p.size[i] * (barrier - p.entry[i]);
+#else
                 real equity = p.margin[i] + p.size[i] * (mark - p.entry[i]);
                 real own = position_requirement(&p, i, mark) - equity;
+#endif
                 if (own > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = equity;
@@ -223,11 +267,19 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
                 shortfall = fmax(shortfall, own);
             }
         } else {
+#ifdef CONTINUOUS
+            real crossing[ASSETS];
+            shortfall = cross_shortfall(&p, (uint) step, path, k0, k1, price0, x0, price, x, cov, crossing);
+            if (shortfall > 0 && firstBreach == 0) {
+                frozenEquity = cross_equity(&p, crossing);
+            }
+#else
             real equity = cross_equity(&p, price);
             shortfall = cross_requirement(&p, price) - equity;
             if (shortfall > 0 && firstBreach == 0) {
                 frozenEquity = equity;
             }
+#endif
         }
         worst = fmax(worst, shortfall);
         if (shortfall > 0 && firstBreach == 0) {

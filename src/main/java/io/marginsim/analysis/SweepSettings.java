@@ -14,13 +14,13 @@ import java.util.function.UnaryOperator;
 /**
  * The run settings of a sweep that can change its rows, as they are in effect (given on the command line or taken
  * from the base spec), recorded on every journal line so that {@code --resume} never appends rows computed another
- * way. Recorded: the path count, the seed and the engine, unless an axis sets them (then they are part of the plan),
+ * way. Recorded: the path count, the seed, the engine and the monitoring, unless an axis sets them (then they are part of the plan),
  * and the device precision and device index (another device may round transcendental functions differently). Not
  * recorded: the thread count, because results do not depend on it (the determinism contract every engine keeps).
  */
 public record SweepSettings(ObjectNode json) {
     /** Spec keys an override may set, each named on the command line as {@code --key}. */
-    private static final String[] SPEC_KEYS = {"paths", "seed", "engine"};
+    private static final String[] SPEC_KEYS = {"paths", "seed", "engine", "monitoring"};
 
     public static SweepSettings of(SweepPlan plan, UnaryOperator<Spec> overrides, Engines.Options options) {
         ObjectNode json = JsonNodeFactory.instance.objectNode();
@@ -31,6 +31,7 @@ public record SweepSettings(ObjectNode json) {
                 switch (key) {
                     case "paths" -> json.put(key, first.paths());
                     case "seed" -> json.put(key, first.seed());
+                    case "monitoring" -> json.put(key, first.monitoring().key());
                     default -> json.put(key, first.engine().name().toLowerCase(Locale.ROOT));
                 }
             }
@@ -48,8 +49,9 @@ public record SweepSettings(ObjectNode json) {
      */
     String mismatch(JsonNode recorded) {
         if (recorded == null || !recorded.isObject()) {
-            return "has no record of the settings it was computed with (--paths, --seed, --engine, --precision, "
-                    + "--device), so rows computed now could not be told apart from its rows; choose another --out";
+            return "has no record of the settings it was computed with (--paths, --seed, --engine, --monitoring, "
+                    + "--precision, --device), so rows computed now could not be told apart from its rows; "
+                    + "choose another --out";
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = union(recorded).fields(); it.hasNext(); ) {
             String key = it.next().getKey();

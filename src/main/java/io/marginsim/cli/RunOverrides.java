@@ -4,6 +4,7 @@ import io.marginsim.analysis.SweepAxis;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.engine.EngineKind;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.Precision;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;
@@ -25,6 +26,9 @@ public final class RunOverrides {
 
     @Option(names = "--engine", description = "Override the spec's engine: ${COMPLETION-CANDIDATES}.")
     EngineKind engine;
+
+    @Option(names = "--monitoring", description = "Override the spec's monitoring: ${COMPLETION-CANDIDATES}.")
+    Monitoring monitoring;
 
     @Option(names = "--threads", description = "CPU threads (default: all cores; on Spark, per task: spark.task.cpus).")
     Integer threads;
@@ -57,17 +61,23 @@ public final class RunOverrides {
 
     /** The options as given, for runners elsewhere (Spark executors) that choose their own thread count. */
     public Given given() {
-        return new Given(paths, seed, engine, threads, device, precision);
+        return new Given(paths, seed, engine, threads, device, precision, monitoring);
     }
 
     /** Run settings as given on the command line, null where an option was not given. */
     public record Given(Long paths, Long seed, EngineKind engine, Integer threads, Integer device,
-                        Precision precision) implements Serializable {
-        public static final Given NONE = new Given(null, null, null, null, null, null);
+                        Precision precision, Monitoring monitoring) implements Serializable {
+        public static final Given NONE = new Given(null, null, null, null, null, null, null);
+
+        /** Settings without {@code --monitoring}. */
+        public Given(Long paths, Long seed, EngineKind engine, Integer threads, Integer device, Precision precision) {
+            this(paths, seed, engine, threads, device, precision, null);
+        }
 
         public Spec apply(Spec spec) {
-            return spec.withRun(paths == null ? spec.paths() : paths, seed == null ? spec.seed() : seed,
+            Spec run = spec.withRun(paths == null ? spec.paths() : paths, seed == null ? spec.seed() : seed,
                     engine == null ? spec.engine() : engine);
+            return monitoring == null ? run : run.withMonitoring(monitoring);
         }
 
         /**
@@ -78,6 +88,7 @@ public final class RunOverrides {
             refuseSwept(plan, "paths", paths);
             refuseSwept(plan, "seed", seed);
             refuseSwept(plan, "engine", engine == null ? null : engine.name().toLowerCase(Locale.ROOT));
+            refuseSwept(plan, "monitoring", monitoring == null ? null : monitoring.key());
         }
 
         private static void refuseSwept(SweepPlan plan, String key, Object value) {

@@ -3,7 +3,9 @@ package io.marginsim.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -75,6 +77,10 @@ import java.util.Set;
  * <p><b>Account-side mechanics</b> ({@link #frictions}): carrying costs each step and what a breach triggers
  * (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the account
  * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
+ *
+ * <p><b>Continuous monitoring</b> ({@link #monitoring}): each step also samples the least margin excess between its
+ * endpoints from the Brownian bridge through them, with uniforms of stream {@code MONITORING}; see
+ * {@link BridgeCrossing} and {@link ContinuousMonitor}. A breach then closes at the barrier, not at the step's end.
  */
 public final class CompiledProblem {
     /** Names of the market models beyond GBM, as {@link #featuresInUse()} lists them for users. */
@@ -85,6 +91,8 @@ public final class CompiledProblem {
     public static final String AR1 = "AR(1) returns";
     public static final String DCC = "DCC correlation";
     public static final String HISTORICAL = "filtered historical simulation";
+    /** Named like a model: an engine that does not list it in its features refuses continuous monitoring. */
+    public static final String CONTINUOUS_MONITORING = "continuous monitoring";
 
     public final int assets;
     public final int steps;
@@ -178,6 +186,8 @@ public final class CompiledProblem {
     public final double[] tierDeduction;
     /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
     public final Frictions frictions;
+    /** Step ends only, or also between them ({@link BridgeCrossing}). */
+    public final Monitoring monitoring;
 
     /** A plain GBM problem. */
     public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
@@ -186,6 +196,11 @@ public final class CompiledProblem {
 
     public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
                            Frictions frictions) {
+        this(market, models, account, steps, stepDays, seed, frictions, Monitoring.DEFAULT);
+    }
+
+    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
+                           Frictions frictions, Monitoring monitoring) {
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
@@ -236,6 +251,7 @@ public final class CompiledProblem {
         this.tierRate = account.tierRate().clone();
         this.tierDeduction = account.tierDeduction().clone();
         this.frictions = frictions;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -247,6 +263,9 @@ public final class CompiledProblem {
     public List<String> featuresInUse() {
         List<String> features = marketModelFeatures();
         features.addAll(frictions.features());
+        if (monitoring == Monitoring.CONTINUOUS) {
+            features.add(CONTINUOUS_MONITORING);
+        }
         return features;
     }
 
@@ -295,6 +314,24 @@ public final class CompiledProblem {
         return features;
     }
 
+    /** {@code features} and {@link #CONTINUOUS_MONITORING}: those of an engine that also monitors continuously. */
+    public static Set<String> withContinuousMonitoring(Set<String> features) {
+        Set<String> all = new HashSet<>(features);
+        all.add(CONTINUOUS_MONITORING);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * Continuous monitoring over a market model beyond GBM, named for users ({@code "continuous monitoring with GARCH
+     * volatility"}), for the engines whose bridge takes plain GBM's step covariance; empty otherwise.
+     */
+    public Optional<String> continuousMonitoringBeyondGbm() {
+        if (monitoring != Monitoring.CONTINUOUS || gbmOnly()) {
+            return Optional.empty();
+        }
+        return Optional.of(CONTINUOUS_MONITORING + " with " + String.join(", ", marketModelFeatures()));
+    }
+
     /** The features of {@link #featuresInUse()} that are not among {@code implemented}, in that order. */
     public List<String> featuresBeyond(Set<String> implemented) {
         return featuresInUse().stream().filter(f -> !implemented.contains(f)).toList();
@@ -318,6 +355,19 @@ public final class CompiledProblem {
             throw new UnsupportedModelException("the " + engine + " engine does not implement "
                     + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");
         }
+    }
+
+    /** This problem monitored as {@code other} says (tests and benchmarks build problems without a spec). */
+    public CompiledProblem withMonitoring(Monitoring other) {
+        return new CompiledProblem(new Market(assetNames, initialPrice, initialLogPrice, logDrift, shockLoading),
+                new Models(correlationFactor, stepVolatility, volatilityMultiplier, degreesOfFreedom,
+                        copulaDegreesOfFreedom, jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonJumpMean,
+                        commonJumpLogMean, commonJumpLogStdev, commonJumpCap, commonJumpBeta, garch, garchOmega,
+                        garchAlpha, garchBeta, initialVariance, ar1, dcc, dccA, dccB, dccTarget, historyRows,
+                        historyResiduals),
+                new Account(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
+                        positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction),
+                steps, stepDays, seed, frictions, other);
     }
 
     /** {@link #historyResiduals} in single precision, for engines that upload it as floats. */

@@ -40,11 +40,20 @@ import java.util.Arrays;
  *
  * <p>The first breach and the worst shortfall are those of the shadow account that is never liquidated but pays
  * the same carrying costs, so that the buffer of the report still removes the breach.
+ *
+ * <p><b>Continuous monitoring</b> ({@link #step(long, int, double[], double[], double[], double[], double[])}): the
+ * account and its shadow are checked within each step by {@link ContinuousMonitor}, on their current cash, sizes and
+ * collateral, with the same bridge draws. A breach at fraction {@code tau} of step {@code t} has the crossing prices
+ * as breach prices and fills at time {@code t - 1 + tau + L}: within step {@code t} at the log-linear interpolation
+ * from the crossing to the step's end (with no latency: at the crossing prices), later as above with that time's
+ * fraction in place of {@code f}. After a fill within the step the rest of the step is checked again from the fill's
+ * reference prices with the variance left (at most {@link ContinuousFills#MAX_SEGMENTS} checks a step, each with
+ * its own draws).
  */
 public final class LiquidatingAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
     private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
-    private static final int NONE = Integer.MAX_VALUE;
+    static final int NONE = Integer.MAX_VALUE;
 
     private final CompiledProblem p;
     private final Frictions costs;
@@ -55,15 +64,15 @@ public final class LiquidatingAccount {
     private double cash;
     private final double[] size;
     private final double[] margin;
-    private final boolean[] open;
-    private boolean accountClosed;
+    final boolean[] open;
+    boolean accountClosed;
     private double accountClosedEquity;
     private final double[] closedEquity;
     /** Step at which a scheduled fill executes (cross: index 0), or NONE. */
-    private final int[] due;
+    final int[] due;
     /** Breach-step prices per asset (cross) or of the position's asset (isolated, by position). */
-    private final double[] breachPrice;
-    private final double[] fillPrice;
+    final double[] breachPrice;
+    final double[] fillPrice;
     /** Per position: the fee of its last fill, until {@link #chargeFee} charges it. */
     private final double[] fee;
 
@@ -78,6 +87,9 @@ public final class LiquidatingAccount {
     /** Collateral (after haircut) and debt units, and the collateral's requirement units, at this step's haircuts. */
     private final double[] valueUnits;
     private final double[] requirementUnits;
+
+    /** Continuous monitoring's checks and fills; null under discrete monitoring. */
+    private final ContinuousFills fills;
 
     private int events;
     private double loss;
@@ -106,6 +118,7 @@ public final class LiquidatingAccount {
         boolean moving = costs.haircuts() != null;
         valueUnits = moving ? p.valueUnits.clone() : p.valueUnits;
         requirementUnits = moving ? p.requirementUnits.clone() : p.requirementUnits;
+        fills = p.monitoring == Monitoring.CONTINUOUS ? new ContinuousFills(this, new LiquidatingMargins(this)) : null;
     }
 
     public void start() {
@@ -176,6 +189,24 @@ public final class LiquidatingAccount {
     }
 
     /**
+     * {@link #step(int, double[], double[], double[])} under continuous monitoring: the account and its shadow are
+     * also checked between the step's start ({@code previousPrice}, {@code previousLogPrice}) and its end, with the
+     * step's diffusion covariance {@code cov}; see the class comment and {@link ContinuousFills}.
+     */
+    public double step(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
+                       double[] previousPrice, double[] cov) {
+        return fills.step(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+    }
+
+    /** Notes the shadow account's shortfall of step {@code step} for the first breach and worst shortfall. */
+    void recordShortfall(int step, double shortfall) {
+        worstShortfall = Math.max(worstShortfall, shortfall);
+        if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
+            firstBreach = step;
+        }
+    }
+
+    /**
      * Sets the haircuts of this step from each asset's per-step conditional variance of the coming step
      * ({@link io.marginsim.market.MarketPath#conditionalVariance}); see {@link Frictions.PathHaircuts}. Engines call it
      * after the step's prices are set and before {@link #step} whenever {@code frictions.haircuts()} is not null; a
@@ -227,7 +258,7 @@ public final class LiquidatingAccount {
         return Math.exp((1 - latencyFraction) * previousLogPrice[asset] + latencyFraction * logPrice[asset]);
     }
 
-    private void accrue(int step, double[] logPrice, double[] price) {
+    void accrue(int step, double[] logPrice, double[] price) {
         if (premium != null) {
             System.arraycopy(logPrice, 0, pastLogPrice, (step % history) * p.assets, p.assets);
         }
@@ -266,6 +297,38 @@ public final class LiquidatingAccount {
             return premium.link()[i].rate(basis, premium.interest()[i]) * premium.stepShare()[i];
         }
         return costs.fundingPerStep().length == 0 ? 0 : costs.fundingPerStep()[i];
+    }
+
+    CompiledProblem problem() {
+        return p;
+    }
+
+    double shadowShortfallAt(double[] price) {
+        return shadowShortfall(price);
+    }
+
+    double crossShortfallAt(double[] price) {
+        return crossShortfall(price);
+    }
+
+    double isolatedShortfallAt(int i, double mark) {
+        return isolatedShortfall(i, mark);
+    }
+
+    double[] valueUnits() {
+        return valueUnits;
+    }
+
+    double[] requirementUnits() {
+        return requirementUnits;
+    }
+
+    double size(int i) {
+        return size[i];
+    }
+
+    double shadowFunding(int i) {
+        return shadowFunding[i];
     }
 
     private double shadowShortfall(double[] price) {
@@ -315,7 +378,7 @@ public final class LiquidatingAccount {
         return Math.abs(size[i]) * (p.markBasis[i] ? mark : p.positionEntry[i]);
     }
 
-    private void executeCross() {
+    void executeCross() {
         events++;
         due[0] = NONE;
         double equity = fillCross(false);
@@ -356,7 +419,7 @@ public final class LiquidatingAccount {
         return equity;
     }
 
-    private void executeIsolated(int i, double reference) {
+    void executeIsolated(int i, double reference) {
         events++;
         due[i] = NONE;
         double breach = breachPrice[i];

@@ -35,7 +35,8 @@ public final class ProblemCompiler {
         ModelCompiler.Compiled market = ModelCompiler.compile(spec.market(), names, prices, vols, drifts,
                 spec.correlation().toArray(), stepDays);
         return new CompiledProblem(market.market(), market.models(), account(spec), spec.steps(), stepDays,
-                spec.seed(), FrictionCompiler.compile(spec, vols, market.models().garch(), stepDays));
+                spec.seed(), FrictionCompiler.compile(spec, vols, market.models().garch(), stepDays),
+                spec.monitoring());
     }
 
     private static CompiledProblem.Account account(Spec spec) {

@@ -155,7 +155,8 @@ public final class Simulator {
             requirement = Valuation.crossRequirement(problem, price);
             ratio = equity > 0 ? requirement / equity : Double.POSITIVE_INFINITY;
         }
-        return new ReportBuilder.RunInfo(engine, note, problem.stepDays, problem.seed, equity, requirement, ratio,
+        return new ReportBuilder.RunInfo(engine, note, problem.stepDays, problem.seed,
+                problem.monitoring.key(), equity, requirement, ratio,
                 elapsed);
     }
 }

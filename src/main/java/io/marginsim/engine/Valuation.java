@@ -66,6 +66,25 @@ public final class Valuation {
         return worst;
     }
 
+    /**
+     * Cross mode: the slope {@code d(equity - requirement) / dP[a]} of the margin excess in each asset's price at
+     * {@code price}, written to {@code out}; a tiered rule contributes the rate of the bracket it is in.
+     */
+    public static void crossExcessSlopes(CompiledProblem p, double[] price, double[] out) {
+        for (int a = 0; a < p.assets; a++) {
+            out[a] = p.valueUnits[a] - p.requirementUnits[a];
+        }
+        for (int i = 0; i < p.positions; i++) {
+            out[p.positionAsset[i]] += positionExcessSlope(p, i, price[p.positionAsset[i]]);
+        }
+    }
+
+    /** Slope in the mark price of position {@code i}'s equity minus its own requirement (cross or isolated). */
+    public static double positionExcessSlope(CompiledProblem p, int i, double mark) {
+        double size = p.positionSize[i];
+        return p.markBasis[i] ? size - Math.abs(size) * p.tierRate[p.bracket(i, p.notional(i, mark))] : size;
+    }
+
     /** Starting prices of the problem. */
     public static double[] initialPrices(CompiledProblem p) {
         return p.initialPrice.clone();

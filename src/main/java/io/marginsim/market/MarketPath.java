@@ -76,6 +76,38 @@ public final class MarketPath {
         }
     }
 
+    /**
+     * Writes the covariance of the diffusion part of step {@code step}'s log returns, row-major
+     * {@code assets x assets}, before {@link #step} draws it: what the Brownian bridge of continuous monitoring
+     * spreads over the step. Given the state, the step's shock has covariance {@code D L L^T D} with {@code L} the
+     * step's correlation factor (DCC's own) and {@code D} each asset's stressed step volatility (GARCH: its own
+     * conditional one), times {@code 1 - ar1^2} from step 2 on. Student-t and copula mixing have unit variance and
+     * bootstrapped rows unit variance per asset, so they add no term; jumps fall at the step's end and are not part
+     * of the bridge.
+     */
+    public void stepCovariance(int step, double[] out) {
+        double[] factor = gbm ? p.shockLoading : correlation == null ? p.correlationFactor : correlation.factor();
+        for (int i = 0; i < p.assets; i++) {
+            for (int j = 0; j <= i; j++) {
+                double c = 0;
+                for (int k = 0; k <= j; k++) {
+                    c += factor[i * p.assets + k] * factor[j * p.assets + k];
+                }
+                if (!gbm) {
+                    c *= stepScale(step, i) * stepScale(step, j);
+                }
+                out[i * p.assets + j] = c;
+                out[j * p.assets + i] = c;
+            }
+        }
+    }
+
+    /** Standard deviation of asset {@code a}'s diffusion shock at {@code step}, given the state. */
+    private double stepScale(int step, int a) {
+        double sd = p.volatilityMultiplier * (p.garch[a] ? Math.sqrt(variance[a]) : p.stepVolatility[a]);
+        return step == 1 || p.ar1[a] == 0 ? sd : sd * Math.sqrt(1 - p.ar1[a] * p.ar1[a]);
+    }
+
     /** Writes the log return of every asset at step {@code step} (1-based) of {@code path} into {@code out}. */
     public void step(long path, int step, double[] out) {
         int counter = step - 1;

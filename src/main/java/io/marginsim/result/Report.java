@@ -10,6 +10,7 @@ import java.util.Map;
  *
  * @param engine                     engine that ran ({@code scalar}, {@code vector}, {@code opencl})
  * @param engineNote                 why a better engine was not used, or what hardware ran; never empty
+ * @param monitoring                 {@code continuous} or {@code discrete}: whether margin was checked between steps
  * @param breachProbabilityCi95      Wilson 95% interval
  * @param timeToBreachQuantilesDays  quantiles of the first-breach time among breached paths, in days (empty
  *                                   when no path breached)
@@ -24,6 +25,7 @@ import java.util.Map;
  *                                   spec has a {@code liquidation} object
  */
 public record Report(String engine, String engineNote, long paths, int steps, double horizonDays, long seed,
+                     String monitoring,
                      double initialEquity, double initialRequirement, double initialMarginRatio,
                      double breachProbability, double[] breachProbabilityCi95,
                      Map<String, Double> timeToBreachQuantilesDays, List<HistogramBin> timeToBreachHistogram,

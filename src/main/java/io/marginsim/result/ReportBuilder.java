@@ -18,8 +18,9 @@ public final class ReportBuilder {
     }
 
     /** Where the run came from: everything a report says besides the statistics. */
-    public record RunInfo(String engine, String engineNote, double stepDays, long seed, double initialEquity,
-                          double initialRequirement, double initialMarginRatio, double elapsedSeconds) {
+    public record RunInfo(String engine, String engineNote, double stepDays, long seed, String monitoring,
+                          double initialEquity, double initialRequirement, double initialMarginRatio,
+                          double elapsedSeconds) {
     }
 
     public static Report build(PathStats stats, RunInfo run) {
@@ -52,7 +53,7 @@ public final class ReportBuilder {
         double elapsed = run.elapsedSeconds();
         double pathSteps = (double) paths * stats.steps();
         return new Report(run.engine(), run.engineNote(), paths, stats.steps(), stats.steps() * run.stepDays(),
-                run.seed(), run.initialEquity(), run.initialRequirement(), run.initialMarginRatio(),
+                run.seed(), run.monitoring(), run.initialEquity(), run.initialRequirement(), run.initialMarginRatio(),
                 (double) breaches / paths, Intervals.wilson(breaches, paths, Intervals.Z95),
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
                 buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,

@@ -82,6 +82,7 @@ public enum ReportFormat {
         row(out, "steps", r.steps());
         row(out, "horizonDays", r.horizonDays());
         row(out, "seed", r.seed());
+        row(out, "monitoring", r.monitoring());
         row(out, "initialEquity", r.initialEquity());
         row(out, "initialRequirement", r.initialRequirement());
         row(out, "initialMarginRatio", r.initialMarginRatio());
@@ -166,7 +167,8 @@ public enum ReportFormat {
     private static String table(Report r) {
         StringBuilder out = new StringBuilder();
         line(out, "engine", r.engine() + "  (" + r.engineNote() + ")");
-        line(out, "paths x steps", r.paths() + " x " + r.steps() + " over " + num(r.horizonDays()) + " days, seed " + r.seed());
+        line(out, "paths x steps", r.paths() + " x " + r.steps() + " over " + num(r.horizonDays()) + " days, seed " + r.seed()
+                + ", " + r.monitoring() + " monitoring");
         line(out, "equity now", num(r.initialEquity()) + ", requirement " + num(r.initialRequirement())
                 + ", margin ratio " + marginRatio(r.initialMarginRatio()));
         line(out, "breach probability", pct(r.breachProbability()) + "  (95% CI " + pct(r.breachProbabilityCi95()[0])

@@ -20,6 +20,15 @@ public final class ShockStream {
     public static final int COMMON_JUMP = 3;
     /** Stream of filtered historical simulation's row index: block 0, word 0 (uniform to {@code floor(u T)}). */
     public static final int BOOTSTRAP = 4;
+    /**
+     * Stream of continuous monitoring's within-step draws: block {@code a}, words 0 and 1, the uniforms of asset
+     * {@code a}'s least and greatest log price over the step; block {@code assets}: word 0 the uniform of the margin
+     * excess's least value, words 1 to 3 the crossing time's (a Box-Muller normal and a uniform); block
+     * {@code assets + 1 + a}: words 0 to 2 the crossing time of asset {@code a}'s bridge. Segment {@code k} of a step
+     * (after a fill within it) uses the same layout from block {@code k (2 assets + 1)} on. Its own stream, so the
+     * draws of discrete monitoring are the same with it or without it.
+     */
+    public static final int MONITORING = 5;
     /** Asset {@code a}'s own chi-square mixing variable (Student-t innovations) uses stream {@code ASSET_MIXING + a}. */
     public static final int ASSET_MIXING = 16;
     private static final double TWO_PI = 2.0 * Math.PI;

@@ -2,6 +2,7 @@ package io.marginsim.spec;
 
 import io.marginsim.engine.Counts;
 import io.marginsim.engine.EngineKind;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.market.GbmMarket;
@@ -27,10 +28,11 @@ import java.util.Set;
  * @param paths       number of Monte Carlo paths, at most {@link #MAX_PATHS}
  * @param microstructure liquidation terms, funding and borrow rates; {@link Microstructure#NONE} for the plain
  *                    breach model (breach = close at the breach step's price, no costs)
+ * @param monitoring  whether margin is checked at step ends or continuously ({@link Monitoring})
  */
 public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec market, Account account,
                    double horizonDays, int stepsPerDay, long paths, long seed, EngineKind engine,
-                   Microstructure microstructure) {
+                   Microstructure microstructure, Monitoring monitoring) {
     /** Counter word 1 of Philox holds the path index, and exact quantiles keep one value per path in an array. */
     public static final long MAX_PATHS = Integer.MAX_VALUE - 8;
     /** Guard against a typo turning a run into days of work. */
@@ -46,11 +48,20 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
                 Microstructure.NONE);
     }
 
+    /** A spec with the default {@link Monitoring}. */
+    public Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec market, Account account,
+                double horizonDays, int stepsPerDay, long paths, long seed, EngineKind engine,
+                Microstructure microstructure) {
+        this(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine, microstructure,
+                Monitoring.DEFAULT);
+    }
+
     public Spec {
         assets = List.copyOf(assets);
         Objects.requireNonNull(microstructure, "microstructure");
         Objects.requireNonNull(account, "account");
         Objects.requireNonNull(engine, "engine");
+        Objects.requireNonNull(monitoring, "monitoring");
         if (assets.isEmpty()) {
             throw new SpecException("assets", "must list at least one asset but was empty");
         }
@@ -188,17 +199,25 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
 
     /** The same spec with other run settings, for tests, sweeps and the command line's overrides. */
     public Spec withRun(long paths, long seed, EngineKind engine) {
-        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine, microstructure);
+        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine,
+                microstructure, monitoring);
+    }
+
+    /** The same spec monitored another way, for the command line's {@code --monitoring}. */
+    public Spec withMonitoring(Monitoring other) {
+        return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine,
+                microstructure, other);
     }
 
     /** The same spec under another stress overlay in place of {@code market.stress}, e.g. a named scenario's. */
     public Spec withStress(io.marginsim.market.Stress stress) {
         return new Spec(assets, correlation, market.withStress(stress), account, horizonDays, stepsPerDay, paths, seed,
-                engine, microstructure);
+                engine, microstructure, monitoring);
     }
 
     /** The same spec with another account, e.g. more cash. */
     public Spec withAccount(Account other) {
-        return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine, microstructure);
+        return new Spec(assets, correlation, market, other, horizonDays, stepsPerDay, paths, seed, engine,
+                microstructure, monitoring);
     }
 }

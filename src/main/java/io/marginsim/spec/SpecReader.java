@@ -2,6 +2,7 @@ package io.marginsim.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marginsim.engine.EngineKind;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.market.AssetDynamics;
 import io.marginsim.liquidation.Funding;
 import io.marginsim.liquidation.HaircutModel;
@@ -37,7 +38,7 @@ import java.util.Locale;
  */
 public final class SpecReader {
     private static final String[] ROOT_KEYS = {"assets", "correlation", "repairCorrelation", "account", "horizonDays",
-            "stepsPerDay", "paths", "seed", "engine", "market", "liquidation", ScenarioReader.KEY};
+            "stepsPerDay", "paths", "seed", "engine", "monitoring", "market", "liquidation", ScenarioReader.KEY};
     private static final long DEFAULT_PATHS = 100_000;
     private static final int DEFAULT_STEPS_PER_DAY = 24;
 
@@ -158,11 +159,17 @@ public final class SpecReader {
             case "auto", "scalar", "vector", "opencl" -> EngineKind.valueOf(engine.toUpperCase(Locale.ROOT));
             default -> throw root.get("engine").error("must be one of auto, scalar, vector, opencl but was \"" + engine + "\"");
         };
+        String monitoringName = root.text("monitoring", Monitoring.DEFAULT.key());
+        Monitoring monitoring = switch (monitoringName) {
+            case "discrete", "continuous" -> Monitoring.valueOf(monitoringName.toUpperCase(Locale.ROOT));
+            default -> throw root.get("monitoring").error("must be \"continuous\" or \"discrete\" but was \""
+                    + monitoringName + "\"");
+        };
         long stepsPerDay = root.integer("stepsPerDay", DEFAULT_STEPS_PER_DAY, 1, Spec.MAX_STEPS);
         long paths = root.integer("paths", DEFAULT_PATHS, 1, Spec.MAX_PATHS);
         long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         return root.build(() -> new Spec(assets, correlation, market, account, root.number("horizonDays"),
-                (int) stepsPerDay, paths, seed, kind, microstructure));
+                (int) stepsPerDay, paths, seed, kind, microstructure, monitoring));
     }
 
     private static CorrelationMatrix correlation(JsonNodes json, boolean repair) {

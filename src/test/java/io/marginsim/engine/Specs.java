@@ -26,11 +26,18 @@ public final class Specs {
      */
     public static Spec single(double vol, double drift, double size, double cash, double rate, int days, int stepsPerDay,
                               long paths, long seed) {
+        return single(vol, drift, size, cash, rate, days, stepsPerDay, paths, seed, Monitoring.DEFAULT);
+    }
+
+    /** {@link #single} monitored as {@code monitoring} says. */
+    public static Spec single(double vol, double drift, double size, double cash, double rate, int days, int stepsPerDay,
+                              long paths, long seed, Monitoring monitoring) {
         return parse("""
                 {"assets": [{"name": "X", "price": 100, "volatility": %s, "drift": %s}],
                  "account": {"cash": %s, "positions": [{"asset": "X", "size": %s, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": %s}}]},
-                 "horizonDays": %d, "stepsPerDay": %d, "paths": %d, "seed": %d, "engine": "scalar"}"""
-                .formatted(vol, drift, cash, size, rate, days, stepsPerDay, paths, seed));
+                 "horizonDays": %d, "stepsPerDay": %d, "paths": %d, "seed": %d, "engine": "scalar",
+                 "monitoring": "%s"}"""
+                .formatted(vol, drift, cash, size, rate, days, stepsPerDay, paths, seed, monitoring.key()));
     }
 }

@@ -1,21 +1,29 @@
 package io.marginsim.bench;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.infra.Blackhole;
+
+import java.util.Locale;
 
 /**
  * Path-steps per second of each CPU engine on the standard one-asset workload ({@link Workloads#oneAsset}):
- * one long at 10x, flat 5% maintenance, 256 steps.
+ * one long at 10x, flat 5% maintenance, 256 steps, checked at step ends or also between them (the cost of
+ * continuous monitoring).
  */
 public class OneAssetBenchmark extends EngineThroughput {
     private static final int PATHS = 16_384;
 
+    @Param({"discrete", "continuous"})
+    public String monitoring;
+
     @Override
     CompiledProblem problem() {
-        return Workloads.oneAsset(42);
+        return Workloads.oneAsset(42).withMonitoring(Monitoring.valueOf(monitoring.toUpperCase(Locale.ROOT)));
     }
 
     @Benchmark

@@ -153,7 +153,7 @@ final class BatchRunner implements AutoCloseable {
         KernelProgram program = programs.get(options);
         if (program == null) {
             program = KernelProgram.build(context, device, deviceName, options, "philox.cl", "paths.cl",
-                    "models.cl", "batch.cl");
+                    "models.cl", "monitor.cl", "batch.cl");
             programs.put(options, program);
         }
         return program;

@@ -5,6 +5,7 @@ import io.marginsim.engine.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Frictions;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.Workloads;
@@ -42,7 +43,8 @@ public final class OpenClEngine implements Engine {
      */
     public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
     /** Every market model of kernels/models.cl and every mechanic of kernels/frictions.cl. */
-    private static final Set<String> FEATURES = Frictions.withModels(ModelBuffer.FEATURES);
+    private static final Set<String> FEATURES = CompiledProblem.withContinuousMonitoring(
+            Frictions.withModels(ModelBuffer.FEATURES));
 
     private final DeviceInfo info;
     private final cl_device_id device;
@@ -185,13 +187,24 @@ public final class OpenClEngine implements Engine {
         return FEATURES;
     }
 
-    /** Beyond the features: premium-linked funding whose window does not fit the kernel's private memory. */
+    /**
+     * Beyond the features: premium-linked funding whose window does not fit the kernel's private memory, and
+     * continuous monitoring with a market model beyond GBM (kernels/monitor.cl takes the step covariance of GBM) or
+     * with liquidation mechanics and carrying costs.
+     */
     @Override
     public List<String> unimplemented(CompiledProblem problem) {
         List<String> missing = new ArrayList<>(Engine.super.unimplemented(problem));
         FrictionBuffer.beyondLimits(problem).ifPresent(missing::add);
+        problem.continuousMonitoringBeyondGbm().ifPresent(missing::add);
+        if (problem.monitoring == Monitoring.CONTINUOUS && !problem.frictions.isNone()) {
+            // kernels/frictions.cl still checks and fills at step ends
+            missing.add(CompiledProblem.CONTINUOUS_MONITORING + " with " + String.join(", ",
+                    problem.frictions.features()));
+        }
         return missing;
     }
+
 
     public Precision precision() {
         return precision;

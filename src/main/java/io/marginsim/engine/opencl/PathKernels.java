@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
 import org.jocl.CL;
@@ -54,7 +55,8 @@ final class PathKernels implements AutoCloseable {
                 + (precision == Precision.DOUBLE ? " -DREAL_DOUBLE" : " -cl-single-precision-constant")
                 + (constant ? "" : " -DPARAM_GLOBAL")
                 + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions + ModelBuffer.options(problem)
-                + FrictionBuffer.options(problem);
+                + FrictionBuffer.options(problem)
+                + (problem.monitoring == Monitoring.CONTINUOUS ? " -DCONTINUOUS" : "");
     }
 
     /** @param liquidating whether the options are those of a problem with frictions */
@@ -62,7 +64,7 @@ final class PathKernels implements AutoCloseable {
                              boolean liquidating) throws EngineUnavailableException {
         String[] sources = liquidating
                 ? new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "account.cl", "frictions.cl"}
-                : new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl"};
+                : new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "monitor.cl"};
         return new PathKernels(KernelProgram.build(context, device, deviceName, options, sources), device,
                 liquidating);
     }

@@ -1,8 +1,10 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ContinuousAccount;
 import io.marginsim.engine.Counts;
 import io.marginsim.engine.LiquidatingAccount;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Valuation;
@@ -68,6 +70,11 @@ public final class ScalarEngine extends ParallelCpuEngine {
         private final double[] previousLogPrice;
         /** Per-step conditional variances, for haircuts that follow the path; null when none do. */
         private final double[] variance;
+        /** Null for discrete monitoring, whose loop below stays exactly as it was. */
+        private final ContinuousAccount monitored;
+        /** Continuous monitoring: the step's diffusion covariance and its starting prices. */
+        private final double[] covariance;
+        private final double[] previousPrice;
 
         PathSimulator(CompiledProblem problem) {
             p = problem;
@@ -80,6 +87,10 @@ public final class ScalarEngine extends ParallelCpuEngine {
             account = problem.frictions.isNone() ? null : new LiquidatingAccount(problem);
             previousLogPrice = new double[problem.assets];
             variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
+            boolean continuous = problem.monitoring == Monitoring.CONTINUOUS;
+            monitored = continuous && account == null ? new ContinuousAccount(problem) : null;
+            covariance = continuous ? new double[problem.assets * problem.assets] : null;
+            previousPrice = continuous ? new double[problem.assets] : null;
         }
 
         void simulate(long path, PathBlock out, int slot) {
@@ -88,6 +99,10 @@ public final class ScalarEngine extends ParallelCpuEngine {
             market.start();
             if (account != null) {
                 simulateWithFrictions(path, out, slot);
+                return;
+            }
+            if (monitored != null) {
+                simulateContinuous(path, out, slot);
                 return;
             }
             Arrays.fill(open, true);
@@ -126,16 +141,41 @@ public final class ScalarEngine extends ParallelCpuEngine {
          */
         private void simulateWithFrictions(long path, PathBlock out, int slot) {
             account.start();
+            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
             for (int step = 1; step <= p.steps; step++) {
                 System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
+                if (covariance != null) {
+                    // the covariance reads the model's state before the step moves it on
+                    market.stepCovariance(step, covariance);
+                    System.arraycopy(price, 0, previousPrice, 0, p.assets);
+                }
                 advancePrices(path, step);
                 if (variance != null) {
                     market.conditionalVariance(variance);
                     account.haircutVariance(variance);
                 }
-                account.step(step, logPrice, previousLogPrice, price);
+                if (covariance == null) {
+                    account.step(step, logPrice, previousLogPrice, price);
+                } else {
+                    account.step(path, step, logPrice, previousLogPrice, price, previousPrice, covariance);
+                }
             }
             account.write(price, out, slot);
+        }
+
+        /** The plain breach model checked between steps as well: see {@link ContinuousAccount}. */
+        private void simulateContinuous(long path, PathBlock out, int slot) {
+            monitored.start();
+            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
+            for (int step = 1; step <= p.steps; step++) {
+                // the covariance reads the model's state before the step moves it on
+                market.stepCovariance(step, covariance);
+                System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
+                System.arraycopy(price, 0, previousPrice, 0, p.assets);
+                advancePrices(path, step);
+                monitored.step(path, step, previousLogPrice, previousPrice, logPrice, price, covariance);
+            }
+            monitored.write(price, out, slot);
         }
 
         private void advancePrices(long path, int step) {

@@ -2,7 +2,9 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.LiquidatingAccount;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.market.MarketPath;
 
 /**
  * Carrying costs and liquidation mechanics ({@link io.marginsim.engine.Frictions}) for {@link Lanes#COUNT} paths:
@@ -30,6 +32,9 @@ final class LaneFrictions {
     private final double[][] price = new double[L][];
     /** One lane's conditional variances, when haircuts follow the path; else null. */
     private final double[] variance;
+    /** Continuous monitoring (plain GBM): the step covariance, the same every step, and each lane's start prices. */
+    private final double[] covariance;
+    private final double[][] previousPrice = new double[L][];
 
     LaneFrictions(CompiledProblem problem, LaneMarket market) {
         p = problem;
@@ -41,6 +46,14 @@ final class LaneFrictions {
             price[l] = new double[problem.assets];
         }
         variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
+        boolean continuous = problem.monitoring == Monitoring.CONTINUOUS;
+        covariance = continuous ? new double[problem.assets * problem.assets] : null;
+        if (continuous) {
+            new MarketPath(problem).stepCovariance(1, covariance);
+            for (int l = 0; l < L; l++) {
+                previousPrice[l] = new double[problem.assets];
+            }
+        }
     }
 
     /** Simulates paths {@code firstPath ..} into {@code out}, a padded vector of lanes at a time. */
@@ -59,11 +72,12 @@ final class LaneFrictions {
         for (int l = 0; l < count; l++) {
             accounts[l].start();
             System.arraycopy(p.initialLogPrice, 0, logPrice[l], 0, p.assets);
+            System.arraycopy(p.initialPrice, 0, price[l], 0, p.assets);
         }
         for (int step = 1; step <= p.steps; step++) {
             market.advance(step - 1, paths);
             for (int l = 0; l < count; l++) {
-                stepLane(l, step);
+                stepLane(firstPath + l, l, step);
             }
         }
         for (int l = 0; l < count; l++) {
@@ -72,11 +86,16 @@ final class LaneFrictions {
     }
 
     /** Reads lane {@code l}'s prices of step {@code step} from the market and advances its account. */
-    private void stepLane(int l, int step) {
+    private void stepLane(long path, int l, int step) {
         double[] previous = logPrice[l];
         double[] current = previousLogPrice[l];
         logPrice[l] = current;
         previousLogPrice[l] = previous;
+        if (covariance != null) {
+            double[] start = price[l];
+            price[l] = previousPrice[l];
+            previousPrice[l] = start;
+        }
         double[] lanePrice = price[l];
         for (int a = 0; a < p.assets; a++) {
             current[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
@@ -86,6 +105,10 @@ final class LaneFrictions {
             market.conditionalVariance(p, l, variance);
             accounts[l].haircutVariance(variance);
         }
-        accounts[l].step(step, current, previous, lanePrice);
+        if (covariance == null) {
+            accounts[l].step(step, current, previous, lanePrice);
+        } else {
+            accounts[l].step(path, step, current, previous, lanePrice, previousPrice[l], covariance);
+        }
     }
 }

@@ -3,10 +3,13 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Counts;
 import io.marginsim.engine.Frictions;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.result.PathStats;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,7 +29,8 @@ public final class VectorEngine extends ParallelCpuEngine {
     private static final Set<String> MODELS = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
             CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
             CompiledProblem.HISTORICAL);
-    private static final Set<String> FEATURES = Frictions.withModels(MODELS);
+    private static final Set<String> FEATURES = CompiledProblem.withContinuousMonitoring(
+            Frictions.withModels(MODELS));
 
     public VectorEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
@@ -56,12 +60,28 @@ public final class VectorEngine extends ParallelCpuEngine {
         return FEATURES;
     }
 
+    /**
+     * Continuous monitoring runs on plain GBM ({@link LaneContinuous}); with another market model it is named as
+     * missing, with the model, so {@code auto} runs the reference and says why.
+     */
+    @Override
+    public List<String> unimplemented(CompiledProblem problem) {
+        List<String> missing = new ArrayList<>(problem.featuresBeyond(FEATURES));
+        problem.continuousMonitoringBeyondGbm().ifPresent(missing::add);
+        return missing;
+    }
+
+
     @Override
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {
-        problem.requireImplemented(name(), FEATURES);
+        CompiledProblem.requireNothingMissing(name(), unimplemented(problem));
         LaneMarket market = new LaneMarket(problem);
         if (!problem.frictions.isNone()) {
             new LaneFrictions(problem, market).simulate(firstPath, out);
+            return;
+        }
+        if (problem.monitoring == Monitoring.CONTINUOUS) {
+            new LaneContinuous(problem, market).simulate(firstPath, out);
             return;
         }
         LaneAccount account = new LaneAccount(problem);
@@ -77,7 +97,7 @@ public final class VectorEngine extends ParallelCpuEngine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
-        problem.requireImplemented(name(), FEATURES);
+        CompiledProblem.requireNothingMissing(name(), unimplemented(problem));
         return super.run(problem, firstPath, count, progress);
     }
 

@@ -2,6 +2,7 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Specs;
@@ -50,6 +51,18 @@ class OpenClBatchTest {
                 List.of(900, 256));
         assertBatchEqualsSingleRuns(engine,
                 List.of(TestProblems.isolatedWithShort(7), TestProblems.isolatedWithShort(8)), List.of(640, 1000));
+    }
+
+    @Test
+    void batchOfContinuouslyMonitoredCellsEqualsCellByCellRuns() throws EngineUnavailableException {
+        OpenClEngine engine = OpenClTestEngines.floatEngine();
+        assertBatchEqualsSingleRuns(engine, List.of(TestProblems.tiered(9).withMonitoring(Monitoring.CONTINUOUS),
+                TestProblems.tiered(10).withMonitoring(Monitoring.CONTINUOUS)), List.of(700, 1300));
+        assertBatchEqualsSingleRuns(engine,
+                List.of(TestProblems.isolatedWithShort(11).withMonitoring(Monitoring.CONTINUOUS),
+                        TestProblems.isolatedWithShort(12).withMonitoring(Monitoring.CONTINUOUS)), List.of(500, 900));
+        assertThat(CellBatch.key(engine, TestProblems.tiered(1), 100)).as("a discrete cell runs another program")
+                .isNotEqualTo(CellBatch.key(engine, TestProblems.tiered(1).withMonitoring(Monitoring.CONTINUOUS), 100));
     }
 
     @Test

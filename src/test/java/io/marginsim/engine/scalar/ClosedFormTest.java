@@ -1,6 +1,7 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.Engine;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.PathStats;
@@ -16,7 +17,8 @@ import static org.assertj.core.api.Assertions.within;
  * One GBM asset against the continuous-barrier first-passage probability
  * {@code P = Phi((-a - nu T) / (sigma sqrt T)) + exp(-2 nu a / sigma^2) Phi((-a + nu T) / (sigma sqrt T))},
  * with the barrier moved away by the Broadie-Glasserman-Kou factor {@code exp(0.5826 sigma sqrt(dt))} for discrete
- * monitoring. A short is a long under price reflection: its up-barrier uses the same formula with {@code -nu}.
+ * monitoring (step ends only; {@link ContinuousMonitoringTest} has continuous). A short is a long under price
+ * reflection: its up-barrier uses the same formula with {@code -nu}.
  */
 class ClosedFormTest {
     private static final double BGK = 0.5826;
@@ -30,7 +32,7 @@ class ClosedFormTest {
         int days = 32;
         int stepsPerDay = 8;
         int paths = 100_000;
-        Spec spec = Specs.single(vol, drift, size, cash, rate, days, stepsPerDay, paths, 7);
+        Spec spec = Specs.single(vol, drift, size, cash, rate, days, stepsPerDay, paths, 7, Monitoring.DISCRETE);
         PathStats stats;
         try (Engine engine = new ScalarEngine()) {
             stats = engine.run(ProblemCompiler.compile(spec), 0, paths, Engine.ProgressListener.NONE);

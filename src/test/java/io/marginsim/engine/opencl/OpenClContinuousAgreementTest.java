@@ -1,0 +1,69 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.Specs;
+import io.marginsim.engine.Workloads;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Continuous monitoring in kernels/monitor.cl against the reference path by path, on the problems of
+ * {@link OpenClAgreementTest}: one asset (the exact log-price bridge), correlated assets and collateral (the
+ * excess as Brownian motion, with a crossing time), a tiered rule, and isolated positions. In double every path
+ * breaches at the reference's step; in float at least 99.9% do.
+ */
+class OpenClContinuousAgreementTest {
+
+    @Test
+    void oneAsset() {
+        OpenClAgreementTest.assertAgrees(continuous(Workloads.oneAsset(41)));
+    }
+
+    @Test
+    void eightCorrelatedAssets() {
+        OpenClAgreementTest.assertAgrees(continuous(Workloads.correlated(8, 42)));
+    }
+
+    @Test
+    void tieredRequirement() {
+        OpenClAgreementTest.assertAgrees(continuous(TestProblems.tiered(43)));
+    }
+
+    @Test
+    void entryBasisWithCollateral() {
+        OpenClAgreementTest.assertAgrees(continuous(TestProblems.entryBasisWithCollateral(44)));
+    }
+
+    @Test
+    void isolatedWithShort() {
+        OpenClAgreementTest.assertAgrees(continuous(TestProblems.isolatedWithShort(45)));
+    }
+
+    @Test
+    void doublePrecisionMatchesEveryPath() {
+        for (CompiledProblem problem : new CompiledProblem[] {Workloads.correlated(8, 46),
+                TestProblems.tiered(46), TestProblems.isolatedWithShort(46),
+                TestProblems.entryBasisWithCollateral(46)}) {
+            OpenClAgreementTest.assertMatchesInDouble(continuous(problem));
+        }
+    }
+
+    @Test
+    void liquidationMechanicsAreRefusedByName() {
+        CompiledProblem liquidating = ProblemCompiler.compile(Specs.parse("""
+                {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
+                 "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
+                             "rules": {"type": "flat", "rate": 0.005}}]},
+                 "horizonDays": 4, "stepsPerDay": 4, "paths": 1000, "liquidation": {"feeRate": 0.01},
+                 "monitoring": "continuous"}"""));
+        assertThat(OpenClTestEngines.floatEngine().unimplemented(liquidating))
+                .containsExactly("continuous monitoring with liquidation mechanics, liquidation fee");
+    }
+
+    private static CompiledProblem continuous(CompiledProblem problem) {
+        return problem.withMonitoring(Monitoring.CONTINUOUS);
+    }
+}

@@ -1,0 +1,72 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.UnsupportedModelException;
+import io.marginsim.engine.Workloads;
+import io.marginsim.spec.SpecReader;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Continuous monitoring agrees path by path with the reference, on the problems of {@link VectorEngineAgreementTest}:
+ * the bridge draws are the reference's own, from the lane's float prices, so only paths within float rounding of
+ * the barrier may differ.
+ */
+class VectorContinuousAgreementTest {
+    private static final double RELATIVE = 5e-6;
+
+    @Test
+    void oneAssetFlatRate() {
+        assertAgrees(Workloads.oneAsset(21), 0, 10_000);
+    }
+
+    @Test
+    void correlatedAssets() {
+        assertAgrees(Workloads.correlated(4, 22), 0, 4_000);
+    }
+
+    @Test
+    void tieredRuleOnMarkPrice() {
+        assertAgrees(TestProblems.tiered(23), 0, 10_000);
+    }
+
+    @Test
+    void entryBasisRuleWithCollateralAndShort() {
+        assertAgrees(TestProblems.entryBasis(24), 0, 10_000);
+    }
+
+    @Test
+    void isolatedLongAndShort() {
+        assertAgrees(TestProblems.isolated(25), 0, 10_000);
+    }
+
+    @Test
+    void pathCountsThatAreNotMultiplesOfTheLaneCount() {
+        for (int size : new int[] {1, Lanes.COUNT + 1, 3 * Lanes.COUNT + 5}) {
+            assertAgrees(TestProblems.isolated(26), 1_000_003, size);
+        }
+    }
+
+    @Test
+    void aMarketModelBeyondGbmIsRefusedByName() {
+        CompiledProblem garch = ProblemCompiler.compile(SpecReader.parse("""
+                {"assets": [{"name": "X", "price": 100,
+                              "garch": {"omega": 0.0069, "alpha": 0.08, "beta": 0.9}}],
+                 "account": {"cash": 100, "positions": [{"asset": "X", "size": 10, "entryPrice": 100,
+                             "rules": {"type": "flat", "rate": 0.005}}]},
+                 "horizonDays": 2, "stepsPerDay": 4, "paths": 100, "monitoring": "continuous"}""", "spec", false));
+        assertThat(new VectorEngine(1, 64).implementsAll(garch)).isFalse();
+        assertThatThrownBy(() -> new VectorEngine(1, 64).simulate(garch, 0, new PathBlock(8)))
+                .isInstanceOf(UnsupportedModelException.class)
+                .hasMessageContaining("continuous monitoring with GARCH volatility");
+    }
+
+    private static void assertAgrees(CompiledProblem problem, long firstPath, int size) {
+        Agreement.assertAgrees(problem.withMonitoring(Monitoring.CONTINUOUS), firstPath, size, RELATIVE);
+    }
+}
