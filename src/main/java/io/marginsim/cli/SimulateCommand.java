@@ -1,5 +1,6 @@
 package io.marginsim.cli;
 
+import io.marginsim.analysis.HalfStepCheck;
 import io.marginsim.analysis.ScenarioRun;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
@@ -50,11 +51,19 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Run the baseline and only this scenario of the spec (repeat for several).")
     List<String> scenarios = List.of();
 
+    @Option(names = "--richardson", description = "Also run the spec at half the steps per day (same seed) and report "
+            + "the difference and the estimated bias of the time step (see README).")
+    boolean richardson;
+
     @Override
     public Integer call() throws Exception {
         run.outputs().check("--out", out).check("--plot", plot).check("--plot-loss", plotLoss);
         ScenarioSet set = run.loadScenarios();
         if (!set.scenarios().isEmpty() || !scenarios.isEmpty()) {
+            if (richardson) {
+                throw new SpecException("--richardson", "checks the time step of one run, so it needs a spec without "
+                        + "scenarios (write the scenario's stress into market.stress to check it)");
+            }
             return scenarios(set);
         }
         Spec spec = set.baseline();
@@ -66,6 +75,9 @@ final class SimulateCommand implements Callable<Integer> {
                 // the histogram reads its own ranks while the per-path values are still held
                 histogram = LossHistogram.of(simulation.stats().terminalEquity(), report.initialEquity());
             }
+        }
+        if (richardson) {
+            report = report.withDiscretisation(HalfStepCheck.run(spec, report, run.engineOptions()));
         }
         // the report first: whatever becomes of a plot, the run's answer is out
         TextOutput.emit(out, format.render(report));

@@ -23,6 +23,7 @@ import java.util.Map;
  * @param loss                       VaR, expected shortfall and tail fit of the loss, initial minus terminal equity
  * @param liquidation                liquidation, loss and bad-debt statistics; null (and left out of JSON) unless the
  *                                   spec has a {@code liquidation} object
+ * @param discretisation             the half-step check of {@code --richardson}; null (and left out of JSON) without it
  */
 public record Report(String engine, String engineNote, long paths, int steps, double horizonDays, long seed,
                      String monitoring,
@@ -32,7 +33,16 @@ public record Report(String engine, String engineNote, long paths, int steps, do
                      Map<String, Double> buffer, Map<String, double[]> bufferCi95,
                      Map<String, Double> terminalEquityQuantiles, double elapsedSeconds, double pathStepsPerSecond,
                      LossReport loss,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) LiquidationReport liquidation) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) LiquidationReport liquidation,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Discretisation discretisation) {
+
+    /** This report with the half-step check of {@code --richardson}. */
+    public Report withDiscretisation(Discretisation check) {
+        return new Report(engine, engineNote, paths, steps, horizonDays, seed, monitoring, initialEquity,
+                initialRequirement, initialMarginRatio, breachProbability, breachProbabilityCi95,
+                timeToBreachQuantilesDays, timeToBreachHistogram, buffer, bufferCi95, terminalEquityQuantiles,
+                elapsedSeconds, pathStepsPerSecond, loss, liquidation, check);
+    }
 
     /** Paths whose first breach falls in {@code (fromDay, toDay]}. */
     public record HistogramBin(double fromDay, double toDay, long paths) {

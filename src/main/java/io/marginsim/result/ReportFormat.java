@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.marginsim.engine.Counts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,6 +114,19 @@ public enum ReportFormat {
             l.badDebtQuantiles().forEach((k, v) -> row(out, "liquidation.badDebtQuantiles." + k, v));
             row(out, "liquidation.meanBadDebt", l.meanBadDebt());
         }
+        Discretisation d = r.discretisation();
+        if (d != null) {
+            row(out, "discretisation.stepsPerDay", d.stepsPerDay());
+            row(out, "discretisation.breachProbability", d.breachProbability());
+            row(out, "discretisation.difference", d.difference());
+            row(out, "discretisation.differenceCi95.low", d.differenceCi95()[0]);
+            row(out, "discretisation.differenceCi95.high", d.differenceCi95()[1]);
+            row(out, "discretisation.order", d.order());
+            row(out, "discretisation.estimatedBias", d.estimatedBias());
+            row(out, "discretisation.estimatedBiasCi95.low", d.estimatedBiasCi95()[0]);
+            row(out, "discretisation.estimatedBiasCi95.high", d.estimatedBiasCi95()[1]);
+            row(out, "discretisation.extrapolatedBreachProbability", d.extrapolatedBreachProbability());
+        }
         row(out, "elapsedSeconds", r.elapsedSeconds());
         row(out, "pathStepsPerSecond", r.pathStepsPerSecond());
         lossCsv(out, r.loss());
@@ -173,6 +187,17 @@ public enum ReportFormat {
                 + ", margin ratio " + marginRatio(r.initialMarginRatio()));
         line(out, "breach probability", pct(r.breachProbability()) + "  (95% CI " + pct(r.breachProbabilityCi95()[0])
                 + " .. " + pct(r.breachProbabilityCi95()[1]) + ")");
+        Discretisation d = r.discretisation();
+        if (d != null) {
+            line(out, "at half the steps", pct(d.breachProbability()) + " at " + Counts.of(d.stepsPerDay(), "step")
+                    + " a day: "
+                    + "difference " + pct(d.difference()) + " (95% CI " + pct(d.differenceCi95()[0]) + " .. "
+                    + pct(d.differenceCi95()[1]) + ")");
+            line(out, "step bias", String.format(Locale.ROOT, "about %s (95%% CI %s .. %s) with an error of order %s "
+                    + "in the step, so about %s in the limit", pct(d.estimatedBias()), pct(d.estimatedBiasCi95()[0]),
+                    pct(d.estimatedBiasCi95()[1]), d.order() == 1 ? "1" : "1/2",
+                    pct(d.extrapolatedBreachProbability())));
+        }
         if (!r.timeToBreachQuantilesDays().isEmpty()) {
             line(out, "days to first breach", levels(r.timeToBreachQuantilesDays(), "q"));
         }

@@ -203,6 +203,12 @@ public record Spec(List<Asset> assets, CorrelationMatrix correlation, MarketSpec
                 microstructure, monitoring);
     }
 
+    /** The same spec stepped {@code perDay} times a day, for the half-step check of {@code --richardson}. */
+    public Spec withStepsPerDay(int perDay) {
+        return new Spec(assets, correlation, market, account, horizonDays, perDay, paths, seed, engine,
+                microstructure, monitoring);
+    }
+
     /** The same spec monitored another way, for the command line's {@code --monitoring}. */
     public Spec withMonitoring(Monitoring other) {
         return new Spec(assets, correlation, market, account, horizonDays, stepsPerDay, paths, seed, engine,

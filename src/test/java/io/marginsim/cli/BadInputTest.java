@@ -98,6 +98,29 @@ class BadInputTest extends CommandTestSupport {
         assertThat(error).startsWith("error: --device 99 ").containsPattern("(has \\d+ OpenCL device|none is present)");
     }
 
+    @Test
+    void richardsonNeedsEvenStepsAModelWithoutPerStepParametersAndNoScenarios() throws Exception {
+        String spec = CommandLineTest.SPEC;
+        Files.writeString(dir.resolve("spec.json"), edited(spec, "\"stepsPerDay\": 6", "\"stepsPerDay\": 3"));
+        assertThat(refused(2, "simulate SPEC --richardson")).isEqualTo("error: --richardson halves stepsPerDay, so it "
+                + "needs an even stepsPerDay, but the spec has 3");
+        err.reset();
+        Files.writeString(dir.resolve("spec.json"), edited(spec, "\"volatility\": 0.6",
+                "\"volatility\": 0.6, \"garch\": {\"alpha\": 0.1, \"beta\": 0.8}"));
+        assertThat(refused(2, "simulate SPEC --richardson")).isEqualTo("error: --richardson halves the steps, but "
+                + "GARCH volatility has parameters per step, so half the steps would be another model; run without it");
+        err.reset();
+        Files.writeString(dir.resolve("spec.json"), edited(spec, "\"seed\": 5",
+                "\"seed\": 5, \"scenarios\": [{\"name\": \"crash\", \"stress\": {\"shock\": [-0.1]}}]"));
+        assertThat(refused(2, "simulate SPEC --richardson")).startsWith("error: --richardson checks the time step of "
+                + "one run, so it needs a spec without scenarios");
+    }
+
+    private static String edited(String text, String from, String to) {
+        assertThat(text).contains(from);
+        return text.replace(from, to);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"simulate SPEC --engine vector --device 0", "buffer SPEC --engine scalar --device 0"})
     void aDeviceForAnEngineOnTheCpuIsRefusedNotIgnored(String line) throws Exception {
