@@ -99,7 +99,16 @@ final class LaneAccount {
         } else {
             crossShortfall(price);
         }
-        FloatVector gap = FloatVector.fromArray(Lanes.FLOATS, shortfall, 0);
+        record(step, shortfall, equity);
+    }
+
+    /**
+     * Records step {@code step}'s shortfall lanes {@code gaps}: the worst shortfall, the first breach, and in cross
+     * mode the account equity that the first breach freezes, {@code breachEquity} (continuous monitoring passes the
+     * equity at the crossing rather than at the step's end).
+     */
+    void record(int step, float[] gaps, float[] breachEquity) {
+        FloatVector gap = FloatVector.fromArray(Lanes.FLOATS, gaps, 0);
         FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(gap).intoArray(worst, 0);
         VectorMask<Float> breach = gap.compare(GT, 0f);
         if (breach.anyTrue()) {
@@ -109,11 +118,23 @@ final class LaneAccount {
                 steps.blend(step, first).intoArray(breachStep, 0);
                 if (!isolated) {
                     FloatVector.fromArray(Lanes.FLOATS, frozen, 0)
-                            .blend(FloatVector.fromArray(Lanes.FLOATS, equity, 0), first.cast(Lanes.FLOATS))
+                            .blend(FloatVector.fromArray(Lanes.FLOATS, breachEquity, 0), first.cast(Lanes.FLOATS))
                             .intoArray(frozen, 0);
                 }
             }
         }
+    }
+
+    /** Cross mode: the margin excess {@code equity - requirement} at {@code price} into {@code out}. */
+    void crossExcess(float[] price, float[] out) {
+        crossShortfall(price);
+        FloatVector.fromArray(Lanes.FLOATS, shortfall, 0).neg().intoArray(out, 0);
+    }
+
+    /** Account equity at {@code price} into {@code out}. */
+    void equity(float[] price, float[] out) {
+        equity(price);
+        System.arraycopy(equity, 0, out, 0, L);
     }
 
     /** Writes the outcomes of the first {@code count} lanes to {@code out} from {@code slot} on. */

@@ -6,11 +6,12 @@ import io.marginsim.engine.PathBlock;
 import io.marginsim.market.MarketPath;
 
 /**
- * Continuous monitoring of the plain breach model for {@link Lanes#COUNT} paths: {@link LaneMarket} moves the
- * prices in float lanes, and after each step every lane's start and end prices go to that lane's
+ * Continuous monitoring of the plain breach model for {@link Lanes#COUNT} paths where {@link LaneBridge} does not
+ * cover the problem (isolated positions, several assets, an excess whose slope changes sign): {@link LaneMarket}
+ * moves the prices in float lanes, and after each step every lane's start and end prices go to that lane's
  * {@link ContinuousAccount}, the reference's own check in double, as {@link LaneFrictions} does for liquidation.
- * The bridge draws and the valuation at the drawn extreme are per path and branchy; the price paths, the bulk of the
- * work, stay vectorised. Plain GBM only: its step covariance is the same every step, so it is computed once.
+ * The bridge draws and the valuation at the drawn extreme are per path and branchy here; the price paths stay
+ * vectorised. Plain GBM only: its step covariance is the same every step, so it is computed once.
  */
 final class LaneContinuous {
     private static final int L = Lanes.COUNT;

@@ -61,8 +61,9 @@ public final class VectorEngine extends ParallelCpuEngine {
     }
 
     /**
-     * Continuous monitoring runs on plain GBM ({@link LaneContinuous}); with another market model it is named as
-     * missing, with the model, so {@code auto} runs the reference and says why.
+     * Continuous monitoring runs on plain GBM (in lanes where {@link LaneBridge} covers the problem, else per lane
+     * through {@link LaneContinuous}); with another market model it is named as missing, with the model, so
+     * {@code auto} runs the reference and says why.
      */
     @Override
     public List<String> unimplemented(CompiledProblem problem) {
@@ -81,7 +82,11 @@ public final class VectorEngine extends ParallelCpuEngine {
             return;
         }
         if (problem.monitoring == Monitoring.CONTINUOUS) {
-            new LaneContinuous(problem, market).simulate(firstPath, out);
+            if (LaneBridge.covers(problem)) {
+                new LaneBridge(problem, market).simulate(firstPath, out);
+            } else {
+                new LaneContinuous(problem, market).simulate(firstPath, out);
+            }
             return;
         }
         LaneAccount account = new LaneAccount(problem);

@@ -53,6 +53,20 @@ class VectorContinuousAgreementTest {
     }
 
     @Test
+    void oneAssetShortDrawsTheGreatestPrice() {
+        assertAgrees(oneAssetShort(), 0, 10_000);
+    }
+
+    @Test
+    void theCommonCaseRunsInLanesAndTheRestPerLane() {
+        assertThat(LaneBridge.covers(Workloads.oneAsset(21).withMonitoring(Monitoring.CONTINUOUS))).isTrue();
+        assertThat(LaneBridge.covers(TestProblems.tiered(23).withMonitoring(Monitoring.CONTINUOUS))).isTrue();
+        assertThat(LaneBridge.covers(oneAssetShort())).isTrue();
+        assertThat(LaneBridge.covers(TestProblems.entryBasis(24).withMonitoring(Monitoring.CONTINUOUS))).isFalse();
+        assertThat(LaneBridge.covers(TestProblems.isolated(25).withMonitoring(Monitoring.CONTINUOUS))).isFalse();
+    }
+
+    @Test
     void aMarketModelBeyondGbmIsRefusedByName() {
         CompiledProblem garch = ProblemCompiler.compile(SpecReader.parse("""
                 {"assets": [{"name": "X", "price": 100,
@@ -64,6 +78,16 @@ class VectorContinuousAgreementTest {
         assertThatThrownBy(() -> new VectorEngine(1, 64).simulate(garch, 0, new PathBlock(8)))
                 .isInstanceOf(UnsupportedModelException.class)
                 .hasMessageContaining("continuous monitoring with GARCH volatility");
+    }
+
+    /** A 10x short with collateral in the same asset, whose excess falls as the price rises. */
+    private static CompiledProblem oneAssetShort() {
+        return ProblemCompiler.compile(SpecReader.parse("""
+                {"assets": [{"name": "X", "price": 100, "volatility": 0.6, "drift": -0.2}],
+                 "account": {"cash": 50, "collateral": [{"asset": "X", "amount": 0.5}],
+                             "positions": [{"asset": "X", "size": -10, "entryPrice": 100,
+                                            "rules": {"type": "flat", "rate": 0.005}}]},
+                 "horizonDays": 10, "stepsPerDay": 4, "paths": 100, "monitoring": "continuous"}""", "spec", false));
     }
 
     private static void assertAgrees(CompiledProblem problem, long firstPath, int size) {

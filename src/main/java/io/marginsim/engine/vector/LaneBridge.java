@@ -1,0 +1,199 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.market.MarketPath;
+import io.marginsim.rng.ShockStream;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.EXP;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.SQRT;
+
+/**
+ * Continuous monitoring of the plain breach model in float lanes, for the common case that {@link #covers}: a cross
+ * account whose excess moves with one asset's price alone, always in the same direction, on plain GBM. Each step
+ * draws that asset's least (long side) or greatest (short side) log price over the step and values the account
+ * there, lane-wise; this is the one-asset branch of {@link io.marginsim.engine.ContinuousMonitor#crossShortfall}
+ * with {@link io.marginsim.engine.BridgeCrossing#minimum} and
+ * {@link io.marginsim.engine.ContinuousMonitor#barrierPrice} written out for lanes, from the same monitoring draws
+ * (block {@code a}, word 0 or 1, segment 0). Other problems run through {@link LaneContinuous}.
+ *
+ * <p>The bridge is drawn on the log price relative to its start, as {@link LaneMarket} keeps it: the extreme of a
+ * bridge shifts with its endpoints, so this is the reference's extreme less {@code log P0}, with float's finer
+ * spacing near zero.
+ */
+final class LaneBridge {
+    private static final int L = Lanes.COUNT;
+    private final int steps;
+    private final int k0;
+    private final int k1;
+    /** The one asset the excess moves with, whose lanes sit at {@code moving * L} in price arrays. */
+    private final int moving;
+    /** Whether the excess rises with the price (a long side): then the step's least price is the worst. */
+    private final boolean rising;
+    private final float variance;
+    private final float initialPrice;
+    private final LaneMarket market;
+    private final LaneAccount account;
+    private final int[] words = new int[4 * L];
+    private final float[] uniform = new float[L];
+    /** Prices the account is valued at: only the moving asset's lanes are read (the others hold no units). */
+    private final float[] price;
+    private final float[] logReturn0 = new float[L];
+    private final float[] price0 = new float[L];
+    private final float[] excess0 = new float[L];
+    private final float[] excess1 = new float[L];
+    private final float[] extremeExcess = new float[L];
+    private final float[] shortfall = new float[L];
+    private final float[] crossingEquity = new float[L];
+
+    LaneBridge(CompiledProblem p, LaneMarket market) {
+        steps = p.steps;
+        k0 = (int) p.seed;
+        k1 = (int) (p.seed >>> 32);
+        moving = movingAsset(p);
+        rising = slopeBounds(p)[0] > 0;
+        double[] covariance = new double[p.assets * p.assets];
+        new MarketPath(p).stepCovariance(1, covariance);
+        variance = (float) covariance[moving * p.assets + moving];
+        initialPrice = (float) Math.exp(p.initialLogPrice[moving]);
+        this.market = market;
+        account = new LaneAccount(p);
+        price = new float[p.assets * L];
+    }
+
+    /**
+     * Whether the lanes here run {@code p} under continuous monitoring: cross mode, plain GBM, no carrying costs or
+     * liquidation mechanics, one asset carrying every position and all collateral, and an excess whose slope in
+     * that price has one sign at every price (each position's slope lies between those of its brackets), so the
+     * reference draws the same side of the bridge whatever bracket a lane is in.
+     */
+    static boolean covers(CompiledProblem p) {
+        if (p.isolated || !p.gbmOnly() || !p.frictions.isNone() || movingAsset(p) < 0) {
+            return false;
+        }
+        double[] bounds = slopeBounds(p);
+        return bounds[0] > 0 || bounds[1] < 0;
+    }
+
+    /** The asset of every position and all collateral, or -1 when there are several (or none). */
+    private static int movingAsset(CompiledProblem p) {
+        int found = -1;
+        for (int a = 0; a < p.assets; a++) {
+            boolean used = p.valueUnits[a] != 0 || p.requirementUnits[a] != 0;
+            for (int i = 0; i < p.positions; i++) {
+                used |= p.positionAsset[i] == a;
+            }
+            if (used) {
+                if (found >= 0) {
+                    return -1;
+                }
+                found = a;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Least and greatest slope of the excess in the moving asset's price over all brackets, after
+     * {@link io.marginsim.engine.Valuation#crossExcessSlopes}.
+     */
+    private static double[] slopeBounds(CompiledProblem p) {
+        int a = Math.max(0, movingAsset(p));
+        double low = p.valueUnits[a] - p.requirementUnits[a];
+        double high = low;
+        for (int i = 0; i < p.positions; i++) {
+            double size = p.positionSize[i];
+            if (!p.markBasis[i]) {
+                low += size;
+                high += size;
+                continue;
+            }
+            double least = Double.POSITIVE_INFINITY;
+            double greatest = Double.NEGATIVE_INFINITY;
+            for (int k = p.tierStart[i]; k < p.tierStart[i + 1]; k++) {
+                double slope = size - Math.abs(size) * p.tierRate[k];
+                least = Math.min(least, slope);
+                greatest = Math.max(greatest, slope);
+            }
+            low += least;
+            high += greatest;
+        }
+        return new double[] {low, high};
+    }
+
+    /** Simulates paths {@code firstPath ..} into {@code out}, a padded vector of lanes at a time. */
+    void simulate(long firstPath, PathBlock out) {
+        int size = out.size();
+        for (int slot = 0; slot < size; slot += L) {
+            simulateLanes(firstPath + slot, out, slot, Math.min(L, size - slot));
+        }
+    }
+
+    private void simulateLanes(long firstPath, PathBlock out, int slot, int count) {
+        // Philox counters carry the low 32 bits of the path index, as in ShockStream
+        int paths = (int) firstPath;
+        market.reset();
+        account.reset();
+        java.util.Arrays.fill(logReturn0, 0f);
+        System.arraycopy(market.price, moving * L, price0, 0, L);
+        System.arraycopy(price0, 0, price, moving * L, L);
+        account.crossExcess(price, excess0);
+        for (int step = 1; step <= steps; step++) {
+            market.advance(step - 1, paths);
+            System.arraycopy(market.price, moving * L, price, moving * L, L);
+            account.crossExcess(price, excess1);
+            extreme(step, paths);
+            account.crossExcess(price, extremeExcess);
+            breach(step);
+            System.arraycopy(market.logReturn, moving * L, logReturn0, 0, L);
+            System.arraycopy(market.price, moving * L, price0, 0, L);
+            System.arraycopy(excess1, 0, excess0, 0, L);
+        }
+        account.write(market.price, out, slot, count);
+    }
+
+    /**
+     * The step's least (rising excess) or greatest log price, as a price into the moving asset's lanes of
+     * {@code price}: {@link io.marginsim.engine.BridgeCrossing#minimum} and its mirror.
+     */
+    private void extreme(int step, int paths) {
+        LanePhilox.block(step - 1, paths, moving, ShockStream.MONITORING, k0, k1, words);
+        LaneUniforms.convert(words, rising ? 0 : 1, uniform, 0);
+        FloatVector x0 = FloatVector.fromArray(Lanes.FLOATS, logReturn0, 0);
+        FloatVector x1 = FloatVector.fromArray(Lanes.FLOATS, market.logReturn, moving * L);
+        FloatVector d = x1.sub(x0);
+        FloatVector spread = FloatVector.fromArray(Lanes.FLOATS, uniform, 0).lanewise(LOG).mul(-2f * variance)
+                .add(d.mul(d)).lanewise(SQRT);
+        FloatVector x = x0.add(x1).add(rising ? spread.neg() : spread).mul(0.5f);
+        x.lanewise(EXP).mul(initialPrice).intoArray(price, moving * L);
+    }
+
+    /**
+     * The step's shortfall, the larger of the extreme's and the end's, recorded with the equity at the crossing:
+     * the price between the start and the worse of the two where the excess, linear in between, is zero
+     * ({@link io.marginsim.engine.ContinuousMonitor#barrierPrice}).
+     */
+    private void breach(int step) {
+        FloatVector me = FloatVector.fromArray(Lanes.FLOATS, extremeExcess, 0);
+        FloatVector low = me.min(FloatVector.fromArray(Lanes.FLOATS, excess1, 0));
+        low.neg().intoArray(shortfall, 0);
+        VectorMask<Float> below = low.compare(LT, 0f);
+        if (below.anyTrue()) {
+            FloatVector from = FloatVector.fromArray(Lanes.FLOATS, price0, 0);
+            FloatVector m0 = FloatVector.fromArray(Lanes.FLOATS, excess0, 0);
+            FloatVector to = FloatVector.fromArray(Lanes.FLOATS, market.price, moving * L)
+                    .blend(FloatVector.fromArray(Lanes.FLOATS, price, moving * L), low.compare(EQ, me));
+            VectorMask<Float> above = m0.compare(GT, 0f);
+            FloatVector between = to.sub(from).mul(m0).div(m0.sub(low)).add(from);
+            from.blend(to, above).blend(between, above.and(below)).intoArray(price, moving * L);
+            account.equity(price, crossingEquity);
+        }
+        account.record(step, shortfall, crossingEquity);
+    }
+}
