@@ -125,6 +125,13 @@ final class LaneAccount {
         }
     }
 
+    /** Whether {@link #record} of {@code gaps} would record a first breach in some lane. */
+    boolean anyFirstBreach(float[] gaps) {
+        VectorMask<Float> breach = FloatVector.fromArray(Lanes.FLOATS, gaps, 0).compare(GT, 0f);
+        return breach.anyTrue() && breach.cast(Lanes.INTS)
+                .and(IntVector.fromArray(Lanes.INTS, breachStep, 0).compare(EQ, PathBlock.NO_BREACH)).anyTrue();
+    }
+
     /** Cross mode: the margin excess {@code equity - requirement} at {@code price} into {@code out}. */
     void crossExcess(float[] price, float[] out) {
         crossShortfall(price);

@@ -7,7 +7,8 @@ import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 
-import static jdk.incubator.vector.VectorOperators.EQ;
+import java.util.Arrays;
+
 import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LOG;
@@ -20,7 +21,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  * draws that asset's least (long side) or greatest (short side) log price over the step and values the account
  * there, lane-wise; this is the one-asset branch of {@link io.marginsim.engine.ContinuousMonitor#crossShortfall}
  * with {@link io.marginsim.engine.BridgeCrossing#minimum} and
- * {@link io.marginsim.engine.ContinuousMonitor#barrierPrice} written out for lanes, from the same monitoring draws
+ * {@code ContinuousMonitor.barrierPrice} written out for lanes, from the same monitoring draws
  * (block {@code a}, word 0 or 1, segment 0). Other problems run through {@link LaneContinuous}.
  *
  * <p>The bridge is drawn on the log price relative to its start, as {@link LaneMarket} keeps it: the extreme of a
@@ -46,9 +47,7 @@ final class LaneBridge {
     private final float[] price;
     private final float[] logReturn0 = new float[L];
     private final float[] price0 = new float[L];
-    private final float[] excess0 = new float[L];
-    private final float[] excess1 = new float[L];
-    private final float[] extremeExcess = new float[L];
+    private final float[] excess = new float[L];
     private final float[] shortfall = new float[L];
     private final float[] crossingEquity = new float[L];
 
@@ -140,29 +139,29 @@ final class LaneBridge {
         int paths = (int) firstPath;
         market.reset();
         account.reset();
-        java.util.Arrays.fill(logReturn0, 0f);
+        Arrays.fill(logReturn0, 0f);
         System.arraycopy(market.price, moving * L, price0, 0, L);
-        System.arraycopy(price0, 0, price, moving * L, L);
-        account.crossExcess(price, excess0);
         for (int step = 1; step <= steps; step++) {
             market.advance(step - 1, paths);
-            System.arraycopy(market.price, moving * L, price, moving * L, L);
-            account.crossExcess(price, excess1);
-            extreme(step, paths);
-            account.crossExcess(price, extremeExcess);
-            breach(step);
+            worse(step, paths);
+            account.crossExcess(price, excess);
+            FloatVector.fromArray(Lanes.FLOATS, excess, 0).neg().intoArray(shortfall, 0);
+            if (account.anyFirstBreach(shortfall)) {
+                crossingEquity();
+            }
+            account.record(step, shortfall, crossingEquity);
             System.arraycopy(market.logReturn, moving * L, logReturn0, 0, L);
             System.arraycopy(market.price, moving * L, price0, 0, L);
-            System.arraycopy(excess1, 0, excess0, 0, L);
         }
         account.write(market.price, out, slot, count);
     }
 
     /**
-     * The step's least (rising excess) or greatest log price, as a price into the moving asset's lanes of
-     * {@code price}: {@link io.marginsim.engine.BridgeCrossing#minimum} and its mirror.
+     * Into the moving asset's lanes of {@code price}: the worse of the step's end and its least (rising excess) or
+     * greatest log price, {@link io.marginsim.engine.BridgeCrossing#minimum} and its mirror. The excess is monotone
+     * in that price, so its value there is the reference's {@code min(extreme's excess, end's excess)}.
      */
-    private void extreme(int step, int paths) {
+    private void worse(int step, int paths) {
         LanePhilox.block(step - 1, paths, moving, ShockStream.MONITORING, k0, k1, words);
         LaneUniforms.convert(words, rising ? 0 : 1, uniform, 0);
         FloatVector x0 = FloatVector.fromArray(Lanes.FLOATS, logReturn0, 0);
@@ -171,29 +170,26 @@ final class LaneBridge {
         FloatVector spread = FloatVector.fromArray(Lanes.FLOATS, uniform, 0).lanewise(LOG).mul(-2f * variance)
                 .add(d.mul(d)).lanewise(SQRT);
         FloatVector x = x0.add(x1).add(rising ? spread.neg() : spread).mul(0.5f);
-        x.lanewise(EXP).mul(initialPrice).intoArray(price, moving * L);
+        FloatVector extreme = x.lanewise(EXP).mul(initialPrice);
+        FloatVector end = FloatVector.fromArray(Lanes.FLOATS, market.price, moving * L);
+        (rising ? extreme.min(end) : extreme.max(end)).intoArray(price, moving * L);
     }
 
     /**
-     * The step's shortfall, the larger of the extreme's and the end's, recorded with the equity at the crossing:
-     * the price between the start and the worse of the two where the excess, linear in between, is zero
-     * ({@link io.marginsim.engine.ContinuousMonitor#barrierPrice}).
+     * The equity at the crossing, for lanes in breach: the price between the step's start and the worse price where
+     * the excess, linear in between, is zero ({@code ContinuousMonitor.barrierPrice}). Only
+     * when some lane breaches for the first time, as only those lanes keep it.
      */
-    private void breach(int step) {
-        FloatVector me = FloatVector.fromArray(Lanes.FLOATS, extremeExcess, 0);
-        FloatVector low = me.min(FloatVector.fromArray(Lanes.FLOATS, excess1, 0));
-        low.neg().intoArray(shortfall, 0);
-        VectorMask<Float> below = low.compare(LT, 0f);
-        if (below.anyTrue()) {
-            FloatVector from = FloatVector.fromArray(Lanes.FLOATS, price0, 0);
-            FloatVector m0 = FloatVector.fromArray(Lanes.FLOATS, excess0, 0);
-            FloatVector to = FloatVector.fromArray(Lanes.FLOATS, market.price, moving * L)
-                    .blend(FloatVector.fromArray(Lanes.FLOATS, price, moving * L), low.compare(EQ, me));
-            VectorMask<Float> above = m0.compare(GT, 0f);
-            FloatVector between = to.sub(from).mul(m0).div(m0.sub(low)).add(from);
-            from.blend(to, above).blend(between, above.and(below)).intoArray(price, moving * L);
-            account.equity(price, crossingEquity);
-        }
-        account.record(step, shortfall, crossingEquity);
+    private void crossingEquity() {
+        FloatVector to = FloatVector.fromArray(Lanes.FLOATS, price, moving * L);
+        FloatVector low = FloatVector.fromArray(Lanes.FLOATS, excess, 0);
+        FloatVector from = FloatVector.fromArray(Lanes.FLOATS, price0, 0);
+        from.intoArray(price, moving * L);
+        account.crossExcess(price, excess);
+        FloatVector m0 = FloatVector.fromArray(Lanes.FLOATS, excess, 0);
+        VectorMask<Float> above = m0.compare(GT, 0f);
+        FloatVector between = to.sub(from).mul(m0).div(m0.sub(low)).add(from);
+        from.blend(to, above).blend(between, above.and(low.compare(LT, 0f))).intoArray(price, moving * L);
+        account.equity(price, crossingEquity);
     }
 }
