@@ -104,13 +104,27 @@ final class LaneAccount {
 
     /**
      * Records step {@code step}'s shortfall lanes {@code gaps}: the worst shortfall, the first breach, and in cross
-     * mode the account equity that the first breach freezes, {@code breachEquity} (continuous monitoring passes the
-     * equity at the crossing rather than at the step's end).
+     * mode the account equity that the first breach freezes, {@code breachEquity}.
      */
     void record(int step, float[] gaps, float[] breachEquity) {
-        FloatVector gap = FloatVector.fromArray(Lanes.FLOATS, gaps, 0);
-        FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(gap).intoArray(worst, 0);
-        VectorMask<Float> breach = gap.compare(GT, 0f);
+        raiseWorst(gaps);
+        recordBreach(step, gaps, breachEquity);
+    }
+
+    /** Raises each lane's worst shortfall to {@code gaps} where that is larger. */
+    void raiseWorst(float[] gaps) {
+        FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(FloatVector.fromArray(Lanes.FLOATS, gaps, 0))
+                .intoArray(worst, 0);
+    }
+
+    /**
+     * Records step {@code step} as the first breach of every lane whose {@code gaps} is positive and that has not
+     * breached yet, with {@code breachEquity} as its frozen equity in cross mode (continuous monitoring passes the
+     * equity at the crossing rather than at the step's end, and gaps that need not be shortfalls: see
+     * {@link LaneBridge}).
+     */
+    void recordBreach(int step, float[] gaps, float[] breachEquity) {
+        VectorMask<Float> breach = FloatVector.fromArray(Lanes.FLOATS, gaps, 0).compare(GT, 0f);
         if (breach.anyTrue()) {
             IntVector steps = IntVector.fromArray(Lanes.INTS, breachStep, 0);
             VectorMask<Integer> first = breach.cast(Lanes.INTS).and(steps.compare(EQ, PathBlock.NO_BREACH));
@@ -125,7 +139,7 @@ final class LaneAccount {
         }
     }
 
-    /** Whether {@link #record} of {@code gaps} would record a first breach in some lane. */
+    /** Whether {@link #recordBreach} of {@code gaps} would record a first breach in some lane. */
     boolean anyFirstBreach(float[] gaps) {
         VectorMask<Float> breach = FloatVector.fromArray(Lanes.FLOATS, gaps, 0).compare(GT, 0f);
         return breach.anyTrue() && breach.cast(Lanes.INTS)

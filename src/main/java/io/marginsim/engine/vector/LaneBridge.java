@@ -2,6 +2,7 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.Valuation;
 import io.marginsim.market.MarketPath;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
@@ -18,11 +19,16 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 /**
  * Continuous monitoring of the plain breach model in float lanes, for the common case that {@link #covers}: a cross
  * account whose excess moves with one asset's price alone, always in the same direction, on plain GBM. Each step
- * draws that asset's least (long side) or greatest (short side) log price over the step and values the account
- * there, lane-wise; this is the one-asset branch of {@link io.marginsim.engine.ContinuousMonitor#crossShortfall}
- * with {@link io.marginsim.engine.BridgeCrossing#minimum} and
- * {@code ContinuousMonitor.barrierPrice} written out for lanes, from the same monitoring draws
- * (block {@code a}, word 0 or 1, segment 0). Other problems run through {@link LaneContinuous}.
+ * draws that asset's least (long side) or greatest (short side) log price over the step, lane-wise; this is the
+ * one-asset branch of {@link io.marginsim.engine.ContinuousMonitor#crossShortfall} with
+ * {@link io.marginsim.engine.BridgeCrossing#minimum} and {@code ContinuousMonitor.barrierPrice} written out for
+ * lanes, from the same monitoring draws (block {@code a}, word 0 or 1, segment 0). Other problems run through
+ * {@link LaneContinuous}.
+ *
+ * <p>The excess is monotone in that price, so the account need not be valued every step: a step breaches when its
+ * worse log price passes the barrier's (found once, in double), the account is valued at the crossing only when a
+ * lane first breaches, and the worst shortfall is the one at the path's worst log price, valued at the end. That
+ * leaves the monitoring stream's Philox block, a logarithm and a square root per step.
  *
  * <p>The bridge is drawn on the log price relative to its start, as {@link LaneMarket} keeps it: the extreme of a
  * bridge shifts with its endpoints, so this is the reference's extreme less {@code log P0}, with float's finer
@@ -39,6 +45,8 @@ final class LaneBridge {
     private final boolean rising;
     private final float variance;
     private final float initialPrice;
+    /** The barrier: the log price relative to the start where the excess is zero. */
+    private final float barrierLog;
     private final LaneMarket market;
     private final LaneAccount account;
     private final int[] words = new int[4 * L];
@@ -48,6 +56,10 @@ final class LaneBridge {
     private final float[] logReturn0 = new float[L];
     private final float[] price0 = new float[L];
     private final float[] excess = new float[L];
+    /** The step's worse log price (relative to the start), the path's worst so far, and the step's gap past it. */
+    private final float[] worseLog = new float[L];
+    private final float[] worstLog = new float[L];
+    private final float[] beyond = new float[L];
     private final float[] shortfall = new float[L];
     private final float[] crossingEquity = new float[L];
 
@@ -61,6 +73,7 @@ final class LaneBridge {
         new MarketPath(p).stepCovariance(1, covariance);
         variance = (float) covariance[moving * p.assets + moving];
         initialPrice = (float) Math.exp(p.initialLogPrice[moving]);
+        barrierLog = (float) barrierLog(p, moving, rising);
         this.market = market;
         account = new LaneAccount(p);
         price = new float[p.assets * L];
@@ -140,26 +153,32 @@ final class LaneBridge {
         market.reset();
         account.reset();
         Arrays.fill(logReturn0, 0f);
+        Arrays.fill(worstLog, rising ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
         System.arraycopy(market.price, moving * L, price0, 0, L);
         for (int step = 1; step <= steps; step++) {
             market.advance(step - 1, paths);
             worse(step, paths);
-            account.crossExcess(price, excess);
-            FloatVector.fromArray(Lanes.FLOATS, excess, 0).neg().intoArray(shortfall, 0);
-            if (account.anyFirstBreach(shortfall)) {
+            if (account.anyFirstBreach(beyond)) {
                 crossingEquity();
+                account.recordBreach(step, beyond, crossingEquity);
             }
-            account.record(step, shortfall, crossingEquity);
             System.arraycopy(market.logReturn, moving * L, logReturn0, 0, L);
             System.arraycopy(market.price, moving * L, price0, 0, L);
         }
+        // the excess is monotone in the price, so the worst shortfall is the one at the path's worst log price
+        FloatVector.fromArray(Lanes.FLOATS, worstLog, 0).lanewise(EXP).mul(initialPrice).intoArray(price, moving * L);
+        account.crossExcess(price, excess);
+        FloatVector.fromArray(Lanes.FLOATS, excess, 0).neg().intoArray(shortfall, 0);
+        account.raiseWorst(shortfall);
         account.write(market.price, out, slot, count);
     }
 
     /**
-     * Into the moving asset's lanes of {@code price}: the worse of the step's end and its least (rising excess) or
-     * greatest log price, {@link io.marginsim.engine.BridgeCrossing#minimum} and its mirror. The excess is monotone
-     * in that price, so its value there is the reference's {@code min(extreme's excess, end's excess)}.
+     * The worse of the step's end and its least (rising excess) or greatest log price,
+     * {@link io.marginsim.engine.BridgeCrossing#minimum} and its mirror, into {@code worseLog}; the path's worst so
+     * far into {@code worstLog}, and how far beyond the barrier the step went into {@code beyond} (positive in
+     * breach). The excess is monotone in the price, so the worse log price is where the reference's
+     * {@code min(extreme's excess, end's excess)} is, and a breach is a log price beyond the barrier's.
      */
     private void worse(int step, int paths) {
         LanePhilox.block(step - 1, paths, moving, ShockStream.MONITORING, k0, k1, words);
@@ -170,18 +189,28 @@ final class LaneBridge {
         FloatVector spread = FloatVector.fromArray(Lanes.FLOATS, uniform, 0).lanewise(LOG).mul(-2f * variance)
                 .add(d.mul(d)).lanewise(SQRT);
         FloatVector x = x0.add(x1).add(rising ? spread.neg() : spread).mul(0.5f);
-        FloatVector extreme = x.lanewise(EXP).mul(initialPrice);
-        FloatVector end = FloatVector.fromArray(Lanes.FLOATS, market.price, moving * L);
-        (rising ? extreme.min(end) : extreme.max(end)).intoArray(price, moving * L);
+        FloatVector worst = FloatVector.fromArray(Lanes.FLOATS, worstLog, 0);
+        if (rising) {
+            x = x.min(x1);
+            worst.min(x).intoArray(worstLog, 0);
+            FloatVector.broadcast(Lanes.FLOATS, barrierLog).sub(x).intoArray(beyond, 0);
+        } else {
+            x = x.max(x1);
+            worst.max(x).intoArray(worstLog, 0);
+            x.sub(barrierLog).intoArray(beyond, 0);
+        }
+        x.intoArray(worseLog, 0);
     }
 
     /**
      * The equity at the crossing, for lanes in breach: the price between the step's start and the worse price where
-     * the excess, linear in between, is zero ({@code ContinuousMonitor.barrierPrice}). Only
-     * when some lane breaches for the first time, as only those lanes keep it.
+     * the excess, linear in between, is zero ({@code ContinuousMonitor.barrierPrice}). Only when some lane breaches
+     * for the first time, as only those lanes keep it.
      */
     private void crossingEquity() {
-        FloatVector to = FloatVector.fromArray(Lanes.FLOATS, price, moving * L);
+        FloatVector to = FloatVector.fromArray(Lanes.FLOATS, worseLog, 0).lanewise(EXP).mul(initialPrice);
+        to.intoArray(price, moving * L);
+        account.crossExcess(price, excess);
         FloatVector low = FloatVector.fromArray(Lanes.FLOATS, excess, 0);
         FloatVector from = FloatVector.fromArray(Lanes.FLOATS, price0, 0);
         from.intoArray(price, moving * L);
@@ -191,5 +220,35 @@ final class LaneBridge {
         FloatVector between = to.sub(from).mul(m0).div(m0.sub(low)).add(from);
         from.blend(to, above).blend(between, above.and(low.compare(LT, 0f))).intoArray(price, moving * L);
         account.equity(price, crossingEquity);
+    }
+
+    /**
+     * The log price, relative to the start, where the excess is zero (the liquidation price for a flat rule), in
+     * double by bisection on the reference's valuation: the excess is monotone in the price, so a step breaches
+     * exactly when its worse log price passes this one. Infinite when the excess never changes sign.
+     */
+    private static double barrierLog(CompiledProblem p, int a, boolean rising) {
+        double[] at = p.initialPrice.clone();
+        double low = -60;
+        double high = 60;
+        boolean lowBreached = excess(p, at, a, low) < 0;
+        if (lowBreached == excess(p, at, a, high) < 0) {
+            // never (or always) in breach: a barrier no log price passes (or every one does)
+            return lowBreached == rising ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
+        for (int i = 0; i < 200; i++) {
+            double mid = 0.5 * (low + high);
+            if (excess(p, at, a, mid) < 0 == lowBreached) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return rising ? low : high;
+    }
+
+    private static double excess(CompiledProblem p, double[] at, int a, double logReturn) {
+        at[a] = Math.exp(p.initialLogPrice[a] + logReturn);
+        return Valuation.crossEquity(p, at) - Valuation.crossRequirement(p, at);
     }
 }
