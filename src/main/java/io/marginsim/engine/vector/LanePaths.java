@@ -1,0 +1,79 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.PathBlock;
+
+/**
+ * The loop of the vector engine's per-path accounts ({@link LaneFrictions}, {@link LaneContinuous}): {@link LaneMarket}
+ * moves {@link Lanes#COUNT} paths' prices in float lanes, and after each step every lane's prices go to that lane's
+ * account in double, which a subclass holds. A lane's log price is {@code log P0 + x} with {@code x} the market's
+ * float log price relative to its start, and its price is the market's float price widened to double.
+ *
+ * <p>Lanes past the end of a block (the padded last vector) are not handed to an account: their prices are computed
+ * by the market and discarded, as in the plain model, so every path's outcome depends on its index alone.
+ */
+abstract class LanePaths {
+    static final int L = Lanes.COUNT;
+    final CompiledProblem p;
+    final LaneMarket market;
+    /** Per lane, per asset; the two log price arrays swap roles each step rather than being copied. */
+    final double[][] logPrice = new double[L][];
+    final double[][] previousLogPrice = new double[L][];
+    final double[][] price = new double[L][];
+
+    LanePaths(CompiledProblem problem, LaneMarket market) {
+        p = problem;
+        this.market = market;
+        for (int l = 0; l < L; l++) {
+            logPrice[l] = new double[problem.assets];
+            previousLogPrice[l] = new double[problem.assets];
+            price[l] = new double[problem.assets];
+        }
+    }
+
+    /** Simulates paths {@code firstPath ..} into {@code out}, a padded vector of lanes at a time. */
+    final void simulate(long firstPath, PathBlock out) {
+        int size = out.size();
+        for (int slot = 0; slot < size; slot += L) {
+            simulateLanes(firstPath + slot, out, slot, Math.min(L, size - slot));
+        }
+    }
+
+    /** The first {@code count} lanes of one vector of paths from {@code firstPath}, written from {@code slot} on. */
+    private void simulateLanes(long firstPath, PathBlock out, int slot, int count) {
+        // Philox counters carry the low 32 bits of the path index, as in ShockStream
+        int paths = (int) firstPath;
+        market.reset();
+        for (int l = 0; l < count; l++) {
+            startLane(l);
+            System.arraycopy(p.initialLogPrice, 0, logPrice[l], 0, p.assets);
+            System.arraycopy(p.initialPrice, 0, price[l], 0, p.assets);
+        }
+        for (int step = 1; step <= p.steps; step++) {
+            market.advance(step - 1, paths);
+            for (int l = 0; l < count; l++) {
+                stepLane(firstPath + l, l, step);
+            }
+        }
+        for (int l = 0; l < count; l++) {
+            writeLane(l, out, slot + l);
+        }
+    }
+
+    /** Lane {@code l}'s log price and price of asset {@code a} after the market's last step. */
+    final void readLane(int l, double[] logPriceOut, double[] priceOut) {
+        for (int a = 0; a < p.assets; a++) {
+            logPriceOut[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
+            priceOut[a] = market.price[a * L + l];
+        }
+    }
+
+    /** Resets lane {@code l}'s account for a new path. */
+    abstract void startLane(int l);
+
+    /** Advances lane {@code l}'s account through step {@code step} of path {@code path}. */
+    abstract void stepLane(long path, int l, int step);
+
+    /** Writes lane {@code l}'s outcome into {@code out} at {@code index}. */
+    abstract void writeLane(int l, PathBlock out, int index);
+}
