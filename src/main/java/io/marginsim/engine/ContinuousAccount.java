@@ -9,7 +9,7 @@ import java.util.Arrays;
  * where the excess reached zero rather than at the step's end; the worst shortfall is the largest within-step one,
  * so buffers stay consistent with breaches.
  */
-public final class ContinuousAccount {
+public final class ContinuousAccount implements PathAccount {
     private final CompiledProblem p;
     private final ContinuousMonitor monitor;
     private final boolean[] open;
@@ -26,6 +26,7 @@ public final class ContinuousAccount {
     }
 
     /** Resets the per-path state before step 1. */
+    @Override
     public void start() {
         Arrays.fill(open, true);
         firstBreach = PathBlock.NO_BREACH;
@@ -65,6 +66,7 @@ public final class ContinuousAccount {
     }
 
     /** Writes the path's outcome, with {@code price} the horizon's prices. */
+    @Override
     public void write(double[] price, PathBlock out, int slot) {
         out.firstBreachStep[slot] = firstBreach;
         out.worstShortfall[slot] = worst;

@@ -50,7 +50,7 @@ import java.util.Arrays;
  * reference prices with the variance left (at most {@link ContinuousFills#MAX_SEGMENTS} checks a step, each with
  * its own draws).
  */
-public final class LiquidatingAccount {
+public final class LiquidatingAccount implements PathAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
     private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
     static final int NONE = Integer.MAX_VALUE;
@@ -121,6 +121,7 @@ public final class LiquidatingAccount {
         fills = p.monitoring == Monitoring.CONTINUOUS ? new ContinuousFills(this, new LiquidatingMargins(this)) : null;
     }
 
+    @Override
     public void start() {
         cash = p.cash;
         System.arraycopy(p.positionSize, 0, size, 0, p.positions);
@@ -223,6 +224,7 @@ public final class LiquidatingAccount {
      * {@code price}: first breach and worst shortfall of the shadow account, terminal equity, and the liquidation
      * outcomes when the block tracks them.
      */
+    @Override
     public void write(double[] price, PathBlock out, int slot) {
         out.firstBreachStep[slot] = firstBreach;
         out.worstShortfall[slot] = worstShortfall;

@@ -2,7 +2,6 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ContinuousAccount;
-import io.marginsim.engine.PathBlock;
 import io.marginsim.market.MarketPath;
 
 /**
@@ -13,29 +12,17 @@ import io.marginsim.market.MarketPath;
  * The bridge draws and the valuation at the drawn extreme are per path and branchy here; the price paths stay
  * vectorised. Plain GBM only: its step covariance is the same every step, so it is computed once.
  */
-final class LaneContinuous extends LanePaths {
-    private final ContinuousAccount[] accounts = new ContinuousAccount[L];
+final class LaneContinuous extends LanePaths<ContinuousAccount> {
     private final double[][] previousPrice = new double[L][];
     private final double[] covariance;
 
     LaneContinuous(CompiledProblem problem, LaneMarket market) {
-        super(problem, market);
+        super(problem, market, ContinuousAccount::new, new ContinuousAccount[L]);
         for (int l = 0; l < L; l++) {
-            accounts[l] = new ContinuousAccount(problem);
             previousPrice[l] = new double[problem.assets];
         }
         covariance = new double[problem.assets * problem.assets];
         new MarketPath(problem).stepCovariance(1, covariance);
-    }
-
-    @Override
-    void startLane(int l) {
-        accounts[l].start();
-    }
-
-    @Override
-    void writeLane(int l, PathBlock out, int index) {
-        accounts[l].write(price[l], out, index);
     }
 
     /** Lane {@code l}'s prices of step {@code step}, from the market, checked by its account. */

@@ -3,7 +3,6 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
 import io.marginsim.market.MarketPath;
 
 /**
@@ -16,8 +15,7 @@ import io.marginsim.market.MarketPath;
  * stay vectorised. No exponential is recomputed, and the reference interpolates a latency fill from the lanes' log
  * prices as it does from its own.
  */
-final class LaneFrictions extends LanePaths {
-    private final LiquidatingAccount[] accounts = new LiquidatingAccount[L];
+final class LaneFrictions extends LanePaths<LiquidatingAccount> {
     /** One lane's conditional variances, when haircuts follow the path; else null. */
     private final double[] variance;
     /** Continuous monitoring (plain GBM): the step covariance, the same every step, and each lane's start prices. */
@@ -25,10 +23,7 @@ final class LaneFrictions extends LanePaths {
     private final double[][] previousPrice = new double[L][];
 
     LaneFrictions(CompiledProblem problem, LaneMarket market) {
-        super(problem, market);
-        for (int l = 0; l < L; l++) {
-            accounts[l] = new LiquidatingAccount(problem);
-        }
+        super(problem, market, LiquidatingAccount::new, new LiquidatingAccount[L]);
         variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
         boolean continuous = problem.monitoring == Monitoring.CONTINUOUS;
         covariance = continuous ? new double[problem.assets * problem.assets] : null;
@@ -38,16 +33,6 @@ final class LaneFrictions extends LanePaths {
                 previousPrice[l] = new double[problem.assets];
             }
         }
-    }
-
-    @Override
-    void startLane(int l) {
-        accounts[l].start();
-    }
-
-    @Override
-    void writeLane(int l, PathBlock out, int index) {
-        accounts[l].write(price[l], out, index);
     }
 
     /** Reads lane {@code l}'s prices of step {@code step} from the market and advances its account. */

@@ -1,7 +1,10 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.PathAccount;
 import io.marginsim.engine.PathBlock;
+
+import java.util.function.Function;
 
 /**
  * The loop of the vector engine's per-path accounts ({@link LaneFrictions}, {@link LaneContinuous}): {@link LaneMarket}
@@ -12,7 +15,7 @@ import io.marginsim.engine.PathBlock;
  * <p>Lanes past the end of a block (the padded last vector) are not handed to an account: their prices are computed
  * by the market and discarded, as in the plain model, so every path's outcome depends on its index alone.
  */
-abstract class LanePaths {
+abstract class LanePaths<A extends PathAccount> {
     static final int L = Lanes.COUNT;
     final CompiledProblem p;
     final LaneMarket market;
@@ -20,11 +23,15 @@ abstract class LanePaths {
     final double[][] logPrice = new double[L][];
     final double[][] previousLogPrice = new double[L][];
     final double[][] price = new double[L][];
+    /** One account per lane. */
+    final A[] accounts;
 
-    LanePaths(CompiledProblem problem, LaneMarket market) {
+    LanePaths(CompiledProblem problem, LaneMarket market, Function<CompiledProblem, A> account, A[] lanes) {
         p = problem;
         this.market = market;
+        accounts = lanes;
         for (int l = 0; l < L; l++) {
+            accounts[l] = account.apply(problem);
             logPrice[l] = new double[problem.assets];
             previousLogPrice[l] = new double[problem.assets];
             price[l] = new double[problem.assets];
@@ -45,7 +52,7 @@ abstract class LanePaths {
         int paths = (int) firstPath;
         market.reset();
         for (int l = 0; l < count; l++) {
-            startLane(l);
+            accounts[l].start();
             System.arraycopy(p.initialLogPrice, 0, logPrice[l], 0, p.assets);
             System.arraycopy(p.initialPrice, 0, price[l], 0, p.assets);
         }
@@ -56,7 +63,7 @@ abstract class LanePaths {
             }
         }
         for (int l = 0; l < count; l++) {
-            writeLane(l, out, slot + l);
+            accounts[l].write(price[l], out, slot + l);
         }
     }
 
@@ -68,12 +75,6 @@ abstract class LanePaths {
         }
     }
 
-    /** Resets lane {@code l}'s account for a new path. */
-    abstract void startLane(int l);
-
     /** Advances lane {@code l}'s account through step {@code step} of path {@code path}. */
     abstract void stepLane(long path, int l, int step);
-
-    /** Writes lane {@code l}'s outcome into {@code out} at {@code index}. */
-    abstract void writeLane(int l, PathBlock out, int index);
 }
