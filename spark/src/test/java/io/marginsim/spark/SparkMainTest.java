@@ -1,11 +1,19 @@
 package io.marginsim.spark;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,5 +49,33 @@ class SparkMainTest {
         SparkMain.SweepOnSpark sweep = new SparkMain.SweepOnSpark();
         new CommandLine(sweep).parseArgs(parts[0].split(" "));
         assertThat(sweep.master).isEqualTo(parts[1]);
+    }
+
+    @Test
+    void aFailedRunSaysOnlyItsErrorNotTheWarningsOfItsSpec(@TempDir Path dir) throws IOException {
+        // a published maintenance amount that differs from the derived one is a warning when cell 0 is read; cell 1's
+        // cash is out of range, which fails the run
+        Files.writeString(dir.resolve("spec.json"), """
+                {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
+                 "account": {"cash": 20, "positions": [{"asset": "X", "size": 1000, "entryPrice": 100,
+                   "rules": {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.004},
+                                                         {"floor": 50000, "rate": 0.005, "amount": 61.5}]}}]},
+                 "horizonDays": 1, "stepsPerDay": 2, "paths": 100, "seed": 1}""");
+        Files.writeString(dir.resolve("sweep.json"), """
+                {"base": "spec.json", "axes": [{"path": "account.cash", "values": [20, 1e300]}]}""");
+        StringWriter err = new StringWriter();
+        PrintStream savedErr = System.err;
+        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = SparkMain.commandLine().setErr(new PrintWriter(err, true)).execute("sweep",
+                    dir.resolve("sweep.json").toString(), "--spark", "local[1]", "--out", dir.resolve("grid").toString());
+        } finally {
+            System.setErr(savedErr);
+        }
+        assertThat(code).as(err.toString()).isEqualTo(2);
+        assertThat(err.toString().strip()).startsWith("error: ").contains("account.cash").doesNotContain("\n");
+        assertThat(stderr.toString(StandardCharsets.UTF_8)).doesNotContain("warning:");
     }
 }
