@@ -1,8 +1,8 @@
 package io.marginsim.analysis;
 
+import io.marginsim.result.OutputPaths;
 import io.marginsim.spec.SpecException;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,14 +39,10 @@ public final class SweepOutputs {
             throw new SpecException("--out", "must be a file prefix, not a folder, but \"" + prefix + "\" is a folder; "
                     + "give a prefix inside it such as " + prefix.resolve("grid"));
         }
-        for (Path up = prefix.toAbsolutePath().getParent(); up != null; up = up.getParent()) {
-            if (Files.exists(up)) {
-                if (!Files.isDirectory(up)) {
-                    throw new SpecException("--out", "must lie in a folder but \"" + prefix + "\" lies under " + up
-                            + ", which is a file");
-                }
-                break;
-            }
+        Path file = OutputPaths.fileAbove(prefix);
+        if (file != null) {
+            throw new SpecException("--out", "must lie in a folder but \"" + prefix + "\" lies under " + file
+                    + ", which is a file");
         }
         for (Path output : files(prefix)) {
             if (Files.isDirectory(output)) {
@@ -77,15 +73,8 @@ public final class SweepOutputs {
         }
     }
 
-    /** The same file by identity when both exist (links, different spellings), else by normalized path. */
+    /** The same file however spelled (relative, "..", linked folders), whether or not it exists yet. */
     private static boolean sameFile(Path a, Path b) {
-        if (Files.exists(a) && Files.exists(b)) {
-            try {
-                return Files.isSameFile(a, b);
-            } catch (IOException e) {
-                // unreadable attributes: fall back to comparing the paths
-            }
-        }
-        return a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+        return OutputPaths.location(a).equals(OutputPaths.location(b));
     }
 }

@@ -1,9 +1,8 @@
 package io.marginsim.cli;
 
+import io.marginsim.result.OutputPaths;
 import io.marginsim.spec.SpecException;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ public final class OutputTargets {
 
     /** Another input file of the command, which no output may replace. */
     public OutputTargets andReading(String name, Path file) {
-        inputs.put(location(file), name);
+        inputs.put(OutputPaths.location(file), name);
         return this;
     }
 
@@ -48,15 +47,12 @@ public final class OutputTargets {
         if (Files.isDirectory(target)) {
             throw new SpecException(option, "must name a file but " + target + " is a directory");
         }
-        Path ancestor = target.toAbsolutePath().getParent();
-        while (ancestor != null && !Files.exists(ancestor)) {
-            ancestor = ancestor.getParent();
-        }
-        if (ancestor != null && !Files.isDirectory(ancestor)) {
+        Path ancestor = OutputPaths.fileAbove(target);
+        if (ancestor != null) {
             throw new SpecException(option, "must be a path under directories but " + ancestor + " in " + target
                     + " is a file, not a directory");
         }
-        Path where = location(target);
+        Path where = OutputPaths.location(target);
         String input = inputs.get(where);
         if (input != null) {
             throw new SpecException(option, "must not be an input of the command but " + target + " is " + input
@@ -68,25 +64,5 @@ public final class OutputTargets {
                     + ", so one output would be lost");
         }
         return this;
-    }
-
-    /**
-     * Where a path really is: its deepest existing ancestor with links resolved, and the rest of the path below it,
-     * so that two spellings of one file (relative, "..", a linked directory) compare equal.
-     */
-    private static Path location(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        Path existing = absolute;
-        while (existing != null && !Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        if (existing == null) {
-            return absolute;
-        }
-        try {
-            return existing.toRealPath().resolve(existing.relativize(absolute));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
