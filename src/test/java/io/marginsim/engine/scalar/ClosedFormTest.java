@@ -33,25 +33,38 @@ class ClosedFormTest {
         int stepsPerDay = 8;
         int paths = 100_000;
         Spec spec = Specs.single(vol, drift, size, cash, rate, days, stepsPerDay, paths, 7, Monitoring.DISCRETE);
-        PathStats stats;
-        try (Engine engine = new ScalarEngine()) {
-            stats = engine.run(ProblemCompiler.compile(spec), 0, paths, Engine.ProgressListener.NONE);
-        }
-        double simulated = (double) stats.breaches() / paths;
-
-        // equity = cash + size (P - 100) < rate |size| P  <=>  P crosses (size 100 - cash) / (size - rate |size|)
-        double barrier = (size * 100 - cash) / (size - rate * Math.abs(size));
-        double t = days / 365.0;
-        double dt = t / (days * stepsPerDay);
-        double nu = drift - 0.5 * vol * vol;
-        double shift = BGK * vol * Math.sqrt(dt);
-        double expected = size > 0
-                ? firstPassage(Math.log(100 / barrier) + shift, nu, vol, t)
-                : firstPassage(Math.log(barrier / 100) + shift, -nu, vol, t);
+        double simulated = scalarBreachProbability(spec);
+        double dt = days / 365.0 / (days * stepsPerDay);
+        double expected = accountFirstPassage(size, vol, drift, cash, rate, days, BGK * vol * Math.sqrt(dt));
 
         double standardError = Math.sqrt(expected * (1 - expected) / paths);
         assertThat(expected).isBetween(0.05, 0.95);
         assertThat(simulated).isCloseTo(expected, within(4 * standardError));
+    }
+
+    /** The fraction of {@code spec}'s paths that breach on the scalar reference. */
+    static double scalarBreachProbability(Spec spec) {
+        PathStats stats;
+        try (Engine engine = new ScalarEngine()) {
+            stats = engine.run(ProblemCompiler.compile(spec), 0, spec.paths(), Engine.ProgressListener.NONE);
+        }
+        return (double) stats.breaches() / spec.paths();
+    }
+
+    /**
+     * The continuous first-passage probability of the account of {@link Specs#single} (price 100, entry 100), its
+     * liquidation price moved away by {@code shift} in log terms: equity {@code cash + size (P - 100)} falls below
+     * {@code rate |size| P} exactly when P crosses {@code (size 100 - cash) / (size - rate |size|)}; a short's
+     * up-crossing is the reflected down-crossing.
+     */
+    static double accountFirstPassage(double size, double vol, double drift, double cash, double rate, int days,
+                                      double shift) {
+        double barrier = (size * 100 - cash) / (size - rate * Math.abs(size));
+        double t = days / 365.0;
+        double nu = drift - 0.5 * vol * vol;
+        return size > 0
+                ? firstPassage(Math.log(100 / barrier) + shift, nu, vol, t)
+                : firstPassage(Math.log(barrier / 100) + shift, -nu, vol, t);
     }
 
     /** Probability that {@code nu t + sigma W_t} falls to {@code -a} (a > 0) by time {@code t}. */

@@ -1,10 +1,7 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.engine.Engine;
 import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Specs;
-import io.marginsim.result.PathStats;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,18 +27,8 @@ class ContinuousMonitoringTest {
         double rate = 0.005;
         int days = 30;
         Spec spec = Specs.single(vol, drift, size, cash, rate, days, stepsPerDay, paths, 11, Monitoring.CONTINUOUS);
-        PathStats stats;
-        try (Engine engine = new ScalarEngine()) {
-            stats = engine.run(ProblemCompiler.compile(spec), 0, paths, Engine.ProgressListener.NONE);
-        }
-        double simulated = (double) stats.breaches() / paths;
-
-        double barrier = (size * 100 - cash) / (size - rate * Math.abs(size));
-        double t = days / 365.0;
-        double nu = drift - 0.5 * vol * vol;
-        double expected = size > 0
-                ? ClosedFormTest.firstPassage(Math.log(100 / barrier), nu, vol, t)
-                : ClosedFormTest.firstPassage(Math.log(barrier / 100), -nu, vol, t);
+        double simulated = ClosedFormTest.scalarBreachProbability(spec);
+        double expected = ClosedFormTest.accountFirstPassage(size, vol, drift, cash, rate, days, 0);
 
         double standardError = Math.sqrt(expected * (1 - expected) / paths);
         assertThat(expected).isBetween(0.05, 0.95);

@@ -38,8 +38,7 @@ class HalfStepCheckTest {
         }
         Discretisation check = HalfStepCheck.run(spec, full, options);
 
-        double barrier = (size * 100 - cash) / (size - rate * size);
-        double expected = ClosedFormTest.firstPassage(Math.log(100 / barrier), -0.5 * vol * vol, vol, days / 365.0);
+        double expected = ClosedFormTest.accountFirstPassage(size, vol, 0, cash, rate, days, 0);
         double fullError = Math.sqrt(expected * (1 - expected) / paths);
         double biasError = (check.estimatedBiasCi95()[1] - check.estimatedBiasCi95()[0]) / (2 * 1.96);
 
