@@ -3,6 +3,7 @@ package io.marginsim.cli;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.UnsupportedModelException;
 import io.marginsim.spec.SpecException;
+import io.marginsim.spec.Warnings;
 import picocli.CommandLine;
 
 import java.io.IOException;
@@ -53,6 +54,14 @@ public final class Failures implements CommandLine.IExecutionExceptionHandler {
         }
         e.getCommandLine().getErr().println(line.append(" (see ").append(help).append(")"));
         return MarginSim.BAD_INPUT;
+    }
+
+    /**
+     * Runs the parsed command with warnings held until it succeeds ({@link Warnings#heldUntilSuccess}), so a failed
+     * run says one line, its error. Public for the Spark module's command line.
+     */
+    public static int runHoldingWarnings(CommandLine.ParseResult parsed) {
+        return Warnings.heldUntilSuccess(() -> new CommandLine.RunLast().execute(parsed));
     }
 
     private static String oneLine(String message) {

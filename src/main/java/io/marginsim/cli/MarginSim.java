@@ -1,6 +1,5 @@
 package io.marginsim.cli;
 
-import io.marginsim.spec.Warnings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +30,7 @@ public final class MarginSim implements Runnable {
     static CommandLine commandLine() {
         return new CommandLine(new MarginSim())
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionStrategy(parsed -> Warnings.heldUntilSuccess(() -> new CommandLine.RunLast().execute(parsed)))
+                .setExecutionStrategy(Failures::runHoldingWarnings)
                 .setExecutionExceptionHandler(new Failures())
                 .setParameterExceptionHandler(Failures::badParameters);
     }

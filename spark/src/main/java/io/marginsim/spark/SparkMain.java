@@ -8,7 +8,6 @@ import io.marginsim.cli.RunOverrides;
 import io.marginsim.cli.SparkMasters;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.spec.SpecException;
-import io.marginsim.spec.Warnings;
 import org.apache.spark.SparkException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -41,12 +40,10 @@ public final class SparkMain {
     }
 
     static CommandLine commandLine() {
-        // the launcher sends only command lines with --spark here, so that is the help that explains them
-        // warnings (a published maintenance amount that differs from the derived one) are told only when the run
-        // succeeds, as in the plain command line, so a failed run says one line: its error
+        // the launcher sends only command lines with --spark here, so that is the help that explains them; warnings
+        // wait for success as in the plain command line
         return new CommandLine(new SparkMain()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionStrategy(parsed -> Warnings.heldUntilSuccess(
-                        () -> new CommandLine.RunLast().execute(parsed)))
+                .setExecutionStrategy(Failures::runHoldingWarnings)
                 .setExecutionExceptionHandler(SparkMain::failure)
                 .setParameterExceptionHandler((e, args) -> Failures.badParameters(e,
                         e.getCommandLine().getCommandSpec().qualifiedName() + " --spark --help"));
