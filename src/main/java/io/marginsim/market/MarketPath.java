@@ -22,6 +22,8 @@ public final class MarketPath {
     private final DynamicCorrelation correlation;
     /** This step's unit-variance innovations, per asset (what DCC's next step is driven by). */
     private final double[] innovation;
+    /** Each asset's step standard deviation, scratch for {@link #stepCovariance(int, double[])}. */
+    private final double[] scale;
 
     public MarketPath(CompiledProblem problem) {
         p = problem;
@@ -40,6 +42,7 @@ public final class MarketPath {
         correlation = problem.dcc ? new DynamicCorrelation(problem.assets, problem.dccA, problem.dccB,
                 problem.dccTarget, problem.correlationFactor) : null;
         innovation = new double[problem.assets];
+        scale = new double[problem.assets];
     }
 
     /** Resets the per-path state before step 1. */
@@ -86,15 +89,31 @@ public final class MarketPath {
      * of the bridge.
      */
     public void stepCovariance(int step, double[] out) {
-        double[] factor = gbm ? p.shockLoading : correlation == null ? p.correlationFactor : correlation.factor();
+        if (gbm) {
+            stepCovariance(p, p.shockLoading, null, out);
+            return;
+        }
+        for (int a = 0; a < p.assets; a++) {
+            scale[a] = stepScale(p, step, a, p.garch[a] ? variance[a] : 0);
+        }
+        stepCovariance(p, correlation == null ? p.correlationFactor : correlation.factor(), scale, out);
+    }
+
+    /**
+     * The step covariance {@code D F F^T D} of {@link #stepCovariance(int, double[])} from its parts, row-major into
+     * {@code out}: {@code factor} the lower correlation factor ({@code assets x assets}, row-major; plain GBM: its
+     * shock loading, which carries the volatilities) and {@code scale} each asset's step standard deviation
+     * ({@link #stepScale}), or null when the factor carries them. The vector engine calls it with each lane's state.
+     */
+    public static void stepCovariance(CompiledProblem p, double[] factor, double[] scale, double[] out) {
         for (int i = 0; i < p.assets; i++) {
             for (int j = 0; j <= i; j++) {
                 double c = 0;
                 for (int k = 0; k <= j; k++) {
                     c += factor[i * p.assets + k] * factor[j * p.assets + k];
                 }
-                if (!gbm) {
-                    c *= stepScale(step, i) * stepScale(step, j);
+                if (scale != null) {
+                    c *= scale[i] * scale[j];
                 }
                 out[i * p.assets + j] = c;
                 out[j * p.assets + i] = c;
@@ -102,9 +121,13 @@ public final class MarketPath {
         }
     }
 
-    /** Standard deviation of asset {@code a}'s diffusion shock at {@code step}, given the state. */
-    private double stepScale(int step, int a) {
-        double sd = p.volatilityMultiplier * (p.garch[a] ? Math.sqrt(variance[a]) : p.stepVolatility[a]);
+    /**
+     * Standard deviation of asset {@code a}'s diffusion shock at {@code step}, given GARCH's conditional variance
+     * {@code variance} of the coming step (read only where the asset has GARCH): the stressed step volatility, times
+     * {@code sqrt(1 - ar1^2)} from step 2 on.
+     */
+    public static double stepScale(CompiledProblem p, int step, int a, double variance) {
+        double sd = p.volatilityMultiplier * (p.garch[a] ? Math.sqrt(variance) : p.stepVolatility[a]);
         return step == 1 || p.ar1[a] == 0 ? sd : sd * Math.sqrt(1 - p.ar1[a] * p.ar1[a]);
     }
 

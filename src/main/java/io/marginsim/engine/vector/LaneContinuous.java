@@ -2,7 +2,6 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.ContinuousAccount;
-import io.marginsim.market.MarketPath;
 
 /**
  * Continuous monitoring of the plain breach model for {@link Lanes#COUNT} paths where {@link LaneBridge} does not
@@ -10,19 +9,23 @@ import io.marginsim.market.MarketPath;
  * moves the prices in float lanes, and after each step every lane's start and end prices go to that lane's
  * {@link ContinuousAccount}, the reference's own check in double, as {@link LaneFrictions} does for liquidation.
  * The bridge draws and the valuation at the drawn extreme are per path and branchy here; the price paths stay
- * vectorised. Plain GBM only: its step covariance is the same every step, so it is computed once.
+ * vectorised. Each lane's bridge takes its own step covariance ({@link LaneCovariance}), so every market model runs.
  */
 final class LaneContinuous extends LanePaths<ContinuousAccount> {
     private final double[][] previousPrice = new double[L][];
-    private final double[] covariance;
+    private final LaneCovariance covariance;
 
     LaneContinuous(CompiledProblem problem, LaneMarket market) {
         super(problem, market, ContinuousAccount::new, new ContinuousAccount[L]);
         for (int l = 0; l < L; l++) {
             previousPrice[l] = new double[problem.assets];
         }
-        covariance = new double[problem.assets * problem.assets];
-        new MarketPath(problem).stepCovariance(1, covariance);
+        covariance = new LaneCovariance(problem, market);
+    }
+
+    @Override
+    void beforeStep(int step, int count) {
+        covariance.update(step, count);
     }
 
     /** Lane {@code l}'s prices of step {@code step}, from the market, checked by its account. */
@@ -37,6 +40,6 @@ final class LaneContinuous extends LanePaths<ContinuousAccount> {
         price[l] = price1;
         previousPrice[l] = price0;
         readLane(l, log1, price1);
-        accounts[l].step(path, step, log0, price0, log1, price1, covariance);
+        accounts[l].step(path, step, log0, price0, log1, price1, covariance.of(l));
     }
 }

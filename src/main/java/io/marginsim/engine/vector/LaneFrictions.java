@@ -3,7 +3,6 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.engine.Monitoring;
-import io.marginsim.market.MarketPath;
 
 /**
  * Carrying costs and liquidation mechanics ({@link io.marginsim.engine.Frictions}) for {@link Lanes#COUNT} paths:
@@ -18,20 +17,26 @@ import io.marginsim.market.MarketPath;
 final class LaneFrictions extends LanePaths<LiquidatingAccount> {
     /** One lane's conditional variances, when haircuts follow the path; else null. */
     private final double[] variance;
-    /** Continuous monitoring (plain GBM): the step covariance, the same every step, and each lane's start prices. */
-    private final double[] covariance;
+    /** Continuous monitoring: each lane's step covariance and start prices; else null. */
+    private final LaneCovariance covariance;
     private final double[][] previousPrice = new double[L][];
 
     LaneFrictions(CompiledProblem problem, LaneMarket market) {
         super(problem, market, LiquidatingAccount::new, new LiquidatingAccount[L]);
         variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
         boolean continuous = problem.monitoring == Monitoring.CONTINUOUS;
-        covariance = continuous ? new double[problem.assets * problem.assets] : null;
+        covariance = continuous ? new LaneCovariance(problem, market) : null;
         if (continuous) {
-            new MarketPath(problem).stepCovariance(1, covariance);
             for (int l = 0; l < L; l++) {
                 previousPrice[l] = new double[problem.assets];
             }
+        }
+    }
+
+    @Override
+    void beforeStep(int step, int count) {
+        if (covariance != null) {
+            covariance.update(step, count);
         }
     }
 
@@ -56,7 +61,7 @@ final class LaneFrictions extends LanePaths<LiquidatingAccount> {
         if (covariance == null) {
             accounts[l].step(step, current, previous, lanePrice);
         } else {
-            accounts[l].step(path, step, current, previous, lanePrice, previousPrice[l], covariance);
+            accounts[l].step(path, step, current, previous, lanePrice, previousPrice[l], covariance.of(l));
         }
     }
 }

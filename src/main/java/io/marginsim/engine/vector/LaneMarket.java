@@ -101,6 +101,14 @@ final class LaneMarket {
         }
     }
 
+    /**
+     * Lane {@code lane}'s diffusion covariance of step {@code step} from the models' state, before {@link #advance}
+     * draws it; a problem beyond plain GBM only (plain GBM's is the same every step: see {@link LaneCovariance}).
+     */
+    void stepCovariance(CompiledProblem p, int step, int lane, double[] out) {
+        models.stepCovariance(p, step, lane, out);
+    }
+
     /** Adds the models' log returns in {@code step} and reprices. */
     private void accumulate() {
         for (int a = 0; a < assets; a++) {

@@ -3,6 +3,7 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.rng.ShockStream;
 import io.marginsim.market.HistoricalResiduals;
+import io.marginsim.market.MarketPath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -86,6 +87,9 @@ final class LaneModels {
     private final int k0;
     private final int k1;
     private final int[] words = new int[4 * L];
+    /** One lane's step standard deviations and DCC factor, scratch for {@link #stepCovariance}. */
+    private final double[] laneScale;
+    private final double[] oneFactor;
 
     LaneModels(CompiledProblem p) {
         assets = p.assets;
@@ -140,6 +144,8 @@ final class LaneModels {
         innovation = new float[assets * L];
         historyRows = p.historyRows;
         historyResiduals = p.historyResidualsAsFloat();
+        laneScale = new double[assets];
+        oneFactor = dcc ? new double[assets * assets] : null;
     }
 
     /**
@@ -151,6 +157,25 @@ final class LaneModels {
         for (int a = 0; a < assets; a++) {
             out[a] = garch[a] ? variance[a * L + lane] : p.stepVolatility[a] * p.stepVolatility[a];
         }
+    }
+
+    /**
+     * Lane {@code lane}'s diffusion covariance of step {@code step}, before {@link #logReturns} draws it, as
+     * {@link MarketPath#stepCovariance(int, double[])} computes it from one path's state: the lane's GARCH variance
+     * (widened from float) and, with DCC, its own factor in double.
+     */
+    void stepCovariance(CompiledProblem p, int step, int lane, double[] out) {
+        for (int a = 0; a < assets; a++) {
+            laneScale[a] = MarketPath.stepScale(p, step, a, variance[a * L + lane]);
+        }
+        double[] f = p.correlationFactor;
+        if (dcc) {
+            for (int e = 0; e < assets * assets; e++) {
+                oneFactor[e] = laneFactor[e * L + lane];
+            }
+            f = oneFactor;
+        }
+        MarketPath.stepCovariance(p, f, laneScale, out);
     }
 
     /** Whether the innovations are bootstrapped rows, so that no price normals are needed. */

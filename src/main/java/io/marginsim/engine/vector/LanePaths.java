@@ -57,6 +57,7 @@ abstract class LanePaths<A extends PathAccount> {
             System.arraycopy(p.initialPrice, 0, price[l], 0, p.assets);
         }
         for (int step = 1; step <= p.steps; step++) {
+            beforeStep(step, count);
             market.advance(step - 1, paths);
             for (int l = 0; l < count; l++) {
                 stepLane(firstPath + l, l, step);
@@ -73,6 +74,10 @@ abstract class LanePaths<A extends PathAccount> {
             logPriceOut[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
             priceOut[a] = market.price[a * L + l];
         }
+    }
+
+    /** Reads what the first {@code count} lanes need of the market's state before it draws step {@code step}. */
+    void beforeStep(int step, int count) {
     }
 
     /** Advances lane {@code l}'s account through step {@code step} of path {@code path}. */

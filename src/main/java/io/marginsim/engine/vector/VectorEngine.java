@@ -8,8 +8,6 @@ import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.result.PathStats;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -53,25 +51,13 @@ public final class VectorEngine extends ParallelCpuEngine {
 
     /**
      * Every market model of {@link CompiledProblem}, in float lanes ({@link LaneModels}), and every carrying cost
-     * and liquidation mechanic, through the reference's account per lane ({@link LaneFrictions}).
+     * and liquidation mechanic, through the reference's account per lane ({@link LaneFrictions}), each under either
+     * monitoring: continuous monitoring bridges every lane's own step covariance ({@link LaneCovariance}).
      */
     @Override
     public Set<String> implementedFeatures() {
         return FEATURES;
     }
-
-    /**
-     * Continuous monitoring runs on plain GBM (in lanes where {@link LaneBridge} covers the problem, else per lane
-     * through {@link LaneContinuous}); with another market model it is named as missing, with the model, so
-     * {@code auto} runs the reference and says why.
-     */
-    @Override
-    public List<String> unimplemented(CompiledProblem problem) {
-        List<String> missing = new ArrayList<>(problem.featuresBeyond(FEATURES));
-        problem.continuousMonitoringBeyondGbm().ifPresent(missing::add);
-        return missing;
-    }
-
 
     @Override
     public void simulate(CompiledProblem problem, long firstPath, PathBlock out) {

@@ -2,15 +2,12 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.UnsupportedModelException;
 import io.marginsim.engine.Workloads;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Continuous monitoring agrees path by path with the reference, on the problems of {@link VectorEngineAgreementTest}:
@@ -64,20 +61,6 @@ class VectorContinuousAgreementTest {
         assertThat(LaneBridge.covers(oneAssetShort())).isTrue();
         assertThat(LaneBridge.covers(TestProblems.entryBasis(24).withMonitoring(Monitoring.CONTINUOUS))).isFalse();
         assertThat(LaneBridge.covers(TestProblems.isolated(25).withMonitoring(Monitoring.CONTINUOUS))).isFalse();
-    }
-
-    @Test
-    void aMarketModelBeyondGbmIsRefusedByName() {
-        CompiledProblem garch = ProblemCompiler.compile(SpecReader.parse("""
-                {"assets": [{"name": "X", "price": 100,
-                              "garch": {"omega": 0.0069, "alpha": 0.08, "beta": 0.9}}],
-                 "account": {"cash": 100, "positions": [{"asset": "X", "size": 10, "entryPrice": 100,
-                             "rules": {"type": "flat", "rate": 0.005}}]},
-                 "horizonDays": 2, "stepsPerDay": 4, "paths": 100, "monitoring": "continuous"}""", "spec", false));
-        assertThat(new VectorEngine(1, 64).implementsAll(garch)).isFalse();
-        assertThatThrownBy(() -> new VectorEngine(1, 64).simulate(garch, 0, new PathBlock(8)))
-                .isInstanceOf(UnsupportedModelException.class)
-                .hasMessageContaining("continuous monitoring with GARCH volatility");
     }
 
     /** A 10x short with collateral in the same asset, whose excess falls as the price rises. */
