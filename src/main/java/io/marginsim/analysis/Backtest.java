@@ -12,7 +12,9 @@ import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;
+import io.marginsim.spec.SpecReader;
 
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -110,48 +112,106 @@ public final class Backtest {
     }
 
     /**
+     * One start date's simulation: the template moved there, as spec JSON that any machine can read (the template
+     * may not name files, see {@link BacktestTemplate}), to be run with the command line's settings.
+     */
+    public record Job(int row, Instant time, double close, ModelChoice.Fitted fit, String spec) implements Serializable {
+        /** The job's spec as the template's reader would have read it, before run settings. */
+        public Spec read(String source) {
+            return SpecReader.parse(spec, source + " moved to " + date(time), false);
+        }
+    }
+
+    /**
+     * Breach probabilities of every window's simulation, in order, with its run settings (paths, seed, engine,
+     * monitoring) applied: one engine on this machine ({@link #local}) or Spark tasks, the windows then being cells of
+     * one job as a sweep's are.
+     */
+    @FunctionalInterface
+    public interface Predictor {
+        Predictions predict(List<Job> jobs, String source) throws EngineUnavailableException;
+    }
+
+    /** Each job's predicted breach probability, in order, and the engine that ran them. */
+    public record Predictions(double[] breachProbability, String engine) {
+    }
+
+    /** One engine on this machine, opened for the first window and used for all, with {@code settings} applied. */
+    public static Predictor local(UnaryOperator<Spec> settings, Engines.Options options) {
+        return (jobs, source) -> {
+            Spec first = settings.apply(jobs.getFirst().read(source));
+            Engines.Selection engine = Engines.select(first.engine(), options);
+            double[] predicted = new double[jobs.size()];
+            String engineName = null;
+            try {
+                for (int i = 0; i < jobs.size(); i++) {
+                    try (Simulation run = Simulator.run(settings.apply(jobs.get(i).read(source)), engine, options,
+                            Engine.ProgressListener.NONE)) {
+                        predicted[i] = run.report().breachProbability();
+                        engineName = run.report().engine();
+                    }
+                }
+            } finally {
+                engine.engine().close();
+            }
+            return new Predictions(predicted, engineName);
+        };
+    }
+
+    /**
+     * Runs every window on one engine of this machine.
+     *
      * @param overrides run settings from the command line, applied to each window's spec
      */
     public static Result run(OhlcSeries prices, String source, BacktestTemplate template, Settings settings,
                              UnaryOperator<Spec> overrides, Engines.Options options)
             throws EngineUnavailableException {
+        return run(prices, source, template, settings, overrides, local(overrides, options));
+    }
+
+    /**
+     * Fits every window here (on all cores), has {@code predictor} simulate them, and scores the predictions against
+     * what followed each start date.
+     *
+     * @param overrides the run settings {@code predictor} applies, for the result's paths and seed
+     */
+    public static Result run(OhlcSeries prices, String source, BacktestTemplate template, Settings settings,
+                             UnaryOperator<Spec> overrides, Predictor predictor) throws EngineUnavailableException {
         int horizon = check(prices, source, template, settings);
+        List<Job> jobs = jobs(prices, source, template, settings, horizon);
+        Spec first = overrides.apply(template.spec());
+        Predictions predictions = predictor.predict(jobs, source);
+        if (predictions.breachProbability().length != jobs.size()) {
+            throw new IllegalStateException(predictions.breachProbability().length + " predictions came back for "
+                    + jobs.size() + " windows");
+        }
+        List<Window> windows = new ArrayList<>(jobs.size());
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            CompiledProblem problem = ProblemCompiler.compile(job.read(source));
+            windows.add(new Window(job.time(), job.close(), job.fit().model(), job.fit().volatility(),
+                    predictions.breachProbability()[i], breached(problem, prices, job.row(), horizon, false),
+                    prices.hasRange() && breached(problem, prices, job.row(), horizon, true)));
+        }
+        return new Result(settings, horizon, (horizon + settings.everyDays() - 1) / settings.everyDays(),
+                prices.hasRange(), predictions.engine(), first.paths(), first.seed(), windows);
+    }
+
+    /** Every start date's fit (in parallel: the likelihood fits cost more than the simulations) and moved template. */
+    private static List<Job> jobs(OhlcSeries prices, String source, BacktestTemplate template, Settings settings,
+                                  int horizon) {
         List<Integer> starts = starts(prices.rows(), settings.windowDays(), settings.everyDays(), horizon);
         if (starts.isEmpty()) {
             throw new SpecException(source, "must have at least " + (settings.windowDays() + horizon + 1) + " rows for "
                     + "one window (--window " + settings.windowDays() + " days of returns, then the spec's " + horizon
                     + "-day horizon) but has " + prices.rows());
         }
-        Spec first = overrides.apply(template.spec());
-        Engines.Selection engine = Engines.select(first.engine(), options);
-        List<Window> windows = new ArrayList<>(starts.size());
-        String engineName = null;
-        try {
-            // the fits are independent and, for the likelihood models, cost more than the simulations: all cores
-            List<ModelChoice.Fitted> fits = starts.parallelStream()
-                    .map(start -> fit(settings, prices.logReturns(start - settings.windowDays(), start),
-                            prices.intervalDays(), keys -> refusal(template, prices.close(start), keys)))
-                    .toList();
-            for (int i = 0; i < starts.size(); i++) {
-                int start = starts.get(i);
-                ModelChoice.Fitted fit = fits.get(i);
-                Instant time = prices.time(start);
-                Spec spec = overrides.apply(template.at(prices.close(start), fit.keys(), date(time)));
-                double predicted;
-                try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
-                    predicted = run.report().breachProbability();
-                    engineName = run.report().engine();
-                }
-                CompiledProblem problem = ProblemCompiler.compile(spec);
-                windows.add(new Window(time, prices.close(start), fit.model(), fit.volatility(), predicted,
-                        breached(problem, prices, start, horizon, false),
-                        prices.hasRange() && breached(problem, prices, start, horizon, true)));
-            }
-        } finally {
-            engine.engine().close();
-        }
-        return new Result(settings, horizon, (horizon + settings.everyDays() - 1) / settings.everyDays(),
-                prices.hasRange(), engineName, first.paths(), first.seed(), windows);
+        return starts.parallelStream().map(start -> {
+            ModelChoice.Fitted fit = fit(settings, prices.logReturns(start - settings.windowDays(), start),
+                    prices.intervalDays(), keys -> refusal(template, prices.close(start), keys));
+            Instant time = prices.time(start);
+            return new Job(start, time, prices.close(start), fit, template.json(prices.close(start), fit.keys()));
+        }).toList();
     }
 
     /**

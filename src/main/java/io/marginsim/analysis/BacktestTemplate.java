@@ -75,8 +75,18 @@ public final class BacktestTemplate {
      * {@code assetKeys}.
      */
     public Spec at(double close, Map<String, Object> assetKeys, String date) {
+        return SpecReader.parse(json(close, assetKeys), source + " moved to " + date, directory, false);
+    }
+
+    /**
+     * {@link #at} as spec JSON, which reads the same anywhere (Spark executors too): a template has no
+     * {@code market.historical}, and its {@code scenarios}, which a backtest leaves out as every command that runs
+     * one spec does (they were checked when the template was read), are dropped, so it names no file.
+     */
+    public String json(double close, Map<String, Object> assetKeys) {
         double scale = close / spec.assets().getFirst().price();
         ObjectNode moved = root.deepCopy();
+        moved.remove("scenarios");
         ObjectNode asset = (ObjectNode) moved.get("assets").get(0);
         asset.remove(List.of(MODEL_KEYS));
         asset.put("price", close);
@@ -87,7 +97,7 @@ public final class BacktestTemplate {
             scale((ObjectNode) position, "entryPrice", scale);
             scale((ObjectNode) position, "margin", scale);
         }
-        return SpecReader.parse(moved.toString(), source + " moved to " + date, directory, false);
+        return moved.toString();
     }
 
     private static void scale(ObjectNode node, String key, double factor) {

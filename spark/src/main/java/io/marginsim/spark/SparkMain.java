@@ -3,6 +3,7 @@ package io.marginsim.spark;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepOutputs;
 import io.marginsim.analysis.SweepPlan;
+import io.marginsim.cli.BacktestOptions;
 import io.marginsim.cli.Failures;
 import io.marginsim.cli.RunOverrides;
 import io.marginsim.cli.SparkMasters;
@@ -18,9 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Stack;
 import java.util.concurrent.Callable;
 
 /**
@@ -29,7 +28,7 @@ import java.util.concurrent.Callable;
  * module, with Spark's JVM flags), so users keep one command. Exit codes as margin-sim: 2 bad input, 3 engine
  * unavailable on an executor, 1 other failure.
  */
-@Command(name = "margin-sim", subcommands = SparkMain.SweepOnSpark.class, mixinStandardHelpOptions = true,
+@Command(name = "margin-sim", subcommands = {SparkMain.SweepOnSpark.class, SparkMain.BacktestOnSpark.class}, mixinStandardHelpOptions = true,
         description = "margin-sim commands that run on Apache Spark (the launcher sends --spark command lines here).")
 public final class SparkMain {
     static final int BAD_INPUT = 2;
@@ -77,15 +76,8 @@ public final class SparkMain {
         @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep file (JSON): base, axes, targets.")
         Path sweep;
 
-        @Option(names = "--spark", arity = "0..1", defaultValue = "local[*]", parameterConsumer = MasterUrl.class,
-                paramLabel = "MASTER", description = "Spark master URL: local[N], local[*] (default), spark://host:7077, "
-                        + "yarn, k8s://host:443; checked before Spark starts (a spark:// master must accept a "
-                        + "connection within 3 s).")
-        String master;
-
-        @Option(names = "--conf", paramLabel = "KEY=VALUE", description = "A Spark setting, e.g. "
-                + "spark.executor.resource.gpu.amount=1 (repeatable; applied last, so it wins over margin-sim's).")
-        Map<String, String> conf = new LinkedHashMap<>();
+        @Mixin
+        SparkOptions spark;
 
         @Option(names = "--out", paramLabel = "PREFIX", description = "Write PREFIX.csv and PREFIX.jsonl "
                 + "(default: the sweep file's name without .json).")
@@ -106,20 +98,6 @@ public final class SparkMain {
         @Mixin
         RunOverrides overrides;
 
-        /**
-         * Takes the word after {@code --spark} as the master only when it is not an option: picocli would take any
-         * word it does not know as an option (the plain sweep's {@code --plot}) for the master and then report
-         * the word after it as unmatched.
-         */
-        static final class MasterUrl implements CommandLine.IParameterConsumer {
-            @Override
-            public void consumeParameters(Stack<String> args, CommandLine.Model.ArgSpec option,
-                                          CommandLine.Model.CommandSpec command) {
-                boolean given = !args.isEmpty() && !args.peek().startsWith("-");
-                option.setValue(given ? args.pop() : option.defaultValue());
-            }
-        }
-
         @Override
         public Integer call() throws Exception {
             TaskPlan.Sizes sizes = new TaskPlan.Sizes(cellsPerTask, splitPaths);
@@ -130,9 +108,9 @@ public final class SparkMain {
             Path prefix = out != null ? out : Path.of(sweep.toString().replaceFirst("\\.json$", ""));
             SweepOutputs.checkPrefix(plan, prefix);
             // before Spark starts: it answers a malformed URL with a stack trace and a dead master after a minute
-            SparkMasters.check(master);
+            SparkMasters.check(spark.master);
             SparkProgress progress = new SparkProgress(System.console() != null, System.err);
-            SparkConf sparkConf = SparkSessions.conf(master, "margin-sim sweep " + sweep.getFileName(), conf);
+            SparkConf sparkConf = SparkSessions.conf(spark.master, "margin-sim sweep " + sweep.getFileName(), spark.conf);
             Sweep.Summary summary;
             try (JavaSparkContext spark = new JavaSparkContext(sparkConf)) {
                 spark.sc().addSparkListener(progress);
@@ -147,6 +125,24 @@ public final class SparkMain {
             System.err.printf("wrote %s and %s (%d cells: %d computed now, %d from the journal)%n", summary.csv(),
                     summary.jsonl(), summary.cells(), summary.computed(), summary.resumed());
             return 0;
+        }
+    }
+
+    @Command(name = "backtest", mixinStandardHelpOptions = true,
+            description = "The backtest command with its windows simulated as Spark tasks: the fits run on the driver, "
+                    + "every start date's simulation on an executor; the output is the plain command's.")
+    static final class BacktestOnSpark implements Callable<Integer> {
+        @Mixin
+        BacktestOptions backtest;
+
+        @Mixin
+        SparkOptions spark;
+
+        @Override
+        public Integer call() throws Exception {
+            // before Spark starts: it answers a malformed URL with a stack trace and a dead master after a minute
+            SparkMasters.check(spark.master);
+            return backtest.run(settings -> new SparkBacktest(spark.master, spark.conf, settings));
         }
     }
 }

@@ -107,7 +107,7 @@ final class SparkTask extends AbstractFunction2<TaskContext, Iterator<List<TaskP
     }
 
     /** The first GPU Spark assigned the task (one device per task), or null when it holds none. */
-    private static String gpuAddress(TaskContext task) {
+    static String gpuAddress(TaskContext task) {
         ResourceInformation gpu = task.resourcesJMap().get(GpuAddresses.RESOURCE);
         return gpu == null || gpu.addresses().length == 0 ? null : gpu.addresses()[0];
     }

@@ -48,7 +48,7 @@ class SparkMainTest {
         String[] parts = lineAndMaster.split("=(?=[^=]*$)");
         SparkMain.SweepOnSpark sweep = new SparkMain.SweepOnSpark();
         new CommandLine(sweep).parseArgs(parts[0].split(" "));
-        assertThat(sweep.master).isEqualTo(parts[1]);
+        assertThat(sweep.spark.master).isEqualTo(parts[1]);
     }
 
     @Test
