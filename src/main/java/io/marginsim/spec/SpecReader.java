@@ -17,6 +17,7 @@ import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
 import io.marginsim.model.Collateral;
 import io.marginsim.model.Debt;
+import io.marginsim.model.InverseContract;
 import io.marginsim.model.MarginMode;
 import io.marginsim.model.Position;
 import io.marginsim.rules.MaintenanceRule;
@@ -150,6 +151,9 @@ public final class SpecReader {
                 : CorrelationMatrix.identity(assets.size());
         AccountRead read = account(root.object("account"), assets);
         Account account = read.account();
+        if (root.has("liquidation")) {
+            refuseInverse(root.object("account"));
+        }
         LiquidationTerms liquidation = root.has("liquidation")
                 ? LiquidationReader.terms(root.object("liquidation"), account.positions(), read.venues()) : null;
         Microstructure microstructure = new Microstructure(liquidation, read.funding(), read.borrowRate(),
@@ -170,6 +174,20 @@ public final class SpecReader {
         long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         return root.build(() -> new Spec(assets, correlation, market, account, root.number("horizonDays"),
                 (int) stepsPerDay, paths, seed, kind, microstructure, monitoring));
+    }
+
+    /**
+     * Liquidation fees, slippage and partial closes act on a position's value, which for an inverse contract is in
+     * coin and differs from its linear equivalent's; they are refused rather than applied to the wrong value.
+     */
+    private static void refuseInverse(JsonNodes account) {
+        for (JsonNodes item : account.array("positions")) {
+            if (item.has("contract") && item.get("contract").node().isTextual()
+                    && item.text("contract").equals("inverse")) {
+                throw item.get("contract").error("is \"inverse\", but the liquidation object is modelled for linear "
+                        + "contracts only (its fees and partial closes act on the coin value); leave it out");
+            }
+        }
     }
 
     private static CorrelationMatrix correlation(JsonNodes json, boolean repair) {
@@ -291,7 +309,8 @@ public final class SpecReader {
     }
 
     private static Position position(JsonNodes json, MarginMode mode) {
-        json.allowOnly("asset", "size", "entryPrice", "rules", "venue", "symbol", "margin", "funding");
+        json.allowOnly("asset", "size", "entryPrice", "rules", "venue", "symbol", "margin", "funding", "contract",
+                "faceValue");
         if (json.has("rules") == json.has("venue")) {
             throw json.error("must give exactly one of rules (inline) or venue + symbol (a preset)");
         }
@@ -313,7 +332,34 @@ public final class SpecReader {
         if (mode == MarginMode.CROSS && json.has("margin")) {
             throw json.get("margin").error("applies to isolated mode only; in cross mode the account's cash backs every position");
         }
+        if (inverse(json)) {
+            if (json.has("funding")) {
+                throw json.get("funding").error("is modelled for linear contracts only (an inverse contract's funding "
+                        + "is paid in coin on its coin value)");
+            }
+            InverseContract contract = json.build(() -> new InverseContract(json.text("asset"), json.number("size"),
+                    json.number("faceValue"), json.number("entryPrice"), rule, json.number("margin", 0)));
+            return json.build(() -> contract.linear(mode));
+        }
         return json.build(() -> new Position(json.text("asset"), json.number("size"), json.number("entryPrice"), rule,
                 json.number("margin", 0)));
+    }
+
+    /**
+     * {@code contract}: {@code linear} (the default: size in units of the asset, margin in USD) or {@code inverse}
+     * (size in contracts of {@code faceValue} USD, margin and rule amounts in the asset; see {@link InverseContract}).
+     */
+    private static boolean inverse(JsonNodes json) {
+        String contract = json.text("contract", "linear");
+        return switch (contract) {
+            case "linear" -> {
+                if (json.has("faceValue")) {
+                    throw json.get("faceValue").error("applies to inverse contracts only but contract is \"linear\"");
+                }
+                yield false;
+            }
+            case "inverse" -> true;
+            default -> throw json.get("contract").error("must be \"linear\" or \"inverse\" but was \"" + contract + "\"");
+        };
     }
 }
