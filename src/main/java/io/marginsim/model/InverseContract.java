@@ -30,9 +30,15 @@ public record InverseContract(String asset, double contracts, double faceValue, 
         Checks.atMost("entryPrice", Checks.positive("entryPrice", entryPrice), Checks.MAX_PRICE);
         Objects.requireNonNull(coinRule, "coinRule");
         Checks.atMost("margin", Checks.nonNegative("margin", coinMargin), Checks.MAX_UNITS);
-        if (!(usdNotional() <= Checks.MAX_MONEY)) {
+        // the record's fields are not set yet in this constructor, so the products are written out
+        double usd = Math.abs(contracts) * faceValue;
+        if (!(usd <= Checks.MAX_MONEY)) {
             throw new SpecException("size", "times faceValue must be at most " + Checks.show(Checks.MAX_MONEY)
-                    + " USD but was " + contracts + " x " + faceValue + " = " + usdNotional());
+                    + " USD but was " + contracts + " x " + faceValue + " = " + usd);
+        }
+        if (!(usd / entryPrice <= Checks.MAX_UNITS)) {
+            throw new SpecException("size", "times faceValue / entryPrice (the position in coin) must be at most "
+                    + Checks.show(Checks.MAX_UNITS) + " but was " + usd + " / " + entryPrice + " = " + usd / entryPrice);
         }
     }
 
@@ -70,7 +76,7 @@ public record InverseContract(String asset, double contracts, double faceValue, 
         double q = Math.signum(contracts) * entryCoinValue();
         if (mode == MarginMode.CROSS) {
             return new Position(asset, q, entryPrice,
-                    CoinRule.usd("rules", coinRule, usdNotional(), entryCoinValue(), Math.abs(q)), 0);
+                    CoinRule.usd("rules", coinRule, usdNotional(), entryCoinValue(), Math.abs(q)), 0, this);
         }
         double size = q + coinMargin;
         if (size == 0) {
@@ -80,6 +86,6 @@ public record InverseContract(String asset, double contracts, double faceValue, 
         double entry = usdNotional() / Math.abs(size);
         double margin = usdNotional() * (Math.signum(size) - Math.signum(q));
         return new Position(asset, size, entry,
-                CoinRule.usd("rules", coinRule, usdNotional(), entryCoinValue(), Math.abs(size)), margin);
+                CoinRule.usd("rules", coinRule, usdNotional(), entryCoinValue(), Math.abs(size)), margin, this);
     }
 }

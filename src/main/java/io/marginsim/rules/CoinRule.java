@@ -39,10 +39,20 @@ public final class CoinRule {
         TierTable one = coin.fixedAt(entryCoinValue);
         if (rule.basis() == Basis.MARK && one.deductions()[0] > 0) {
             throw new SpecException(field, "has a maintenance amount of " + one.deductions()[0] + " coin in the bracket"
-                    + " of a " + entryCoinValue + "-coin position, which with basis \"mark\" on an inverse contract is "
-                    + "not modelled (rate x nF - amount x price USD); use the first bracket's size or basis \"entry\"");
+                    + " of a " + entryCoinValue + "-coin position, which with basis \"mark\" on an inverse contract "
+                    + "makes the USD requirement fall with the price and is not modelled; give basis \"entry\" or a "
+                    + "position in a bracket without an amount");
         }
         return one;
+    }
+
+    /**
+     * The rule as the venue states it, its brackets resolved for a position whose coin value at entry is
+     * {@code entryCoinValue}: for a linear position on the dollar priced in coin, whose size is {@code n F} and whose
+     * notional is the coin value, so that a size-scaled rate uses the coin size as the USD view does.
+     */
+    public static MaintenanceRule asStated(MaintenanceRule rule, double entryCoinValue) {
+        return new MaintenanceRule.Tiered(rule.tiers(entryCoinValue), rule.terms());
     }
 
     /**

@@ -17,7 +17,6 @@ import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
 import io.marginsim.model.Collateral;
 import io.marginsim.model.Debt;
-import io.marginsim.model.InverseContract;
 import io.marginsim.model.MarginMode;
 import io.marginsim.model.Position;
 import io.marginsim.rules.MaintenanceRule;
@@ -315,10 +314,11 @@ public final class SpecReader {
             throw json.error("must give exactly one of rules (inline) or venue + symbol (a preset)");
         }
         MaintenanceRule rule;
+        VenuePreset preset = null;
         if (json.has("rules")) {
             rule = RuleReader.read(json.object("rules"));
         } else {
-            VenuePreset preset = Presets.get(json.path() + ".venue", json.text("venue"));
+            preset = Presets.get(json.path() + ".venue", json.text("venue"));
             String symbol = json.text("symbol");
             rule = preset.symbols().get(symbol);
             if (rule == null) {
@@ -332,34 +332,10 @@ public final class SpecReader {
         if (mode == MarginMode.CROSS && json.has("margin")) {
             throw json.get("margin").error("applies to isolated mode only; in cross mode the account's cash backs every position");
         }
-        if (inverse(json)) {
-            if (json.has("funding")) {
-                throw json.get("funding").error("is modelled for linear contracts only (an inverse contract's funding "
-                        + "is paid in coin on its coin value)");
-            }
-            InverseContract contract = json.build(() -> new InverseContract(json.text("asset"), json.number("size"),
-                    json.number("faceValue"), json.number("entryPrice"), rule, json.number("margin", 0)));
-            return json.build(() -> contract.linear(mode));
+        if (ContractReader.inverse(json, preset)) {
+            return ContractReader.position(json, mode, rule, preset);
         }
         return json.build(() -> new Position(json.text("asset"), json.number("size"), json.number("entryPrice"), rule,
                 json.number("margin", 0)));
-    }
-
-    /**
-     * {@code contract}: {@code linear} (the default: size in units of the asset, margin in USD) or {@code inverse}
-     * (size in contracts of {@code faceValue} USD, margin and rule amounts in the asset; see {@link InverseContract}).
-     */
-    private static boolean inverse(JsonNodes json) {
-        String contract = json.text("contract", "linear");
-        return switch (contract) {
-            case "linear" -> {
-                if (json.has("faceValue")) {
-                    throw json.get("faceValue").error("applies to inverse contracts only but contract is \"linear\"");
-                }
-                yield false;
-            }
-            case "inverse" -> true;
-            default -> throw json.get("contract").error("must be \"linear\" or \"inverse\" but was \"" + contract + "\"");
-        };
     }
 }

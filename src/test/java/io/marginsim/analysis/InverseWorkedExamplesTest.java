@@ -6,6 +6,7 @@ import io.marginsim.engine.Valuation;
 import io.marginsim.model.InverseContract;
 import io.marginsim.rules.Basis;
 import io.marginsim.rules.MaintenanceRule;
+import io.marginsim.rules.Presets;
 import io.marginsim.rules.RuleTerms;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class InverseWorkedExamplesTest {
      * Bybit, "How to calculate Liquidation Price (Inverse Contract)",
      * https://help.bybit.com/hc/en-us/articles/360039261334-How-to-calculate-Liquidation-Price-Inverse-Contract- :
      * cross margin, account balance 0.5 BTC, long 10,000 contracts (1 USD each) at 8,000, maintenance 0.5% of
-     * quantity / average entry price, and the fee to close, quantity x 0.00075 / bankruptcy price with the page's
+     * quantity / average entry price (the bybit-inverse preset), and the fee to close, quantity x 0.00075 / bankruptcy price with the page's
      * bankruptcy price 5,718.57, held back from the balance. The page gives 5,739.50; Bybit rounds a long's price up
      * to the next 0.5 (https://help.bybit.com/hc/en-us/articles/360011431853-What-is-Bankruptcy-Price-), so the exact
      * root lies within 0.5 below it.
@@ -48,8 +49,8 @@ class InverseWorkedExamplesTest {
         var r = solve("""
                 {"assets": [{"name": "BTC", "price": 8000, "volatility": 0.5}],
                  "account": {"mode": "cross", "collateral": [{"asset": "BTC", "amount": %s}],
-                   "positions": [{"asset": "BTC", "contract": "inverse", "faceValue": 1, "size": 10000,
-                                  "entryPrice": 8000, "rules": {"type": "flat", "rate": 0.005, "basis": "entry"}}]},
+                   "positions": [{"asset": "BTC", "contract": "inverse", "size": 10000, "entryPrice": 8000,
+                                  "venue": "bybit-inverse", "symbol": "BTCUSD"}]},
                  "horizonDays": 1}""".formatted(0.5 - closeFee));
         assertThat(r.getFirst().below()).isLessThanOrEqualTo(5739.50).isGreaterThan(5739.50 - 0.5);
         assertThat(r.getFirst().above()).isNaN();
@@ -104,7 +105,7 @@ class InverseWorkedExamplesTest {
     }
 
     /**
-     * Bybit, "What is Inverse Contract?", https://www.bybit.com/en/help-center/article/What-is-Inverse-Contract :
+     * Bybit, "What is Inverse Contract?", https://www.bybit.com/kk-KZ/help-center/article/What-is-Inverse-Contract :
      * buy 10,000 contracts at $23,000, about 0.435 BTC; close at $25,000, 10,000/25,000 = 0.4 BTC; profit
      * 0.435 - 0.4 = 0.035 BTC (the page rounds to three decimals).
      */
@@ -117,14 +118,14 @@ class InverseWorkedExamplesTest {
     }
 
     /**
-     * Binance, "How to Calculate Liquidation Price of COIN-M Futures Contracts",
-     * https://www.binance.com/en/support/faq/ceccfcfb4e3a45e3b48b0b1bb1a8ae46 : 100 contracts of 100 USD at mark
-     * 25,000 are 100 x 100 / 25,000 = 0.4 BTC of notional, in level 1 (0.4%), so maintenance margin
-     * = 0.4 x 0.4% - 0 = 0.0016 BTC.
+     * Binance, "How to Calculate Liquidation Price of COIN-M Futures Contracts", https://www.binance.com/es-MX/
+     * support/faq/how-to-calculate-liquidation-price-of-coin-m-futures-contracts-ceccfcfb4e3a45e3b48b0b1bb1a8ae46 :
+     * 100 contracts of 100 USD at mark 25,000 are 100 x 100 / 25,000 = 0.4 BTC of notional, in level 1 (0.4%), so
+     * maintenance margin = 0.4 x 0.4% - 0 = 0.0016 BTC. The binance-coinm preset holds that level.
      */
     @Test
     void binanceCoinMMaintenanceMarginInLevelOne() {
-        MaintenanceRule level1 = new MaintenanceRule.Flat(0.004, RuleTerms.on(Basis.MARK));
+        MaintenanceRule level1 = Presets.get("venue", "binance-coinm").symbols().get("BTCUSD_PERP");
         InverseContract c = new InverseContract("BTC", 100, 100, 25_000, level1, 0);
         assertThat(c.usdNotional() / 25_000).isEqualTo(0.4);
         assertThat(c.coinRequirement(25_000)).isCloseTo(0.0016, within(1e-12));
