@@ -239,7 +239,7 @@ public enum ReportFormat {
             c.lossVar().forEach((k, v) -> losses.append(String.format(Locale.ROOT, "%n    %-6s VaR %14s   ES %14s",
                     k, coin(v), coin(c.lossEs().get(k)))));
             line(out, "in " + c.asset(), "equity now " + coin(c.initialEquity()) + ", breach probability "
-                    + pct(c.breachProbability()) + " (the same event), each path valued at its own price");
+                    + pct(c.breachProbability()) + " (the same event on the mirrored paths), each path at its own price");
             StringBuilder equity = new StringBuilder();
             c.terminalEquityQuantiles().forEach((k, v) -> equity.append('q').append(k).append('=').append(coin(v))
                     .append("  "));
