@@ -22,10 +22,7 @@ public record InverseContract(String asset, double contracts, double faceValue, 
                               MaintenanceRule coinRule, double coinMargin) {
     public InverseContract {
         Checks.nonBlank("asset", asset);
-        Checks.magnitudeAtMost("size", contracts, Checks.MAX_UNITS);
-        if (contracts == 0) {
-            throw new SpecException("size", "must be a non-zero number of contracts (negative for a short) but was 0");
-        }
+        Checks.signedSize("size", contracts, Checks.MAX_UNITS, "contracts");
         Checks.atMost("faceValue", Checks.positive("faceValue", faceValue), Checks.MAX_PRICE);
         Checks.atMost("entryPrice", Checks.positive("entryPrice", entryPrice), Checks.MAX_PRICE);
         Objects.requireNonNull(coinRule, "coinRule");

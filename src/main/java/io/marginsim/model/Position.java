@@ -2,7 +2,6 @@ package io.marginsim.model;
 
 import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.spec.Checks;
-import io.marginsim.spec.SpecException;
 
 import java.util.Objects;
 
@@ -22,10 +21,7 @@ public record Position(String asset, double size, double entryPrice, Maintenance
 
     public Position {
         Checks.nonBlank("asset", asset);
-        Checks.magnitudeAtMost("size", size, Checks.MAX_UNITS);
-        if (size == 0) {
-            throw new SpecException("size", "must be non-zero (negative for a short) but was 0");
-        }
+        Checks.signedSize("size", size, Checks.MAX_UNITS, "");
         Checks.atMost("entryPrice", Checks.positive("entryPrice", entryPrice), Checks.MAX_PRICE);
         Objects.requireNonNull(rule, "rule");
         Checks.atMost("margin", Checks.nonNegative("margin", margin), Checks.MAX_MONEY);
