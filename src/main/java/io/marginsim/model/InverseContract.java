@@ -49,6 +49,11 @@ public record InverseContract(String asset, double contracts, double faceValue, 
         return usdNotional() / entryPrice;
     }
 
+    /** The same contract with {@code factor} times as many contracts, its coin margin kept. */
+    public InverseContract scaled(double factor) {
+        return new InverseContract(asset, contracts * factor, faceValue, entryPrice, coinRule, coinMargin);
+    }
+
     /** Profit or loss in coin at {@code price}: {@code n F (1/E - 1/P)}. */
     public double coinPnl(double price) {
         return contracts * faceValue * (1 / entryPrice - 1 / price);
