@@ -77,6 +77,10 @@ public record InverseContract(String asset, double contracts, double faceValue, 
     public Position linear(MarginMode mode) {
         double q = Math.signum(contracts) * entryCoinValue();
         if (mode == MarginMode.CROSS) {
+            if (coinMargin != 0) {
+                throw new SpecException("margin", "applies to isolated mode only; in cross mode the coin is held as "
+                        + "collateral, but was " + coinMargin);
+            }
             return new Position(asset, q, entryPrice,
                     CoinRule.usd("rules", coinRule, usdNotional(), entryCoinValue(), Math.abs(q)), 0, this);
         }
