@@ -39,9 +39,9 @@ class InverseWorkedExamplesTest {
      * https://help.bybit.com/hc/en-us/articles/360039261334-How-to-calculate-Liquidation-Price-Inverse-Contract- :
      * cross margin, account balance 0.5 BTC, long 10,000 contracts (1 USD each) at 8,000, maintenance 0.5% of
      * quantity / average entry price (the bybit-inverse preset), and the fee to close, quantity x 0.00075 / bankruptcy price with the page's
-     * bankruptcy price 5,718.57, held back from the balance. The page gives 5,739.50; Bybit rounds a long's price up
-     * to the next 0.5 (https://help.bybit.com/hc/en-us/articles/360011431853-What-is-Bankruptcy-Price-), so the exact
-     * root lies within 0.5 below it.
+     * bankruptcy price 5,718.57, held back from the balance. The page gives 5,739.50; Bybit rounds a long's
+     * bankruptcy price up to the next 0.5 (https://help.bybit.com/hc/en-us/articles/360011431853-What-is-Bankruptcy-Price-)
+     * and the exact root lies within that step below the printed price.
      */
     @Test
     void bybitCrossLongFromTheInverseLiquidationPage() {
