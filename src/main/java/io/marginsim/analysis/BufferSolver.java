@@ -92,12 +92,17 @@ public final class BufferSolver {
         return spec.withAccount(new Account(a.mode(), a.cash(), a.collateral(), a.debts(), positions));
     }
 
-    /** The spec with every position's size multiplied by {@code scale}; isolated margins stay as they are. */
+    /**
+     * The spec with every position's size multiplied by {@code scale}; isolated margins stay as they are. An inverse
+     * contract scales its number of contracts, its coin margin kept, and is compiled again: its USD equivalent is not
+     * a multiple of the unscaled one (isolated coin margin is part of the equivalent's size).
+     */
     public static Spec scaled(Spec spec, double scale) {
         Account a = spec.account();
         List<Position> positions = new ArrayList<>();
         for (Position p : a.positions()) {
-            positions.add(new Position(p.asset(), p.size() * scale, p.entryPrice(), p.rule(), p.margin()));
+            positions.add(p.inverse() != null ? p.inverse().scaled(scale).linear(a.mode())
+                    : new Position(p.asset(), p.size() * scale, p.entryPrice(), p.rule(), p.margin()));
         }
         return spec.withAccount(new Account(a.mode(), a.cash(), a.collateral(), a.debts(), positions));
     }

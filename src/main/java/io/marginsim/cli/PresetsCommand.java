@@ -21,7 +21,9 @@ final class PresetsCommand implements Callable<Integer> {
             System.out.printf("%s  [%s]  %s%n", p.name(), p.kind().name().toLowerCase(java.util.Locale.ROOT), p.title());
             System.out.printf("    source: %s%n    as of:  %s%n", p.source(), p.asOf());
             for (Map.Entry<String, MaintenanceRule> e : p.symbols().entrySet()) {
-                System.out.printf("    symbol %-22s %s%n", e.getKey(), describe(e.getValue()));
+                String contract = p.inverse() ? String.format(java.util.Locale.ROOT,
+                        "inverse, %s USD a contract, rates on the coin ", p.faceValues().get(e.getKey())) : "";
+                System.out.printf("    symbol %-22s %s%s%n", e.getKey(), contract, describe(e.getValue()));
             }
             p.collateral().forEach((asset, terms) -> System.out.printf(
                     "    collateral %-18s liquidation threshold %.2f%%, bonus %.2f%%%n", asset,

@@ -1,5 +1,6 @@
 package io.marginsim.cli;
 
+import io.marginsim.analysis.CoinView;
 import io.marginsim.analysis.HalfStepCheck;
 import io.marginsim.analysis.ScenarioRun;
 import io.marginsim.engine.Simulation;
@@ -79,6 +80,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (richardson) {
             report = report.withDiscretisation(HalfStepCheck.run(spec, report, run.engineOptions()));
         }
+        report = CoinView.run(spec, run.engineOptions()).map(report::withCoin).orElse(report);
         // the report first: whatever becomes of a plot, the run's answer is out
         TextOutput.emit(out, format.render(report));
         if (plot != null) {

@@ -2,21 +2,26 @@ package io.marginsim.model;
 
 import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.spec.Checks;
-import io.marginsim.spec.SpecException;
 
 import java.util.Objects;
 
 /**
  * A linear perpetual or future: signed size in units of the asset (negative is short), entry price, the
  * maintenance rule that applies to it and, in isolated mode, the margin assigned to it.
+ *
+ * @param inverse the inverse contract this position is the USD equivalent of ({@link InverseContract#linear}), or
+ *                null for a linear contract; kept so that reports can also state the position in coin
  */
-public record Position(String asset, double size, double entryPrice, MaintenanceRule rule, double margin) {
+public record Position(String asset, double size, double entryPrice, MaintenanceRule rule, double margin,
+                       InverseContract inverse) {
+    /** A linear contract. */
+    public Position(String asset, double size, double entryPrice, MaintenanceRule rule, double margin) {
+        this(asset, size, entryPrice, rule, margin, null);
+    }
+
     public Position {
         Checks.nonBlank("asset", asset);
-        Checks.magnitudeAtMost("size", size, Checks.MAX_UNITS);
-        if (size == 0) {
-            throw new SpecException("size", "must be non-zero (negative for a short) but was 0");
-        }
+        Checks.signedSize("size", size, Checks.MAX_UNITS, "");
         Checks.atMost("entryPrice", Checks.positive("entryPrice", entryPrice), Checks.MAX_PRICE);
         Objects.requireNonNull(rule, "rule");
         Checks.atMost("margin", Checks.nonNegative("margin", margin), Checks.MAX_MONEY);

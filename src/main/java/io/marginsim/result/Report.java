@@ -24,6 +24,8 @@ import java.util.Map;
  * @param liquidation                liquidation, loss and bad-debt statistics; null (and left out of JSON) unless the
  *                                   spec has a {@code liquidation} object
  * @param discretisation             the half-step check of {@code --richardson}; null (and left out of JSON) without it
+ * @param coin                       the same risk in coin for an account of inverse contracts; null (and left out of
+ *                                   JSON) otherwise
  */
 public record Report(String engine, String engineNote, long paths, int steps, double horizonDays, long seed,
                      String monitoring,
@@ -34,14 +36,23 @@ public record Report(String engine, String engineNote, long paths, int steps, do
                      Map<String, Double> terminalEquityQuantiles, double elapsedSeconds, double pathStepsPerSecond,
                      LossReport loss,
                      @JsonInclude(JsonInclude.Include.NON_NULL) LiquidationReport liquidation,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) Discretisation discretisation) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Discretisation discretisation,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) CoinTerms coin) {
 
     /** This report with the half-step check of {@code --richardson}. */
     public Report withDiscretisation(Discretisation check) {
         return new Report(engine, engineNote, paths, steps, horizonDays, seed, monitoring, initialEquity,
                 initialRequirement, initialMarginRatio, breachProbability, breachProbabilityCi95,
                 timeToBreachQuantilesDays, timeToBreachHistogram, buffer, bufferCi95, terminalEquityQuantiles,
-                elapsedSeconds, pathStepsPerSecond, loss, liquidation, check);
+                elapsedSeconds, pathStepsPerSecond, loss, liquidation, check, coin);
+    }
+
+    /** This report with the account's risk in coin. */
+    public Report withCoin(CoinTerms terms) {
+        return new Report(engine, engineNote, paths, steps, horizonDays, seed, monitoring, initialEquity,
+                initialRequirement, initialMarginRatio, breachProbability, breachProbabilityCi95,
+                timeToBreachQuantilesDays, timeToBreachHistogram, buffer, bufferCi95, terminalEquityQuantiles,
+                elapsedSeconds, pathStepsPerSecond, loss, liquidation, discretisation, terms);
     }
 
     /** Paths whose first breach falls in {@code (fromDay, toDay]}. */

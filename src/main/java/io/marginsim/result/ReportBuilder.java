@@ -58,7 +58,7 @@ public final class ReportBuilder {
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
                 buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
                 loss,
-                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()), null);
+                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()), null, null);
     }
 
     /**

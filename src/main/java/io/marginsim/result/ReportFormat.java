@@ -127,6 +127,17 @@ public enum ReportFormat {
             row(out, "discretisation.estimatedBiasCi95.high", d.estimatedBiasCi95()[1]);
             row(out, "discretisation.extrapolatedBreachProbability", d.extrapolatedBreachProbability());
         }
+        CoinTerms c = r.coin();
+        if (c != null) {
+            row(out, "coin.asset", c.asset());
+            row(out, "coin.initialEquity", c.initialEquity());
+            row(out, "coin.breachProbability", c.breachProbability());
+            row(out, "coin.breachProbabilityCi95.low", c.breachProbabilityCi95()[0]);
+            row(out, "coin.breachProbabilityCi95.high", c.breachProbabilityCi95()[1]);
+            c.terminalEquityQuantiles().forEach((k, v) -> row(out, "coin.terminalEquityQuantiles." + k, v));
+            c.lossVar().forEach((k, v) -> row(out, "coin.lossVar." + k, orEmpty(v)));
+            c.lossEs().forEach((k, v) -> row(out, "coin.lossEs." + k, orEmpty(v)));
+        }
         row(out, "elapsedSeconds", r.elapsedSeconds());
         row(out, "pathStepsPerSecond", r.pathStepsPerSecond());
         lossCsv(out, r.loss());
@@ -222,6 +233,19 @@ public enum ReportFormat {
             line(out, "bad debt", pct(l.badDebtProbability()) + " of paths (95% CI " + pct(l.badDebtProbabilityCi95()[0])
                     + " .. " + pct(l.badDebtProbabilityCi95()[1]) + "), mean " + num(l.meanBadDebt()));
         }
+        CoinTerms c = r.coin();
+        if (c != null) {
+            StringBuilder losses = new StringBuilder();
+            c.lossVar().forEach((k, v) -> losses.append(String.format(Locale.ROOT, "%n    %-6s VaR %14s   ES %14s",
+                    k, coin(v), coin(c.lossEs().get(k)))));
+            line(out, "in " + c.asset(), "equity now " + coin(c.initialEquity()) + ", breach probability "
+                    + pct(c.breachProbability()) + " (the same event on the mirrored paths), each path at its own price");
+            StringBuilder equity = new StringBuilder();
+            c.terminalEquityQuantiles().forEach((k, v) -> equity.append('q').append(k).append('=').append(coin(v))
+                    .append("  "));
+            line(out, "terminal equity " + c.asset(), equity.toString().trim());
+            line(out, "loss in " + c.asset(), losses.toString());
+        }
         line(out, "time", String.format(Locale.ROOT, "%.3f s, %.3g path-steps/s", r.elapsedSeconds(),
                 r.pathStepsPerSecond()));
         return out.toString();
@@ -261,6 +285,11 @@ public enum ReportFormat {
 
     private static void line(StringBuilder out, String label, String value) {
         out.append(String.format(Locale.ROOT, "%-22s %s%n", label, value));
+    }
+
+    /** An amount of coin for people: six decimals, since a coin's hundredth is worth far more than a cent. */
+    private static String coin(Double v) {
+        return v == null || Double.isNaN(v) ? NOT_AVAILABLE : String.format(Locale.ROOT, "%,.6f", v);
     }
 
     /** A figure for people: {@code n/a} where the statistic does not exist (NaN). */

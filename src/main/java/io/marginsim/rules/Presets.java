@@ -59,7 +59,7 @@ public final class Presets {
     /** Reads one preset document. */
     public static VenuePreset read(JsonNodes json) {
         json.allowOnly("name", "title", "kind", "source", "asOf", "notes", "symbols", "collateral",
-                "liquidation");
+                "liquidation", "faceValues");
         String kindText = json.text("kind");
         VenuePreset.Kind kind = switch (kindText) {
             case "perp", "lending" -> VenuePreset.Kind.valueOf(kindText.toUpperCase(Locale.ROOT));
@@ -84,7 +84,33 @@ public final class Presets {
         }
         return new VenuePreset(json.text("name"), json.text("title"), kind, json.text("source"), json.text("asOf"),
                 symbols, collateral, json.has("liquidation")
-                        ? LiquidationReader.defaults(json.object("liquidation")) : LiquidationDefaults.NONE);
+                        ? LiquidationReader.defaults(json.object("liquidation")) : LiquidationDefaults.NONE,
+                faceValues(json, symbols.keySet()));
+    }
+
+    /**
+     * {@code faceValues}: the USD face value of every symbol of an inverse venue, one per symbol, none for a
+     * linear venue.
+     */
+    private static Map<String, Double> faceValues(JsonNodes json, java.util.Set<String> symbols) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (!json.has("faceValues")) {
+            return out;
+        }
+        JsonNodes table = json.object("faceValues");
+        for (String symbol : symbols) {
+            if (!table.has(symbol)) {
+                throw new SpecException(table.path() + "." + symbol, "is required: every symbol of an inverse venue "
+                        + "needs its face value");
+            }
+        }
+        for (String symbol : table.keys()) {
+            if (!symbols.contains(symbol)) {
+                throw table.get(symbol).error("names no symbol of this preset (" + String.join(", ", symbols) + ")");
+            }
+            out.put(symbol, table.build(() -> Checks.positive(symbol, table.number(symbol))));
+        }
+        return out;
     }
 
     private static String resource(String file) {

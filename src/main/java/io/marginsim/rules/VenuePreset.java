@@ -13,10 +13,12 @@ import java.util.Map;
  *
  * @param liquidation liquidation fee, latency, partial policy and funding defaults ({@link LiquidationDefaults#NONE}
  *                    when the file has no {@code liquidation} object)
+ * @param faceValues  USD face value of each symbol when the venue's symbols are inverse (coin-margined) contracts,
+ *                    whose rules state rates and amounts in coin; empty for linear contracts
  */
 public record VenuePreset(String name, String title, Kind kind, String source, String asOf,
                           Map<String, MaintenanceRule> symbols, Map<String, LendingTerms> collateral,
-                          LiquidationDefaults liquidation) {
+                          LiquidationDefaults liquidation, Map<String, Double> faceValues) {
 
     public enum Kind {
         PERP,
@@ -31,5 +33,11 @@ public record VenuePreset(String name, String title, Kind kind, String source, S
         symbols = Collections.unmodifiableMap(new LinkedHashMap<>(symbols));
         collateral = Collections.unmodifiableMap(new LinkedHashMap<>(collateral));
         liquidation = liquidation == null ? LiquidationDefaults.NONE : liquidation;
+        faceValues = Collections.unmodifiableMap(new LinkedHashMap<>(faceValues));
+    }
+
+    /** Whether the symbols are inverse contracts. */
+    public boolean inverse() {
+        return !faceValues.isEmpty();
     }
 }

@@ -70,6 +70,19 @@ public final class Checks {
         return value;
     }
 
+    /**
+     * A signed position size: non-zero (negative for a short) and at most {@code max} in magnitude; {@code unit}
+     * names what it counts when that is not plain units of the asset (empty for those).
+     */
+    public static double signedSize(String field, double value, double max, String unit) {
+        magnitudeAtMost(field, value, max);
+        if (value == 0) {
+            throw new SpecException(field, "must be " + (unit.isEmpty() ? "non-zero" : "a non-zero number of " + unit)
+                    + " (negative for a short) but was 0");
+        }
+        return value;
+    }
+
     /** A limit as people write it: {@code 1e12}, {@code 36500}, {@code 0.1}. */
     public static String show(double limit) {
         double exponent = Math.log10(Math.abs(limit));

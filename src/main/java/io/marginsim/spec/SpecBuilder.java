@@ -199,6 +199,21 @@ public final class SpecBuilder {
         return this;
     }
 
+    /**
+     * The last position is an inverse (coin-margined) contract of {@code faceValue} USD each: its size counts
+     * contracts, and its margin and rule amounts are in the asset (README, Inverse contracts).
+     */
+    public SpecBuilder inverse(double faceValue) {
+        last("inverse").put("contract", "inverse").put("faceValue", faceValue);
+        return this;
+    }
+
+    /** The last position is an inverse contract with the face value of the venue preset it names. */
+    public SpecBuilder inverse() {
+        last("inverse").put("contract", "inverse");
+        return this;
+    }
+
     /** Margin assigned to the last position (isolated mode). */
     public SpecBuilder margin(double margin) {
         last("margin").put("margin", margin);

@@ -150,6 +150,9 @@ public final class SpecReader {
                 : CorrelationMatrix.identity(assets.size());
         AccountRead read = account(root.object("account"), assets);
         Account account = read.account();
+        if (root.has("liquidation")) {
+            refuseInverse(root.object("account"));
+        }
         LiquidationTerms liquidation = root.has("liquidation")
                 ? LiquidationReader.terms(root.object("liquidation"), account.positions(), read.venues()) : null;
         Microstructure microstructure = new Microstructure(liquidation, read.funding(), read.borrowRate(),
@@ -170,6 +173,20 @@ public final class SpecReader {
         long seed = root.integer("seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
         return root.build(() -> new Spec(assets, correlation, market, account, root.number("horizonDays"),
                 (int) stepsPerDay, paths, seed, kind, microstructure, monitoring));
+    }
+
+    /**
+     * Liquidation fees, slippage and partial closes act on a position's value, which for an inverse contract is in
+     * coin and differs from its linear equivalent's; they are refused rather than applied to the wrong value.
+     */
+    private static void refuseInverse(JsonNodes account) {
+        for (JsonNodes item : account.array("positions")) {
+            if (item.has("contract") && item.get("contract").node().isTextual()
+                    && item.text("contract").equals("inverse")) {
+                throw item.get("contract").error("is \"inverse\", but the liquidation object is modelled for linear "
+                        + "contracts only (its fees and partial closes act on the coin value); leave it out");
+            }
+        }
     }
 
     private static CorrelationMatrix correlation(JsonNodes json, boolean repair) {
@@ -291,15 +308,17 @@ public final class SpecReader {
     }
 
     private static Position position(JsonNodes json, MarginMode mode) {
-        json.allowOnly("asset", "size", "entryPrice", "rules", "venue", "symbol", "margin", "funding");
+        json.allowOnly("asset", "size", "entryPrice", "rules", "venue", "symbol", "margin", "funding", "contract",
+                "faceValue");
         if (json.has("rules") == json.has("venue")) {
             throw json.error("must give exactly one of rules (inline) or venue + symbol (a preset)");
         }
         MaintenanceRule rule;
+        VenuePreset preset = null;
         if (json.has("rules")) {
             rule = RuleReader.read(json.object("rules"));
         } else {
-            VenuePreset preset = Presets.get(json.path() + ".venue", json.text("venue"));
+            preset = Presets.get(json.path() + ".venue", json.text("venue"));
             String symbol = json.text("symbol");
             rule = preset.symbols().get(symbol);
             if (rule == null) {
@@ -312,6 +331,9 @@ public final class SpecReader {
         }
         if (mode == MarginMode.CROSS && json.has("margin")) {
             throw json.get("margin").error("applies to isolated mode only; in cross mode the account's cash backs every position");
+        }
+        if (ContractReader.inverse(json, preset)) {
+            return ContractReader.position(json, mode, rule, preset);
         }
         return json.build(() -> new Position(json.text("asset"), json.number("size"), json.number("entryPrice"), rule,
                 json.number("margin", 0)));

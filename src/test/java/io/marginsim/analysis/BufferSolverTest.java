@@ -1,6 +1,9 @@
 package io.marginsim.analysis;
 
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.InverseSpecs;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.Report;
@@ -59,5 +62,27 @@ class BufferSolverTest {
         assertThatThrownBy(() -> BufferSolver.solveCash(SPEC, 1.5, TWO_THREADS))
                 .isInstanceOf(SpecException.class)
                 .hasMessage("--target must be a breach probability strictly between 0 and 1 but was 1.5");
+    }
+
+    @Test
+    void scalingAnInverseContractScalesItsContractsAndKeepsItsCoinMargin() {
+        Spec spec = InverseSpecs.inverseIsolated(0.6, 7, 100, Monitoring.DISCRETE);
+        var scaled = ProblemCompiler.compile(BufferSolver.scaled(spec, 2));
+        // twice the contracts of the short (-60,000 at 60,000, 0.1 BTC) and of the long (30,000 at 58,000, 0.05 BTC)
+        var expected = ProblemCompiler.compile(Specs.parse("""
+                {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
+                 "account": {"mode": "isolated",
+                   "positions": [{"asset": "BTC", "contract": "inverse", "faceValue": 1, "size": -120000,
+                                  "entryPrice": 60000, "margin": 0.1, "rules": {"type": "flat", "rate": 0.005}},
+                                 {"asset": "BTC", "contract": "inverse", "faceValue": 1, "size": 60000,
+                                  "entryPrice": 58000, "margin": 0.05,
+                                  "rules": {"type": "flat", "rate": 0.005, "basis": "entry"}}]},
+                 "horizonDays": 7, "stepsPerDay": 24, "paths": 100}"""));
+        assertThat(scaled.positionSize).containsExactly(expected.positionSize);
+        assertThat(scaled.positionEntry).containsExactly(expected.positionEntry);
+        assertThat(scaled.positionMargin).containsExactly(expected.positionMargin);
+        assertThat(scaled.tierRate).containsExactly(expected.tierRate);
+        // the short's USD equivalent is -2 + 0.1 coins, not twice -1 + 0.1
+        assertThat(scaled.positionSize[0]).isCloseTo(-1.9, within(1e-12));
     }
 }

@@ -102,7 +102,8 @@ class CommandLineTest extends CommandTestSupport {
     void presetsListsEveryVenueWithItsSource() {
         assertThat(run("presets")).isZero();
         assertThat(out.toString()).contains("binance-usdm", "bybit-linear", "deribit-linear", "hyperliquid", "aave-v3",
-                "source: https://");
+                "bybit-inverse", "binance-coinm", "bitmex", "source: https://",
+                "symbol BTCUSD_PERP            inverse, 100.0 USD a contract, rates on the coin flat 0.4000% of mark value");
     }
 
     @Test

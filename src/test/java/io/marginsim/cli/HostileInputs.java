@@ -59,6 +59,24 @@ final class HostileInputs {
              "horizonDays": 2, "stepsPerDay": 4, "paths": 400, "seed": 7}
             """;
 
+    /**
+     * An account of inverse contracts margined in the coin: inline coin brackets with a published amount, a venue
+     * preset with its face value, a stress and continuous monitoring, so that the coin view runs too.
+     */
+    static final String INVERSE_SPEC = """
+            {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6, "drift": 0.0}],
+             "account": {"mode": "cross", "cash": 1000, "collateral": [{"asset": "BTC", "amount": 0.1}],
+                         "positions": [{"asset": "BTC", "contract": "inverse", "faceValue": 1, "size": 60000,
+                                        "entryPrice": 60000,
+                                        "rules": {"type": "tiered", "basis": "entry",
+                                                  "tiers": [{"floor": 0, "rate": 0.005},
+                                                            {"floor": 150, "rate": 0.01, "amount": 0.75}]}},
+                                       {"asset": "BTC", "contract": "inverse", "size": -30000, "entryPrice": 61000,
+                                        "venue": "bybit-inverse", "symbol": "BTCUSD"}]},
+             "market": {"stress": {"shock": [-0.05], "volatilityMultiplier": 1.5}},
+             "monitoring": "continuous", "horizonDays": 2, "stepsPerDay": 4, "paths": 400, "seed": 7}
+            """;
+
     /** A one-asset template for {@code backtest}. */
     static final String TEMPLATE = """
             {"assets": [{"name": "BTC", "price": 100, "volatility": 0.6}],
@@ -86,8 +104,10 @@ final class HostileInputs {
 
     static List<Case> all() {
         List<Case> cases = new ArrayList<>();
-        specValues(cases);
-        specKeys(cases);
+        specValues(cases, "", BASE_SPEC);
+        specKeys(cases, "", BASE_SPEC);
+        specValues(cases, "inverse ", INVERSE_SPEC);
+        specKeys(cases, "inverse ", INVERSE_SPEC);
         specTexts(cases);
         options(cases);
         sweeps(cases);
@@ -95,9 +115,9 @@ final class HostileInputs {
         return cases;
     }
 
-    /** Every leaf of the spec replaced by every hostile value, run by {@code simulate} or {@code liq-price}. */
-    private static void specValues(List<Case> cases) {
-        JsonNode base = parse(BASE_SPEC);
+    /** Every leaf of {@code valid} replaced by every hostile value, run by {@code simulate} or {@code liq-price}. */
+    private static void specValues(List<Case> cases, String label, String valid) {
+        JsonNode base = parse(valid);
         List<String> leaves = new ArrayList<>();
         collectLeaves(base, "", leaves);
         int k = 0;
@@ -106,15 +126,15 @@ final class HostileInputs {
                 JsonNode spec = base.deepCopy();
                 set(spec, leaf, value.deepCopy());
                 String command = (k++ % 3 == 2) ? "liq-price" : "simulate";
-                cases.add(specCase(command + " " + leaf + "=" + value, spec.toString(), command, "--format",
+                cases.add(specCase(label + command + " " + leaf + "=" + value, spec.toString(), command, "--format",
                         k % 2 == 0 ? "json" : "table"));
             }
         }
     }
 
     /** Every key removed in turn, and an unknown key in every object. */
-    private static void specKeys(List<Case> cases) {
-        JsonNode base = parse(BASE_SPEC);
+    private static void specKeys(List<Case> cases, String label, String valid) {
+        JsonNode base = parse(valid);
         List<String> objects = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         walk(base, "", (path, node) -> {
@@ -126,12 +146,12 @@ final class HostileInputs {
         for (String key : keys) {
             JsonNode spec = base.deepCopy();
             remove(spec, key);
-            cases.add(specCase("simulate without " + key, spec.toString(), "simulate", "--format", "json"));
+            cases.add(specCase(label + "simulate without " + key, spec.toString(), "simulate", "--format", "json"));
         }
         for (String object : objects) {
             JsonNode spec = base.deepCopy();
             ((ObjectNode) (object.isEmpty() ? spec : at(spec, object))).put("unknownKey", 1);
-            cases.add(specCase("simulate unknown key in " + object, spec.toString(), "simulate"));
+            cases.add(specCase(label + "simulate unknown key in " + object, spec.toString(), "simulate"));
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Comparator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class SpecBuilderTest {
     private static final String FILE = """
@@ -70,6 +71,22 @@ class SpecBuilderTest {
                 .position("BTC", 1, 60000).venue("binance-usdm", "BTCUSDT").margin(3000)
                 .horizonDays(1).build();
         assertThat(spec.account().positions().getFirst().margin()).isEqualTo(3000);
+    }
+
+    @Test
+    void inverseContractsTakeTheirFaceValueAndCoinMargin() {
+        Spec inline = SpecBuilder.spec().asset("BTC", 60000, 0.6).isolated()
+                .position("BTC", 60000, 60000).inverse(1).flatRate(0.005).margin(0.1)
+                .horizonDays(1).build();
+        var contract = inline.account().positions().getFirst().inverse();
+        assertThat(contract.faceValue()).isEqualTo(1);
+        assertThat(contract.coinMargin()).isEqualTo(0.1);
+        // the linear equivalent of a long margined in coin: 1 coin of contracts plus the 0.1 coin of margin
+        assertThat(inline.account().positions().getFirst().size()).isCloseTo(1.1, within(1e-12));
+        Spec preset = SpecBuilder.spec().asset("BTC", 60000, 0.6).collateral("BTC", 0.1, 0)
+                .position("BTC", 600, 60000).inverse().venue("binance-coinm", "BTCUSD_PERP")
+                .horizonDays(1).build();
+        assertThat(preset.account().positions().getFirst().inverse().faceValue()).isEqualTo(100);
     }
 
     @Test

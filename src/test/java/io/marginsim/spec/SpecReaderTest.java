@@ -51,7 +51,7 @@ class SpecReaderTest {
             "\"size\": 1.5|\"size\": 0|account.positions[0].size must be non-zero (negative for a short) but was 0",
             "\"drift\": 0.05|\"drif\": 0.05|assets[0].drif is not a known key; allowed here: name, price, volatility, drift, degreesOfFreedom, jumpIntensity, jumpMean, jumpStdev, garch, ar1",
             "\"symbol\": \"BTCUSDT\"|\"symbol\": \"DOGE\"|account.positions[0].symbol must be one of [BTCUSDT] for venue binance-usdm but was \"DOGE\"",
-            "\"venue\": \"binance-usdm\"|\"venue\": \"nowhere\"|account.positions[0].venue must name a known venue preset (binance-usdm, bybit-linear, deribit-linear, hyperliquid, aave-v3) but was \"nowhere\"",
+            "\"venue\": \"binance-usdm\"|\"venue\": \"nowhere\"|account.positions[0].venue must name a known venue preset (binance-usdm, bybit-linear, deribit-linear, hyperliquid, aave-v3, bybit-inverse, binance-coinm, bitmex) but was \"nowhere\"",
             "\"haircut\": 0.1|\"haircut\": 1.5|account.collateral[0].haircut must be >= 0 and < 1 but was 1.5",
             "\"engine\": \"scalar\"|\"engine\": \"gpu\"|engine must be one of auto, scalar, vector, opencl but was \"gpu\"",
             "\"asset\": \"ETH\", \"amount\"|\"asset\": \"SOL\", \"amount\"|account.collateral[0].asset must name one of the assets [BTC, ETH] but was \"SOL\"",
