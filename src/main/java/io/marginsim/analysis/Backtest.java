@@ -138,18 +138,28 @@ public final class Backtest {
 
     /** One engine on this machine, opened for the first window and used for all, with {@code settings} applied. */
     public static Predictor local(UnaryOperator<Spec> settings, Engines.Options options) {
+        return local(settings, options, Sweep.Listener.NONE);
+    }
+
+    /**
+     * {@link #local(UnaryOperator, Engines.Options)} telling {@code progress} of the windows as a sweep's listener
+     * hears of cells (with no row: a window is not a sweep row).
+     */
+    public static Predictor local(UnaryOperator<Spec> settings, Engines.Options options, Sweep.Listener progress) {
         return (jobs, source) -> {
             Spec first = settings.apply(jobs.getFirst().read(source));
             Engines.Selection engine = Engines.select(first.engine(), options);
             double[] predicted = new double[jobs.size()];
             String engineName = null;
+            progress.started(jobs.size(), 0);
             try {
                 for (int i = 0; i < jobs.size(); i++) {
-                    try (Simulation run = Simulator.run(settings.apply(jobs.get(i).read(source)), engine, options,
-                            Engine.ProgressListener.NONE)) {
+                    Spec spec = settings.apply(jobs.get(i).read(source));
+                    try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
                         predicted[i] = run.report().breachProbability();
                         engineName = run.report().engine();
                     }
+                    progress.cellDone(null, (double) spec.paths() * spec.steps());
                 }
             } finally {
                 engine.engine().close();

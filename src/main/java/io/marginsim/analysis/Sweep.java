@@ -48,7 +48,11 @@ public final class Sweep {
         default void pathsDone(long paths) {
         }
 
-        /** A cell is journaled; {@code pathSteps} is the work it took. */
+        /**
+         * A cell is journaled; {@code pathSteps} is the work it took. {@code row} is null where the cells are not a
+         * sweep's (a backtest's windows, see {@link Backtest#local(java.util.function.UnaryOperator,
+         * io.marginsim.engine.Engines.Options, Listener)}).
+         */
         default void cellDone(SweepRow row, double pathSteps) {
         }
     }

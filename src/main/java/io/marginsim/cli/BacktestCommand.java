@@ -18,6 +18,7 @@ final class BacktestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return backtest.run(settings -> Backtest.local(settings::apply, backtest.overrides.engineOptions()));
+        return backtest.run(settings -> Backtest.local(settings::apply, backtest.overrides.engineOptions(),
+                CellProgress.create(System.console() != null, System.err, "backtest", "window")));
     }
 }

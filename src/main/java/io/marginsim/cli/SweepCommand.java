@@ -71,7 +71,7 @@ final class SweepCommand implements Callable<Integer> {
         if (plot != null) {
             SweepOutputs.checkPlot(plan, prefix, plot);
         }
-        Sweep.Listener progress = SweepProgress.create(System.console() != null, System.err);
+        Sweep.Listener progress = CellProgress.create(System.console() != null, System.err);
         Sweep.Summary summary;
         Level engineLogLevel = ENGINES_LOG.getLevel();
         try {

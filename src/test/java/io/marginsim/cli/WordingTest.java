@@ -19,8 +19,17 @@ class WordingTest extends CommandTestSupport {
     @Test
     void aSweepOfOneCell() {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        SweepProgress.create(false, new PrintStream(buffer, true, StandardCharsets.UTF_8)).started(1, 0);
-        assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo("sweep: 1 cell, 0 already in the journal"
-                + System.lineSeparator());
+        CellProgress.create(false, new PrintStream(buffer, true, StandardCharsets.UTF_8)).started(1, 0);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo("sweep: 1 cell" + System.lineSeparator());
+    }
+
+    @Test
+    void aResumedSweepAndABacktest() {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream err = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        CellProgress.create(false, err).started(12, 5);
+        CellProgress.create(false, err, "backtest", "window").started(442, 0);
+        assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo("sweep: 12 cells, 5 already in the journal"
+                + System.lineSeparator() + "backtest: 442 windows" + System.lineSeparator());
     }
 }

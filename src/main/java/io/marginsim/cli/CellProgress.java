@@ -13,15 +13,25 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Sweep progress for people: a progress bar with ETA and path-steps/s on a terminal, and plain lines (at most one
- * a second, plus the last) when standard error goes to a file or a pipe, where a redrawn bar would be noise.
+ * Progress of a run of many cells (a sweep's cells, a backtest's windows) for people: a progress bar with ETA and
+ * path-steps/s on a terminal, and plain lines (at most one a second, plus the last) when standard error goes to a
+ * file or a pipe, where a redrawn bar would be noise.
  */
-final class SweepProgress {
-    private SweepProgress() {
+final class CellProgress {
+    private CellProgress() {
     }
 
+    /** A sweep's progress, in cells. */
     static Sweep.Listener create(boolean terminal, PrintStream err) {
-        return terminal ? new Bar(err) : new Lines(err);
+        return create(terminal, err, "sweep", "cell");
+    }
+
+    /**
+     * Progress of {@code task} (the word that starts each line) over cells that people call {@code unit}s (e.g.
+     * "window"); a run that resumes from a journal says how many it holds.
+     */
+    static Sweep.Listener create(boolean terminal, PrintStream err, String task, String unit) {
+        return terminal ? new Bar(err, task, unit) : new Lines(err, task, unit);
     }
 
     /** Path-steps per second over the cells computed in this run. */
@@ -50,16 +60,20 @@ final class SweepProgress {
      */
     private static final class Bar implements Sweep.Listener, AutoCloseable {
         private final PrintStream err;
+        private final String task;
+        private final String unit;
         private ProgressBar bar;
         private final Rate rate = new Rate();
 
-        Bar(PrintStream err) {
+        Bar(PrintStream err, String task, String unit) {
             this.err = err;
+            this.task = task;
+            this.unit = unit;
         }
 
         @Override
         public void started(long cells, long alreadyDone) {
-            bar = new ProgressBarBuilder().setTaskName("sweep").setInitialMax(cells).setUnit(" cells", 1)
+            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(cells).setUnit(" " + unit + "s", 1)
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250)
                     .setConsumer(new ConsoleProgressBarConsumer(err) {
                         @Override
@@ -91,21 +105,26 @@ final class SweepProgress {
 
     private static final class Lines implements Sweep.Listener {
         private final PrintStream err;
+        private final String task;
+        private final String unit;
         private final Rate rate = new Rate();
         private long cells;
         private long done;
         private long computed;
         private double lastPrint = -1;
 
-        Lines(PrintStream err) {
+        Lines(PrintStream err, String task, String unit) {
             this.err = err;
+            this.task = task;
+            this.unit = unit;
         }
 
         @Override
         public void started(long cells, long alreadyDone) {
             this.cells = cells;
             this.done = alreadyDone;
-            err.printf(Locale.ROOT, "sweep: %s, %d already in the journal%n", Counts.of(cells, "cell"), alreadyDone);
+            err.printf(Locale.ROOT, "%s: %s%s%n", task, Counts.of(cells, unit),
+                    alreadyDone > 0 ? ", " + alreadyDone + " already in the journal" : "");
         }
 
         @Override
@@ -119,7 +138,7 @@ final class SweepProgress {
             }
             lastPrint = seconds;
             long eta = Math.round(seconds / computed * (cells - done));
-            err.printf(Locale.ROOT, "sweep: %d/%d cells (%.1f%%), %s, ETA %d:%02d:%02d%n", done, cells,
+            err.printf(Locale.ROOT, "%s: %d/%d %ss (%.1f%%), %s, ETA %d:%02d:%02d%n", task, done, cells, unit,
                     100.0 * done / cells, rate.perSecond(), eta / 3600, eta / 60 % 60, eta % 60);
         }
     }

@@ -11,7 +11,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SweepProgressTest {
+class CellProgressTest {
     /** A line as long as the terminal is wide wraps on many terminals, and a cut one loses the rate at its end. */
     @Test
     void theTerminalBarFitsInsideAnEightyColumnTerminal() throws Exception {
@@ -20,7 +20,7 @@ class SweepProgressTest {
         PrintStream systemErr = System.err;
         System.setErr(stream);
         try {
-            Sweep.Listener bar = SweepProgress.create(true, stream);
+            Sweep.Listener bar = CellProgress.create(true, stream);
             bar.started(100_000, 40_000);
             for (int i = 0; i < 3; i++) {
                 bar.cellDone(null, 1.234e9);
