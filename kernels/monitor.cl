@@ -1,8 +1,8 @@
 /*
  * Continuous monitoring for the plain kernel: the port of io.marginsim.engine.ContinuousMonitor, whose class javadoc
  * is the definition, and of io.marginsim.engine.BridgeCrossing (the bridge's extremes and crossing time). Built after
- * paths.cl; its code is compiled only with CONTINUOUS, which the host sets for plain GBM, whose step covariance is
- * the loading's L L^T every step.
+ * paths.cl and models.cl; its code is compiled only with CONTINUOUS. The step covariance is plain GBM's L L^T
+ * every step, or the per-path, per-step one of models.cl's model_step_covariance (paths.cl's STEP_COVARIANCE).
  */
 #ifdef CONTINUOUS
 #define MONITORING_STREAM 5u
@@ -21,7 +21,12 @@ real bridge_maximum(real x0, real x1, real v, uint w) {
     return -bridge_minimum(-x0, -x1, v, w);
 }
 
-/* BridgeCrossing.crossingTime: Michael-Schucany-Haas inverse Gaussian for s = t / (1 - t) */
+/*
+ * BridgeCrossing.crossingTime: Michael-Schucany-Haas inverse Gaussian for s = t / (1 - t). The smaller root
+ * mean (1 + r - sqrt(r^2 + 2 r)), r = mean y / (2 shape), is written mean / (1 + r + sqrt(r^2 + 2 r)): the same
+ * number, without the cancellation that costs a float most of its digits when r is large (a small crossing variance
+ * against a large move, as after a jump).
+ */
 real bridge_crossing_time(real a, real c, real v, real g, real w) {
     if (!(a > 0)) {
         return 0;
@@ -32,16 +37,15 @@ real bridge_crossing_time(real a, real c, real v, real g, real w) {
         s = shape / (g * g);
     } else {
         real mean = a / fabs(c);
-        real y = g * g;
-        real x = mean + mean * mean * y / (2 * shape)
-                - mean / (2 * shape) * sqrt(4 * mean * shape * y + mean * mean * y * y);
+        real r = mean * (g * g) / (2 * shape);
+        real x = mean / (1 + r + sqrt(r * (r + 2)));
         s = w <= mean / (mean + x) ? x : mean * mean / x;
     }
     return isinf(s) ? (real) 1 : s / (1 + s);
 }
 
-/* MarketPath.stepCovariance for plain GBM */
-void step_covariance(const Problem *p, real *cov) {
+/* MarketPath.stepCovariance for plain GBM; models.cl's model_step_covariance for the others */
+void gbm_step_covariance(const Problem *p, real *cov) {
     for (int i = 0; i < ASSETS; i++) {
         for (int j = 0; j <= i; j++) {
             real c = 0;

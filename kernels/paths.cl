@@ -154,7 +154,7 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
 
 #ifdef CONTINUOUS
 /* monitor.cl, built after this file */
-void step_covariance(const Problem *p, real *cov);
+void gbm_step_covariance(const Problem *p, real *cov);
 real cross_shortfall(const Problem *p, uint step, uint path, uint k0, uint k1, const real *price0, const real *x0,
                      const real *price1, const real *x1, const real *cov, real *crossing);
 void draw_extremes(uint step, uint path, uint k0, uint k1, const real *x0, const real *x1, const real *cov,
@@ -182,6 +182,24 @@ real position_shortfall(const Problem *p, int i, real mark0, real mark1, const r
  * own after them), and its first statements: the work-item's path, returning past `count`, and the problem's views.
  * Counter word 1 holds the path index modulo 2^32, as in ShockStream.
  */
+/*
+ * Continuous monitoring's step covariance inside a path kernel: START_COVARIANCE declares cov (GBM: filled once, the
+ * loading's L L^T every step), STEP_COVARIANCE(step) fills it for step `step` (1-based) from the models' state before
+ * ADVANCE_MARKET(step) moves it on (models.cl's model_step_covariance).
+ */
+#ifdef CONTINUOUS
+#ifdef MODELS
+void model_step_covariance(PARAM real *models, const ModelState *s, int step, real *cov);
+#define START_COVARIANCE real cov[ASSETS * ASSETS]
+#define STEP_COVARIANCE(step) model_step_covariance(models, &state, (step), cov)
+#else
+#define START_COVARIANCE \
+    real cov[ASSETS * ASSETS]; \
+    gbm_step_covariance(&p, cov)
+#define STEP_COVARIANCE(step)
+#endif
+#endif
+
 #define PATH_KERNEL_ARGUMENTS \
     PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout, PARAM real *models, \
     __global const real *history, int historyRows, int tierCount, int steps, int isolated, uint k0, uint k1, \
@@ -223,8 +241,7 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     START_MARKET;
 #ifdef CONTINUOUS
     /* monitor.cl: each step is also checked between its endpoints, and a breach closes at the barrier */
-    real cov[ASSETS * ASSETS];
-    step_covariance(&p, cov);
+    START_COVARIANCE;
     real x0[ASSETS];
     real price0[ASSETS];
     for (int a = 0; a < ASSETS; a++) {
@@ -236,6 +253,7 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     real frozenEquity = 0;
     for (int step = 1; step <= steps; step++) {
 #ifdef CONTINUOUS
+        STEP_COVARIANCE(step);
         for (int a = 0; a < ASSETS; a++) {
             x0[a] = x[a];
             price0[a] = price[a];

@@ -189,14 +189,12 @@ public final class OpenClEngine implements Engine {
 
     /**
      * Beyond the features: premium-linked funding whose window does not fit the kernel's private memory, and
-     * continuous monitoring with a market model beyond GBM (kernels/monitor.cl takes the step covariance of GBM) or
-     * with liquidation mechanics and carrying costs.
+     * continuous monitoring with liquidation mechanics and carrying costs.
      */
     @Override
     public List<String> unimplemented(CompiledProblem problem) {
         List<String> missing = new ArrayList<>(Engine.super.unimplemented(problem));
         FrictionBuffer.beyondLimits(problem).ifPresent(missing::add);
-        problem.continuousMonitoringBeyondGbm().ifPresent(missing::add);
         if (problem.monitoring == Monitoring.CONTINUOUS && !problem.frictions.isNone()) {
             // kernels/frictions.cl still checks and fills at step ends
             missing.add(CompiledProblem.CONTINUOUS_MONITORING + " with " + String.join(", ",
