@@ -63,7 +63,8 @@ final class PathKernels implements AutoCloseable {
     static PathKernels build(cl_context context, cl_device_id device, String deviceName, String options,
                              boolean liquidating) throws EngineUnavailableException {
         String[] sources = liquidating
-                ? new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "account.cl", "frictions.cl"}
+                ? new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "monitor.cl", "account.cl",
+                    "frictions.cl"}
                 : new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "monitor.cl"};
         return new PathKernels(KernelProgram.build(context, device, deviceName, options, sources), device,
                 liquidating);

@@ -2,12 +2,8 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Specs;
 import io.marginsim.engine.Workloads;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Continuous monitoring in kernels/monitor.cl against the reference path by path, on the problems of
@@ -99,18 +95,6 @@ class OpenClContinuousAgreementTest {
                 ModelProblems.isolatedDcc(57)}) {
             OpenClAgreementTest.assertMatchesInDouble(continuous(problem));
         }
-    }
-
-    @Test
-    void liquidationMechanicsAreRefusedByName() {
-        CompiledProblem liquidating = ProblemCompiler.compile(Specs.parse("""
-                {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
-                 "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
-                             "rules": {"type": "flat", "rate": 0.005}}]},
-                 "horizonDays": 4, "stepsPerDay": 4, "paths": 1000, "liquidation": {"feeRate": 0.01},
-                 "monitoring": "continuous"}"""));
-        assertThat(OpenClTestEngines.floatEngine().unimplemented(liquidating))
-                .containsExactly("continuous monitoring with liquidation mechanics, liquidation fee");
     }
 
     private static CompiledProblem continuous(CompiledProblem problem) {
