@@ -41,23 +41,20 @@ class OpenClContinuousFrictionAgreementTest {
 
     @Test
     void crossWithCostsFractionalLatencyLinearImpactAndFee() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(),
-                continuous(FrictionProblems.cross(LATENCY_LINEAR_FEE, 81)), OUTLIERS);
+        PathBlock reference = agreesInFloat(FrictionProblems.cross(LATENCY_LINEAR_FEE, 81));
         assertThat(pathsWithEvents(reference, 1)).isBetween(PATHS / 20, PATHS - PATHS / 20);
     }
 
     @Test
     void crossTierPartialWithSqrtImpact() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(),
-                continuous(FrictionProblems.cross(TIER_SQRT, 82)), OUTLIERS);
+        PathBlock reference = agreesInFloat(FrictionProblems.cross(TIER_SQRT, 82));
         assertThat(pathsWithEvents(reference, 1)).isGreaterThan(PATHS / 20);
     }
 
     @Test
     void crossPartialFillsWithinTheStepAreCheckedAgain() {
         for (String liquidation : List.of(FRACTION, AT_ONCE_FRACTION)) {
-            PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(),
-                    continuous(FrictionProblems.cross(liquidation, 83)), OUTLIERS);
+            PathBlock reference = agreesInFloat(FrictionProblems.cross(liquidation, 83));
             assertThat(pathsWithEvents(reference, 3)).as("paths with three or more events")
                     .isGreaterThan(PATHS / 50);
         }
@@ -65,22 +62,19 @@ class OpenClContinuousFrictionAgreementTest {
 
     @Test
     void badDebtAfterSlowFills() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(),
-                continuous(FrictionProblems.cross(SLOW, 84)), OUTLIERS);
+        PathBlock reference = agreesInFloat(FrictionProblems.cross(SLOW, 84));
         assertThat(pathsWithBadDebt(reference)).isGreaterThan(PATHS / 100);
     }
 
     @Test
     void isolatedFractionPartialWithLatencyImpactAndFee() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(),
-                continuous(FrictionProblems.isolated(ISOLATED_FRACTION, 85)), OUTLIERS);
+        PathBlock reference = agreesInFloat(FrictionProblems.isolated(ISOLATED_FRACTION, 85));
         assertThat(pathsWithEvents(reference, 2)).isGreaterThan(PATHS / 50);
     }
 
     @Test
     void isolatedTierPartialWithSqrtImpact() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(),
-                continuous(FrictionProblems.isolated(ISOLATED_TIER, 86)), OUTLIERS);
+        PathBlock reference = agreesInFloat(FrictionProblems.isolated(ISOLATED_TIER, 86));
         assertThat(pathsWithEvents(reference, 1)).isGreaterThan(PATHS / 20);
     }
 
@@ -88,9 +82,16 @@ class OpenClContinuousFrictionAgreementTest {
     void fundingWithoutALiquidationObject() {
         for (CompiledProblem problem : List.of(FrictionProblems.cross(null, 87), FrictionProblems.isolated(null, 88))) {
             assertThat(problem.frictions.features()).contains("funding").doesNotContain("liquidation mechanics");
-            PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), continuous(problem), OUTLIERS);
+            PathBlock reference = agreesInFloat(problem);
             assertThat(breaches(reference)).isBetween(PATHS / 20, PATHS - PATHS / 20);
         }
+    }
+
+    @Test
+    void premiumLinkedFundingWithMechanics() {
+        PathBlock reference = agreesInFloat(FrictionProblems.crossWithFunding(FrictionProblems.PREMIUM_FUNDING,
+                LATENCY_LINEAR_FEE, 101));
+        assertThat(pathsWithEvents(reference, 1)).isBetween(PATHS / 20, PATHS - PATHS / 20);
     }
 
     @Test
@@ -99,7 +100,7 @@ class OpenClContinuousFrictionAgreementTest {
                 FrictionProblems.crossOnJumps(LATENCY_LINEAR_FEE, 90),
                 FrictionProblems.garchCollateral(FrictionProblems.MOVING_HAIRCUT, "", SLOW, 91))) {
             assertThat(problem.marketModelFeatures()).isNotEmpty();
-            PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), continuous(problem), OUTLIERS);
+            PathBlock reference = agreesInFloat(problem);
             assertThat(pathsWithEvents(reference, 1)).isBetween(PATHS / 20, PATHS - PATHS / 20);
         }
     }
@@ -128,6 +129,11 @@ class OpenClContinuousFrictionAgreementTest {
             n += step == PathBlock.NO_BREACH ? 0 : 1;
         }
         return n;
+    }
+
+    /** The criteria of {@link FrictionAgreement} in float under continuous monitoring; returns the reference. */
+    private static PathBlock agreesInFloat(CompiledProblem problem) {
+        return assertAgrees(OpenClTestEngines.floatEngine(), continuous(problem), OUTLIERS);
     }
 
     private static CompiledProblem continuous(CompiledProblem problem) {
