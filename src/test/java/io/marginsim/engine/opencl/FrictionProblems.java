@@ -61,10 +61,13 @@ final class FrictionProblems {
         return crossWithCosts(json, FUNDING, liquidation, seed);
     }
 
-    /** {@link #cross} with Merton jumps on BTC (a few a day, mostly down) and a common jump across both assets. */
+    /**
+     * {@link #cross} with Merton jumps on BTC (300 a year, a little under one a day, mostly down) and a common jump
+     * across both assets.
+     */
     static CompiledProblem crossOnJumps(String liquidation, long seed) {
-        String json = edit(FrozenProblems.CROSS, "\"volatility\": 0.9, \"drift\": 0.1}",
-                "\"volatility\": 0.9, \"drift\": 0.1, \"jumpIntensity\": 300, \"jumpMean\": -0.01, \"jumpStdev\": 0.02}");
+        String json = edit(FrozenProblems.CROSS, "\"volatility\": 0.9, \"drift\": 0.1}", "\"volatility\": 0.9, "
+                + "\"drift\": 0.1, \"jumpIntensity\": 300, \"jumpMean\": -0.01, \"jumpStdev\": 0.02}");
         json = edit(json, "\"correlation\"", "\"market\": {\"commonJump\": {\"intensity\": 100, \"mean\": -0.01, "
                 + "\"stdev\": 0.01, \"betas\": [1, 1.2]}}, \"correlation\"");
         return crossWithCosts(json, FUNDING, liquidation, seed);
