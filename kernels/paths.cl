@@ -206,11 +206,6 @@ real position_shortfall(const Problem *p, const Margin *m, int i, real mark0, re
 #endif
 
 /*
- * The arguments every path kernel starts with (PathKernels sets them in this order; frictions.cl's kernel adds its
- * own after them), and its first statements: the work-item's path, returning past `count`, and the problem's views.
- * Counter word 1 holds the path index modulo 2^32, as in ShockStream.
- */
-/*
  * Continuous monitoring's step covariance inside a path kernel: START_COVARIANCE declares cov (GBM: filled once, the
  * loading's L L^T every step), STEP_COVARIANCE(step) fills it for step `step` (1-based) from the models' state before
  * ADVANCE_MARKET(step) moves it on (models.cl's model_step_covariance).
@@ -228,6 +223,11 @@ void model_step_covariance(PARAM real *models, const ModelState *s, int step, re
 #endif
 #endif
 
+/*
+ * The arguments every path kernel starts with (PathKernels sets them in this order; frictions.cl's kernel adds its
+ * own after them), and its first statements: the work-item's path, returning past `count`, and the problem's views.
+ * Counter word 1 holds the path index modulo 2^32, as in ShockStream.
+ */
 #define PATH_KERNEL_ARGUMENTS \
     PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout, PARAM real *models, \
     __global const real *history, int historyRows, int tierCount, int steps, int isolated, uint k0, uint k1, \
