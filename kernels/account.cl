@@ -4,6 +4,8 @@
  * whose class javadoc is the definition. Built after paths.cl and models.cl, before frictions.cl, only for problems
  * with frictions (FRICTIONS), so the plain kernel is untouched.
  *
+ * With CONTINUOUS it also gives monitor.cl the margins it checks (account_margin); monitor.cl is then built before it.
+ *
  * Build options (io.marginsim.engine.opencl.FrictionBuffer): FUNDING (constant rates), BORROW, PREMIUM_FUNDING with
  * PREMIUM_HISTORY (log prices kept per asset: the longest funding interval in steps plus one), PATH_HAIRCUTS with
  * HAIRCUT_ENTRIES (collateral entries whose volatility-scaled haircut follows the GARCH variance), and those of
@@ -74,6 +76,10 @@ typedef struct {
     /* ring of the last PREMIUM_HISTORY steps' log prices: step t of asset a at (t mod PREMIUM_HISTORY) * ASSETS + a */
     real pastX[PREMIUM_HISTORY * ASSETS];
 #endif
+#ifdef CONTINUOUS
+    /* per scope, where its scheduled fill falls in its due step, as a fraction of the step (ContinuousFills) */
+    real dueFraction[POSITION_SLOTS];
+#endif
     int events;
     real loss;
     real badDebt;
@@ -122,6 +128,9 @@ void start_account(const Problem *p, const Frictions *f, Account *s) {
         s->due[i] = NO_FILL;
         s->fee[i] = 0;
         s->shadowFunding[i] = 0;
+#ifdef CONTINUOUS
+        s->dueFraction[i] = 0;
+#endif
     }
     for (int a = 0; a < ASSETS; a++) {
         s->valueUnits[a] = p->valueUnits[a];
@@ -218,6 +227,26 @@ real shadow_shortfall(const Problem *p, const Account *s, int isolated, const re
     }
     return worst;
 }
+
+#ifdef CONTINUOUS
+/*
+ * The margins continuous monitoring checks (LiquidatingMargins): the account on its current cash, sizes and margins,
+ * and its shadow, on the problem's, less the carrying costs it paid; both at the account's current haircuts.
+ */
+void account_margin(const Problem *p, const Account *s, bool shadow, Margin *m) {
+    real paid = shadow ? s->shadowCosts : 0;
+    for (int i = 0; i < POSITION_SLOTS; i++) {
+        m->size[i] = i < POSITIONS ? size_of(p, s, shadow, i) : 0;
+        m->margin[i] = i >= POSITIONS ? 0 : shadow ? p->margin[i] - s->shadowFunding[i] : s->margin[i];
+        paid += shadow && i < POSITIONS ? s->shadowFunding[i] : 0;
+    }
+    m->cash = (shadow ? p->cash : s->cash) - paid;
+    for (int a = 0; a < ASSETS; a++) {
+        m->valueUnits[a] = s->valueUnits[a];
+        m->requirementUnits[a] = s->requirementUnits[a];
+    }
+}
+#endif
 
 #ifdef PATH_HAIRCUTS
 /*

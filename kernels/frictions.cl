@@ -8,7 +8,8 @@
  * IMPACT_LINEAR or IMPACT_SQRT, FEES, FEE_CAPPED (some position's fee is at most the scope's remaining equity),
  * PARTIAL; without one, its code is left out and its parameters read as zero. A problem with carrying costs and no
  * liquidation object gets none of them: a breach closes its scope at once at the breach step's price, as the
- * reference's plain liquidation does.
+ * reference's plain liquidation does. With CONTINUOUS the scopes are also checked within each step (monitor.cl, built
+ * before account.cl) and fills start from the crossing: see continuous_account_step.
  */
 
 /* Reference price of a fill due now; onSchedule false: due after the horizon, executed at the horizon's price. */
@@ -210,6 +211,186 @@ real account_step(const Problem *p, const Frictions *f, Account *s, int isolated
     return shortfall;
 }
 
+#ifdef CONTINUOUS
+/*
+ * Continuous monitoring of the account: the port of io.marginsim.engine.ContinuousFills, whose comments (and the
+ * class javadoc of LiquidatingAccount) are the definition. The checks are monitor.cl's on account_margin's margins,
+ * with the reference's segments and draws, so a path is checked between steps as the reference checks it.
+ */
+#define MAX_SEGMENTS 16
+
+/* Latency in steps, back from FrictionBuffer's whole steps (rounded up) and fraction. */
+real latency_steps(const Frictions *f) {
+    return (real) (f->latencyFraction > 0 ? f->latencyWhole - 1 : f->latencyWhole) + f->latencyFraction;
+}
+
+/* ContinuousFills.schedule: a breach at fraction tau of step `step` fills the latency later. */
+void schedule(const Frictions *f, Account *s, int scope, int step, real tau) {
+    real at = tau + latency_steps(f);
+    int whole = max(1, (int) ceil(at));
+    s->due[scope] = step - 1 + whole;
+    s->dueFraction[scope] = at - (whole - 1);
+}
+
+/* ContinuousFills.withinStep: the price at fraction f >= tau, log-linear from the crossing at tau to the step's end */
+real within_step(const Problem *p, int a, real crossing, real x, real tau, real f) {
+    if (!(f > tau) || !(tau < 1)) {
+        return crossing;
+    }
+    real from = log(crossing / p->initialPrice[a]);
+    return p->initialPrice[a] * exp(from + (f - tau) / (1 - tau) * (x - from));
+}
+
+/* ContinuousFills.scheduled: the reference price of a fill due now, at the scope's own fraction of its due step */
+real scheduled_price(const Problem *p, int a, bool onSchedule, real f, const real *x, const real *previousX,
+                     const real *price) {
+    if (f >= 1 || !onSchedule) {
+        return price[a];
+    }
+    return p->initialPrice[a] * exp((1 - f) * previousX[a] + f * x[a]);
+}
+
+/*
+ * ContinuousFills.checkCross: a breach within the step fills at once or schedules its fill; after a fill within the
+ * step the rest of it, from the fill's prices with the variance left, is checked again with the next segment's draws.
+ */
+void check_cross(const Problem *p, const Frictions *f, Account *s, Bridge *b, int step, const real *x,
+                 const real *price, const real *previousX, const real *previousPrice) {
+    real start = 0;
+    real from[ASSETS];
+    real logFrom[ASSETS];
+    for (int a = 0; a < ASSETS; a++) {
+        from[a] = previousPrice[a];
+        logFrom[a] = previousX[a];
+    }
+    for (int k = 0; k < MAX_SEGMENTS && !s->accountClosed && s->due[0] == NO_FILL; k++) {
+        b->firstBlock = (uint) (k * SEGMENT_BLOCKS);
+        Margin m;
+        account_margin(p, s, false, &m);
+        real crossing[ASSETS];
+        int moving;
+        real time;
+        if (!(cross_shortfall(p, &m, b, from, logFrom, price, x, crossing, &moving, &time) > 0)) {
+            break;
+        }
+        for (int a = 0; a < ASSETS; a++) {
+            s->breachPrice[a] = crossing[a];
+        }
+        real tau = start + (1 - start) * cross_crossing_time(p, b, moving, time, logFrom, x, crossing);
+        schedule(f, s, 0, step, tau);
+        if (s->due[0] != step) {
+            break;
+        }
+        for (int a = 0; a < ASSETS; a++) {
+            s->fillPrice[a] = within_step(p, a, s->breachPrice[a], x[a], tau, s->dueFraction[0]);
+            from[a] = s->fillPrice[a];
+            logFrom[a] = log(s->fillPrice[a] / p->initialPrice[a]);
+        }
+        execute_cross(p, f, s);
+        start = s->dueFraction[0];
+        b->share = fmax((real) 0, 1 - start);
+    }
+}
+
+/*
+ * ContinuousFills.checkIsolated for position i, whose asset's least and greatest log price over the whole step
+ * (segment 0) are given; later segments draw their own for the asset alone, which is all the position reads.
+ */
+void check_isolated(const Problem *p, const Frictions *f, Account *s, Bridge *b, int step, int i, const real *x,
+                    const real *price, const real *previousX, const real *previousPrice, real least,
+                    real greatest) {
+    int a = p->asset[i];
+    real start = 0;
+    real mark = previousPrice[a];
+    real logMark = previousX[a];
+    for (int k = 0; k < MAX_SEGMENTS && s->open[i] && s->due[i] == NO_FILL; k++) {
+        b->firstBlock = (uint) (k * SEGMENT_BLOCKS);
+        if (k > 0) {
+            draw_asset_extremes(b, a, logMark, x[a], &least, &greatest);
+        }
+        Margin m;
+        account_margin(p, s, false, &m);
+        real barrier;
+        if (!(position_shortfall(p, &m, i, mark, price[a], least, greatest, &barrier) > 0)) {
+            break;
+        }
+        s->breachPrice[i] = barrier;
+        real v = b->cov[a * ASSETS + a] * b->share;
+        real tau = start + (1 - start) * asset_crossing_time(p, b, a, logMark, x[a], v, barrier);
+        schedule(f, s, i, step, tau);
+        if (s->due[i] != step) {
+            break;
+        }
+        mark = within_step(p, a, barrier, x[a], tau, s->dueFraction[i]);
+        logMark = log(mark / p->initialPrice[a]);
+        execute_isolated(p, f, s, i, mark);
+        start = s->dueFraction[i];
+        b->share = fmax((real) 0, 1 - start);
+    }
+}
+
+/*
+ * ContinuousFills.step: account_step with the checks within the step, from the step's starting prices and with its
+ * diffusion covariance cov; returns the shadow account's shortfall, the largest within the step.
+ */
+real continuous_account_step(const Problem *p, const Frictions *f, Account *s, int isolated, int step, int steps,
+                             uint path, uint k0, uint k1, const real *cov, const real *x, const real *previousX,
+                             const real *price, const real *previousPrice) {
+    accrue(p, f, s, isolated, step, x, price);
+    Bridge whole = {(uint) step, path, k0, k1, 0, cov, 1};
+    Margin shadow;
+    account_margin(p, s, true, &shadow);
+    real least[ASSETS];
+    real greatest[ASSETS];
+    real shortfall;
+    if (isolated) {
+        draw_extremes(&whole, previousX, x, least, greatest);
+        shortfall = -INFINITY;
+        for (int i = 0; i < POSITIONS; i++) {
+            int a = p->asset[i];
+            real barrier;
+            shortfall = fmax(shortfall, position_shortfall(p, &shadow, i, previousPrice[a], price[a], least[a],
+                                                           greatest[a], &barrier));
+        }
+    } else {
+        real crossing[ASSETS];
+        int moving;
+        real time;
+        shortfall = cross_shortfall(p, &shadow, &whole, previousPrice, previousX, price, x, crossing, &moving, &time);
+    }
+    bool last = step == steps;
+    if (isolated) {
+        for (int i = 0; i < POSITIONS; i++) {
+            int a = p->asset[i];
+            bool filled = false;
+            int due = s->due[i];
+            if (s->open[i] && (due == step || (last && due != NO_FILL))) {
+                execute_isolated(p, f, s, i, scheduled_price(p, a, due == step, s->dueFraction[i], x, previousX,
+                                                             price));
+                filled = true;
+            }
+            if (s->open[i] && !filled && s->due[i] == NO_FILL) {
+                Bridge b = whole;
+                check_isolated(p, f, s, &b, step, i, x, price, previousX, previousPrice, least[a], greatest[a]);
+            }
+        }
+    } else if (!s->accountClosed) {
+        bool filled = false;
+        if (s->due[0] == step || (last && s->due[0] != NO_FILL)) {
+            for (int a = 0; a < ASSETS; a++) {
+                s->fillPrice[a] = scheduled_price(p, a, s->due[0] == step, s->dueFraction[0], x, previousX, price);
+            }
+            execute_cross(p, f, s);
+            filled = true;
+        }
+        if (!s->accountClosed && !filled && s->due[0] == NO_FILL) {
+            check_cross(p, f, s, &whole, step, x, price, previousX, previousPrice);
+        }
+    }
+    return shortfall;
+}
+#endif
+
 /* Equity at the horizon, closed scopes at the equity they closed with. */
 real account_terminal(const Problem *p, const Account *s, int isolated, const real *price) {
     if (!isolated) {
@@ -238,9 +419,22 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
         x[a] = 0;
     }
     START_MARKET;
+#ifdef CONTINUOUS
+    START_COVARIANCE;
+    real previousPrice[ASSETS];
+    for (int a = 0; a < ASSETS; a++) {
+        price[a] = p.initialPrice[a];
+    }
+#endif
     int firstBreach = 0;
     real worst = -INFINITY;
     for (int step = 1; step <= steps; step++) {
+#ifdef CONTINUOUS
+        STEP_COVARIANCE(step);
+        for (int a = 0; a < ASSETS; a++) {
+            previousPrice[a] = price[a];
+        }
+#endif
         for (int a = 0; a < ASSETS; a++) {
             previousX[a] = x[a];
         }
@@ -248,7 +442,12 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
 #ifdef PATH_HAIRCUTS
         haircut_units(&p, &f, state.variance, &s);
 #endif
+#ifdef CONTINUOUS
+        real shortfall = continuous_account_step(&p, &f, &s, isolated, step, steps, path, k0, k1, cov, x, previousX,
+                                                 price, previousPrice);
+#else
         real shortfall = account_step(&p, &f, &s, isolated, step, steps, x, previousX, price);
+#endif
         worst = fmax(worst, shortfall);
         if (shortfall > 0 && firstBreach == 0) {
             firstBreach = step;

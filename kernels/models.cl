@@ -222,6 +222,50 @@ void dcc_advance(PARAM real *dcc, ModelState *s, const real *u) {
 }
 #endif
 
+#ifdef CONTINUOUS
+/*
+ * io.marginsim.market.MarketPath#stepCovariance beyond GBM, from the state before step `step` (1-based) moves it on:
+ * D F F^T D with F the step's correlation factor (DCC: the path's own) and D each asset's stressed step volatility
+ * (GARCH: the path's own conditional one), times sqrt(1 - phi^2) from step 2 on (AR1_SCALE is 1 where phi is 0).
+ * Student-t and copula mixing and bootstrapped rows have unit variance, so they add no term; jumps fall at step ends.
+ */
+void model_step_covariance(PARAM real *models, const ModelState *s, int step, real *cov) {
+    real scale[ASSETS];
+    for (int a = 0; a < ASSETS; a++) {
+        PARAM real *q = models + MODEL_HEADER + a * ASSET_FIELDS;
+        scale[a] = q[DIFFUSION_SCALE];
+#ifdef MODEL_GARCH
+        if (q[GARCH_ON] != 0) {
+            scale[a] *= sqrt(s->variance[a]);
+        }
+#endif
+#ifdef MODEL_AR1
+        if (step > 1) {
+            scale[a] *= q[AR1_SCALE];
+        }
+#endif
+    }
+#ifndef MODEL_DCC
+    PARAM real *factor = models + FACTOR_AT;
+#endif
+    for (int i = 0; i < ASSETS; i++) {
+        for (int j = 0; j <= i; j++) {
+            real c = 0;
+            for (int k = 0; k <= j; k++) {
+#ifdef MODEL_DCC
+                c += s->factor[TRI(i, k)] * s->factor[TRI(j, k)];
+#else
+                c += factor[i * ASSETS + k] * factor[j * ASSETS + k];
+#endif
+            }
+            c *= scale[i] * scale[j];
+            cov[i * ASSETS + j] = c;
+            cov[j * ASSETS + i] = c;
+        }
+    }
+}
+#endif
+
 #ifdef MODEL_HISTORY
 /*
  * io.marginsim.market.HistoricalResiduals#row: min(floor(uniform(w) rows), rows - 1). In double the same

@@ -153,13 +153,41 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
 #endif
 
 #ifdef CONTINUOUS
+/* The margin a continuous check values (ContinuousMonitor.Margin): cash, sizes, isolated margins and unit arrays. */
+typedef struct {
+    real cash;
+    real size[POSITION_SLOTS];
+    real margin[POSITION_SLOTS];
+    real valueUnits[ASSETS];
+    real requirementUnits[ASSETS];
+} Margin;
+
+/*
+ * Where a check's draws come from, the monitoring stream of (step, path) from the first block of its segment (k
+ * (2 ASSETS + 1) for segment k, ContinuousMonitor.segment), and the covariance it spreads: share times the step's.
+ */
+typedef struct {
+    uint step;
+    uint path;
+    uint k0;
+    uint k1;
+    uint firstBlock;
+    const real *cov;
+    real share;
+} Bridge;
+#define SEGMENT_BLOCKS (2 * ASSETS + 1)
+
 /* monitor.cl, built after this file */
-void step_covariance(const Problem *p, real *cov);
-real cross_shortfall(const Problem *p, uint step, uint path, uint k0, uint k1, const real *price0, const real *x0,
-                     const real *price1, const real *x1, const real *cov, real *crossing);
-void draw_extremes(uint step, uint path, uint k0, uint k1, const real *x0, const real *x1, const real *cov,
-                   real *least, real *greatest);
-real position_shortfall(const Problem *p, int i, real mark0, real mark1, const real *least, const real *greatest,
+void gbm_step_covariance(const Problem *p, real *cov);
+void problem_margin(const Problem *p, Margin *m);
+real cross_shortfall(const Problem *p, const Margin *m, const Bridge *b, const real *price0, const real *x0,
+                     const real *price1, const real *x1, real *crossing, int *moving, real *time);
+real cross_crossing_time(const Problem *p, const Bridge *b, int moving, real time, const real *x0, const real *x1,
+                         const real *crossing);
+real asset_crossing_time(const Problem *p, const Bridge *b, int a, real x0, real x1, real v, real barrier);
+void draw_asset_extremes(const Bridge *b, int a, real x0, real x1, real *least, real *greatest);
+void draw_extremes(const Bridge *b, const real *x0, const real *x1, real *least, real *greatest);
+real position_shortfall(const Problem *p, const Margin *m, int i, real mark0, real mark1, real least, real greatest,
                         real *barrier);
 #endif
 
@@ -175,6 +203,24 @@ real position_shortfall(const Problem *p, int i, real mark0, real mark1, const r
 #else
 #define START_MARKET
 #define ADVANCE_MARKET(step) advance_prices(&p, (uint) ((step) - 1), path, k0, k1, x, price)
+#endif
+
+/*
+ * Continuous monitoring's step covariance inside a path kernel: START_COVARIANCE declares cov (GBM: filled once, the
+ * loading's L L^T every step), STEP_COVARIANCE(step) fills it for step `step` (1-based) from the models' state before
+ * ADVANCE_MARKET(step) moves it on (models.cl's model_step_covariance).
+ */
+#ifdef CONTINUOUS
+#ifdef MODELS
+void model_step_covariance(PARAM real *models, const ModelState *s, int step, real *cov);
+#define START_COVARIANCE real cov[ASSETS * ASSETS]
+#define STEP_COVARIANCE(step) model_step_covariance(models, &state, (step), cov)
+#else
+#define START_COVARIANCE \
+    real cov[ASSETS * ASSETS]; \
+    gbm_step_covariance(&p, cov)
+#define STEP_COVARIANCE(step)
+#endif
 #endif
 
 /*
@@ -223,8 +269,10 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     START_MARKET;
 #ifdef CONTINUOUS
     /* monitor.cl: each step is also checked between its endpoints, and a breach closes at the barrier */
-    real cov[ASSETS * ASSETS];
-    step_covariance(&p, cov);
+    START_COVARIANCE;
+    Margin margin;
+    problem_margin(&p, &margin);
+    Bridge bridge = {0, path, k0, k1, 0, cov, 1};
     real x0[ASSETS];
     real price0[ASSETS];
     for (int a = 0; a < ASSETS; a++) {
@@ -236,6 +284,7 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     real frozenEquity = 0;
     for (int step = 1; step <= steps; step++) {
 #ifdef CONTINUOUS
+        STEP_COVARIANCE(step);
         for (int a = 0; a < ASSETS; a++) {
             x0[a] = x[a];
             price0[a] = price[a];
@@ -248,28 +297,33 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
 #ifdef CONTINUOUS
             real least[ASSETS];
             real greatest[ASSETS];
-            draw_extremes((uint) step, path, k0, k1, x0, x, cov, least, greatest);
+            bridge.step = (uint) step;
+            draw_extremes(&bridge, x0, x, least, greatest);
 #endif
             for (int i = 0; i < POSITIONS; i++) {
                 real mark = price[p.asset[i]];
 #ifdef CONTINUOUS
                 real barrier;
-                real own = position_shortfall(&p, i, price0[p.asset[i]], mark, least, greatest, &barrier);
+                int a = p.asset[i];
+                real position = position_shortfall(&p, &margin, i, price0[a], mark, least[a], greatest[a], &barrier);
                 real equity = p.margin[i] + p.size[i] * (barrier - p.entry[i]);
 #else
                 real equity = p.margin[i] + p.size[i] * (mark - p.entry[i]);
-                real own = position_requirement(&p, i, mark) - equity;
+                real position = position_requirement(&p, i, mark) - equity;
 #endif
-                if (own > 0 && open[i]) {
+                if (position > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = equity;
                 }
-                shortfall = fmax(shortfall, own);
+                shortfall = fmax(shortfall, position);
             }
         } else {
 #ifdef CONTINUOUS
             real crossing[ASSETS];
-            shortfall = cross_shortfall(&p, (uint) step, path, k0, k1, price0, x0, price, x, cov, crossing);
+            int moving;
+            real time;
+            bridge.step = (uint) step;
+            shortfall = cross_shortfall(&p, &margin, &bridge, price0, x0, price, x, crossing, &moving, &time);
             if (shortfall > 0 && firstBreach == 0) {
                 frozenEquity = cross_equity(&p, crossing);
             }

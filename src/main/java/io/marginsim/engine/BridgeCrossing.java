@@ -44,10 +44,10 @@ public final class BridgeCrossing {
         if (c == 0) {
             s = shape / (g * g);
         } else {
+            // the smaller root mean (1 + r - sqrt(r^2 + 2 r)), written without its cancellation for large r
             double mean = a / Math.abs(c);
-            double y = g * g;
-            double x = mean + mean * mean * y / (2 * shape)
-                    - mean / (2 * shape) * Math.sqrt(4 * mean * shape * y + mean * mean * y * y);
+            double r = mean * (g * g) / (2 * shape);
+            double x = mean / (1 + r + Math.sqrt(r * (r + 2)));
             s = w <= mean / (mean + x) ? x : mean * mean / x;
         }
         return Double.isInfinite(s) ? 1 : s / (1 + s);

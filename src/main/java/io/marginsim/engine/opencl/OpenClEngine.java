@@ -5,7 +5,6 @@ import io.marginsim.engine.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Frictions;
-import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.Workloads;
@@ -187,21 +186,11 @@ public final class OpenClEngine implements Engine {
         return FEATURES;
     }
 
-    /**
-     * Beyond the features: premium-linked funding whose window does not fit the kernel's private memory, and
-     * continuous monitoring with a market model beyond GBM (kernels/monitor.cl takes the step covariance of GBM) or
-     * with liquidation mechanics and carrying costs.
-     */
+    /** Beyond the features: premium-linked funding whose window does not fit the kernel's private memory. */
     @Override
     public List<String> unimplemented(CompiledProblem problem) {
         List<String> missing = new ArrayList<>(Engine.super.unimplemented(problem));
         FrictionBuffer.beyondLimits(problem).ifPresent(missing::add);
-        problem.continuousMonitoringBeyondGbm().ifPresent(missing::add);
-        if (problem.monitoring == Monitoring.CONTINUOUS && !problem.frictions.isNone()) {
-            // kernels/frictions.cl still checks and fills at step ends
-            missing.add(CompiledProblem.CONTINUOUS_MONITORING + " with " + String.join(", ",
-                    problem.frictions.features()));
-        }
         return missing;
     }
 

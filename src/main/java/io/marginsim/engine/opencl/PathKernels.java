@@ -17,8 +17,8 @@ import org.jocl.cl_mem;
  * The path and histogram kernels built for one problem shape (assets, positions, market models, frictions),
  * precision and parameter address space, with the launch geometry they run with. A problem with frictions runs the
  * liquidating path kernel of {@code frictions.cl} (on the account of {@code account.cl}) instead of the plain one,
- * and its liquidation sums. Building takes a while (seconds on a CPU device), so the engine keeps one instance per
- * shape.
+ * and its liquidation sums; under continuous monitoring both kernels check within each step with {@code monitor.cl}.
+ * Building takes a while (seconds on a CPU device), so the engine keeps one instance per shape.
  */
 final class PathKernels implements AutoCloseable {
     /** Work-items per group for the path kernel: a multiple of every vendor's SIMD width. */
@@ -63,7 +63,8 @@ final class PathKernels implements AutoCloseable {
     static PathKernels build(cl_context context, cl_device_id device, String deviceName, String options,
                              boolean liquidating) throws EngineUnavailableException {
         String[] sources = liquidating
-                ? new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "account.cl", "frictions.cl"}
+                ? new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "monitor.cl", "account.cl",
+                    "frictions.cl"}
                 : new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "monitor.cl"};
         return new PathKernels(KernelProgram.build(context, device, deviceName, options, sources), device,
                 liquidating);

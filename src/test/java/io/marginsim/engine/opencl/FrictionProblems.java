@@ -62,6 +62,18 @@ final class FrictionProblems {
     }
 
     /**
+     * {@link #cross} with Merton jumps on BTC (300 a year, a little under one a day, mostly down) and a common jump
+     * across both assets.
+     */
+    static CompiledProblem crossOnJumps(String liquidation, long seed) {
+        String json = edit(FrozenProblems.CROSS, "\"volatility\": 0.9, \"drift\": 0.1}", "\"volatility\": 0.9, "
+                + "\"drift\": 0.1, \"jumpIntensity\": 300, \"jumpMean\": -0.01, \"jumpStdev\": 0.02}");
+        json = edit(json, "\"correlation\"", "\"market\": {\"commonJump\": {\"intensity\": 100, \"mean\": -0.01, "
+                + "\"stdev\": 0.01, \"betas\": [1, 1.2]}}, \"correlation\"");
+        return crossWithCosts(json, FUNDING, liquidation, seed);
+    }
+
+    /**
      * A long on Y backed by collateral in X on GARCH volatility, the collateral's haircut given by
      * {@code haircutKeys} ({@link #MOVING_HAIRCUT}: path-dependent haircuts), with {@code fundingKeys} (keys after
      * the position's rules, or empty) and {@code liquidation}.

@@ -35,6 +35,12 @@ final class ModelProblems {
              {"asset": "Y", "size": -1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
              {"asset": "Z", "size": 0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
              {"asset": "W", "size": -0.5, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]}""";
+    /** An isolated long and short, each with its own margin, so each breaches on its own asset's extreme. */
+    private static final String TWO_ISOLATED = """
+            {"mode": "isolated", "cash": 10, "positions": [
+             {"asset": "X", "size": 1, "entryPrice": 100, "margin": 14, "rules": {"type": "flat", "rate": 0.05}},
+             {"asset": "Y", "size": -1, "entryPrice": 100, "margin": 14, "rules": {"type": "tiered", "basis": "mark",
+              "tiers": [{"floor": 0, "rate": 0.02}, {"floor": 100, "rate": 0.05}]}}]}""";
     private static final String CORRELATION_2 = "[[1, 0.6], [0.6, 1]]";
     private static final String CORRELATION_4 = "[[1, 0.6, 0.4, 0.2], [0.6, 1, 0.5, 0.3], [0.4, 0.5, 1, -0.2],"
             + " [0.2, 0.3, -0.2, 1]]";
@@ -117,6 +123,13 @@ final class ModelProblems {
                 : "\"volatility\": 0.6", DCC, seed);
     }
 
+    /** {@link #dcc2} with GARCH on Y, on isolated positions: a long on X and a tiered short on Y. */
+    static CompiledProblem isolatedDcc(long seed) {
+        return compile("[{\"name\": \"X\", \"price\": 100, \"volatility\": 0.8}, {\"name\": \"Y\", \"price\": 100, "
+                + "\"garch\": {\"omega\": 0.05, \"alpha\": 0.1, \"beta\": 0.85}}]", CORRELATION_2, DCC, TWO_ISOLATED,
+                seed);
+    }
+
     /** DCC on four assets, a negative correlation among them; with garch two of them are GARCH assets. */
     static CompiledProblem dcc4(long seed, boolean garch) {
         String g = "\"garch\": {\"omega\": 0.04, \"alpha\": 0.1, \"beta\": 0.85}";
@@ -169,6 +182,11 @@ final class ModelProblems {
 
     /** {@link #historical(long)} from {@code prices} daily prices, so {@code prices - 1} residual rows. */
     static CompiledProblem historical(long seed, int prices) {
+        return historical(seed, prices, 3);
+    }
+
+    /** {@link #historical(long, int)} under the volatility stress {@code multiplier}. */
+    static CompiledProblem historical(long seed, int prices, double multiplier) {
         try {
             Path dir = Files.createTempDirectory("fhs");
             Path file = dir.resolve("prices.csv");
@@ -178,10 +196,10 @@ final class ModelProblems {
                 Files.writeString(spec, """
                         {"assets": [{"name": "X", "price": 100}, {"name": "Y", "price": 100}],
                          "market": {"historical": {"prices": "prices.csv"},
-                                    "stress": {"volatilityMultiplier": 3}},
+                                    "stress": {"volatilityMultiplier": %s}},
                          "account": %s,
                          "horizonDays": 16, "stepsPerDay": 4, "seed": %d, "engine": "scalar"}"""
-                        .formatted(TWO_ASSETS, seed));
+                        .formatted(multiplier, TWO_ASSETS, seed));
                 return ProblemCompiler.compile(SpecReader.read(spec));
             } finally {
                 Files.deleteIfExists(spec);

@@ -61,6 +61,11 @@ class OpenClBatchTest {
         assertBatchEqualsSingleRuns(engine,
                 List.of(TestProblems.isolatedWithShort(11).withMonitoring(Monitoring.CONTINUOUS),
                         TestProblems.isolatedWithShort(12).withMonitoring(Monitoring.CONTINUOUS)), List.of(500, 900));
+        // market models: each cell's paths take their own step covariance from the model state
+        assertBatchEqualsSingleRuns(engine, List.of(ModelProblems.combined(13).withMonitoring(Monitoring.CONTINUOUS),
+                ModelProblems.combined(14).withMonitoring(Monitoring.CONTINUOUS)), List.of(600, 1100));
+        assertBatchEqualsSingleRuns(engine, List.of(ModelProblems.dcc2(15, true).withMonitoring(Monitoring.CONTINUOUS),
+                ModelProblems.dcc2(16, true).withMonitoring(Monitoring.CONTINUOUS)), List.of(900, 300));
         assertThat(CellBatch.key(engine, TestProblems.tiered(1), 100)).as("a discrete cell runs another program")
                 .isNotEqualTo(CellBatch.key(engine, TestProblems.tiered(1).withMonitoring(Monitoring.CONTINUOUS), 100));
     }

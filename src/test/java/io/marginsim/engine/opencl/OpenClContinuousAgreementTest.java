@@ -2,18 +2,16 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Specs;
 import io.marginsim.engine.Workloads;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Continuous monitoring in kernels/monitor.cl against the reference path by path, on the problems of
  * {@link OpenClAgreementTest}: one asset (the exact log-price bridge), correlated assets and collateral (the
- * excess as Brownian motion, with a crossing time), a tiered rule, and isolated positions. In double every path
- * breaches at the reference's step; in float at least 99.9% do.
+ * excess as Brownian motion, with a crossing time), a tiered rule, and isolated positions; then on the market models
+ * of {@link ModelProblems}, whose bridge takes each path's own step covariance (GARCH's conditional variance, DCC's
+ * factor, AR(1)'s innovation share) and whose jumps fall at step ends. In double every path breaches at the
+ * reference's step; in float at least 99.9% do.
  */
 class OpenClContinuousAgreementTest {
 
@@ -52,15 +50,51 @@ class OpenClContinuousAgreementTest {
     }
 
     @Test
-    void liquidationMechanicsAreRefusedByName() {
-        CompiledProblem liquidating = ProblemCompiler.compile(Specs.parse("""
-                {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
-                 "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
-                             "rules": {"type": "flat", "rate": 0.005}}]},
-                 "horizonDays": 4, "stepsPerDay": 4, "paths": 1000, "liquidation": {"feeRate": 0.01},
-                 "monitoring": "continuous"}"""));
-        assertThat(OpenClTestEngines.floatEngine().unimplemented(liquidating))
-                .containsExactly("continuous monitoring with liquidation mechanics, liquidation fee");
+    void garchWithTheStepsOwnVariance() {
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.garch(47)));
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.garchUnderStress(48)));
+    }
+
+    @Test
+    void dccWithGarchOnFourAssets() {
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.dcc4(49, true)));
+    }
+
+    @Test
+    void mertonJumpsAtStepEnds() {
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.merton(50)));
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.commonJump(51)));
+    }
+
+    @Test
+    void ar1FromTheSecondStep() {
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.ar1(52)));
+    }
+
+    @Test
+    void everyModelOnThreeAssets() {
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.combined(53)));
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.combinedCopula(54)));
+    }
+
+    @Test
+    void filteredHistoricalSimulation() {
+        // a milder stress than the discrete tests', as continuous monitoring breaches more paths
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.historical(55, 60, 2)));
+    }
+
+    @Test
+    void isolatedOnDccAndGarch() {
+        OpenClAgreementTest.assertAgrees(continuous(ModelProblems.isolatedDcc(56)));
+    }
+
+    @Test
+    void doublePrecisionMatchesEveryPathOfTheModels() {
+        for (CompiledProblem problem : new CompiledProblem[] {ModelProblems.combined(57),
+                ModelProblems.combinedCopula(57), ModelProblems.dcc4(57, true), ModelProblems.historical(57, 60, 2),
+                ModelProblems.isolatedDcc(57)}) {
+            OpenClAgreementTest.assertMatchesInDouble(continuous(problem));
+        }
     }
 
     private static CompiledProblem continuous(CompiledProblem problem) {
