@@ -189,14 +189,19 @@ public final class CompiledProblem {
     /** Step ends only, or also between them ({@link BridgeCrossing}). */
     public final Monitoring monitoring;
 
-    /** A plain GBM problem. */
+    /** A plain GBM problem, checked at step ends (the standard workload's monitoring: see {@link #withMonitoring}). */
     public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
         this(market, Models.gbm(market), account, steps, stepDays, seed, Frictions.NONE);
     }
 
+    /**
+     * A problem checked at step ends. Problems built from parts, without a spec (benchmarks' standard workloads and
+     * tests), keep the step-end check the workloads were defined with; a spec without {@code monitoring} compiles
+     * to {@link Monitoring#DEFAULT}.
+     */
     public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
                            Frictions frictions) {
-        this(market, models, account, steps, stepDays, seed, frictions, Monitoring.DEFAULT);
+        this(market, models, account, steps, stepDays, seed, frictions, Monitoring.DISCRETE);
     }
 
     public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,

@@ -5,7 +5,7 @@ import io.marginsim.market.GbmMarket;
 /**
  * The standard benchmark workloads, shared by tests, the {@code bench} command and the JMH benchmarks so that
  * every engine is measured on the same problem: long positions at 10x leverage under a flat 5% maintenance
- * rate, annual volatility 0.8, 32 days of 8 steps (256 steps).
+ * rate, annual volatility 0.8, 32 days of 8 steps (256 steps), margin checked at step ends.
  */
 public final class Workloads {
     public static final int STEPS_PER_DAY = 8;

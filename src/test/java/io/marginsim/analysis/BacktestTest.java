@@ -2,6 +2,7 @@ package io.marginsim.analysis;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.model.Position;
@@ -127,5 +128,13 @@ class BacktestTest {
         assertThat(r.onRange().realisedFrequency()).isCloseTo(0.423, within(0.005));
         // mean of 442 estimates of 2000 paths each: Monte Carlo error about 0.001, plus a few points of tolerance
         assertThat(BacktestScores.mean(r.predicted())).isCloseTo(0.567, within(0.02));
+
+        // checked continuously (the template's monitoring replaced), the prediction is for the whole path, which
+        // breaches more often than the closes: about 0.649 against 0.567
+        Backtest.Result continuous = Backtest.run(OhlcSeries.read(data, "BTC"), "BTC-USD-daily.csv", template,
+                new Backtest.Settings(365, 7, io.marginsim.market.calibration.ModelChoice.GBM, false),
+                s -> s.withRun(2000, s.seed(), s.engine()).withMonitoring(Monitoring.CONTINUOUS),
+                Engines.Options.defaults());
+        assertThat(BacktestScores.mean(continuous.predicted())).isCloseTo(0.649, within(0.02));
     }
 }

@@ -24,7 +24,7 @@ class SweepCommandTest extends CommandTestSupport {
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
              "account": {"cash": 6000, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
                          "venue": "binance-usdm", "symbol": "BTCUSDT"}]},
-             "horizonDays": 2, "stepsPerDay": 6, "paths": 300, "seed": 5, "engine": "scalar"}""";
+             "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 6, "paths": 300, "seed": 5, "engine": "scalar"}""";
     private static final String CASH_AXIS = """
             {"base": "spec.json", "axes": [{"path": "account.cash", "values": [3000, 6000]}]}""";
 

@@ -15,7 +15,7 @@ class EngineFeaturesTest {
                          "garch": {"omega": 0.05, "alpha": 0.1, "beta": 0.8}}],
              "account": {"cash": 100, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                          "rules": {"type": "flat", "rate": 0.05}}]},
-             "horizonDays": 2, "stepsPerDay": 4, "engine": "scalar"}"""));
+             "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 4, "engine": "scalar"}"""));
 
     @Test
     void anEngineLackingOneFeatureNamesOnlyThatOne() {

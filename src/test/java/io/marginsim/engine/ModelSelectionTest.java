@@ -21,7 +21,7 @@ class ModelSelectionTest {
                          "garch": {"alpha": 0.1, "beta": 0.8}}],
              "account": {"cash": 100, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                          "rules": {"type": "flat", "rate": 0.05}}]},
-             "horizonDays": 2, "stepsPerDay": 4, "paths": 1000, "engine": "auto"}""");
+             "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 4, "paths": 1000, "engine": "auto"}""");
     private static final Engines.Options ONE_THREAD = new Engines.Options(1, -1, Precision.FLOAT);
 
     /** An engine that implements GARCH and nothing else beyond GBM, and never runs. */

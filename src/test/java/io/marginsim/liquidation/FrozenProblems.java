@@ -25,7 +25,7 @@ public final class FrozenProblems {
                                         "venue": "binance-usdm", "symbol": "BTCUSDT"},
                                        {"asset": "ETH", "size": -10, "entryPrice": 3100,
                                         "rules": {"type": "flat", "rate": 0.01, "basis": "entry"}}]},
-             "horizonDays": 4, "stepsPerDay": 24, "seed": 42, "engine": "scalar"}""";
+             "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 24, "seed": 42, "engine": "scalar"}""";
 
     /** Isolated: two positions on their own margins, one long and one short. */
     public static final String ISOLATED = """
@@ -37,7 +37,7 @@ public final class FrozenProblems {
                                         "venue": "bybit-linear", "symbol": "BTCUSDT"},
                                        {"asset": "ETH", "size": -5, "entryPrice": 3000, "margin": 1200,
                                         "rules": {"type": "flat", "rate": 0.02}}]},
-             "horizonDays": 4, "stepsPerDay": 24, "seed": 7, "engine": "scalar"}""";
+             "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 24, "seed": 7, "engine": "scalar"}""";
 
     private FrozenProblems() {
     }

@@ -67,7 +67,7 @@ class LiquidationMechanicsTest {
                 {"assets": [{"name": "X", "price": 100, "volatility": 0, "drift": 2}],
                  "account": {"cash": 100, "positions": [{"asset": "X", "size": -10, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 24, "paths": 4, "engine": "scalar",
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 24, "paths": 4, "engine": "scalar",
                  "liquidation": {"slippage": {"model": "sqrt", "depth": [4000], "volatilityThinning": 3}}}""";
         PathBlock block = OnePath.run(json);
         int t = block.firstBreachStep[0];
@@ -139,7 +139,7 @@ class LiquidationMechanicsTest {
                              "positions": [{"asset": "X", "size": -10, "entryPrice": 100,
                                             "rules": {"type": "flat", "rate": 0.05},
                                             "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 4}}]},
-                 "horizonDays": 30, "stepsPerDay": 24, "paths": 4, "engine": "scalar"}""";
+                 "monitoring": "discrete", "horizonDays": 30, "stepsPerDay": 24, "paths": 4, "engine": "scalar"}""";
         PathBlock block = OnePath.run(json);
         double received = 10 * 100 * 0.0003 * 30 * 24 / 4;
         double interest = 20 * 100 * 0.1 * 30 / 365;
@@ -168,7 +168,7 @@ class LiquidationMechanicsTest {
                  "account": {"mode": "isolated", "cash": 500, "positions": [
                    {"asset": "X", "size": 10, "entryPrice": 100, "margin": 60, "rules": {"type": "flat", "rate": 0.05}},
                    {"asset": "Y", "size": -3, "entryPrice": 100, "margin": 40, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 8, "stepsPerDay": 24, "paths": 4, "engine": "scalar",
+                 "monitoring": "discrete", "horizonDays": 8, "stepsPerDay": 24, "paths": 4, "engine": "scalar",
                  "liquidation": {"feeRate": 0.01}}""";
         PathBlock block = OnePath.run(json);
         int t = 1;

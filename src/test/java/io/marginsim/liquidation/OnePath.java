@@ -23,7 +23,7 @@ public final class OnePath {
                 {"assets": [{"name": "X", "price": 100, "volatility": 0, "drift": %s}],
                  "account": {"cash": %s, "positions": [{"asset": "X", "size": %s, "entryPrice": 100,
                              "rules": %s %s}]},
-                 "horizonDays": %d, "stepsPerDay": 24, "paths": 4, "seed": 1, "engine": "scalar" %s}"""
+                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 24, "paths": 4, "seed": 1, "engine": "scalar" %s}"""
                 .formatted(drift, cash, size, rules, extraPosition, days, extraRoot);
     }
 

@@ -30,7 +30,7 @@ class PathHaircutTest {
                                              "haircutModel": {"k": %s, "cap": 0.5, "liquidationHorizonDays": 1}}],
                              "positions": [{"asset": "X", "size": -1, "entryPrice": 100,
                                             "rules": {"type": "flat", "rate": 0.01}}]},
-                 "horizonDays": %s, "stepsPerDay": 24, "paths": 8, "seed": 3, "engine": "scalar"}"""
+                 "monitoring": "discrete", "horizonDays": %s, "stepsPerDay": 24, "paths": 8, "seed": 3, "engine": "scalar"}"""
                 .formatted(beta, initialVolatility, k, steps / 24.0);
     }
 

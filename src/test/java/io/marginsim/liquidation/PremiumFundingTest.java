@@ -83,7 +83,7 @@ class PremiumFundingTest {
                 {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
                  "account": {"cash": 10000, "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
                    "venue": "binance-usdm", "symbol": "BTCUSDT", "funding": {"premium": {"basisSensitivity": 0.1}}}]},
-                 "horizonDays": 1, "paths": 10}""";
+                 "monitoring": "discrete", "horizonDays": 1, "paths": 10}""";
         Spec spec = Specs.parse(json);
         assertThat(spec.microstructure().funding().get(0))
                 .isEqualTo(new Funding(0.0001, 8, new PremiumLink(0.1, 0.0005, 0.0075, -0.0075)));

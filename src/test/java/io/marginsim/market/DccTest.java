@@ -28,7 +28,7 @@ class DccTest {
                  "account": {"cash": 150, "positions": [
                    {"asset": "A", "size": 10, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
                    {"asset": "B", "size": -10, "entryPrice": 50, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": %5$d, "stepsPerDay": 1, "seed": 11, "engine": "scalar"}"""
+                 "monitoring": "discrete", "horizonDays": %5$d, "stepsPerDay": 1, "seed": 11, "engine": "scalar"}"""
                 .formatted(assetKeys, RHO, a, b, days);
     }
 
@@ -98,7 +98,7 @@ class DccTest {
         String json = """
                 {"assets": [%s], "market": {"dcc": {"a": 0.05, "b": 0.9}},
                  "account": {"cash": 100, "collateral": [{"asset": "X0", "amount": 1}]},
-                 "horizonDays": 1, "stepsPerDay": 1}""".formatted(assets);
+                 "monitoring": "discrete", "horizonDays": 1, "stepsPerDay": 1}""".formatted(assets);
         assertThatThrownBy(() -> Specs.parse(json)).isInstanceOf(SpecException.class)
                 .hasMessage("market.dcc supports at most 16 assets (a Cholesky factorisation per path and step) but "
                         + "the spec has 17");

@@ -51,7 +51,7 @@ class HistoricalSimulationTest {
                  "market": {"historical": {%s}},
                  "account": {"cash": 50, "positions": [
                    {"asset": "BTC", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": %d, "stepsPerDay": 1, "seed": 3, "engine": "scalar"}""".formatted(btc, historical, STEPS);
+                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 1, "seed": 3, "engine": "scalar"}""".formatted(btc, historical, STEPS);
     }
 
     @Test

@@ -36,7 +36,7 @@ class StressTest {
                  "market": {"stress": {"shock": [%s]}},
                  "account": {"cash": 100, "positions": [{"asset": "X", "size": 10, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 4, "stepsPerDay": 1, "seed": 1, "engine": "scalar"}""".formatted(shock);
+                 "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 1, "seed": 1, "engine": "scalar"}""".formatted(shock);
     }
 
     @Test
@@ -47,7 +47,7 @@ class StressTest {
                  "correlation": [[1, 0.2], [0.2, 1]],
                  "market": {"stress": {"volatilityMultiplier": 2, "correlationToOne": 0.5}},
                  "account": {"cash": 100, "collateral": [{"asset": "A", "amount": 1}]},
-                 "horizonDays": 4, "stepsPerDay": 1, "seed": 1, "engine": "scalar"}""";
+                 "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 1, "seed": 1, "engine": "scalar"}""";
         CompiledProblem p = Draws.problem(spec);
         int paths = 10_000;
         double[] a = Draws.flat(Draws.shocks(p, paths, 0));

@@ -2,6 +2,7 @@ package io.marginsim.result;
 
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.Engines;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Specs;
@@ -13,9 +14,13 @@ import static org.assertj.core.api.Assertions.within;
 /** The loss section of a simulation's report, in every format. */
 class ReportLossTest {
 
+    /**
+     * At step ends, where breached paths close at their step's price and so spread into a tail to fit; checked
+     * continuously, every breached path of this spec closes at the one liquidation price and its losses tie.
+     */
     @Test
     void aSimulationReportsVarEsAndATailFitOfItsLosses() throws Exception {
-        try (Simulation run = Simulator.run(Specs.single(0.8, 0, 10, 100, 0.005, 6, 4, 4000, 3),
+        try (Simulation run = Simulator.run(Specs.single(0.8, 0, 10, 100, 0.005, 6, 4, 4000, 3, Monitoring.DISCRETE),
                 Engines.Options.defaults(), Engine.ProgressListener.NONE)) {
             Report report = run.report();
             LossReport loss = report.loss();

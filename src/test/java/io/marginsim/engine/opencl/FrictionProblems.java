@@ -88,7 +88,7 @@ final class FrictionProblems {
                              "collateral": [{"asset": "X", "amount": 3, %s}],
                              "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
                                             "rules": {"type": "flat", "rate": 0.05}%s}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 1, "engine": "scalar"}""".formatted(haircutKeys, fundingKeys);
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": 1, "engine": "scalar"}""".formatted(haircutKeys, fundingKeys);
         return compile(json, liquidation, seed);
     }
 

@@ -22,7 +22,7 @@ class DefaultMarketRegressionTest {
              "account": {"cash": 150, "positions": [
                {"asset": "A", "size": 10, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
                {"asset": "B", "size": -10, "entryPrice": 50, "rules": {"type": "flat", "rate": 0.05}}]},
-             "horizonDays": 8, "stepsPerDay": 4, "seed": 2024, "engine": "scalar"}""";
+             "monitoring": "discrete", "horizonDays": 8, "stepsPerDay": 4, "seed": 2024, "engine": "scalar"}""";
 
     static final int[] FIRST_BREACH = {5, 0, 0, 0, 2, 0, 0, 0, 29, 24, 0, 0, 0, 22, 7, 27, 0, 0, 0, 7, 20, 0, 0, 0, 19,
             14, 0, 0, 0, 32, 0, 13, 0, 27, 0, 6, 0, 0, 0, 28, 0, 0, 18, 14, 0, 21, 19, 12, 18, 15, 6, 13, 0, 0, 0, 17, 26,

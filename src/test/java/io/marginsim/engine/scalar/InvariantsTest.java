@@ -2,6 +2,7 @@ package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Engine;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Specs;
@@ -22,35 +23,47 @@ class InvariantsTest {
         return block;
     }
 
+    /**
+     * Without volatility the price falls along a known curve: the first breach is the first step whose end is below
+     * the liquidation price under either monitoring (a path without diffusion has no crossing between its step
+     * ends), and the account closes at that step's end price when checked at step ends, at the liquidation price
+     * itself when checked continuously.
+     */
     @Test
     void zeroVolatilityIsDeterministicAndBreachesAtTheComputedStep() {
-        Spec spec = Specs.single(0.0, -0.5, 10, 100, 0.05, 64, 8, 1000, 3);
-        PathBlock block = paths(spec, 1000);
         double barrier = (10 * 100 - 100) / (10 - 0.05 * 10);
         double dt = 1 / (365.0 * 8);
         int expectedStep = (int) Math.floor(Math.log(100 / barrier) / (0.5 * dt)) + 1;
         double priceAtBreach = 100 * Math.exp(-0.5 * expectedStep * dt);
-        assertThat(block.firstBreachStep).containsOnly(expectedStep);
-        // log prices are accumulated step by step, so allow for rounding
-        for (double equity : block.terminalEquity) {
-            assertThat(equity).isCloseTo(100 + 10 * (priceAtBreach - 100), within(1e-8));
+        for (Monitoring monitoring : Monitoring.values()) {
+            PathBlock block = paths(Specs.single(0.0, -0.5, 10, 100, 0.05, 64, 8, 1000, 3, monitoring), 1000);
+            double closed = monitoring == Monitoring.DISCRETE ? priceAtBreach : barrier;
+            assertThat(block.firstBreachStep).as(monitoring.key()).containsOnly(expectedStep);
+            // log prices are accumulated step by step, so allow for rounding
+            for (double equity : block.terminalEquity) {
+                assertThat(equity).as(monitoring.key()).isCloseTo(100 + 10 * (closed - 100), within(1e-8));
+            }
         }
     }
 
+    /**
+     * At step ends, path by path. (Checked continuously the whole position follows one asset's bridge and the halves
+     * a Brownian excess from other draws, so they agree in distribution only: see ContinuousConvergenceTest.)
+     */
     @Test
     void twoPerfectlyCorrelatedHalvesEqualOneWholePosition() {
         PathBlock whole = paths(Specs.parse("""
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8}],
                  "account": {"cash": 200, "positions": [{"asset": "A", "size": 20, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 11}"""), 4000);
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": 11, "monitoring": "discrete"}"""), 4000);
         PathBlock halves = paths(Specs.parse("""
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8}, {"name": "B", "price": 100, "volatility": 0.8}],
                  "correlation": [[1, 1], [1, 1]],
                  "account": {"cash": 200, "positions": [
                    {"asset": "A", "size": 10, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
                    {"asset": "B", "size": 10, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 11}"""), 4000);
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": 11, "monitoring": "discrete"}"""), 4000);
         assertThat(halves.breachStepAgreement(whole)).isEqualTo(1.0);
         for (int i = 0; i < whole.size(); i++) {
             assertThat(halves.worstShortfall[i]).isCloseTo(whole.worstShortfall[i], within(1e-9 * 2000));
@@ -112,19 +125,24 @@ class InvariantsTest {
 
     @Test
     void isolatedPositionsBreachOnTheirOwnMarginAndFreezeAtLiquidation() {
-        Spec spec = Specs.parse("""
-                {"assets": [{"name": "A", "price": 100, "volatility": 0.0, "drift": -2.0},
-                            {"name": "B", "price": 100, "volatility": 0.0, "drift": 0.0}],
-                 "account": {"mode": "isolated", "cash": 50, "positions": [
-                   {"asset": "A", "size": 1, "entryPrice": 100, "margin": 10, "rules": {"type": "flat", "rate": 0.01}},
-                   {"asset": "B", "size": -1, "entryPrice": 100, "margin": 10, "rules": {"type": "flat", "rate": 0.01}}]},
-                 "horizonDays": 30, "stepsPerDay": 1, "seed": 1}""");
-        PathBlock block = paths(spec, 3);
         // A: 10 + (P - 100) < 0.01 P  ->  P < 90 / 0.99; P_t = 100 exp(-2 t / 365)
-        int step = (int) Math.floor(Math.log(100 / (90 / 0.99)) / (2 / 365.0)) + 1;
-        double frozen = 10 + (100 * Math.exp(-2 * step / 365.0) - 100);
-        assertThat(block.firstBreachStep).containsOnly(step);
-        // cash + A's equity when closed + B's margin (B's price does not move)
-        assertThat(block.terminalEquity[0]).isCloseTo(50 + frozen + 10, within(1e-9));
+        double barrier = 90 / 0.99;
+        int step = (int) Math.floor(Math.log(100 / barrier) / (2 / 365.0)) + 1;
+        for (Monitoring monitoring : Monitoring.values()) {
+            Spec spec = Specs.parse("""
+                    {"assets": [{"name": "A", "price": 100, "volatility": 0.0, "drift": -2.0},
+                                {"name": "B", "price": 100, "volatility": 0.0, "drift": 0.0}],
+                     "account": {"mode": "isolated", "cash": 50, "positions": [
+                       {"asset": "A", "size": 1, "entryPrice": 100, "margin": 10, "rules": {"type": "flat", "rate": 0.01}},
+                       {"asset": "B", "size": -1, "entryPrice": 100, "margin": 10, "rules": {"type": "flat", "rate": 0.01}}]},
+                     "horizonDays": 30, "stepsPerDay": 1, "seed": 1, "monitoring": "%s"}""".formatted(monitoring.key()));
+            PathBlock block = paths(spec, 3);
+            // A closes at its breach step's end price, or (continuously) at its liquidation price
+            double closedAt = monitoring == Monitoring.DISCRETE ? 100 * Math.exp(-2 * step / 365.0) : barrier;
+            double frozen = 10 + (closedAt - 100);
+            assertThat(block.firstBreachStep).as(monitoring.key()).containsOnly(step);
+            // cash + A's equity when closed + B's margin (B's price does not move)
+            assertThat(block.terminalEquity[0]).as(monitoring.key()).isCloseTo(50 + frozen + 10, within(1e-9));
+        }
     }
 }

@@ -68,7 +68,7 @@ final class FrictionProblems {
                             {"name": "B", "price": 40, "volatility": 1.1}],
                  "correlation": [[1, 0.3], [0.3, 1]],
                  "account": {%s},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
                 .formatted(account, seed, liquidation == null ? "" : ", \"liquidation\": {" + liquidation + "}"));
     }
 }
