@@ -304,6 +304,14 @@ public final class OpenClEngine implements Engine {
         kernels(problem);
     }
 
+    /**
+     * What the device compiler made of the kernels that run {@code problem} (building them if need be): private
+     * and local memory and group sizes, path kernel first.
+     */
+    public synchronized List<KernelFacts> kernelFacts(CompiledProblem problem) {
+        return kernels(problem).facts();
+    }
+
     private PathKernels kernels(CompiledProblem problem) {
         try {
             return programFor(problem);
