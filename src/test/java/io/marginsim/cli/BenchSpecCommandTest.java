@@ -45,9 +45,7 @@ class BenchSpecCommandTest extends CommandTestSupport {
 
     @Test
     void eachEnginePrintsTheSpecsSpeedBesideTheWorkloadsAndTheirRatio() throws IOException {
-        assertThat(run("bench", "--spec", spec(LIQUIDATION).toString(), "--paths", "512", "--repeat", "1",
-                "--engines", "scalar,vector")).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = bench(LIQUIDATION, 512, "scalar,vector");
         assertThat(text).startsWith("workload: 1 asset, 512 paths x 256 steps\n")
                 .contains("1 asset, 512 paths x 48 steps; ratio = spec path-steps/s / workload path-steps/s\n");
         Matcher m = COMPARED.matcher(text);
@@ -66,9 +64,7 @@ class BenchSpecCommandTest extends CommandTestSupport {
 
     @Test
     void anEngineThatDoesNotImplementTheSpecIsNamedWithWhatItLacks() throws IOException {
-        assertThat(run("bench", "--spec", spec(STUDENT_T_CONTINUOUS).toString(), "--paths", "256", "--repeat", "1",
-                "--engines", "vector,scalar")).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = bench(STUDENT_T_CONTINUOUS, 256, "vector,scalar");
         assertThat(text).startsWith("workload: 2 assets, 256 paths x 256 steps\n")
                 .containsPattern("(?m)^vector   does not run this spec: it lacks continuous monitoring with Student-t "
                         + "innovations  \\[Vector API.*]$")
@@ -91,6 +87,13 @@ class BenchSpecCommandTest extends CommandTestSupport {
         assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: ").doesNotContain("\n")
                 .contains("absent.json");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /** Standard output of a successful {@code bench --spec} of {@code json}, one timed repetition. */
+    private String bench(String json, int paths, String engines) throws IOException {
+        assertThat(run("bench", "--spec", spec(json).toString(), "--paths", String.valueOf(paths), "--repeat", "1",
+                "--engines", engines)).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     private Path spec(String json) throws IOException {
