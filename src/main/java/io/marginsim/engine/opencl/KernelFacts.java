@@ -15,7 +15,8 @@ import java.util.Locale;
  *
  * @param name              the kernel's name in its {@code kernels/*.cl} source
  * @param privateBytes      {@code CL_KERNEL_PRIVATE_MEM_SIZE}: private memory of one work-item
- * @param localBytes        {@code CL_KERNEL_LOCAL_MEM_SIZE}: local memory of one group, declared in the source
+ * @param localBytes        {@code CL_KERNEL_LOCAL_MEM_SIZE}: local memory of one group, the source's own and that of the
+ *                          local arguments as last set (so after a run, the size it ran with)
  * @param maxGroup          {@code CL_KERNEL_WORK_GROUP_SIZE}: the largest group this kernel can run with here
  * @param preferredMultiple {@code CL_KERNEL_PREFERRED_WORK_GROUP_SIZE_MULTIPLE}: the device's SIMD width for it
  * @param launchedGroup     the group size the engine launches it with
