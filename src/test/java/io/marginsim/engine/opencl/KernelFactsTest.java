@@ -31,7 +31,7 @@ class KernelFactsTest {
     void everyKernelOfTheLiquidatingProgramIsReportedWithItsGroupSizes() {
         List<KernelFacts> facts = OpenClTestEngines.floatEngine().kernelFacts(premiumFundingOver(4));
         assertThat(facts).extracting(KernelFacts::name).containsExactly("simulate_liquidating_paths",
-                "breach_histogram", "breach_histogram_global", "liquidation_sums");
+                "breach_histogram", "breach_histogram_global", "liquidation_sums", "digit_histogram");
         for (KernelFacts f : facts) {
             assertThat(f.maxGroup()).as(f.name()).isPositive();
             assertThat(f.preferredMultiple()).as(f.name()).isPositive();
@@ -46,7 +46,7 @@ class KernelFactsTest {
     void thePlainProgramHasNoLiquidationSums() {
         assertThat(OpenClTestEngines.floatEngine().kernelFacts(Workloads.oneAsset(1)))
                 .extracting(KernelFacts::name).containsExactly("simulate_paths", "breach_histogram",
-                        "breach_histogram_global");
+                        "breach_histogram_global", "digit_histogram");
     }
 
     @Test
