@@ -150,15 +150,14 @@ final class BenchCommand implements Callable<Integer> {
      * first run pays for kernel builds and JIT compilation.
      */
     private Measured measure(Engine engine, CompiledProblem problem) {
-        try (PathStats ignored = engine.run(problem, 0, Math.min(paths, WARM_UP_PATHS), Engine.ProgressListener.NONE)) {
-            // untimed
-        }
+        // the statistics are closed at once: on OpenCL they hold device memory
+        engine.run(problem, 0, Math.min(paths, WARM_UP_PATHS), Engine.ProgressListener.NONE).close();
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r < repeat; r++) {
             long start = System.nanoTime();
-            try (PathStats ignored = engine.run(problem, 0, paths, Engine.ProgressListener.NONE)) {
-                best = Math.min(best, (System.nanoTime() - start) / 1e9);
-            }
+            PathStats stats = engine.run(problem, 0, paths, Engine.ProgressListener.NONE);
+            best = Math.min(best, (System.nanoTime() - start) / 1e9);
+            stats.close();
         }
         return new Measured(best, (double) paths * problem.steps * problem.assets / best);
     }
