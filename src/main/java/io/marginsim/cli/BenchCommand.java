@@ -36,8 +36,11 @@ import java.util.concurrent.Callable;
 final class BenchCommand implements Callable<Integer> {
     /** The workload holds an assets x assets correlation factor per path step: far more is a typo, not a benchmark. */
     static final int MAX_ASSETS = 1024;
-    /** Paths of the untimed first run, which builds kernels and lets the JIT compile the hot loops. */
-    private static final long WARM_UP_PATHS = 1L << 16;
+    /**
+     * Path-steps of the untimed first run, which builds kernels and lets the JIT compile the hot loops: 65,536 paths of
+     * the 256-step workload, fewer paths of a spec with more steps, so a long horizon does not make the warm-up long.
+     */
+    private static final long WARM_UP_PATH_STEPS = 1L << 24;
     private static final long WORKLOAD_SEED = 20261125L;
 
     @Option(names = "--paths", description = "Paths per measurement (default: ${DEFAULT-VALUE}; with --spec it "
@@ -151,7 +154,8 @@ final class BenchCommand implements Callable<Integer> {
      */
     private Measured measure(Engine engine, CompiledProblem problem) {
         // the statistics are closed at once: on OpenCL they hold device memory
-        engine.run(problem, 0, Math.min(paths, WARM_UP_PATHS), Engine.ProgressListener.NONE).close();
+        long warmUp = Math.max(1, Math.min(paths, WARM_UP_PATH_STEPS / problem.steps));
+        engine.run(problem, 0, warmUp, Engine.ProgressListener.NONE).close();
         double best = Double.POSITIVE_INFINITY;
         for (int r = 0; r < repeat; r++) {
             long start = System.nanoTime();
