@@ -100,10 +100,10 @@ final class BenchCommand implements Callable<Integer> {
                             : String.format(Locale.ROOT, "  %.2fx scalar", m.rate() / reference);
                     System.out.printf(Locale.ROOT, "%-8s %.3e %s  (%.3f s)%s  [%s]%n", engine.name(), m.rate(), unit,
                             m.seconds(), ratio, engine.description());
+                    printKernelFacts(engine, plain);
                 } else {
                     compare(engine, specProblem, plain, unit);
                 }
-                printKernelFacts(engine, specProblem == null ? plain : specProblem);
             }
         }
         return 0;
@@ -129,7 +129,10 @@ final class BenchCommand implements Callable<Integer> {
         return n;
     }
 
-    /** The spec and the workload on one engine, or the engine named with what of the spec it lacks. */
+    /**
+     * The spec and the workload on one engine, or the engine named with what of the spec it lacks (and then no
+     * kernel facts either: its kernels for the spec may not even build).
+     */
     private void compare(Engine engine, CompiledProblem specProblem, CompiledProblem plain, String unit) {
         List<String> missing = engine.unimplemented(specProblem);
         if (!missing.isEmpty()) {
@@ -142,6 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "%-8s spec %.3e %s (%.3f s), workload %.3e %s (%.3f s), ratio %.3gx  [%s]%n",
                 engine.name(), specRun.rate(), unit, specRun.seconds(), plainRun.rate(), unit, plainRun.seconds(),
                 specRun.rate() / plainRun.rate(), engine.description());
+        printKernelFacts(engine, specProblem);
     }
 
     /** The best time of one measurement and the asset-path-steps per second it gives. */

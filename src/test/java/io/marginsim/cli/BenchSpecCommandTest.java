@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * {@code bench --spec}: each engine's speed on the spec beside its speed on the standard workload of as many assets,
@@ -64,12 +65,26 @@ class BenchSpecCommandTest extends CommandTestSupport {
 
     @Test
     void anEngineThatDoesNotImplementTheSpecIsNamedWithWhatItLacks() throws IOException {
-        String text = bench(STUDENT_T_CONTINUOUS, 256, "vector,scalar");
+        String text = bench(STUDENT_T_CONTINUOUS, 256, "vector,opencl,scalar");
         assertThat(text).startsWith("workload: 2 assets, 256 paths x 256 steps\n")
                 .containsPattern("(?m)^vector   does not run this spec: it lacks continuous monitoring with Student-t "
                         + "innovations  \\[Vector API.*]$")
+                // a machine without OpenCL says so; with it (PoCL in CI), no kernel is built for a spec it refuses
+                .containsPattern("(?m)^opencl   (does not run this spec: it lacks continuous monitoring with Student-t "
+                        + "innovations  \\[OpenCL on .*]|unavailable: .*)$")
+                .doesNotContain(" kernel ")
                 .containsPattern("(?m)^scalar   spec \\S+ asset-path-steps/s .* workload \\S+ asset-path-steps/s .* "
                         + "ratio \\S+x  \\[scalar reference.*]$");
+    }
+
+    @Test
+    void openClPrintsWhatTheCompilerMadeOfEachKernelItRan() throws IOException {
+        String text = bench(LIQUIDATION, 256, "opencl");
+        assumeFalse(text.contains("opencl   unavailable"), "no OpenCL device here");
+        assertThat(text).containsPattern("(?m)^opencl   spec .* ratio \\S+x  \\[OpenCL on .*]$")
+                .containsPattern("(?m)^         kernel simulate_liquidating_paths: private \\d+ B/work-item, local \\d+ "
+                        + "B/group, group \\d+ launched \\(kernel max \\d+, preferred multiple \\d+\\)$")
+                .contains("         kernel liquidation_sums: private ", "         kernel digit_histogram: private ");
     }
 
     @Test
