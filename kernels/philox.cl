@@ -90,20 +90,3 @@ real4 normals4_of(uint4 w, int used) {
 real4 normals4(uint step, uint path, uint block, uint k0, uint k1, int used) {
     return normals4_of(philox4x32_10((uint4)(step, path, block, PRICE_STREAM), k0, k1), used);
 }
-
-/* Test entry: raw blocks for arbitrary counters and keys (ctr[4 i .. 4 i + 3], key[2 i .. 2 i + 1]). */
-__kernel void philox_test(__global const uint *ctr, __global const uint *key, __global uint *out, uint count) {
-    uint i = get_global_id(0);
-    if (i < count) {
-        uint4 c = vload4(i, ctr);
-        vstore4(philox4x32_10(c, key[2 * i], key[2 * i + 1]), i, out);
-    }
-}
-
-/* Test entry: the four normals of (step, path, block) triples, price stream, one key. */
-__kernel void normals_test(__global const uint *coords, uint k0, uint k1, __global real *out, uint count) {
-    uint i = get_global_id(0);
-    if (i < count) {
-        vstore4(normals4(coords[3 * i], coords[3 * i + 1], coords[3 * i + 2], k0, k1, 4), i, out);
-    }
-}

@@ -203,6 +203,10 @@ final class HostileInputs {
                 {"--paths", "0"}, {"--paths", "-1"}, {"--paths", "3000000000"}, {"--paths", "abc"}, {"--assets", "0"},
                 {"--assets", "-1"}, {"--assets", "100000"}, {"--engines", "foo"}, {"--repeat", "0"}, {"--repeat", "-3"},
                 {"--device", "-1"}});
+        optionCases(cases, List.of("bench", "--engines", "scalar"), specFiles, new String[][] {
+                {"--spec", "{dir}/absent.json"}, {"--spec", "{dir}/sub"}, {"--spec", ""},
+                {"--spec", "{dir}/spec.json", "--assets", "2"}, {"--spec", "{dir}/spec.json", "--paths", "0"},
+                {"--spec", "{dir}/spec.json", "--repeat", "0"}, {"--spec", "{dir}/spec.json", "--paths", "2000000000"}});
         Map<String, byte[]> backtestFiles = withSub(Map.of("template.json", bytes(TEMPLATE),
                 "prices.csv", bytes(prices(60, HostileInputs::price)), "spec.json", bytes(spec)));
         optionCases(cases, List.of("backtest", "{dir}/prices.csv", "--spec", "{dir}/template.json"), backtestFiles,

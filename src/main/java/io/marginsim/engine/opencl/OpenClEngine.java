@@ -293,6 +293,16 @@ public final class OpenClEngine implements Engine {
         kernels(problem);
     }
 
+    /**
+     * What the device compiler made of the kernels that run {@code problem} (building them if need be): private
+     * and local memory and group sizes, path kernel first, then the reductions and the ranking kernel of every run.
+     */
+    public synchronized List<KernelFacts> kernelFacts(CompiledProblem problem) {
+        List<KernelFacts> facts = new ArrayList<>(kernels(problem).facts());
+        facts.add(select.facts(device));
+        return facts;
+    }
+
     private PathKernels kernels(CompiledProblem problem) {
         try {
             return programFor(problem);

@@ -13,6 +13,9 @@ import org.jocl.cl_device_id;
 import org.jocl.cl_kernel;
 import org.jocl.cl_mem;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The path and histogram kernels built for one problem shape (assets, positions, market models, frictions),
  * precision and parameter address space, with the launch geometry they run with. A problem with frictions runs the
@@ -29,6 +32,7 @@ final class PathKernels implements AutoCloseable {
     private static final int SUM_GROUP = 256;
 
     private final KernelProgram program;
+    private final cl_device_id device;
     private final cl_kernel simulate;
     private final long localMemBytes;
     private final int computeUnits;
@@ -39,6 +43,7 @@ final class PathKernels implements AutoCloseable {
 
     private PathKernels(KernelProgram program, cl_device_id device, boolean liquidating) {
         this.program = program;
+        this.device = device;
         this.liquidating = liquidating;
         this.simulate = program.kernel(liquidating ? "simulate_liquidating_paths" : "simulate_paths");
         this.localMemBytes = OpenClDevices.deviceLong(device, CL.CL_DEVICE_LOCAL_MEM_SIZE);
@@ -68,6 +73,20 @@ final class PathKernels implements AutoCloseable {
                 : new String[] {"philox.cl", "paths.cl", "models.cl", "reduce.cl", "monitor.cl"};
         return new PathKernels(KernelProgram.build(context, device, deviceName, options, sources), device,
                 liquidating);
+    }
+
+    /** The compiler's facts of every kernel this program runs, the path kernel first. */
+    List<KernelFacts> facts() {
+        List<KernelFacts> facts = new ArrayList<>();
+        facts.add(KernelFacts.of(liquidating ? "simulate_liquidating_paths" : "simulate_paths", simulate, device,
+                pathGroup));
+        facts.add(KernelFacts.of("breach_histogram", program.kernel("breach_histogram"), device, histogramGroup));
+        facts.add(KernelFacts.of("breach_histogram_global", program.kernel("breach_histogram_global"), device,
+                histogramGroup));
+        if (liquidating) {
+            facts.add(KernelFacts.of("liquidation_sums", program.kernel("liquidation_sums"), device, sumGroup));
+        }
+        return facts;
     }
 
     boolean liquidating() {

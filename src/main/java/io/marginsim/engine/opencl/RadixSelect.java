@@ -77,6 +77,11 @@ final class RadixSelect {
         this.sliceBins = Integer.highestOneBit((int) Math.max(1, Math.min(maxSliceBins, Math.min(local, 1 << 30))));
     }
 
+    /** The compiler's facts of the ranking kernel on {@code device}, the one this instance was built for. */
+    KernelFacts facts(cl_device_id device) {
+        return KernelFacts.of("digit_histogram", kernel, device, group);
+    }
+
     /** Another user of this instance; each calls {@link #release} once. */
     synchronized void retain() {
         if (references == 0) {

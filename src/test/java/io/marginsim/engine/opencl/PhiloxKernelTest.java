@@ -18,6 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The kernel generator against the Java reference: Random123 known answers, random counters, normals. */
 class PhiloxKernelTest {
     private static final int RANDOM_BLOCKS = 4096;
+    /** The generator as every production program includes it. */
+    private static final String PRODUCTION = "philox.cl";
+    /** The entries that launch it on raw counters: a test resource, built after the generator. */
+    private static final String TEST_ENTRIES = "philox_test.cl";
+
+    @Test
+    void productionSourceDefinesNoKernel() {
+        // every __kernel in a production program is built on every run; the test entries live with the tests
+        assertThat(KernelProgram.source(PRODUCTION)).doesNotContain("__kernel");
+        assertThat(KernelProgram.source(TEST_ENTRIES)).contains("__kernel void philox_test")
+                .contains("__kernel void normals_test");
+    }
 
     @Test
     void knownAnswerVectors() throws EngineUnavailableException {
@@ -89,7 +101,7 @@ class PhiloxKernelTest {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         int count = ctr.length / 4;
         int[] out = new int[ctr.length];
-        try (KernelProgram program = engine.buildProgram("-cl-single-precision-constant", "philox.cl")) {
+        try (KernelProgram program = engine.buildProgram("-cl-single-precision-constant", PRODUCTION, TEST_ENTRIES)) {
             cl_kernel kernel = program.kernel("philox_test");
             cl_mem c = input(engine, ctr);
             cl_mem k = input(engine, key);
@@ -109,7 +121,7 @@ class PhiloxKernelTest {
         long bytes = 4L * count * (dbl ? Sizeof.cl_double : Sizeof.cl_float);
         double[] result = new double[4 * count];
         float[] narrow = new float[4 * count];
-        try (KernelProgram program = engine.buildProgram(options, "philox.cl")) {
+        try (KernelProgram program = engine.buildProgram(options, PRODUCTION, TEST_ENTRIES)) {
             cl_kernel kernel = program.kernel("normals_test");
             cl_mem c = input(engine, coords);
             cl_mem o = output(engine, bytes);
