@@ -53,7 +53,10 @@ import java.util.Arrays;
 public final class LiquidatingAccount implements PathAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
     private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
-    static final int NONE = Integer.MAX_VALUE;
+    /** {@link #scheduled}: no fill is scheduled. */
+    public static final int NONE = Integer.MAX_VALUE;
+    /** {@link #scheduled}: the scope is closed. */
+    public static final int CLOSED = -1;
 
     private final CompiledProblem p;
     private final Frictions costs;
@@ -148,10 +151,18 @@ public final class LiquidatingAccount implements PathAccount {
     public double step(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
         accrue(step, logPrice, price);
         double shortfall = shadowShortfall(price);
-        worstShortfall = Math.max(worstShortfall, shortfall);
-        if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
-            firstBreach = step;
-        }
+        recordShortfall(step, shortfall);
+        settle(step, logPrice, previousLogPrice, price);
+        return shortfall;
+    }
+
+    /**
+     * The liquidation half of {@link #step(int, double[], double[], double[])}, after the step's carrying costs:
+     * executes the fills due at {@code step} and schedules (or, without latency, executes) those of scopes in
+     * breach. An engine that keeps the quiet steps' state in its own lanes calls it, after {@link #resume}, only for
+     * the steps where a scope of the path has a fill due or may be in breach (see {@link #scheduled}).
+     */
+    public void settle(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
         boolean last = step == p.steps;
         if (p.isolated) {
             for (int i = 0; i < p.positions; i++) {
@@ -186,7 +197,37 @@ public final class LiquidatingAccount implements PathAccount {
                 }
             }
         }
-        return shortfall;
+    }
+
+    /**
+     * Scope {@code scope}'s liquidation state (cross mode: the account, scope 0; isolated: position {@code scope}):
+     * the step at which its scheduled fill executes, {@link #NONE} when none is scheduled, or {@link #CLOSED} when
+     * the scope is closed and can neither be charged funding nor liquidated again.
+     */
+    public int scheduled(int scope) {
+        boolean closed = p.isolated ? !open[scope] : accountClosed;
+        return closed ? CLOSED : due[scope];
+    }
+
+    /** Cash of the account; with {@link #size} and {@link #margin}, the state its carrying costs change each step. */
+    public double cash() {
+        return cash;
+    }
+
+    /** Margin of position {@code i} (isolated mode). */
+    public double margin(int i) {
+        return margin[i];
+    }
+
+    /**
+     * Sets the account's cash and its positions' sizes and margins, as an engine that carried them through the
+     * quiet steps since the last {@link #settle} has them; every other state (schedules, closed scopes, outcomes)
+     * stays the account's own.
+     */
+    public void resume(double cash, double[] size, double[] margin) {
+        this.cash = cash;
+        System.arraycopy(size, 0, this.size, 0, p.positions);
+        System.arraycopy(margin, 0, this.margin, 0, p.positions);
     }
 
     /**
@@ -200,7 +241,7 @@ public final class LiquidatingAccount implements PathAccount {
     }
 
     /** Notes the shadow account's shortfall of step {@code step} for the first breach and worst shortfall. */
-    void recordShortfall(int step, double shortfall) {
+    public void recordShortfall(int step, double shortfall) {
         worstShortfall = Math.max(worstShortfall, shortfall);
         if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
             firstBreach = step;
@@ -228,6 +269,14 @@ public final class LiquidatingAccount implements PathAccount {
     public void write(double[] price, PathBlock out, int slot) {
         out.firstBreachStep[slot] = firstBreach;
         out.worstShortfall[slot] = worstShortfall;
+        writeLive(price, out, slot);
+    }
+
+    /**
+     * The live account's part of {@link #write}: terminal equity and the liquidation outcomes, for an engine that
+     * keeps the shadow account's first breach and worst shortfall itself.
+     */
+    public void writeLive(double[] price, PathBlock out, int slot) {
         out.terminalEquity[slot] = terminalEquity(price);
         if (out.tracksLiquidation) {
             out.liquidations[slot] = events;
@@ -325,7 +374,8 @@ public final class LiquidatingAccount implements PathAccount {
         return requirementUnits;
     }
 
-    double size(int i) {
+    /** Size of position {@code i}, signed; zero once it is closed. */
+    public double size(int i) {
         return size[i];
     }
 

@@ -18,8 +18,9 @@ import java.util.Set;
  * {@link io.marginsim.engine.scalar.ScalarEngine} from the same Philox draws, so first-breach steps agree with
  * the reference on all but paths that pass within float rounding of a threshold.
  *
- * <p>Carrying costs and liquidation mechanics run per lane in the reference's own account ({@link LaneFrictions}),
- * on the prices of the float lanes.
+ * <p>Carrying costs and liquidation mechanics run in lanes with each lane's liquidation events settled by the
+ * reference's own account ({@link LaneLiquidation}), or, where that does not cover the problem, per lane in the
+ * reference's account ({@link LaneFrictions}), on the prices of the float lanes.
  *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
  * next path indices and are discarded, rather than with a scalar loop: every path then goes through the same
@@ -78,7 +79,11 @@ public final class VectorEngine extends ParallelCpuEngine {
         CompiledProblem.requireNothingMissing(name(), unimplemented(problem));
         LaneMarket market = new LaneMarket(problem);
         if (!problem.frictions.isNone()) {
-            new LaneFrictions(problem, market).simulate(firstPath, out);
+            if (LaneLiquidation.covers(problem)) {
+                new LaneLiquidation(problem, market).simulate(firstPath, out);
+            } else {
+                new LaneFrictions(problem, market).simulate(firstPath, out);
+            }
             return;
         }
         if (problem.monitoring == Monitoring.CONTINUOUS) {
