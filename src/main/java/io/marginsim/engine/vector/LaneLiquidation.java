@@ -1,9 +1,11 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Frictions;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.liquidation.PremiumLink;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -32,8 +34,8 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * {@link LiquidatingAccount#CLOSED}. A closed scope's positions have size zero, so carrying costs pass it by without
  * a mask; only the borrow interest of a closed cross account needs one.
  *
- * <p>Path-dependent haircuts and premium-linked funding are not covered ({@link #covers}); such problems run through
- * {@link LaneFrictions}, as does continuous monitoring.
+ * <p>Path-dependent haircuts are not covered ({@link #covers}); such problems run through {@link LaneFrictions}, as
+ * does continuous monitoring.
  */
 final class LaneLiquidation {
     private static final int L = Lanes.COUNT;
@@ -51,6 +53,16 @@ final class LaneLiquidation {
     private final float[] fixedRequirement;
     /** Per position, the constant funding rate per step (0: none). */
     private final float[] fundingRate;
+    /** Premium-linked funding, or null; then {@link #pastLogReturn} is empty. */
+    private final Frictions.PremiumFunding premium;
+    private final int history;
+    /**
+     * Ring of the last {@code history} steps' log returns: step {@code s} of asset {@code a} in lane {@code l} at
+     * {@code ((s mod history) * assets + a) * L + l}, as the reference keeps its log prices; before the horizon a
+     * path is flat at {@code logPriceBeforeShock}.
+     */
+    private final float[] pastLogReturn;
+    private final float[] beforeShock;
     private final int[] valueAsset;
     private final float[] valueUnits;
     private final int[] requirementAsset;
@@ -107,6 +119,13 @@ final class LaneLiquidation {
         }
         double[] funding = p.frictions.fundingPerStep();
         fundingRate = funding.length == 0 ? new float[positions] : Floats.of(funding);
+        premium = p.frictions.premiumFunding();
+        history = premium == null ? 0 : premium.history();
+        pastLogReturn = new float[history * p.assets * L];
+        beforeShock = new float[p.assets];
+        for (int a = 0; premium != null && a < p.assets; a++) {
+            beforeShock[a] = (float) (premium.logPriceBeforeShock()[a] - p.initialLogPrice[a]);
+        }
         valueAsset = LaneAccount.nonZero(p.valueUnits);
         valueUnits = LaneAccount.pick(p.valueUnits, valueAsset);
         requirementAsset = LaneAccount.nonZero(p.requirementUnits);
@@ -131,10 +150,9 @@ final class LaneLiquidation {
         laneMargin = new double[positions];
     }
 
-    /** Whether this class runs {@code problem}: discrete monitoring, constant funding, constant haircuts. */
+    /** Whether this class runs {@code problem}: discrete monitoring and constant haircuts. */
     static boolean covers(CompiledProblem problem) {
-        return problem.monitoring == Monitoring.DISCRETE && problem.frictions.premiumFunding() == null
-                && problem.frictions.haircuts() == null;
+        return problem.monitoring == Monitoring.DISCRETE && problem.frictions.haircuts() == null;
     }
 
     /** Simulates paths {@code firstPath ..} into {@code out}, a padded vector of lanes at a time. */
@@ -157,7 +175,7 @@ final class LaneLiquidation {
         for (int step = 1; step <= p.steps; step++) {
             System.arraycopy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
             market.advance(step - 1, paths);
-            accrue();
+            accrue(step);
             recordShadow(step);
             settle(step, count);
         }
@@ -179,6 +197,11 @@ final class LaneLiquidation {
             Arrays.fill(margin, i * L, (i + 1) * L, startMargin[i]);
         }
         Arrays.fill(charges, 0f);
+        for (int s = 0; s < history; s++) {
+            for (int a = 0; a < p.assets; a++) {
+                Arrays.fill(pastLogReturn, (s * p.assets + a) * L, (s * p.assets + a + 1) * L, beforeShock[a]);
+            }
+        }
         Arrays.fill(due, LiquidatingAccount.NONE);
         Arrays.fill(breachStep, PathBlock.NO_BREACH);
         Arrays.fill(worst, Float.NEGATIVE_INFINITY);
@@ -189,13 +212,24 @@ final class LaneLiquidation {
      * (isolated) on its live size, the shadow's on its starting size; borrow interest out of the cash of an
      * account not closed, and into the cross shadow's charges.
      */
-    private void accrue() {
+    private void accrue(int step) {
         float[] price = market.price;
+        if (premium != null) {
+            System.arraycopy(market.logReturn, 0, pastLogReturn, (step % history) * p.assets * L, p.assets * L);
+        }
         for (int i = 0; i < positions; i++) {
-            if (fundingRate[i] == 0f) {
+            boolean linked = premium != null && premium.link()[i] != null;
+            if (!linked && fundingRate[i] == 0f) {
                 continue;
             }
-            FloatVector perUnit = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(fundingRate[i]);
+            FloatVector mark = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L);
+            FloatVector perUnit;
+            if (linked) {
+                premiumRate(i, step);
+                perUnit = mark.mul(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
+            } else {
+                perUnit = mark.mul(fundingRate[i]);
+            }
             int shadow = isolated ? i * L : 0;
             perUnit.mul(startSize[i]).add(FloatVector.fromArray(Lanes.FLOATS, charges, shadow))
                     .intoArray(charges, shadow);
@@ -217,6 +251,24 @@ final class LaneLiquidation {
                     : IntVector.fromArray(Lanes.INTS, due, 0).compare(NE, LiquidatingAccount.CLOSED).cast(Lanes.FLOATS);
             FloatVector.fromArray(Lanes.FLOATS, cash, 0).sub(interest, charged).intoArray(cash, 0);
         }
+    }
+
+    /**
+     * Position {@code i}'s premium-linked funding rate per step at {@code step} into {@link #requirement} (free
+     * scratch during the accrual): {@link io.marginsim.liquidation.PremiumLink#rate} of the basis over the trailing
+     * interval, times the step's share of the interval, as {@link LiquidatingAccount} computes it.
+     */
+    private void premiumRate(int i, int step) {
+        PremiumLink link = premium.link()[i];
+        int a = asset[i];
+        int back = Math.floorMod(step - premium.intervalSteps()[i], history);
+        FloatVector basis = FloatVector.fromArray(Lanes.FLOATS, market.logReturn, a * L)
+                .sub(FloatVector.fromArray(Lanes.FLOATS, pastLogReturn, (back * p.assets + a) * L))
+                .mul((float) link.basisSensitivity());
+        float band = (float) link.clampBand();
+        FloatVector spread = basis.neg().add((float) premium.interest()[i]).max(-band).min(band);
+        basis.add(spread).max((float) link.rateFloor()).min((float) link.rateCap())
+                .mul((float) premium.stepShare()[i]).intoArray(requirement, 0);
     }
 
     /**
