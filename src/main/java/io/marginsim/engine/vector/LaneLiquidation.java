@@ -37,7 +37,7 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * <p>Path-dependent haircuts are not covered ({@link #covers}); such problems run through {@link LaneFrictions}, as
  * does continuous monitoring.
  */
-final class LaneLiquidation {
+final class LaneLiquidation implements LaneBlocks {
     private static final int L = Lanes.COUNT;
     private final CompiledProblem p;
     private final LaneMarket market;
@@ -155,19 +155,9 @@ final class LaneLiquidation {
         return problem.monitoring == Monitoring.DISCRETE && problem.frictions.haircuts() == null;
     }
 
-    /** Simulates paths {@code firstPath ..} into {@code out}, a padded vector of lanes at a time. */
-    void simulate(long firstPath, PathBlock out) {
-        int size = out.size();
-        for (int slot = 0; slot < size; slot += L) {
-            simulateLanes(firstPath + slot, out, slot, Math.min(L, size - slot));
-        }
-    }
-
-    /**
-     * The first {@code count} lanes of one vector of paths from {@code firstPath}, written from {@code slot} on; the
-     * other lanes are simulated and discarded, and never handed to an account (see {@link LanePaths}).
-     */
-    private void simulateLanes(long firstPath, PathBlock out, int slot, int count) {
+    /** The other lanes of the vector are simulated and discarded, and never handed to an account. */
+    @Override
+    public void simulateLanes(long firstPath, PathBlock out, int slot, int count) {
         // Philox counters carry the low 32 bits of the path index, as in ShockStream
         int paths = (int) firstPath;
         market.reset();

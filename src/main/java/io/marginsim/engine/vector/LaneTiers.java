@@ -11,8 +11,9 @@ import static jdk.incubator.vector.VectorOperators.GE;
  * {@link Lanes#COUNT} notionals in float, the one lane form that the plain account ({@link LaneAccount}) and the
  * liquidating one ({@link LaneLiquidation}) share.
  *
- * <p>The reference walks up the brackets while the next floor is reached; in lanes every floor is compared and the
- * rate and deduction blended, so (floors ascending) the last floor reached wins, as in the walk.
+ * <p>The reference walks up the brackets while the next floor is reached; in lanes every floor up to the first that
+ * no lane reaches is compared and the rate and deduction blended, so (floors ascending) the last floor reached wins,
+ * as in the walk.
  */
 final class LaneTiers {
     private final int[] tierStart;
@@ -35,6 +36,10 @@ final class LaneTiers {
         FloatVector deduction = FloatVector.broadcast(Lanes.FLOATS, tierDeduction[k]);
         for (k++; k < tierStart[i + 1]; k++) {
             VectorMask<Float> reached = n.compare(GE, tierFloor[k]);
+            if (!reached.anyTrue()) {
+                // floors ascend: no lane reaches a later one either (a venue's upper brackets are rarely reached)
+                break;
+            }
             rate = rate.blend(tierRate[k], reached);
             deduction = deduction.blend(tierDeduction[k], reached);
         }
