@@ -34,8 +34,7 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * {@link LiquidatingAccount#CLOSED}. A closed scope's positions have size zero, so carrying costs pass it by without
  * a mask; only the borrow interest of a closed cross account needs one.
  *
- * <p>Path-dependent haircuts are not covered ({@link #covers}); such problems run through {@link LaneFrictions}, as
- * does continuous monitoring.
+ * <p>Continuous monitoring is not covered ({@link #covers}); it runs through {@link LaneFrictions}.
  */
 final class LaneLiquidation implements LaneBlocks {
     private static final int L = Lanes.COUNT;
@@ -63,6 +62,13 @@ final class LaneLiquidation implements LaneBlocks {
      */
     private final float[] pastLogReturn;
     private final float[] beforeShock;
+    /** Haircuts that follow the path, or null. */
+    private final Frictions.PathHaircuts haircuts;
+    /**
+     * Per haircut entry and lane (at {@code c * L}): the units its collateral gains over the compiled value at this
+     * step's haircut, {@code amount * (compiled - haircut)}.
+     */
+    private final float[] valueShift;
     private final int[] valueAsset;
     private final float[] valueUnits;
     private final int[] requirementAsset;
@@ -93,6 +99,7 @@ final class LaneLiquidation implements LaneBlocks {
     private final float[] notional = new float[L];
     private final float[] requirement = new float[L];
     private final float[] gap = new float[L];
+    private final float[] variance = new float[L];
     /** Lanes with a liquidation event this step: non-zero. */
     private final int[] event = new int[L];
     /** One lane's state in double, handed to its account. */
@@ -101,6 +108,7 @@ final class LaneLiquidation implements LaneBlocks {
     private final double[] lanePrice;
     private final double[] laneSize;
     private final double[] laneMargin;
+    private final double[] laneVariance;
 
     LaneLiquidation(CompiledProblem problem, LaneMarket market) {
         p = problem;
@@ -135,6 +143,9 @@ final class LaneLiquidation implements LaneBlocks {
         borrowAsset = LaneAccount.nonZero(borrow);
         borrowUnits = LaneAccount.pick(borrow, borrowAsset);
         tiers = new LaneTiers(p);
+        haircuts = p.frictions.haircuts();
+        valueShift = new float[haircuts == null ? 0 : haircuts.asset().length * L];
+        laneVariance = haircuts == null ? null : new double[p.assets];
         size = new float[positions * L];
         margin = new float[positions * L];
         charges = new float[(isolated ? positions : 1) * L];
@@ -150,9 +161,9 @@ final class LaneLiquidation implements LaneBlocks {
         laneMargin = new double[positions];
     }
 
-    /** Whether this class runs {@code problem}: discrete monitoring and constant haircuts. */
+    /** Whether this class runs {@code problem}: under discrete monitoring. */
     static boolean covers(CompiledProblem problem) {
-        return problem.monitoring == Monitoring.DISCRETE && problem.frictions.haircuts() == null;
+        return problem.monitoring == Monitoring.DISCRETE;
     }
 
     /** The other lanes of the vector are simulated and discarded, and never handed to an account. */
@@ -165,6 +176,9 @@ final class LaneLiquidation implements LaneBlocks {
         for (int step = 1; step <= p.steps; step++) {
             System.arraycopy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
             market.advance(step - 1, paths);
+            if (haircuts != null) {
+                haircutShifts();
+            }
             accrue(step);
             recordShadow(step);
             settle(step, count);
@@ -354,18 +368,40 @@ final class LaneLiquidation implements LaneBlocks {
         IntVector.fromArray(Lanes.INTS, event, 0).blend(1, fill.or(breach)).intoArray(event, 0);
     }
 
-    /** Collateral and debt at {@code price} into {@link #held}, and the collateral's requirement into {@link #heldRequirement}. */
+    /**
+     * This step's {@link #valueShift}: each entry's haircut {@code min(cap, scale * sqrt(h))} at its asset's
+     * conditional variance {@code h} of the coming step, as {@link io.marginsim.engine.Frictions.PathHaircuts#units}.
+     */
+    private void haircutShifts() {
+        for (int c = 0; c < haircuts.asset().length; c++) {
+            market.conditionalVariance(p, haircuts.asset()[c], variance);
+            FloatVector.fromArray(Lanes.FLOATS, variance, 0).sqrt().mul((float) haircuts.scale()[c])
+                    .min((float) haircuts.cap()[c]).neg().add((float) haircuts.compiled()[c])
+                    .mul((float) haircuts.amount()[c]).intoArray(valueShift, c * L);
+        }
+    }
+
+    /**
+     * Collateral and debt at {@code price} (at this step's haircuts) into {@link #held}, and the collateral's
+     * requirement into {@link #heldRequirement}.
+     */
     private void holdings(float[] price) {
         FloatVector value = FloatVector.zero(Lanes.FLOATS);
         for (int j = 0; j < valueAsset.length; j++) {
             value = FloatVector.fromArray(Lanes.FLOATS, price, valueAsset[j] * L).mul(valueUnits[j]).add(value);
         }
-        value.intoArray(held, 0);
         FloatVector required = FloatVector.zero(Lanes.FLOATS);
         for (int j = 0; j < requirementAsset.length; j++) {
             required = FloatVector.fromArray(Lanes.FLOATS, price, requirementAsset[j] * L).mul(requirementUnits[j])
                     .add(required);
         }
+        for (int c = 0; c < valueShift.length / L; c++) {
+            FloatVector shifted = FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L)
+                    .mul(FloatVector.fromArray(Lanes.FLOATS, price, haircuts.asset()[c] * L));
+            value = value.add(shifted);
+            required = shifted.mul((float) haircuts.requiredShare()[c]).add(required);
+        }
+        value.intoArray(held, 0);
         required.intoArray(heldRequirement, 0);
     }
 
@@ -402,6 +438,10 @@ final class LaneLiquidation implements LaneBlocks {
             laneMargin[i] = margin[i * L + l];
         }
         accounts[l].resume(cash[l], laneSize, laneMargin);
+        if (haircuts != null) {
+            market.conditionalVariance(p, l, laneVariance);
+            accounts[l].haircutVariance(laneVariance);
+        }
     }
 
     /** Lane {@code l}'s cash, sizes, margins and schedule back from its account after it settled a step. */

@@ -153,6 +153,15 @@ final class LaneModels {
         }
     }
 
+    /** {@link #conditionalVariance(CompiledProblem, int, double[])} of asset {@code a} in every lane, into {@code out}. */
+    void conditionalVariance(CompiledProblem p, int a, float[] out) {
+        if (garch[a]) {
+            System.arraycopy(variance, a * L, out, 0, L);
+        } else {
+            java.util.Arrays.fill(out, (float) (p.stepVolatility[a] * p.stepVolatility[a]));
+        }
+    }
+
     /** Whether the innovations are bootstrapped rows, so that no price normals are needed. */
     boolean historical() {
         return historyRows > 0;

@@ -20,15 +20,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The account in lanes ({@link LaneLiquidation}) on what {@link VectorFrictionsAgreementTest} leaves out: a venue
  * preset's brackets with its capped fee and tier cuts, premium-linked funding and borrow interest in isolated mode
- * with fills at once, and requirements on entry notional that follow the live size after partial cuts; each path
- * by path against the scalar reference, by that test's criteria.
+ * with fills at once, requirements on entry notional that follow the live size after partial cuts, and haircuts
+ * that follow GARCH variance under liquidation mechanics; each path by path against the scalar reference, by that
+ * test's criteria.
  */
 class LaneLiquidationTest {
     @Test
-    void runsDiscreteMonitoringWithConstantHaircutsOnly() {
+    void runsDiscreteMonitoringOnly() {
         assertThat(LaneLiquidation.covers(FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70))).isTrue();
         assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "",
                 "\"monitoring\": \"continuous\", \"liquidation\": {}", 71))).isFalse();
+    }
+
+    @Test
+    void garchHaircutsOnCollateralWithPartialCutsAndCappedFeesAfterLatency() {
+        // the collateral in X is worth less, and required more of, as X's GARCH variance rises
+        CompiledProblem problem = ModelProblems.compile("""
+                {"assets": [{"name": "X", "price": 50, "volatility": 0.9,
+                             "garch": {"alpha": 0.15, "beta": 0.8, "initialVolatility": 1.4}},
+                            {"name": "Y", "price": 100, "volatility": 0.6}],
+                 "correlation": [[1, 0.5], [0.5, 1]],
+                 "account": {"cash": 20,
+                             "collateral": [{"asset": "X", "amount": 3,
+                                             "haircutModel": {"k": 3, "cap": 0.6, "liquidationHorizonDays": 2}}],
+                             "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
+                                            "rules": {"type": "flat", "rate": 0.05},
+                                            "funding": {"fundingRatePerInterval": 0.0004}}]},
+                 "liquidation": {%s},
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": 74, "engine": "vector"}"""
+                .formatted(mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02", "\"feeCappedAtRemainingMargin\": true",
+                        "\"partial\": {\"mode\": \"fraction\", \"fraction\": 0.5, \"aboveNotional\": 250}")));
+        assertThat(problem.frictions.features()).contains("path-dependent haircuts", "partial liquidation",
+                "liquidation fee capped at remaining margin");
+        assertThat(LaneLiquidation.covers(problem)).isTrue();
+        assertCutSeveralTimes(assertAgrees(problem));
     }
 
     @Test
