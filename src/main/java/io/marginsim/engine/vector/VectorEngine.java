@@ -18,8 +18,8 @@ import java.util.Set;
  * {@link io.marginsim.engine.scalar.ScalarEngine} from the same Philox draws, so first-breach steps agree with
  * the reference on all but paths that pass within float rounding of a threshold.
  *
- * <p>Carrying costs and liquidation mechanics run in lanes with each lane's liquidation events settled by the
- * reference's own account ({@link LaneLiquidation}), or, where that does not cover the problem, per lane in the
+ * <p>Carrying costs and liquidation mechanics run in lanes, each lane's liquidation events settled by the
+ * reference's own account ({@link LaneLiquidation}); under continuous monitoring every step runs per lane in the
  * reference's account ({@link LaneFrictions}), on the prices of the float lanes.
  *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
@@ -54,7 +54,8 @@ public final class VectorEngine extends ParallelCpuEngine {
 
     /**
      * Every market model of {@link CompiledProblem}, in float lanes ({@link LaneModels}), and every carrying cost
-     * and liquidation mechanic, through the reference's account per lane ({@link LaneFrictions}).
+     * and liquidation mechanic, in lanes with the reference's account settling the events ({@link LaneLiquidation},
+     * or per lane under continuous monitoring, {@link LaneFrictions}).
      */
     @Override
     public Set<String> implementedFeatures() {
