@@ -1,11 +1,9 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Frictions;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
-import io.marginsim.liquidation.PremiumLink;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -24,11 +22,14 @@ import static jdk.incubator.vector.VectorOperators.NE;
  *
  * <p>A step of the reference is (1) carrying costs, (2) the shadow account's shortfall, (3) fills due and breaches
  * ({@link LiquidatingAccount#settle}). Steps (1) and (2) change only sums (cash, margins, the shadow's charges) and
- * run here in lanes for every path. Step (3) changes nothing unless a scope of the path has a fill due or is in
- * breach on its current sizes; the lanes check that on vectors, and only the lanes where it holds hand their cash,
- * sizes and margins to their account, which settles the step in double by the reference's own code (partial cuts,
- * slippage, fees and their caps, scopes closing, bad debt) and hands them back with its schedule. Paths reach such a
- * step a few times at most, so the account's branches, which lane masks would have to rewrite, stay in one place.
+ * run here in lanes for every path ({@link LaneCarry} for the carrying costs). Step (3) changes nothing unless a
+ * scope of the path has a fill due or is in breach on its current sizes; the lanes check that on vectors, and only
+ * the lanes where it holds hand their cash, sizes and margins to their account, which settles the step in double
+ * by the reference's own code (partial cuts, slippage, fees and their caps, scopes closing, bad debt) and hands
+ * them back with its schedule. Paths reach such a step a few times at most, so the account's branches, which lane
+ * masks would have to rewrite, stay in one place. A lane's check in float that finds a breach the reference's
+ * double does not costs only the hand-over; one that misses a breach by float rounding delays it a step, like a
+ * price within float rounding of a threshold (see {@link VectorEngine}).
  *
  * <p>A scope's state lives in {@link #due}: the step of its scheduled fill, {@link LiquidatingAccount#NONE} or
  * {@link LiquidatingAccount#CLOSED}. A closed scope's positions have size zero, so carrying costs pass it by without
@@ -50,42 +51,17 @@ final class LaneLiquidation implements LaneBlocks {
     private final boolean[] markBasis;
     /** Requirement of an entry-basis position at its starting size, for the shadow account; NaN on mark basis. */
     private final float[] fixedRequirement;
-    /** Per position, the constant funding rate per step (0: none). */
-    private final float[] fundingRate;
-    /** Premium-linked funding, or null; then {@link #pastLogReturn} is empty. */
-    private final Frictions.PremiumFunding premium;
-    private final int history;
-    /**
-     * Ring of the last {@code history} steps' log returns: step {@code s} of asset {@code a} in lane {@code l} at
-     * {@code ((s mod history) * assets + a) * L + l}, as the reference keeps its log prices; before the horizon a
-     * path is flat at {@code logPriceBeforeShock}.
-     */
-    private final float[] pastLogReturn;
-    private final float[] beforeShock;
-    /** Haircuts that follow the path, or null. */
-    private final Frictions.PathHaircuts haircuts;
-    /**
-     * Per haircut entry and lane (at {@code c * L}): the units its collateral gains over the compiled value at this
-     * step's haircut, {@code amount * (compiled - haircut)}.
-     */
-    private final float[] valueShift;
     private final int[] valueAsset;
     private final float[] valueUnits;
     private final int[] requirementAsset;
     private final float[] requirementUnits;
-    private final int[] borrowAsset;
-    private final float[] borrowUnits;
     private final LaneTiers tiers;
+    private final LaneCarry carry;
 
     /** Per lane: live cash; per position and lane (at {@code i * L}): live size and margin. */
     private final float[] cash = new float[L];
     private final float[] size;
     private final float[] margin;
-    /**
-     * What the shadow account has been charged: cross mode, all carrying costs (one block of lanes); isolated, the
-     * funding of each position (a block per position), as the reference's shadow counts them.
-     */
-    private final float[] charges;
     /** Per scope and lane: the step of the scheduled fill, {@link LiquidatingAccount#NONE} or {@code CLOSED}. */
     private final int[] due;
     private final int[] breachStep = new int[L];
@@ -99,7 +75,6 @@ final class LaneLiquidation implements LaneBlocks {
     private final float[] notional = new float[L];
     private final float[] requirement = new float[L];
     private final float[] gap = new float[L];
-    private final float[] variance = new float[L];
     /** Lanes with a liquidation event this step: non-zero. */
     private final int[] event = new int[L];
     /** One lane's state in double, handed to its account. */
@@ -125,30 +100,15 @@ final class LaneLiquidation implements LaneBlocks {
             fixedRequirement[i] = markBasis[i] ? Float.NaN
                     : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
         }
-        double[] funding = p.frictions.fundingPerStep();
-        fundingRate = funding.length == 0 ? new float[positions] : Floats.of(funding);
-        premium = p.frictions.premiumFunding();
-        history = premium == null ? 0 : premium.history();
-        pastLogReturn = new float[history * p.assets * L];
-        beforeShock = new float[p.assets];
-        for (int a = 0; premium != null && a < p.assets; a++) {
-            beforeShock[a] = (float) (premium.logPriceBeforeShock()[a] - p.initialLogPrice[a]);
-        }
         valueAsset = LaneAccount.nonZero(p.valueUnits);
         valueUnits = LaneAccount.pick(p.valueUnits, valueAsset);
         requirementAsset = LaneAccount.nonZero(p.requirementUnits);
         requirementUnits = LaneAccount.pick(p.requirementUnits, requirementAsset);
-        double[] borrow = p.frictions.borrowPerStep().length == 0 ? new double[p.assets]
-                : p.frictions.borrowPerStep();
-        borrowAsset = LaneAccount.nonZero(borrow);
-        borrowUnits = LaneAccount.pick(borrow, borrowAsset);
         tiers = new LaneTiers(p);
-        haircuts = p.frictions.haircuts();
-        valueShift = new float[haircuts == null ? 0 : haircuts.asset().length * L];
-        laneVariance = haircuts == null ? null : new double[p.assets];
+        carry = new LaneCarry(p, market);
+        laneVariance = carry.haircuts == null ? null : new double[p.assets];
         size = new float[positions * L];
         margin = new float[positions * L];
-        charges = new float[(isolated ? positions : 1) * L];
         due = new int[(isolated ? positions : 1) * L];
         previousLogReturn = new float[p.assets * L];
         for (int l = 0; l < L; l++) {
@@ -176,10 +136,7 @@ final class LaneLiquidation implements LaneBlocks {
         for (int step = 1; step <= p.steps; step++) {
             System.arraycopy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
             market.advance(step - 1, paths);
-            if (haircuts != null) {
-                haircutShifts();
-            }
-            accrue(step);
+            carry.accrue(step, size, cash, margin, due);
             recordShadow(step);
             settle(step, count);
         }
@@ -200,79 +157,10 @@ final class LaneLiquidation implements LaneBlocks {
             Arrays.fill(size, i * L, (i + 1) * L, startSize[i]);
             Arrays.fill(margin, i * L, (i + 1) * L, startMargin[i]);
         }
-        Arrays.fill(charges, 0f);
-        for (int s = 0; s < history; s++) {
-            for (int a = 0; a < p.assets; a++) {
-                Arrays.fill(pastLogReturn, (s * p.assets + a) * L, (s * p.assets + a + 1) * L, beforeShock[a]);
-            }
-        }
+        carry.start();
         Arrays.fill(due, LiquidatingAccount.NONE);
         Arrays.fill(breachStep, PathBlock.NO_BREACH);
         Arrays.fill(worst, Float.NEGATIVE_INFINITY);
-    }
-
-    /**
-     * Carrying costs of the step at its prices: each position's funding out of the cash (cross) or its margin
-     * (isolated) on its live size, the shadow's on its starting size; borrow interest out of the cash of an
-     * account not closed, and into the cross shadow's charges.
-     */
-    private void accrue(int step) {
-        float[] price = market.price;
-        if (premium != null) {
-            System.arraycopy(market.logReturn, 0, pastLogReturn, (step % history) * p.assets * L, p.assets * L);
-        }
-        for (int i = 0; i < positions; i++) {
-            boolean linked = premium != null && premium.link()[i] != null;
-            if (!linked && fundingRate[i] == 0f) {
-                continue;
-            }
-            FloatVector mark = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L);
-            FloatVector perUnit;
-            if (linked) {
-                premiumRate(i, step);
-                perUnit = mark.mul(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
-            } else {
-                perUnit = mark.mul(fundingRate[i]);
-            }
-            int shadow = isolated ? i * L : 0;
-            perUnit.mul(startSize[i]).add(FloatVector.fromArray(Lanes.FLOATS, charges, shadow))
-                    .intoArray(charges, shadow);
-            FloatVector pay = perUnit.mul(FloatVector.fromArray(Lanes.FLOATS, size, i * L));
-            float[] payer = isolated ? margin : cash;
-            int at = isolated ? i * L : 0;
-            FloatVector.fromArray(Lanes.FLOATS, payer, at).sub(pay).intoArray(payer, at);
-        }
-        if (borrowAsset.length > 0) {
-            FloatVector interest = FloatVector.zero(Lanes.FLOATS);
-            for (int j = 0; j < borrowAsset.length; j++) {
-                interest = FloatVector.fromArray(Lanes.FLOATS, price, borrowAsset[j] * L).mul(borrowUnits[j])
-                        .add(interest);
-            }
-            if (!isolated) {
-                interest.add(FloatVector.fromArray(Lanes.FLOATS, charges, 0)).intoArray(charges, 0);
-            }
-            VectorMask<Float> charged = isolated ? Lanes.FLOATS.maskAll(true)
-                    : IntVector.fromArray(Lanes.INTS, due, 0).compare(NE, LiquidatingAccount.CLOSED).cast(Lanes.FLOATS);
-            FloatVector.fromArray(Lanes.FLOATS, cash, 0).sub(interest, charged).intoArray(cash, 0);
-        }
-    }
-
-    /**
-     * Position {@code i}'s premium-linked funding rate per step at {@code step} into {@link #requirement} (free
-     * scratch during the accrual): {@link io.marginsim.liquidation.PremiumLink#rate} of the basis over the trailing
-     * interval, times the step's share of the interval, as {@link LiquidatingAccount} computes it.
-     */
-    private void premiumRate(int i, int step) {
-        PremiumLink link = premium.link()[i];
-        int a = asset[i];
-        int back = Math.floorMod(step - premium.intervalSteps()[i], history);
-        FloatVector basis = FloatVector.fromArray(Lanes.FLOATS, market.logReturn, a * L)
-                .sub(FloatVector.fromArray(Lanes.FLOATS, pastLogReturn, (back * p.assets + a) * L))
-                .mul((float) link.basisSensitivity());
-        float band = (float) link.clampBand();
-        FloatVector spread = basis.neg().add((float) premium.interest()[i]).max(-band).min(band);
-        basis.add(spread).max((float) link.rateFloor()).min((float) link.rateCap())
-                .mul((float) premium.stepShare()[i]).intoArray(requirement, 0);
     }
 
     /**
@@ -288,13 +176,13 @@ final class LaneLiquidation implements LaneBlocks {
                 startRequirement(i, price);
                 FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
                         .mul(startSize[i]).add(startMargin[i])
-                        .sub(FloatVector.fromArray(Lanes.FLOATS, charges, i * L));
+                        .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, i * L));
                 shortfall = shortfall.max(FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity));
             }
         } else {
             holdings(price);
             FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0).add((float) p.cash)
-                    .sub(FloatVector.fromArray(Lanes.FLOATS, charges, 0));
+                    .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, 0));
             FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
             for (int i = 0; i < positions; i++) {
                 equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]).mul(startSize[i])
@@ -369,19 +257,6 @@ final class LaneLiquidation implements LaneBlocks {
     }
 
     /**
-     * This step's {@link #valueShift}: each entry's haircut {@code min(cap, scale * sqrt(h))} at its asset's
-     * conditional variance {@code h} of the coming step, as {@link io.marginsim.engine.Frictions.PathHaircuts#units}.
-     */
-    private void haircutShifts() {
-        for (int c = 0; c < haircuts.asset().length; c++) {
-            market.conditionalVariance(p, haircuts.asset()[c], variance);
-            FloatVector.fromArray(Lanes.FLOATS, variance, 0).sqrt().mul((float) haircuts.scale()[c])
-                    .min((float) haircuts.cap()[c]).neg().add((float) haircuts.compiled()[c])
-                    .mul((float) haircuts.amount()[c]).intoArray(valueShift, c * L);
-        }
-    }
-
-    /**
      * Collateral and debt at {@code price} (at this step's haircuts) into {@link #held}, and the collateral's
      * requirement into {@link #heldRequirement}.
      */
@@ -395,14 +270,9 @@ final class LaneLiquidation implements LaneBlocks {
             required = FloatVector.fromArray(Lanes.FLOATS, price, requirementAsset[j] * L).mul(requirementUnits[j])
                     .add(required);
         }
-        for (int c = 0; c < valueShift.length / L; c++) {
-            FloatVector shifted = FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L)
-                    .mul(FloatVector.fromArray(Lanes.FLOATS, price, haircuts.asset()[c] * L));
-            value = value.add(shifted);
-            required = shifted.mul((float) haircuts.requiredShare()[c]).add(required);
-        }
         value.intoArray(held, 0);
         required.intoArray(heldRequirement, 0);
+        carry.addHaircutShifts(price, held, heldRequirement);
     }
 
     /** Position {@code i}'s requirement at its starting size into {@link #requirement}. */
@@ -438,7 +308,7 @@ final class LaneLiquidation implements LaneBlocks {
             laneMargin[i] = margin[i * L + l];
         }
         accounts[l].resume(cash[l], laneSize, laneMargin);
-        if (haircuts != null) {
+        if (laneVariance != null) {
             market.conditionalVariance(p, l, laneVariance);
             accounts[l].haircutVariance(laneVariance);
         }

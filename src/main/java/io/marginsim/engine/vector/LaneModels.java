@@ -153,7 +153,7 @@ final class LaneModels {
         }
     }
 
-    /** {@link #conditionalVariance(CompiledProblem, int, double[])} of asset {@code a} in every lane, into {@code out}. */
+    /** {@link #conditionalVariance(CompiledProblem, int, double[])} of asset {@code a}, all lanes, into {@code out}. */
     void conditionalVariance(CompiledProblem p, int a, float[] out) {
         if (garch[a]) {
             System.arraycopy(variance, a * L, out, 0, L);

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 
+import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
 import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
 import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
 import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
@@ -35,21 +36,9 @@ class LaneLiquidationTest {
     @Test
     void garchHaircutsOnCollateralWithPartialCutsAndCappedFeesAfterLatency() {
         // the collateral in X is worth less, and required more of, as X's GARCH variance rises
-        CompiledProblem problem = ModelProblems.compile("""
-                {"assets": [{"name": "X", "price": 50, "volatility": 0.9,
-                             "garch": {"alpha": 0.15, "beta": 0.8, "initialVolatility": 1.4}},
-                            {"name": "Y", "price": 100, "volatility": 0.6}],
-                 "correlation": [[1, 0.5], [0.5, 1]],
-                 "account": {"cash": 20,
-                             "collateral": [{"asset": "X", "amount": 3,
-                                             "haircutModel": {"k": 3, "cap": 0.6, "liquidationHorizonDays": 2}}],
-                             "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
-                                            "rules": {"type": "flat", "rate": 0.05},
-                                            "funding": {"fundingRatePerInterval": 0.0004}}]},
-                 "liquidation": {%s},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 74, "engine": "vector"}"""
-                .formatted(mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02", "\"feeCappedAtRemainingMargin\": true",
-                        "\"partial\": {\"mode\": \"fraction\", \"fraction\": 0.5, \"aboveNotional\": 250}")));
+        CompiledProblem problem = FrictionProblems.garchHaircut("\"funding\": {\"fundingRatePerInterval\": 0.0004}",
+                mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02", "\"feeCappedAtRemainingMargin\": true",
+                        BY_FRACTION), 74);
         assertThat(problem.frictions.features()).contains("path-dependent haircuts", "partial liquidation",
                 "liquidation fee capped at remaining margin");
         assertThat(LaneLiquidation.covers(problem)).isTrue();
@@ -67,44 +56,34 @@ class LaneLiquidationTest {
 
     @Test
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
-        CompiledProblem problem = ModelProblems.compile("""
-                {"assets": [{"name": "A", "price": 100, "volatility": 0.8, "drift": 0.05},
-                            {"name": "B", "price": 40, "volatility": 1.1}],
-                 "correlation": [[1, 0.3], [0.3, 1]],
-                 "account": {"mode": "isolated", "cash": 50,
-                   "debts": [{"asset": "B", "amount": 2, "borrowRate": 0.08}],
-                   "positions": [
-                     {"asset": "A", "size": 10, "entryPrice": 100, "margin": 110,
-                      "rules": {"type": "flat", "rate": 0.04},
-                      "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 8,
-                                  "premium": {"basisSensitivity": 0.4, "clampBand": 0.0005, "rateCap": 0.003}}},
-                     {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90,
-                      "rules": {"type": "flat", "rate": 0.05}}]},
-                 "liquidation": {"feeRate": 0.03, "feeCappedAtRemainingMargin": true,
-                                 "partial": {"mode": "fraction", "fraction": 0.5, "aboveNotional": 250}},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 72, "engine": "vector"}""");
+        CompiledProblem problem = FrictionProblems.compile("""
+                "mode": "isolated", "cash": 50, "debts": [{"asset": "B", "amount": 2, "borrowRate": 0.08}],
+                "positions": [
+                  {"asset": "A", "size": 10, "entryPrice": 100, "margin": 110,
+                   "rules": {"type": "flat", "rate": 0.04},
+                   "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 8,
+                               "premium": {"basisSensitivity": 0.4, "clampBand": 0.0005, "rateCap": 0.003}}},
+                  {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90,
+                   "rules": {"type": "flat", "rate": 0.05}}]""",
+                mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 72);
         assertThat(problem.frictions.features()).contains("premium-linked funding", "borrow interest",
-                "liquidation fee capped at remaining margin", "partial liquidation").doesNotContain("liquidation latency");
+                "liquidation fee capped at remaining margin", "partial liquidation")
+                .doesNotContain("liquidation latency");
         PathBlock reference = assertAgrees(problem);
         assertCutSeveralTimes(reference);
     }
 
     @Test
     void entryNotionalBracketsFollowTheLiveSizeAfterTierCuts() {
-        CompiledProblem problem = ModelProblems.compile("""
-                {"assets": [{"name": "A", "price": 100, "volatility": 0.8, "drift": 0.05},
-                            {"name": "B", "price": 40, "volatility": 1.1}],
-                 "correlation": [[1, 0.3], [0.3, 1]],
-                 "account": {"cash": 20, "collateral": [{"asset": "B", "amount": 2, "haircut": 0.2}],
-                   "positions": [
-                     {"asset": "A", "size": 10, "entryPrice": 100,
-                      "rules": {"type": "tiered", "basis": "entry", "tiers": [{"floor": 0, "rate": 0.01},
-                                {"floor": 500, "rate": 0.03}, {"floor": 900, "rate": 0.05}]}},
-                     {"asset": "B", "size": -15, "entryPrice": 40,
-                      "rules": {"type": "flat", "rate": 0.05, "basis": "entry"}}]},
-                 "liquidation": {%s},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 73, "engine": "vector"}"""
-                .formatted(mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, "\"feeRate\": 0.01", BY_TIER)));
+        CompiledProblem problem = FrictionProblems.compile("""
+                "cash": 20, "collateral": [{"asset": "B", "amount": 2, "haircut": 0.2}],
+                "positions": [
+                  {"asset": "A", "size": 10, "entryPrice": 100,
+                   "rules": {"type": "tiered", "basis": "entry", "tiers": [{"floor": 0, "rate": 0.01},
+                             {"floor": 500, "rate": 0.03}, {"floor": 900, "rate": 0.05}]}},
+                  {"asset": "B", "size": -15, "entryPrice": 40,
+                   "rules": {"type": "flat", "rate": 0.05, "basis": "entry"}}]""",
+                mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, "\"feeRate\": 0.01", BY_TIER), 73);
         PathBlock reference = assertAgrees(problem);
         assertCutSeveralTimes(reference);
         assertBadDebtOn(reference, 1);
