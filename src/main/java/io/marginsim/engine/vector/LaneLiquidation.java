@@ -74,6 +74,8 @@ final class LaneLiquidation implements LaneBlocks {
     private final float[] heldRequirement = new float[L];
     private final float[] notional = new float[L];
     private final float[] requirement = new float[L];
+    /** Per position and lane: the shadow's requirement of this step. */
+    private final float[] startRequirement;
     private final float[] gap = new float[L];
     /** Lanes with a liquidation event this step: non-zero. */
     private final int[] event = new int[L];
@@ -108,6 +110,7 @@ final class LaneLiquidation implements LaneBlocks {
         carry = new LaneCarry(p, market);
         laneVariance = carry.haircuts == null ? null : new double[p.assets];
         size = new float[positions * L];
+        startRequirement = new float[positions * L];
         margin = new float[positions * L];
         due = new int[(isolated ? positions : 1) * L];
         previousLogReturn = new float[p.assets * L];
@@ -204,14 +207,14 @@ final class LaneLiquidation implements LaneBlocks {
     /**
      * Finds the lanes where some scope has a fill due at {@code step} (at the horizon: any fill still scheduled) or
      * is open, has none scheduled and is in breach on its live sizes, and settles the step there by the lane's
-     * account.
+     * account. Runs after {@link #recordShadow} of the same step, whose scratch it reads.
      */
     private void settle(int step, int count) {
         float[] price = market.price;
         boolean last = step == p.steps;
         Arrays.fill(event, 0);
         if (!isolated) {
-            holdings(price);
+            // held and heldRequirement are this step's, from recordShadow
             FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0)
                     .add(FloatVector.fromArray(Lanes.FLOATS, cash, 0));
             FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
@@ -275,19 +278,29 @@ final class LaneLiquidation implements LaneBlocks {
         carry.addHaircutShifts(price, held, heldRequirement);
     }
 
-    /** Position {@code i}'s requirement at its starting size into {@link #requirement}. */
+    /**
+     * Position {@code i}'s requirement at its starting size into {@link #requirement}, and into its lanes of
+     * {@link #startRequirement} for {@link #liveRequirement} of the same step.
+     */
     private void startRequirement(int i, float[] price) {
         if (!markBasis[i]) {
             Arrays.fill(requirement, fixedRequirement[i]);
-            return;
+        } else {
+            FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(Math.abs(startSize[i]))
+                    .intoArray(notional, 0);
+            tiers.requirement(i, notional, requirement);
         }
-        FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(Math.abs(startSize[i])).intoArray(notional, 0);
-        tiers.requirement(i, notional, requirement);
+        System.arraycopy(requirement, 0, startRequirement, i * L, L);
     }
 
     /** Position {@code i}'s requirement at its live size into {@link #requirement}: zero once nothing is left. */
     private void liveRequirement(int i, float[] price) {
         FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
+        if (startSize[i] != 0f && units.compare(EQ, startSize[i]).allTrue()) {
+            // no lane has cut the position yet: the shadow's requirement of this step is the live one
+            System.arraycopy(startRequirement, i * L, requirement, 0, L);
+            return;
+        }
         FloatVector basis = markBasis[i] ? FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L)
                 : FloatVector.broadcast(Lanes.FLOATS, entry[i]);
         units.abs().mul(basis).intoArray(notional, 0);
