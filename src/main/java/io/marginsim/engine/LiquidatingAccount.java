@@ -41,6 +41,12 @@ import java.util.Arrays;
  * <p>The first breach and the worst shortfall are those of the shadow account that is never liquidated but pays
  * the same carrying costs, so that the buffer of the report still removes the breach.
  *
+ * <p><b>Engines that keep the quiet steps themselves</b> (the vector engine's account lanes) carry cash, sizes and
+ * margins through carrying costs and the shadow's checks on their own, and call on the account only for a step in
+ * which a scope has a fill due or may be in breach: {@link #resume} with their state, {@link #settle}, then
+ * {@link #cash}, {@link #size}, {@link #margin} and {@link #scheduled} back; {@link #writeLive} at the end. The
+ * liquidation itself (fills, cuts, fees, closing, bad debt) is then defined here alone.
+ *
  * <p><b>Continuous monitoring</b> ({@link #step(long, int, double[], double[], double[], double[], double[])}): the
  * account and its shadow are checked within each step by {@link ContinuousMonitor}, on their current cash, sizes and
  * collateral, with the same bridge draws. A breach at fraction {@code tau} of step {@code t} has the crossing prices
