@@ -21,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The account in lanes ({@link LaneLiquidation}) on what {@link VectorFrictionsAgreementTest} leaves out: a venue
  * preset's brackets with its capped fee and tier cuts, premium-linked funding and borrow interest in isolated mode
- * with fills at once, requirements on entry notional that follow the live size after partial cuts, and haircuts
- * that follow GARCH variance under liquidation mechanics; each path by path against the scalar reference, by that
- * test's criteria.
+ * with fills at once, requirements on entry notional that follow the live size after partial cuts, haircuts that
+ * follow GARCH variance under liquidation mechanics, and a loan without positions; each path by path against the
+ * scalar reference, by that test's criteria.
  */
 class LaneLiquidationTest {
     @Test
@@ -43,6 +43,17 @@ class LaneLiquidationTest {
                 "liquidation fee capped at remaining margin");
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertCutSeveralTimes(assertAgrees(problem));
+    }
+
+    @Test
+    void aLoanWithoutPositionsIsClosedWholeAtItsFill() {
+        // collateral and a debt only: the account is one scope with no sizes, closed whole at its first fill
+        CompiledProblem problem = FrictionProblems.compile("""
+                "cash": 0, "collateral": [{"asset": "A", "amount": 10, "haircut": 0.2}],
+                "debts": [{"asset": "B", "amount": 18, "borrowRate": 0.3}]""", LATENCY_AND_A_HALF, 75);
+        assertThat(problem.positions).isZero();
+        assertThat(problem.frictions.features()).contains("borrow interest", "liquidation latency");
+        assertBadDebtOn(assertAgrees(problem), 1);
     }
 
     @Test
