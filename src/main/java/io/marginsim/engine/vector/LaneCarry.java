@@ -151,8 +151,8 @@ final class LaneCarry {
             FloatVector shifted = FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L)
                     .mul(FloatVector.fromArray(Lanes.FLOATS, price, haircuts.asset()[c] * L));
             FloatVector.fromArray(Lanes.FLOATS, held, 0).add(shifted).intoArray(held, 0);
-            shifted.mul((float) haircuts.requiredShare()[c]).add(FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0))
-                    .intoArray(heldRequirement, 0);
+            shifted.mul((float) haircuts.requiredShare()[c])
+                    .add(FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0)).intoArray(heldRequirement, 0);
         }
     }
 
