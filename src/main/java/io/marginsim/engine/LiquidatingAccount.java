@@ -41,6 +41,12 @@ import java.util.Arrays;
  * <p>The first breach and the worst shortfall are those of the shadow account that is never liquidated but pays
  * the same carrying costs, so that the buffer of the report still removes the breach.
  *
+ * <p><b>Engines that keep the quiet steps themselves</b> (the vector engine's account lanes) carry cash, sizes and
+ * margins through carrying costs and the shadow's checks on their own, and call on the account only for a step in
+ * which a scope has a fill due or may be in breach: {@link #resume} with their state, {@link #settle}, then
+ * {@link #cash}, {@link #size}, {@link #margin} and {@link #scheduled} back; {@link #writeLive} at the end. The
+ * liquidation itself (fills, cuts, fees, closing, bad debt) is then defined here alone.
+ *
  * <p><b>Continuous monitoring</b> ({@link #step(long, int, double[], double[], double[], double[], double[])}): the
  * account and its shadow are checked within each step by {@link ContinuousMonitor}, on their current cash, sizes and
  * collateral, with the same bridge draws. A breach at fraction {@code tau} of step {@code t} has the crossing prices
@@ -53,7 +59,10 @@ import java.util.Arrays;
 public final class LiquidatingAccount implements PathAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
     private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
-    static final int NONE = Integer.MAX_VALUE;
+    /** {@link #scheduled}: no fill is scheduled. */
+    public static final int NONE = Integer.MAX_VALUE;
+    /** {@link #scheduled}: the scope is closed. */
+    public static final int CLOSED = -1;
 
     private final CompiledProblem p;
     private final Frictions costs;
@@ -148,10 +157,18 @@ public final class LiquidatingAccount implements PathAccount {
     public double step(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
         accrue(step, logPrice, price);
         double shortfall = shadowShortfall(price);
-        worstShortfall = Math.max(worstShortfall, shortfall);
-        if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
-            firstBreach = step;
-        }
+        recordShortfall(step, shortfall);
+        settle(step, logPrice, previousLogPrice, price);
+        return shortfall;
+    }
+
+    /**
+     * The liquidation half of {@link #step(int, double[], double[], double[])}, after the step's carrying costs:
+     * executes the fills due at {@code step} and schedules (or, without latency, executes) those of scopes in
+     * breach. An engine that keeps the quiet steps' state in its own lanes calls it, after {@link #resume}, only for
+     * the steps where a scope of the path has a fill due or may be in breach (see {@link #scheduled}).
+     */
+    public void settle(int step, double[] logPrice, double[] previousLogPrice, double[] price) {
         boolean last = step == p.steps;
         if (p.isolated) {
             for (int i = 0; i < p.positions; i++) {
@@ -186,7 +203,37 @@ public final class LiquidatingAccount implements PathAccount {
                 }
             }
         }
-        return shortfall;
+    }
+
+    /**
+     * Scope {@code scope}'s liquidation state (cross mode: the account, scope 0; isolated: position {@code scope}):
+     * the step at which its scheduled fill executes, {@link #NONE} when none is scheduled, or {@link #CLOSED} when
+     * the scope is closed and can neither be charged funding nor liquidated again.
+     */
+    public int scheduled(int scope) {
+        boolean closed = p.isolated ? !open[scope] : accountClosed;
+        return closed ? CLOSED : due[scope];
+    }
+
+    /** Cash of the account; with {@link #size} and {@link #margin}, the state its carrying costs change each step. */
+    public double cash() {
+        return cash;
+    }
+
+    /** Margin of position {@code i} (isolated mode). */
+    public double margin(int i) {
+        return margin[i];
+    }
+
+    /**
+     * Sets the account's cash and its positions' sizes and margins, as an engine that carried them through the
+     * quiet steps since the last {@link #settle} has them; every other state (schedules, closed scopes, outcomes)
+     * stays the account's own.
+     */
+    public void resume(double cash, double[] size, double[] margin) {
+        this.cash = cash;
+        System.arraycopy(size, 0, this.size, 0, p.positions);
+        System.arraycopy(margin, 0, this.margin, 0, p.positions);
     }
 
     /**
@@ -200,7 +247,7 @@ public final class LiquidatingAccount implements PathAccount {
     }
 
     /** Notes the shadow account's shortfall of step {@code step} for the first breach and worst shortfall. */
-    void recordShortfall(int step, double shortfall) {
+    public void recordShortfall(int step, double shortfall) {
         worstShortfall = Math.max(worstShortfall, shortfall);
         if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
             firstBreach = step;
@@ -228,6 +275,14 @@ public final class LiquidatingAccount implements PathAccount {
     public void write(double[] price, PathBlock out, int slot) {
         out.firstBreachStep[slot] = firstBreach;
         out.worstShortfall[slot] = worstShortfall;
+        writeLive(price, out, slot);
+    }
+
+    /**
+     * The live account's part of {@link #write}: terminal equity and the liquidation outcomes, for an engine that
+     * keeps the shadow account's first breach and worst shortfall itself.
+     */
+    public void writeLive(double[] price, PathBlock out, int slot) {
         out.terminalEquity[slot] = terminalEquity(price);
         if (out.tracksLiquidation) {
             out.liquidations[slot] = events;
@@ -325,7 +380,8 @@ public final class LiquidatingAccount implements PathAccount {
         return requirementUnits;
     }
 
-    double size(int i) {
+    /** Size of position {@code i}, signed; zero once it is closed. */
+    public double size(int i) {
         return size[i];
     }
 

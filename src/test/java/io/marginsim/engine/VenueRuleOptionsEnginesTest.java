@@ -82,7 +82,7 @@ class VenueRuleOptionsEnginesTest {
                  "market": {"stress": {"shock": [%s]}},
                  "account": {"mode": "isolated", "positions": [{"asset": "X", "size": %s, "entryPrice": %s,
                              "margin": %s, "rules": %s}]},
-                 "horizonDays": 2, "stepsPerDay": 1, "paths": %d, "seed": 1}"""
+                 "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 1, "paths": %d, "seed": 1}"""
                 .formatted(entry, shock, size, entry, margin, rules, PATHS);
     }
 }

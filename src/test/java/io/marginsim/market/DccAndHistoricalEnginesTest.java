@@ -35,7 +35,7 @@ class DccAndHistoricalEnginesTest {
                  "market": {%s},
                  "account": {"cash": 50, "positions": [
                    {"asset": "BTC", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 2, "stepsPerDay": 2, "paths": 500, "engine": "auto"}""";
+                 "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 2, "paths": 500, "engine": "auto"}""";
         Map<String, String> specs = Map.of(
                 "DCC correlation", body.formatted(", \"volatility\": 0.6", "\"dcc\": {\"a\": 0.05, \"b\": 0.9}"),
                 "filtered historical simulation", body.formatted("", "\"historical\": {\"prices\": \"prices.csv\"}"));

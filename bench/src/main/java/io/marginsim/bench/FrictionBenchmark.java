@@ -12,8 +12,8 @@ import java.util.Collections;
 /**
  * What carrying costs and liquidation mechanics cost in each CPU engine: the standard workload (10x longs, flat 5%,
  * volatility 0.8, 256 steps of 3 hours) on one asset and on eight ({@link ModelWorkloads#withMechanics}), with
- * {@code plain} (no mechanics: the vector engine's all-lane account), {@code funding} (funding on every position:
- * the per-lane reference account with no liquidation object) or {@code full} (funding, half a step of latency,
+ * {@code plain} (no mechanics: the vector engine's all-lane account), {@code funding} (funding on every position
+ * and no liquidation object: the vector engine's account lanes with carrying costs) or {@code full} (funding, half a step of latency,
  * linear impact, a 0.5% fee and partial liquidation by halves above a notional of 300, so paths are cut several
  * times). Score: path-steps per second (a path-step moves every asset), one thread.
  */

@@ -9,7 +9,6 @@ import jdk.incubator.vector.VectorMask;
 import java.util.Arrays;
 
 import static jdk.incubator.vector.VectorOperators.EQ;
-import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.IS_NAN;
 import static jdk.incubator.vector.VectorOperators.NE;
@@ -19,8 +18,7 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * requirement, first breach, worst shortfall and terminal equity, following
  * {@link io.marginsim.engine.scalar.ScalarEngine} step by step.
  *
- * <p>Branches of the reference become lane masks: the tier of a notional is chosen by comparing it with every
- * floor and blending (floors ascend, so the last floor passed wins, as in the reference's walk); an isolated
+ * <p>Branches of the reference become lane masks: the tier of a notional is chosen by {@link LaneTiers}; an isolated
  * position's liquidation freezes its equity in {@code closed}, where NaN marks a position still open (a breach
  * needs {@code requirement - equity > 0}, so a frozen equity is never NaN).
  */
@@ -41,10 +39,7 @@ final class LaneAccount {
     private final boolean[] markBasis;
     /** Requirement of an entry-basis position, which does not move with the price: computed once, in double. */
     private final float[] fixedRequirement;
-    private final int[] tierStart;
-    private final float[] tierFloor;
-    private final float[] tierRate;
-    private final float[] tierDeduction;
+    private final LaneTiers tiers;
 
     private final int[] breachStep = new int[L];
     private final float[] worst = new float[L];
@@ -56,6 +51,7 @@ final class LaneAccount {
     private final float[] equity = new float[L];
     private final float[] shortfall = new float[L];
     private final float[] requirement = new float[L];
+    private final float[] notional = new float[L];
 
     LaneAccount(CompiledProblem p) {
         isolated = p.isolated;
@@ -77,10 +73,7 @@ final class LaneAccount {
             fixedRequirement[i] = markBasis[i] ? Float.NaN
                     : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
         }
-        tierStart = p.tierStart.clone();
-        tierFloor = Floats.of(p.tierFloor);
-        tierRate = Floats.of(p.tierRate);
-        tierDeduction = Floats.of(p.tierDeduction);
+        tiers = new LaneTiers(p);
         closed = new float[positions * L];
     }
 
@@ -237,33 +230,22 @@ final class LaneAccount {
         largest.intoArray(shortfall, 0);
     }
 
-    /**
-     * {@code tiered_i(notional_i)} into {@code requirement}: lane-wise choice of the last tier whose floor the
-     * notional reaches.
-     */
+    /** {@code tiered_i(notional_i)} into {@code requirement}. */
     private void tieredRequirement(int i, float[] price) {
         if (!markBasis[i]) {
             FloatVector.broadcast(Lanes.FLOATS, fixedRequirement[i]).intoArray(requirement, 0);
             return;
         }
-        FloatVector notional = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(absSize[i]);
-        int k = tierStart[i];
-        FloatVector rate = FloatVector.broadcast(Lanes.FLOATS, tierRate[k]);
-        FloatVector deduction = FloatVector.broadcast(Lanes.FLOATS, tierDeduction[k]);
-        for (k++; k < tierStart[i + 1]; k++) {
-            VectorMask<Float> reached = notional.compare(GE, tierFloor[k]);
-            rate = rate.blend(tierRate[k], reached);
-            deduction = deduction.blend(tierDeduction[k], reached);
-        }
-        notional.mul(rate).sub(deduction).intoArray(requirement, 0);
+        FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(absSize[i]).intoArray(notional, 0);
+        tiers.requirement(i, notional, requirement);
     }
 
     /** Assets whose units are not zero: the others add exactly zero at any finite price, so they are skipped. */
-    private static int[] nonZero(double[] units) {
+    static int[] nonZero(double[] units) {
         return java.util.stream.IntStream.range(0, units.length).filter(a -> units[a] != 0).toArray();
     }
 
-    private static float[] pick(double[] units, int[] indices) {
+    static float[] pick(double[] units, int[] indices) {
         float[] out = new float[indices.length];
         for (int j = 0; j < indices.length; j++) {
             out[j] = (float) units[indices[j]];

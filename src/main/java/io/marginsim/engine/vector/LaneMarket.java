@@ -109,6 +109,15 @@ final class LaneMarket {
         models.stepCovariance(p, step, lane, out);
     }
 
+    /** Asset {@code a}'s per-step conditional variance of the coming step in every lane, into {@code out}. */
+    void conditionalVariance(CompiledProblem p, int a, float[] out) {
+        if (models != null) {
+            models.conditionalVariance(p, a, out);
+        } else {
+            Arrays.fill(out, (float) (p.stepVolatility[a] * p.stepVolatility[a]));
+        }
+    }
+
     /** Adds the models' log returns in {@code step} and reprices. */
     private void accumulate() {
         for (int a = 0; a < assets; a++) {

@@ -178,6 +178,15 @@ final class LaneModels {
         MarketPath.stepCovariance(p, f, laneScale, out);
     }
 
+    /** {@link #conditionalVariance(CompiledProblem, int, double[])} of asset {@code a}, all lanes, into {@code out}. */
+    void conditionalVariance(CompiledProblem p, int a, float[] out) {
+        if (garch[a]) {
+            System.arraycopy(variance, a * L, out, 0, L);
+        } else {
+            java.util.Arrays.fill(out, (float) (p.stepVolatility[a] * p.stepVolatility[a]));
+        }
+    }
+
     /** Whether the innovations are bootstrapped rows, so that no price normals are needed. */
     boolean historical() {
         return historyRows > 0;

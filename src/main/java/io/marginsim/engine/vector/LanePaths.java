@@ -15,7 +15,7 @@ import java.util.function.Function;
  * <p>Lanes past the end of a block (the padded last vector) are not handed to an account: their prices are computed
  * by the market and discarded, as in the plain model, so every path's outcome depends on its index alone.
  */
-abstract class LanePaths<A extends PathAccount> {
+abstract class LanePaths<A extends PathAccount> implements LaneBlocks {
     static final int L = Lanes.COUNT;
     final CompiledProblem p;
     final LaneMarket market;
@@ -38,16 +38,8 @@ abstract class LanePaths<A extends PathAccount> {
         }
     }
 
-    /** Simulates paths {@code firstPath ..} into {@code out}, a padded vector of lanes at a time. */
-    final void simulate(long firstPath, PathBlock out) {
-        int size = out.size();
-        for (int slot = 0; slot < size; slot += L) {
-            simulateLanes(firstPath + slot, out, slot, Math.min(L, size - slot));
-        }
-    }
-
-    /** The first {@code count} lanes of one vector of paths from {@code firstPath}, written from {@code slot} on. */
-    private void simulateLanes(long firstPath, PathBlock out, int slot, int count) {
+    @Override
+    public final void simulateLanes(long firstPath, PathBlock out, int slot, int count) {
         // Philox counters carry the low 32 bits of the path index, as in ShockStream
         int paths = (int) firstPath;
         market.reset();

@@ -16,8 +16,9 @@ import java.util.Set;
  * {@link io.marginsim.engine.scalar.ScalarEngine} from the same Philox draws, so first-breach steps agree with
  * the reference on all but paths that pass within float rounding of a threshold.
  *
- * <p>Carrying costs and liquidation mechanics run per lane in the reference's own account ({@link LaneFrictions}),
- * on the prices of the float lanes.
+ * <p>Carrying costs and liquidation mechanics run in lanes, each lane's liquidation events settled by the
+ * reference's own account ({@link LaneLiquidation}); under continuous monitoring every step runs per lane in the
+ * reference's account ({@link LaneFrictions}), on the prices of the float lanes.
  *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
  * next path indices and are discarded, rather than with a scalar loop: every path then goes through the same
@@ -51,8 +52,9 @@ public final class VectorEngine extends ParallelCpuEngine {
 
     /**
      * Every market model of {@link CompiledProblem}, in float lanes ({@link LaneModels}), and every carrying cost
-     * and liquidation mechanic, through the reference's account per lane ({@link LaneFrictions}), each under either
-     * monitoring: continuous monitoring bridges every lane's own step covariance ({@link LaneCovariance}).
+     * and liquidation mechanic, in lanes with the reference's account settling the events ({@link LaneLiquidation},
+     * or per lane under continuous monitoring, {@link LaneFrictions}), each under either monitoring: continuous
+     * monitoring bridges every lane's own step covariance ({@link LaneCovariance}).
      */
     @Override
     public Set<String> implementedFeatures() {
@@ -64,7 +66,11 @@ public final class VectorEngine extends ParallelCpuEngine {
         CompiledProblem.requireNothingMissing(name(), unimplemented(problem));
         LaneMarket market = new LaneMarket(problem);
         if (!problem.frictions.isNone()) {
-            new LaneFrictions(problem, market).simulate(firstPath, out);
+            if (LaneLiquidation.covers(problem)) {
+                new LaneLiquidation(problem, market).simulate(firstPath, out);
+            } else {
+                new LaneFrictions(problem, market).simulate(firstPath, out);
+            }
             return;
         }
         if (problem.monitoring == Monitoring.CONTINUOUS) {

@@ -198,7 +198,7 @@ final class ModelProblems {
                          "market": {"historical": {"prices": "prices.csv"},
                                     "stress": {"volatilityMultiplier": %s}},
                          "account": %s,
-                         "horizonDays": 16, "stepsPerDay": 4, "seed": %d, "engine": "scalar"}"""
+                         "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 4, "seed": %d, "engine": "scalar"}"""
                         .formatted(multiplier, TWO_ASSETS, seed));
                 return ProblemCompiler.compile(SpecReader.read(spec));
             } finally {
@@ -229,7 +229,7 @@ final class ModelProblems {
                                            long seed) {
         return ProblemCompiler.compile(Specs.parse("""
                 {"assets": %s, "correlation": %s,%s "account": %s,
-                 "horizonDays": 16, "stepsPerDay": 4, "seed": %d, "engine": "scalar"}"""
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 4, "seed": %d, "engine": "scalar"}"""
                 .formatted(assets, correlation, market.isEmpty() ? "" : " \"market\": {" + market + "},", account,
                         seed)));
     }

@@ -82,7 +82,7 @@ class OpenClBatchTest {
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
                  "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.005}}]},
-                 "horizonDays": 4, "stepsPerDay": 4, "paths": 1000, "liquidation": {"feeRate": 0.01}}"""));
+                 "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 4, "paths": 1000, "liquidation": {"feeRate": 0.01}}"""));
         assertThat(CellBatch.key(engine, liquidating, 1000)).isNull();
         assertThat(CellBatch.key(engine, TestProblems.tiered(1), CellBatch.MAX_CELL_PATHS + 1)).isNull();
 

@@ -25,7 +25,7 @@ class PathOrderTest {
                  "account": {"cash": 15, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05},
                              "funding": {"fundingRatePerInterval": 0.0001}}]},
-                 "horizonDays": 8, "stepsPerDay": 24, "seed": 3, "engine": "scalar" %s}""".formatted(liquidation)));
+                 "monitoring": "discrete", "horizonDays": 8, "stepsPerDay": 24, "seed": 3, "engine": "scalar" %s}""".formatted(liquidation)));
         PathBlock together = PathBlock.forProblem(problem, PATHS);
         new ScalarEngine(1, PATHS).simulate(problem, 0, together);
         for (int i = 0; i < PATHS; i++) {

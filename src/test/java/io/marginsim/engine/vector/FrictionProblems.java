@@ -57,12 +57,37 @@ final class FrictionProblems {
                 .formatted(TIERED, FLAT), liquidation, seed);
     }
 
+    /**
+     * A long on Y backed by collateral in X, whose volatility-scaled haircut follows X's GARCH variance;
+     * {@code positionKeys} are extra keys of the position (e.g. {@code funding}), {@code liquidation} the body of
+     * the {@code liquidation} object, or {@code ""} for none.
+     */
+    static CompiledProblem garchHaircut(String positionKeys, String liquidation, long seed) {
+        return ModelProblems.compile("""
+                {"assets": [{"name": "X", "price": 50, "volatility": 0.9,
+                             "garch": {"alpha": 0.15, "beta": 0.8, "initialVolatility": 1.4}},
+                            {"name": "Y", "price": 100, "volatility": 0.6}],
+                 "correlation": [[1, 0.5], [0.5, 1]],
+                 "account": {"cash": 20,
+                             "collateral": [{"asset": "X", "amount": 3,
+                                             "haircutModel": {"k": 3, "cap": 0.6, "liquidationHorizonDays": 2}}],
+                             "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
+                                            "rules": {"type": "flat", "rate": 0.05}%s}]},
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
+                .formatted(positionKeys.isEmpty() ? "" : ", " + positionKeys, seed,
+                        liquidation.isEmpty() ? "" : ", \"liquidation\": {" + liquidation + "}"));
+    }
+
     /** The body of a {@code liquidation} object from its members, e.g. {@code mechanics(LATENCY, BY_TIER)}. */
     static String mechanics(String... members) {
         return String.join(", ", members);
     }
 
-    private static CompiledProblem compile(String account, String liquidation, long seed) {
+    /**
+     * Assets A and B as in the class comment with the body of the {@code account} object {@code account} and
+     * {@code liquidation} as in {@link #cross}.
+     */
+    static CompiledProblem compile(String account, String liquidation, long seed) {
         return ModelProblems.compile("""
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8, "drift": 0.05},
                             {"name": "B", "price": 40, "volatility": 1.1}],

@@ -26,7 +26,7 @@ final class ModelProblems {
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.8%s}],%s
                  "account": {"cash": 125, "positions": [{"asset": "X", "size": 10, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05}%s}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
                 .formatted(keys(assetKeys), market.isEmpty() ? "" : " \"market\": {" + market + "},",
                         keys(positionKeys), seed, keys(rootKeys)));
     }
@@ -46,7 +46,7 @@ final class ModelProblems {
                                {"asset": "A", "size": 10, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
                                {"asset": "B", "size": 20, "entryPrice": 40, "rules": {"type": "flat", "rate": 0.05}},
                                {"asset": "C", "size": -30, "entryPrice": 10, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
                 .formatted(keys(a), keys(b), keys(c), market.isEmpty() ? "" : " \"market\": {" + market + "},",
                         seed));
     }

@@ -48,7 +48,7 @@ class VectorDccAndHistoricalTest {
                  "account": {"cash": 120, "positions": [
                    {"asset": "BTC", "size": 10, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
                    {"asset": "ETH", "size": -20, "entryPrice": 10, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 42, "engine": "vector"}""");
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": 42, "engine": "vector"}""");
         historical = ProblemCompiler.compile(SpecReader.read(spec));
     }
 
@@ -192,7 +192,7 @@ class VectorDccAndHistoricalTest {
         return """
                 {"assets": [%s], "correlation": %s, "market": {%s},
                  "account": {"cash": %s, "positions": [%s]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
                 .formatted(assets, correlation, market, 125 * n, positions, seed);
     }
 

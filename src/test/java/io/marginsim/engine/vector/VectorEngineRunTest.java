@@ -54,8 +54,8 @@ class VectorEngineRunTest {
 
     @Test
     void liquidationResultsDoNotDependOnChunkSizeOrThreadCount() {
-        // each lane's account is reset per block of lanes and lanes past a block's end are never handed to one; the
-        // account is double arithmetic on the lanes' prices, so the ulp caveat of the market above carries over
+        // the account lanes and each lane's account are reset per block of lanes, and lanes past a block's end are
+        // never handed to their account; the ulp caveat of the market above carries over to the account's lanes
         assertIndependentOfGeometry(FrictionProblems.cross(FrictionProblems.mechanics(
                 FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.LINEAR_IMPACT, FrictionProblems.BY_FRACTION), 27),
                 1e-6);

@@ -118,18 +118,7 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void haircutsFollowTheCollateralsGarchVariance() {
-        // a long on Y backed by collateral in X, whose volatility-scaled haircut follows X's GARCH variance
-        CompiledProblem problem = ModelProblems.compile("""
-                {"assets": [{"name": "X", "price": 50, "volatility": 0.9,
-                             "garch": {"alpha": 0.15, "beta": 0.8, "initialVolatility": 1.4}},
-                            {"name": "Y", "price": 100, "volatility": 0.6}],
-                 "correlation": [[1, 0.5], [0.5, 1]],
-                 "account": {"cash": 20,
-                             "collateral": [{"asset": "X", "amount": 3,
-                                             "haircutModel": {"k": 3, "cap": 0.6, "liquidationHorizonDays": 2}}],
-                             "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
-                                            "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 60, "engine": "vector"}""");
+        CompiledProblem problem = FrictionProblems.garchHaircut("", "", 60);
         assertThat(problem.frictions.features()).containsExactly("path-dependent haircuts");
         assertAgrees(problem);
     }

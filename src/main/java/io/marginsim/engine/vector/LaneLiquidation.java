@@ -1,0 +1,342 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.LiquidatingAccount;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.PathBlock;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+
+import java.util.Arrays;
+
+import static jdk.incubator.vector.VectorOperators.EQ;
+import static jdk.incubator.vector.VectorOperators.GE;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.NE;
+
+/**
+ * Carrying costs and liquidation mechanics ({@link io.marginsim.engine.Frictions}) under discrete monitoring for
+ * {@link Lanes#COUNT} paths, with the account in float lanes: the quiet steps of {@link LiquidatingAccount} run on
+ * vectors, and a lane drops to its own {@link LiquidatingAccount} only for a step with a liquidation event.
+ *
+ * <p>A step of the reference is (1) carrying costs, (2) the shadow account's shortfall, (3) fills due and breaches
+ * ({@link LiquidatingAccount#settle}). Steps (1) and (2) change only sums (cash, margins, the shadow's charges) and
+ * run here in lanes for every path ({@link LaneCarry} for the carrying costs). Step (3) changes nothing unless a
+ * scope of the path has a fill due or is in breach on its current sizes; the lanes check that on vectors, and only
+ * the lanes where it holds hand their cash, sizes and margins to their account, which settles the step in double
+ * by the reference's own code (partial cuts, slippage, fees and their caps, scopes closing, bad debt) and hands
+ * them back with its schedule. Paths reach such a step a few times at most, so the account's branches, which lane
+ * masks would have to rewrite, stay in one place. A lane's check in float that finds a breach the reference's
+ * double does not costs only the hand-over; one that misses a breach by float rounding delays it a step, like a
+ * price within float rounding of a threshold (see {@link VectorEngine}).
+ *
+ * <p>A scope's state lives in {@link #due}: the step of its scheduled fill, {@link LiquidatingAccount#NONE} or
+ * {@link LiquidatingAccount#CLOSED}. A closed scope's positions have size zero, so carrying costs pass it by without
+ * a mask; only the borrow interest of a closed cross account needs one.
+ *
+ * <p>Continuous monitoring is not covered ({@link #covers}); it runs through {@link LaneFrictions}.
+ */
+final class LaneLiquidation implements LaneBlocks {
+    private static final int L = Lanes.COUNT;
+    private final CompiledProblem p;
+    private final LaneMarket market;
+    private final LiquidatingAccount[] accounts = new LiquidatingAccount[L];
+    private final boolean isolated;
+    private final int positions;
+    private final int[] asset;
+    private final float[] entry;
+    private final float[] startSize;
+    private final float[] startMargin;
+    private final boolean[] markBasis;
+    /** Requirement of an entry-basis position at its starting size, for the shadow account; NaN on mark basis. */
+    private final float[] fixedRequirement;
+    private final int[] valueAsset;
+    private final float[] valueUnits;
+    private final int[] requirementAsset;
+    private final float[] requirementUnits;
+    private final LaneTiers tiers;
+    private final LaneCarry carry;
+
+    /** Per lane: live cash; per position and lane (at {@code i * L}): live size and margin. */
+    private final float[] cash = new float[L];
+    private final float[] size;
+    private final float[] margin;
+    /** Per scope and lane: the step of the scheduled fill, {@link LiquidatingAccount#NONE} or {@code CLOSED}. */
+    private final int[] due;
+    private final int[] breachStep = new int[L];
+    private final float[] worst = new float[L];
+    /** Log returns of the step before, for fills that interpolate between two steps. */
+    private final float[] previousLogReturn;
+
+    /** Scratch lanes; see {@link LaneAccount} on why lanes pass between methods through arrays. */
+    private final float[] held = new float[L];
+    private final float[] heldRequirement = new float[L];
+    private final float[] notional = new float[L];
+    private final float[] requirement = new float[L];
+    /** Per position and lane: the shadow's requirement of this step. */
+    private final float[] startRequirement;
+    private final float[] gap = new float[L];
+    /** Lanes with a liquidation event this step: non-zero. */
+    private final int[] event = new int[L];
+    /** One lane's state in double, handed to its account. */
+    private final double[] laneLogPrice;
+    private final double[] lanePreviousLogPrice;
+    private final double[] lanePrice;
+    private final double[] laneSize;
+    private final double[] laneMargin;
+    private final double[] laneVariance;
+
+    LaneLiquidation(CompiledProblem problem, LaneMarket market) {
+        p = problem;
+        this.market = market;
+        isolated = p.isolated;
+        positions = p.positions;
+        asset = p.positionAsset.clone();
+        entry = Floats.of(p.positionEntry);
+        startSize = Floats.of(p.positionSize);
+        startMargin = Floats.of(p.positionMargin);
+        markBasis = p.markBasis.clone();
+        fixedRequirement = new float[positions];
+        for (int i = 0; i < positions; i++) {
+            fixedRequirement[i] = markBasis[i] ? Float.NaN
+                    : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
+        }
+        valueAsset = LaneAccount.nonZero(p.valueUnits);
+        valueUnits = LaneAccount.pick(p.valueUnits, valueAsset);
+        requirementAsset = LaneAccount.nonZero(p.requirementUnits);
+        requirementUnits = LaneAccount.pick(p.requirementUnits, requirementAsset);
+        tiers = new LaneTiers(p);
+        carry = new LaneCarry(p, market);
+        laneVariance = carry.haircuts == null ? null : new double[p.assets];
+        size = new float[positions * L];
+        startRequirement = new float[positions * L];
+        margin = new float[positions * L];
+        due = new int[(isolated ? positions : 1) * L];
+        previousLogReturn = new float[p.assets * L];
+        for (int l = 0; l < L; l++) {
+            accounts[l] = new LiquidatingAccount(problem);
+        }
+        laneLogPrice = new double[p.assets];
+        lanePreviousLogPrice = new double[p.assets];
+        lanePrice = new double[p.assets];
+        laneSize = new double[positions];
+        laneMargin = new double[positions];
+    }
+
+    /** Whether this class runs {@code problem}: under discrete monitoring. */
+    static boolean covers(CompiledProblem problem) {
+        return problem.monitoring == Monitoring.DISCRETE;
+    }
+
+    /** The other lanes of the vector are simulated and discarded, and never handed to an account. */
+    @Override
+    public void simulateLanes(long firstPath, PathBlock out, int slot, int count) {
+        // Philox counters carry the low 32 bits of the path index, as in ShockStream
+        int paths = (int) firstPath;
+        market.reset();
+        start(count);
+        for (int step = 1; step <= p.steps; step++) {
+            System.arraycopy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
+            market.advance(step - 1, paths);
+            carry.accrue(step, size, cash, margin, due);
+            recordShadow(step);
+            settle(step, count);
+        }
+        for (int l = 0; l < count; l++) {
+            handOver(l);
+            out.firstBreachStep[slot + l] = breachStep[l];
+            out.worstShortfall[slot + l] = worst[l];
+            accounts[l].writeLive(lanePrice, out, slot + l);
+        }
+    }
+
+    private void start(int count) {
+        for (int l = 0; l < count; l++) {
+            accounts[l].start();
+        }
+        Arrays.fill(cash, (float) p.cash);
+        for (int i = 0; i < positions; i++) {
+            Arrays.fill(size, i * L, (i + 1) * L, startSize[i]);
+            Arrays.fill(margin, i * L, (i + 1) * L, startMargin[i]);
+        }
+        carry.start();
+        Arrays.fill(due, LiquidatingAccount.NONE);
+        Arrays.fill(breachStep, PathBlock.NO_BREACH);
+        Arrays.fill(worst, Float.NEGATIVE_INFINITY);
+    }
+
+    /**
+     * The shadow account's shortfall (starting sizes and margins, every carrying cost charged, never liquidated)
+     * into the worst shortfall and the first breach.
+     */
+    private void recordShadow(int step) {
+        float[] price = market.price;
+        FloatVector shortfall;
+        if (isolated) {
+            shortfall = FloatVector.broadcast(Lanes.FLOATS, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < positions; i++) {
+                startRequirement(i, price);
+                FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
+                        .mul(startSize[i]).add(startMargin[i])
+                        .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, i * L));
+                shortfall = shortfall.max(FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity));
+            }
+        } else {
+            holdings(price);
+            FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0).add((float) p.cash)
+                    .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, 0));
+            FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
+            for (int i = 0; i < positions; i++) {
+                equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]).mul(startSize[i])
+                        .add(equity);
+                startRequirement(i, price);
+                required = required.add(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
+            }
+            shortfall = required.sub(equity);
+        }
+        FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(shortfall).intoArray(worst, 0);
+        VectorMask<Float> breach = shortfall.compare(GT, 0f);
+        if (breach.anyTrue()) {
+            IntVector steps = IntVector.fromArray(Lanes.INTS, breachStep, 0);
+            steps.blend(step, breach.cast(Lanes.INTS).and(steps.compare(EQ, PathBlock.NO_BREACH)))
+                    .intoArray(breachStep, 0);
+        }
+    }
+
+    /**
+     * Finds the lanes where some scope has a fill due at {@code step} (at the horizon: any fill still scheduled) or
+     * is open, has none scheduled and is in breach on its live sizes, and settles the step there by the lane's
+     * account. Runs after {@link #recordShadow} of the same step, whose scratch it reads.
+     */
+    private void settle(int step, int count) {
+        float[] price = market.price;
+        boolean last = step == p.steps;
+        Arrays.fill(event, 0);
+        if (!isolated) {
+            // held and heldRequirement are this step's, from recordShadow
+            FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0)
+                    .add(FloatVector.fromArray(Lanes.FLOATS, cash, 0));
+            FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
+            for (int i = 0; i < positions; i++) {
+                equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
+                        .mul(FloatVector.fromArray(Lanes.FLOATS, size, i * L)).add(equity);
+                liveRequirement(i, price);
+                required = required.add(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
+            }
+            required.sub(equity).intoArray(gap, 0);
+            markEvents(0, step, last);
+        } else {
+            for (int i = 0; i < positions; i++) {
+                liveRequirement(i, price);
+                FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
+                FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
+                        .mul(units).add(FloatVector.fromArray(Lanes.FLOATS, margin, i * L));
+                FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity).intoArray(gap, 0);
+                markEvents(i, step, last);
+            }
+        }
+        long lanes = IntVector.fromArray(Lanes.INTS, event, 0).compare(NE, 0).toLong() & (-1L >>> (64 - count));
+        for (; lanes != 0; lanes &= lanes - 1) {
+            int l = Long.numberOfTrailingZeros(lanes);
+            handOver(l);
+            accounts[l].settle(step, laneLogPrice, lanePreviousLogPrice, lanePrice);
+            takeBack(l);
+        }
+    }
+
+    /**
+     * Marks in {@link #event} the lanes where scope {@code scope} has an event at {@code step}: a fill due, or no
+     * fill scheduled and the shortfall in {@link #gap} positive (a closed scope is neither).
+     */
+    private void markEvents(int scope, int step, boolean last) {
+        IntVector scheduled = IntVector.fromArray(Lanes.INTS, due, scope * L);
+        VectorMask<Integer> fill = last
+                ? scheduled.compare(GE, step).and(scheduled.compare(NE, LiquidatingAccount.NONE))
+                : scheduled.compare(EQ, step);
+        VectorMask<Integer> breach = FloatVector.fromArray(Lanes.FLOATS, gap, 0).compare(GT, 0f).cast(Lanes.INTS)
+                .and(scheduled.compare(EQ, LiquidatingAccount.NONE));
+        IntVector.fromArray(Lanes.INTS, event, 0).blend(1, fill.or(breach)).intoArray(event, 0);
+    }
+
+    /**
+     * Collateral and debt at {@code price} (at this step's haircuts) into {@link #held}, and the collateral's
+     * requirement into {@link #heldRequirement}.
+     */
+    private void holdings(float[] price) {
+        FloatVector value = FloatVector.zero(Lanes.FLOATS);
+        for (int j = 0; j < valueAsset.length; j++) {
+            value = FloatVector.fromArray(Lanes.FLOATS, price, valueAsset[j] * L).mul(valueUnits[j]).add(value);
+        }
+        FloatVector required = FloatVector.zero(Lanes.FLOATS);
+        for (int j = 0; j < requirementAsset.length; j++) {
+            required = FloatVector.fromArray(Lanes.FLOATS, price, requirementAsset[j] * L).mul(requirementUnits[j])
+                    .add(required);
+        }
+        value.intoArray(held, 0);
+        required.intoArray(heldRequirement, 0);
+        carry.addHaircutShifts(price, held, heldRequirement);
+    }
+
+    /**
+     * Position {@code i}'s requirement at its starting size into {@link #requirement}, and into its lanes of
+     * {@link #startRequirement} for {@link #liveRequirement} of the same step.
+     */
+    private void startRequirement(int i, float[] price) {
+        if (!markBasis[i]) {
+            Arrays.fill(requirement, fixedRequirement[i]);
+        } else {
+            FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(Math.abs(startSize[i]))
+                    .intoArray(notional, 0);
+            tiers.requirement(i, notional, requirement);
+        }
+        System.arraycopy(requirement, 0, startRequirement, i * L, L);
+    }
+
+    /** Position {@code i}'s requirement at its live size into {@link #requirement}: zero once nothing is left. */
+    private void liveRequirement(int i, float[] price) {
+        FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
+        if (startSize[i] != 0f && units.compare(EQ, startSize[i]).allTrue()) {
+            // no lane has cut the position yet: the shadow's requirement of this step is the live one
+            System.arraycopy(startRequirement, i * L, requirement, 0, L);
+            return;
+        }
+        FloatVector basis = markBasis[i] ? FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L)
+                : FloatVector.broadcast(Lanes.FLOATS, entry[i]);
+        units.abs().mul(basis).intoArray(notional, 0);
+        tiers.requirement(i, notional, requirement);
+        FloatVector.fromArray(Lanes.FLOATS, requirement, 0).blend(0f, units.compare(EQ, 0f))
+                .intoArray(requirement, 0);
+    }
+
+    /** Lane {@code l}'s prices in double into the lane scratch, and its cash, sizes and margins into its account. */
+    private void handOver(int l) {
+        for (int a = 0; a < p.assets; a++) {
+            laneLogPrice[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
+            lanePreviousLogPrice[a] = p.initialLogPrice[a] + previousLogReturn[a * L + l];
+            lanePrice[a] = market.price[a * L + l];
+        }
+        for (int i = 0; i < positions; i++) {
+            laneSize[i] = size[i * L + l];
+            laneMargin[i] = margin[i * L + l];
+        }
+        accounts[l].resume(cash[l], laneSize, laneMargin);
+        if (laneVariance != null) {
+            market.conditionalVariance(p, l, laneVariance);
+            accounts[l].haircutVariance(laneVariance);
+        }
+    }
+
+    /** Lane {@code l}'s cash, sizes, margins and schedule back from its account after it settled a step. */
+    private void takeBack(int l) {
+        LiquidatingAccount account = accounts[l];
+        cash[l] = (float) account.cash();
+        for (int i = 0; i < positions; i++) {
+            size[i * L + l] = (float) account.size(i);
+            margin[i * L + l] = (float) account.margin(i);
+        }
+        for (int scope = 0; scope < due.length / L; scope++) {
+            due[scope * L + l] = account.scheduled(scope);
+        }
+    }
+}

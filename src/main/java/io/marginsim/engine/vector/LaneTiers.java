@@ -1,0 +1,48 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+
+import static jdk.incubator.vector.VectorOperators.GE;
+
+/**
+ * The tiered maintenance requirement {@link CompiledProblem#tieredRequirement} of every position for
+ * {@link Lanes#COUNT} notionals in float, the one lane form that the plain account ({@link LaneAccount}) and the
+ * liquidating one ({@link LaneLiquidation}) share.
+ *
+ * <p>The reference walks up the brackets while the next floor is reached; in lanes every floor up to the first that
+ * no lane reaches is compared and the rate and deduction blended, so (floors ascending) the last floor reached wins,
+ * as in the walk.
+ */
+final class LaneTiers {
+    private final int[] tierStart;
+    private final float[] tierFloor;
+    private final float[] tierRate;
+    private final float[] tierDeduction;
+
+    LaneTiers(CompiledProblem p) {
+        tierStart = p.tierStart.clone();
+        tierFloor = Floats.of(p.tierFloor);
+        tierRate = Floats.of(p.tierRate);
+        tierDeduction = Floats.of(p.tierDeduction);
+    }
+
+    /** Position {@code i}'s requirement at the notionals {@code notional} into {@code out} (lanes from 0). */
+    void requirement(int i, float[] notional, float[] out) {
+        FloatVector n = FloatVector.fromArray(Lanes.FLOATS, notional, 0);
+        int k = tierStart[i];
+        FloatVector rate = FloatVector.broadcast(Lanes.FLOATS, tierRate[k]);
+        FloatVector deduction = FloatVector.broadcast(Lanes.FLOATS, tierDeduction[k]);
+        for (k++; k < tierStart[i + 1]; k++) {
+            VectorMask<Float> reached = n.compare(GE, tierFloor[k]);
+            if (!reached.anyTrue()) {
+                // floors ascend: no lane reaches a later one either (a venue's upper brackets are rarely reached)
+                break;
+            }
+            rate = rate.blend(tierRate[k], reached);
+            deduction = deduction.blend(tierDeduction[k], reached);
+        }
+        n.mul(rate).sub(deduction).intoArray(out, 0);
+    }
+}

@@ -1,0 +1,102 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.spec.SpecReader;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+
+import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertAgrees;
+import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertBadDebtOn;
+import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The account in lanes ({@link LaneLiquidation}) on what {@link VectorFrictionsAgreementTest} leaves out: a venue
+ * preset's brackets with its capped fee and tier cuts, premium-linked funding and borrow interest in isolated mode
+ * with fills at once, requirements on entry notional that follow the live size after partial cuts, haircuts that
+ * follow GARCH variance under liquidation mechanics, and a loan without positions; each path by path against the
+ * scalar reference, by that test's criteria.
+ */
+class LaneLiquidationTest {
+    @Test
+    void runsDiscreteMonitoringOnly() {
+        assertThat(LaneLiquidation.covers(FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70))).isTrue();
+        assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "",
+                "\"monitoring\": \"continuous\", \"liquidation\": {}", 71))).isFalse();
+    }
+
+    @Test
+    void garchHaircutsOnCollateralWithPartialCutsAndCappedFeesAfterLatency() {
+        // the collateral in X is worth less, and required more of, as X's GARCH variance rises
+        CompiledProblem problem = FrictionProblems.garchHaircut("\"funding\": {\"fundingRatePerInterval\": 0.0004}",
+                mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02", "\"feeCappedAtRemainingMargin\": true",
+                        BY_FRACTION), 74);
+        assertThat(problem.frictions.features()).contains("path-dependent haircuts", "partial liquidation",
+                "liquidation fee capped at remaining margin");
+        assertThat(LaneLiquidation.covers(problem)).isTrue();
+        assertCutSeveralTimes(assertAgrees(problem));
+    }
+
+    @Test
+    void aLoanWithoutPositionsIsClosedWholeAtItsFill() {
+        // collateral and a debt only: the account is one scope with no sizes, closed whole at its first fill
+        CompiledProblem problem = FrictionProblems.compile("""
+                "cash": 0, "collateral": [{"asset": "A", "amount": 10, "haircut": 0.2}],
+                "debts": [{"asset": "B", "amount": 18, "borrowRate": 0.3}]""", LATENCY_AND_A_HALF, 75);
+        assertThat(problem.positions).isZero();
+        assertThat(problem.frictions.features()).contains("borrow interest", "liquidation latency");
+        assertBadDebtOn(assertAgrees(problem), 1);
+    }
+
+    @Test
+    void theBtcLiquidationExampleWithBinanceBracketsCappedFeeAndTierCuts() {
+        CompiledProblem problem = ProblemCompiler.compile(SpecReader.read(Path.of("examples/btc-liquidation.json")));
+        assertThat(problem.frictions.features()).contains("funding", "liquidation latency", "liquidation slippage",
+                "liquidation fee capped at remaining margin", "partial liquidation");
+        assertThat(LaneLiquidation.covers(problem)).isTrue();
+        assertAgrees(problem);
+    }
+
+    @Test
+    void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
+        CompiledProblem problem = FrictionProblems.compile("""
+                "mode": "isolated", "cash": 50, "debts": [{"asset": "B", "amount": 2, "borrowRate": 0.08}],
+                "positions": [
+                  {"asset": "A", "size": 10, "entryPrice": 100, "margin": 110,
+                   "rules": {"type": "flat", "rate": 0.04},
+                   "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 8,
+                               "premium": {"basisSensitivity": 0.4, "clampBand": 0.0005, "rateCap": 0.003}}},
+                  {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90,
+                   "rules": {"type": "flat", "rate": 0.05}}]""",
+                mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 72);
+        assertThat(problem.frictions.features()).contains("premium-linked funding", "borrow interest",
+                "liquidation fee capped at remaining margin", "partial liquidation")
+                .doesNotContain("liquidation latency");
+        PathBlock reference = assertAgrees(problem);
+        assertCutSeveralTimes(reference);
+    }
+
+    @Test
+    void entryNotionalBracketsFollowTheLiveSizeAfterTierCuts() {
+        CompiledProblem problem = FrictionProblems.compile("""
+                "cash": 20, "collateral": [{"asset": "B", "amount": 2, "haircut": 0.2}],
+                "positions": [
+                  {"asset": "A", "size": 10, "entryPrice": 100,
+                   "rules": {"type": "tiered", "basis": "entry", "tiers": [{"floor": 0, "rate": 0.01},
+                             {"floor": 500, "rate": 0.03}, {"floor": 900, "rate": 0.05}]}},
+                  {"asset": "B", "size": -15, "entryPrice": 40,
+                   "rules": {"type": "flat", "rate": 0.05, "basis": "entry"}}]""",
+                mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, "\"feeRate\": 0.01", BY_TIER), 73);
+        PathBlock reference = assertAgrees(problem);
+        assertCutSeveralTimes(reference);
+        assertBadDebtOn(reference, 1);
+    }
+}
