@@ -61,6 +61,24 @@ public final class PathBlock {
         return firstBreachStep.length;
     }
 
+    /**
+     * Fraction of paths in this block whose first breaches fall in the same slot ({@link BreachBins}, with
+     * {@code binsPerStep} bins a step) as those of {@code other}: the same step and the same bin of its crossing time.
+     */
+    public double breachSlotAgreement(PathBlock other, int binsPerStep) {
+        if (other.size() != size()) {
+            throw new IllegalArgumentException("blocks differ in size: " + size() + " vs " + other.size());
+        }
+        int same = 0;
+        for (int i = 0; i < size(); i++) {
+            if (BreachBins.slot(firstBreachStep[i], breachFraction[i], binsPerStep)
+                    == BreachBins.slot(other.firstBreachStep[i], other.breachFraction[i], binsPerStep)) {
+                same++;
+            }
+        }
+        return size() == 0 ? 1.0 : (double) same / size();
+    }
+
     /** Fraction of paths in this block whose first-breach steps equal those of {@code other}. */
     public double breachStepAgreement(PathBlock other) {
         if (other.size() != size()) {
