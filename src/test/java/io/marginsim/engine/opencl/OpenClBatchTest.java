@@ -115,7 +115,7 @@ class OpenClBatchTest {
             try (PathStats alone = engine.run(problem, 0, paths.get(c), p -> { });
                  PathStats inBatch = batched.get(c)) {
                 assertThat(inBatch.paths()).isEqualTo(paths.get(c).longValue());
-                assertThat(inBatch.breachesAtStep()).as("cell %d", c).containsExactly(alone.breachesAtStep());
+                assertThat(inBatch.breachesAtSlot()).as("cell %d", c).containsExactly(alone.breachesAtSlot());
                 OpenClRunTest.assertSameQuantiles(inBatch, alone);
                 // The JSON carries every number of the report, arrays included, so equal text is equal reports.
                 assertThat(ReportFormat.json(ReportBuilder.build(inBatch, info))).as("%s, cell %d",

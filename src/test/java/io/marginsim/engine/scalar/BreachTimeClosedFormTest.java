@@ -65,7 +65,7 @@ class BreachTimeClosedFormTest {
     }
 
     /** The nearest-rank quantile of whole steps, as the report gave it before bins within steps: a step's end. */
-    private static double wholeStepQuantile(long[] byStep, long breaches, double level) {
+    static double wholeStepQuantile(long[] byStep, long breaches, double level) {
         long needed = (long) Math.ceil(level * breaches);
         long seen = 0;
         for (int step = 1; step < byStep.length; step++) {
