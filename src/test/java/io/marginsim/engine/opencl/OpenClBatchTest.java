@@ -31,8 +31,9 @@ class OpenClBatchTest {
                 {0.6, 3.0, 40, 0.05, 0.003, 4, 4, 4097, 123_456_789_012L},
         };
         for (double[] c : cells) {
+            // discrete, as the tiered cell below: one program key (continuous cells have their own test)
             problems.add(ProblemCompiler.compile(Specs.single(c[0], c[3], c[1], c[2], c[4], (int) c[5], (int) c[6],
-                    (long) c[7], (long) c[8])));
+                    (long) c[7], (long) c[8], Monitoring.DISCRETE)));
             paths.add((int) c[7]);
         }
         // three tiers instead of one, on the same shape (one asset, one position)
