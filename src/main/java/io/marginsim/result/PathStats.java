@@ -9,16 +9,16 @@ import io.marginsim.engine.PathBlock;
  * terminal-equity samples from which exact quantiles are taken. Merging is associative and commutative up to
  * the order of samples, which quantiles ignore, so chunks, threads and devices can be combined freely.
  *
- * <p>The breach histogram costs one counter per bin of each step. The samples cost one value per path each, held where the
- * engine put them: host arrays for CPU engines, device memory for the OpenCL engine. Close the statistics when
- * done with them so that device memory is freed at once.
+ * <p>The breach histogram costs one counter per bin of each step. The samples cost one value per path each, held
+ * where the engine put them: host arrays for CPU engines, device memory for the OpenCL engine. Close the statistics
+ * when done with them so that device memory is freed at once.
  */
 public final class PathStats implements AutoCloseable {
     private final int steps;
     /** Bins of each step in {@link #breachesAtSlot}. */
     private final int binsPerStep;
     private long paths;
-    /** {@code breachesAtSlot[k]}: paths whose first breach is in slot {@code k} ({@link BreachBins}; index 0 unused). */
+    /** {@code breachesAtSlot[k]}: paths whose first breach is in slot {@code k} ({@link BreachBins}; 0 unused). */
     private final long[] breachesAtSlot;
     private final RankedSample worstShortfall;
     private final RankedSample terminalEquity;
@@ -137,8 +137,8 @@ public final class PathStats implements AutoCloseable {
     }
 
     /**
-     * Adds the paths of {@code other}, which must have the same number of steps and bins and samples that can be combined
-     * with these (host with host, or device with device of the same engine).
+     * Adds the paths of {@code other}, which must have the same number of steps and bins and samples that can be
+     * combined with these (host with host, or device with device of the same engine).
      */
     public void merge(PathStats other) {
         if (other.steps != steps) {

@@ -10,11 +10,11 @@ import java.nio.DoubleBuffer;
  * every per-path sample value travel as they are (IEEE 754 bits, so {@code -0.0} and NaN survive), because a sketch
  * would make quantiles approximate.
  *
- * <p>Size: 25 bytes + 8 per bin ({@code steps * binsPerStep}) + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
- * more per path (plus 40 bytes) when the statistics carry liquidation outcomes. Sample values come out in each
- * sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and merging ignore; a sample on a
- * device is copied back one chunk buffer at a time, so encoding holds no more than the encoded bytes and one chunk
- * beside the statistics.
+ * <p>Size: 25 bytes + 8 per bin ({@code steps * binsPerStep}) + {@value #BYTES_PER_PATH} per path, and
+ * {@value #LIQUIDATION_BYTES_PER_PATH} more per path (plus 40 bytes) when the statistics carry liquidation outcomes.
+ * Sample values come out in each sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and
+ * merging ignore; a sample on a device is copied back one chunk buffer at a time, so encoding holds no more than the
+ * encoded bytes and one chunk beside the statistics.
  *
  * <p>Version 2 added the bins a step after the step count; bytes of version 1 (whole steps, no such field) are still
  * read, as statistics of one bin a step.

@@ -24,11 +24,11 @@ import java.util.Map;
 
 /**
  * Runs {@link CellBatch}es for an {@link OpenClEngine}: one launch of {@code simulate_batch} over the concatenated
- * path ranges of the batch's cells, one of {@code batch_histograms} reducing each cell's breach steps to its own
- * histogram of breach slots ({@link BreachBins}), and one read of every histogram and sample, after which each cell's {@link PathStats} is cut from the
- * results on the host. A cell's samples come back as values (at most {@link CellBatch#MAX_CELL_PATHS} a cell, so no
- * more bytes than one radix-select histogram) into host samples, which rank exactly what the device samples of a
- * cell run alone would rank.
+ * path ranges of the batch's cells, one of {@code batch_histograms} reducing each cell's breach slots
+ * ({@link BreachBins}) to its own histogram, and one read of every histogram and sample, after which each cell's
+ * {@link PathStats} is cut from the results on the host. A cell's samples come back as values (at most
+ * {@link CellBatch#MAX_CELL_PATHS} a cell, so no more bytes than one radix-select histogram) into host samples, which
+ * rank exactly what the device samples of a cell run alone would rank.
  *
  * <p>Not thread-safe: the engine calls it under its lock. Programs are cached by build options, as the engine's are.
  */

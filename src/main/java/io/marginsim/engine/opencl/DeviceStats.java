@@ -20,7 +20,8 @@ record DeviceStats(PathStats stats, DeviceSample worst, DeviceSample terminal, L
         DeviceSample terminal = new DeviceSample(select);
         int bins = BreachBins.perStep(problem.monitoring);
         if (problem.frictions.liquidation() == null) {
-            return new DeviceStats(new PathStats(problem.steps, bins, worst, terminal), worst, terminal, null, null, null);
+            return new DeviceStats(new PathStats(problem.steps, bins, worst, terminal), worst, terminal, null, null,
+                    null);
         }
         DeviceSample loss = new DeviceSample(select);
         DeviceSample badDebt = new DeviceSample(select);
