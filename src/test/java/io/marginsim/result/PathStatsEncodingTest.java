@@ -102,6 +102,16 @@ class PathStatsEncodingTest {
     }
 
     @Test
+    void statisticsOfOtherBinsAStepDoNotMerge() {
+        PathStats continuous = PathStats.of(STEPS, 16, block(50, false, 8));
+        PathStats discrete = PathStats.of(STEPS, block(50, false, 8));
+        assertThatThrownBy(() -> continuous.merge(discrete)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot merge stats of 1 bins a step into 16");
+        assertThatThrownBy(() -> continuous.addBreaches(new long[STEPS + 1], 1))
+                .hasMessageContaining("must have " + (16 * STEPS + 1) + " counts");
+    }
+
+    @Test
     void decodedRangesMergeIntoTheStatisticsOfAllTheirPaths() {
         PathBlock first = block(300, false, 3);
         PathBlock second = block(500, false, 4);
