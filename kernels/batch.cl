@@ -51,8 +51,8 @@ __kernel void simulate_batch(PARAM real *market, PARAM real *account, PARAM real
 
 /*
  * First-breach histograms of every cell: work-group c counts the paths of cell c into bins binStart[c] ..
- * binStart[c] + steps of `histogram` (cleared by the host). One group per cell, so its atomics meet only those of
- * its own work-items.
+ * binStart[c] + steps * BREACH_BINS of `histogram` (cleared by the host), one for each breach slot (paths.cl's
+ * breach_slot). One group per cell, so its atomics meet only those of its own work-items.
  */
 __kernel void batch_histograms(__global const int *firstBreach, __global const uint *cellStart,
                                __global const uint *binStart, __global uint *histogram) {

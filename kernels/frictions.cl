@@ -331,11 +331,12 @@ void check_isolated(const Problem *p, const Frictions *f, Account *s, Bridge *b,
 
 /*
  * ContinuousFills.step: account_step with the checks within the step, from the step's starting prices and with its
- * diffusion covariance cov; returns the shadow account's shortfall, the largest within the step.
+ * diffusion covariance cov; returns the shadow account's shortfall, the largest within the step. While the path has
+ * not breached (firstBreach 0), a breach of this step sets *breachTime to when the shadow crossed within it.
  */
 real continuous_account_step(const Problem *p, const Frictions *f, Account *s, int isolated, int step, int steps,
                              uint path, uint k0, uint k1, const real *cov, const real *x, const real *previousX,
-                             const real *price, const real *previousPrice) {
+                             const real *price, const real *previousPrice, int firstBreach, real *breachTime) {
     accrue(p, f, s, isolated, step, x, price);
     Bridge whole = {(uint) step, path, k0, k1, 0, cov, 1};
     Margin shadow;
@@ -349,14 +350,23 @@ real continuous_account_step(const Problem *p, const Frictions *f, Account *s, i
         for (int i = 0; i < POSITIONS; i++) {
             int a = p->asset[i];
             real barrier;
-            shortfall = fmax(shortfall, position_shortfall(p, &shadow, i, previousPrice[a], price[a], least[a],
-                                                           greatest[a], &barrier));
+            real position = position_shortfall(p, &shadow, i, previousPrice[a], price[a], least[a], greatest[a],
+                                               &barrier);
+            if (position > 0 && firstBreach == 0) {
+                /* the earliest breaching position's crossing (*breachTime is 1 until the first breach) */
+                *breachTime = fmin(*breachTime, asset_crossing_time(p, &whole, a, previousX[a], x[a],
+                                                                    bridge_covariance(&whole, a, a), barrier));
+            }
+            shortfall = fmax(shortfall, position);
         }
     } else {
         real crossing[ASSETS];
         int moving;
         real time;
         shortfall = cross_shortfall(p, &shadow, &whole, previousPrice, previousX, price, x, crossing, &moving, &time);
+        if (shortfall > 0 && firstBreach == 0) {
+            *breachTime = cross_crossing_time(p, &whole, moving, time, previousX, x, crossing);
+        }
     }
     bool last = step == steps;
     if (isolated) {
@@ -427,6 +437,8 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
     }
 #endif
     int firstBreach = 0;
+    /* the fraction of its step at which the shadow first crossed: the step's end unless monitor.cl finds it */
+    real breachTime = 1;
     real worst = -INFINITY;
     for (int step = 1; step <= steps; step++) {
 #ifdef CONTINUOUS
@@ -444,7 +456,7 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
 #endif
 #ifdef CONTINUOUS
         real shortfall = continuous_account_step(&p, &f, &s, isolated, step, steps, path, k0, k1, cov, x, previousX,
-                                                 price, previousPrice);
+                                                 price, previousPrice, firstBreach, &breachTime);
 #else
         real shortfall = account_step(&p, &f, &s, isolated, step, steps, x, previousX, price);
 #endif
@@ -453,7 +465,7 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
             firstBreach = step;
         }
     }
-    firstBreachOut[gid] = firstBreach;
+    firstBreachOut[gid] = breach_slot(firstBreach, breachTime);
     worstOut[gid] = worst;
     terminalOut[gid] = account_terminal(&p, &s, isolated, price);
     eventsOut[gid] = s.events;

@@ -185,11 +185,25 @@ real cross_shortfall(const Problem *p, const Margin *m, const Bridge *b, const r
 real cross_crossing_time(const Problem *p, const Bridge *b, int moving, real time, const real *x0, const real *x1,
                          const real *crossing);
 real asset_crossing_time(const Problem *p, const Bridge *b, int a, real x0, real x1, real v, real barrier);
+real bridge_covariance(const Bridge *b, int i, int j);
 void draw_asset_extremes(const Bridge *b, int a, real x0, real x1, real *least, real *greatest);
 void draw_extremes(const Bridge *b, const real *x0, const real *x1, real *least, real *greatest);
 real position_shortfall(const Problem *p, const Margin *m, int i, real mark0, real mark1, real least, real greatest,
                         real *barrier);
 #endif
+
+/*
+ * BreachBins.slot: a first breach at step `step` (0: none) and fraction `fraction` of it as the slot the breach
+ * histogram counts, (step - 1) BREACH_BINS + bin + 1; the host sets BREACH_BINS (1 under discrete monitoring, where
+ * the slot is the step).
+ */
+int breach_slot(int step, real fraction) {
+    if (step == 0) {
+        return 0;
+    }
+    int bin = (int) ceil(fraction * BREACH_BINS) - 1;
+    return (step - 1) * BREACH_BINS + clamp(bin, 0, BREACH_BINS - 1) + 1;
+}
 
 /*
  * The market of one path inside a path kernel, shared with frictions.cl: START_MARKET declares the models' state,
@@ -280,6 +294,8 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     }
 #endif
     int firstBreach = 0;
+    /* the fraction of its step at which the first breach crossed: the step's end unless monitor.cl finds it */
+    real breachTime = 1;
     real worst = -INFINITY;
     real frozenEquity = 0;
     for (int step = 1; step <= steps; step++) {
@@ -307,6 +323,12 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
                 int a = p.asset[i];
                 real position = position_shortfall(&p, &margin, i, price0[a], mark, least[a], greatest[a], &barrier);
                 real equity = p.margin[i] + p.size[i] * (barrier - p.entry[i]);
+                if (position > 0 && firstBreach == 0) {
+                    /* the account's first breach is its earliest position's (breachTime is 1 until then) */
+                    real at = asset_crossing_time(&p, &bridge, a, x0[a], x[a], bridge_covariance(&bridge, a, a),
+                                                  barrier);
+                    breachTime = fmin(breachTime, at);
+                }
 #else
                 real equity = p.margin[i] + p.size[i] * (mark - p.entry[i]);
                 real position = position_requirement(&p, i, mark) - equity;
@@ -326,6 +348,7 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
             shortfall = cross_shortfall(&p, &margin, &bridge, price0, x0, price, x, crossing, &moving, &time);
             if (shortfall > 0 && firstBreach == 0) {
                 frozenEquity = cross_equity(&p, crossing);
+                breachTime = cross_crossing_time(&p, &bridge, moving, time, x0, x, crossing);
             }
 #else
             real equity = cross_equity(&p, price);
@@ -349,7 +372,7 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     } else {
         terminal = firstBreach == 0 ? cross_equity(&p, price) : frozenEquity;
     }
-    firstBreachOut[gid] = firstBreach;
+    firstBreachOut[gid] = breach_slot(firstBreach, breachTime);
     worstOut[gid] = worst;
     terminalOut[gid] = terminal;
 }

@@ -1,6 +1,7 @@
 /*
- * First-breach histogram of one chunk: bin s counts the paths whose first breach is step s (bin 0, the paths
- * that never breach, stays zero). Work-groups count into local memory and add their bins to the global
+ * First-breach histogram of one chunk: bin s counts the paths whose first breach is slot s (paths.cl's breach_slot:
+ * the step, or under continuous monitoring the step and the bin of its crossing time; bin 0, the paths that never
+ * breach, stays zero). Work-groups count into local memory and add their bins to the global
  * histogram once, so global atomics scale with bins x groups rather than with paths.
  */
 __kernel void breach_histogram(__global const int *firstBreach, uint count, int bins,

@@ -7,7 +7,9 @@ import java.util.Arrays;
  * scalar engine runs on its double prices and the vector engine on each lane's. A breach is a step whose
  * {@link ContinuousMonitor} shortfall is positive, and it closes the account (isolated: the position) at the prices
  * where the excess reached zero rather than at the step's end; the worst shortfall is the largest within-step one,
- * so buffers stay consistent with breaches.
+ * so buffers stay consistent with breaches. The first breach's time within its step is the crossing time of the same
+ * draws ({@link ContinuousMonitor#crossCrossingTime}; isolated, the earliest breaching position's), drawn only on
+ * that step.
  */
 public final class ContinuousAccount implements PathAccount {
     private final CompiledProblem p;
@@ -15,6 +17,8 @@ public final class ContinuousAccount implements PathAccount {
     private final boolean[] open;
     private final double[] closedEquity;
     private int firstBreach;
+    /** When within its step the first breach crossed, as a fraction of the step; 1 until the path breaches. */
+    private double breachFraction;
     private double worst;
     private double frozenEquity;
 
@@ -30,6 +34,7 @@ public final class ContinuousAccount implements PathAccount {
     public void start() {
         Arrays.fill(open, true);
         firstBreach = PathBlock.NO_BREACH;
+        breachFraction = 1;
         worst = Double.NEGATIVE_INFINITY;
         frozenEquity = Double.NaN;
     }
@@ -51,12 +56,18 @@ public final class ContinuousAccount implements PathAccount {
                     open[i] = false;
                     closedEquity[i] = Valuation.isolatedEquity(p, i, monitor.crossingPrices()[a]);
                 }
+                if (s > 0 && firstBreach == PathBlock.NO_BREACH) {
+                    // the account's first breach is its earliest position's (the fraction is 1 until then)
+                    breachFraction = Math.min(breachFraction,
+                            monitor.positionCrossingTime(path, step, i, logPrice0, logPrice1, cov));
+                }
                 shortfall = Math.max(shortfall, s);
             }
         } else {
             shortfall = monitor.crossShortfall(path, step, price0, logPrice0, price1, logPrice1, cov);
             if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
                 frozenEquity = Valuation.crossEquity(p, monitor.crossingPrices());
+                breachFraction = monitor.crossCrossingTime(path, step, logPrice0, logPrice1, cov);
             }
         }
         worst = Math.max(worst, shortfall);
@@ -69,6 +80,7 @@ public final class ContinuousAccount implements PathAccount {
     @Override
     public void write(double[] price, PathBlock out, int slot) {
         out.firstBreachStep[slot] = firstBreach;
+        out.breachFraction[slot] = breachFraction;
         out.worstShortfall[slot] = worst;
         if (!p.isolated) {
             out.terminalEquity[slot] = firstBreach == PathBlock.NO_BREACH ? Valuation.crossEquity(p, price)

@@ -39,18 +39,29 @@ final class ContinuousFills {
                        double[] previousPrice, double[] cov) {
         account.accrue(step, logPrice, price);
         double shortfall;
+        // the shadow's first breach time, from the draws the real account's first fill reads (segment 0)
+        boolean first = !account.breached();
+        double fraction = 1;
         if (p.isolated) {
             shadowMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             shortfall = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
                 int a = p.positionAsset[i];
-                shortfall = Math.max(shortfall, shadowMonitor.positionShortfall(i, previousPrice[a], price[a]));
+                double s = shadowMonitor.positionShortfall(i, previousPrice[a], price[a]);
+                if (first && s > 0) {
+                    fraction = Math.min(fraction,
+                            shadowMonitor.positionCrossingTime(path, step, i, previousLogPrice, logPrice, cov));
+                }
+                shortfall = Math.max(shortfall, s);
             }
         } else {
             shortfall = shadowMonitor.crossShortfall(path, step, previousPrice, previousLogPrice, price, logPrice, cov);
+            if (first && shortfall > 0) {
+                fraction = shadowMonitor.crossCrossingTime(path, step, previousLogPrice, logPrice, cov);
+            }
         }
-        account.recordShortfall(step, shortfall);
+        account.recordShortfall(step, shortfall, fraction);
         boolean last = step == p.steps;
         if (p.isolated) {
             for (int i = 0; i < p.positions; i++) {

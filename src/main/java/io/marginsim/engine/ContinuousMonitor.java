@@ -228,6 +228,17 @@ public final class ContinuousMonitor {
     }
 
     /**
+     * Isolated mode: when, as a fraction of step {@code step}, position {@code i}'s excess reached zero, after a
+     * {@link #positionShortfall} over the whole step that returned a positive shortfall: its asset's
+     * {@link #assetCrossingTime} at the position's barrier, between the step's log prices of the asset.
+     */
+    public double positionCrossingTime(long path, int step, int i, double[] logPrice0, double[] logPrice1,
+                                       double[] cov) {
+        int a = p.positionAsset[i];
+        return assetCrossingTime(path, step, a, logPrice0[a], logPrice1[a], cov[a * p.assets + a], crossing[a]);
+    }
+
+    /**
      * Isolated mode: draws every asset's least and greatest log price over the step, which
      * {@link #positionShortfall} then reads.
      */

@@ -104,6 +104,8 @@ public final class LiquidatingAccount implements PathAccount {
     private double loss;
     private double badDebt;
     private int firstBreach;
+    /** When within its step the shadow first breached, as a fraction of the step: 1 (its end) unless monitored. */
+    private double breachFraction;
     private double worstShortfall;
 
     public LiquidatingAccount(CompiledProblem problem) {
@@ -147,6 +149,7 @@ public final class LiquidatingAccount implements PathAccount {
         loss = 0;
         badDebt = 0;
         firstBreach = PathBlock.NO_BREACH;
+        breachFraction = 1;
         worstShortfall = Double.NEGATIVE_INFINITY;
     }
 
@@ -248,10 +251,24 @@ public final class LiquidatingAccount implements PathAccount {
 
     /** Notes the shadow account's shortfall of step {@code step} for the first breach and worst shortfall. */
     public void recordShortfall(int step, double shortfall) {
+        recordShortfall(step, shortfall, 1);
+    }
+
+    /**
+     * {@link #recordShortfall(int, double)} for a step whose breach, if it is the first, crossed at {@code fraction}
+     * of the step (continuous monitoring).
+     */
+    void recordShortfall(int step, double shortfall, double fraction) {
         worstShortfall = Math.max(worstShortfall, shortfall);
         if (shortfall > 0 && firstBreach == PathBlock.NO_BREACH) {
             firstBreach = step;
+            breachFraction = fraction;
         }
+    }
+
+    /** Whether the shadow account has breached at an earlier step (its first breach is then recorded). */
+    boolean breached() {
+        return firstBreach != PathBlock.NO_BREACH;
     }
 
     /**
@@ -274,6 +291,7 @@ public final class LiquidatingAccount implements PathAccount {
     @Override
     public void write(double[] price, PathBlock out, int slot) {
         out.firstBreachStep[slot] = firstBreach;
+        out.breachFraction[slot] = breachFraction;
         out.worstShortfall[slot] = worstShortfall;
         writeLive(price, out, slot);
     }

@@ -38,7 +38,8 @@ public abstract class ParallelCpuEngine implements Engine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
-        PathStats total = new PathStats(problem.steps);
+        int bins = BreachBins.perStep(problem.monitoring);
+        PathStats total = new PathStats(problem.steps, bins);
         if (count == 0) {
             return total;
         }
@@ -51,7 +52,7 @@ public abstract class ParallelCpuEngine implements Engine {
                     PathBlock block = PathBlock.forProblem(problem, size);
                     simulate(problem, from, block);
                     progress.pathsDone(size);
-                    return PathStats.of(problem.steps, block);
+                    return PathStats.of(problem.steps, bins, block);
                 }));
             }
             for (Future<PathStats> part : parts) {

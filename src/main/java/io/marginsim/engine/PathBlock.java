@@ -5,6 +5,9 @@ package io.marginsim.engine;
  *
  * <ul>
  *   <li>{@code firstBreachStep}: the first step (1-based) at which shortfall is positive, or {@link #NO_BREACH};</li>
+ *   <li>{@code breachFraction}: when within that step the shortfall first became positive, as a fraction of the
+ *       step in {@code [0, 1]}: the crossing time under continuous monitoring, 1 (the step's end) under discrete
+ *       monitoring and for a breach seen only at the step's end; meaningless for a path that did not breach;</li>
  *   <li>{@code worstShortfall}: the largest shortfall (requirement minus equity) over all steps, counted as if
  *       nothing were liquidated, so adding that much cash removes the breach;</li>
  *   <li>{@code terminalEquity}: account equity at the horizon, with positions closed at the price of the step
@@ -19,6 +22,7 @@ public final class PathBlock {
     public static final int NO_BREACH = 0;
 
     public final int[] firstBreachStep;
+    public final double[] breachFraction;
     public final double[] worstShortfall;
     public final double[] terminalEquity;
     public final boolean tracksLiquidation;
@@ -36,6 +40,9 @@ public final class PathBlock {
             throw new IllegalArgumentException("size must be >= 0 but was " + size);
         }
         firstBreachStep = new int[size];
+        breachFraction = new double[size];
+        // the step's end, which engines that check only there never need to write
+        java.util.Arrays.fill(breachFraction, 1.0);
         worstShortfall = new double[size];
         terminalEquity = new double[size];
         tracksLiquidation = liquidation;
@@ -52,6 +59,24 @@ public final class PathBlock {
 
     public int size() {
         return firstBreachStep.length;
+    }
+
+    /**
+     * Fraction of paths in this block whose first breaches fall in the same slot ({@link BreachBins}, with
+     * {@code binsPerStep} bins a step) as those of {@code other}: the same step and the same bin of its crossing time.
+     */
+    public double breachSlotAgreement(PathBlock other, int binsPerStep) {
+        if (other.size() != size()) {
+            throw new IllegalArgumentException("blocks differ in size: " + size() + " vs " + other.size());
+        }
+        int same = 0;
+        for (int i = 0; i < size(); i++) {
+            if (BreachBins.slot(firstBreachStep[i], breachFraction[i], binsPerStep)
+                    == BreachBins.slot(other.firstBreachStep[i], other.breachFraction[i], binsPerStep)) {
+                same++;
+            }
+        }
+        return size() == 0 ? 1.0 : (double) same / size();
     }
 
     /** Fraction of paths in this block whose first-breach steps equal those of {@code other}. */

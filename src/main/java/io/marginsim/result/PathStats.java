@@ -1,21 +1,25 @@
 package io.marginsim.result;
 
+import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.PathBlock;
 
 /**
- * Mergeable statistics of a set of paths: breach counts by step (exact), and the worst-shortfall and
+ * Mergeable statistics of a set of paths: first-breach counts by step and by bin within the step ({@link BreachBins}:
+ * one bin a step under discrete monitoring, the crossing time's under continuous; exact), and the worst-shortfall and
  * terminal-equity samples from which exact quantiles are taken. Merging is associative and commutative up to
  * the order of samples, which quantiles ignore, so chunks, threads and devices can be combined freely.
  *
- * <p>The breach histogram costs one counter per step. The samples cost one value per path each, held where the
- * engine put them: host arrays for CPU engines, device memory for the OpenCL engine. Close the statistics when
- * done with them so that device memory is freed at once.
+ * <p>The breach histogram costs one counter per bin of each step. The samples cost one value per path each, held
+ * where the engine put them: host arrays for CPU engines, device memory for the OpenCL engine. Close the statistics
+ * when done with them so that device memory is freed at once.
  */
 public final class PathStats implements AutoCloseable {
     private final int steps;
+    /** Bins of each step in {@link #breachesAtSlot}. */
+    private final int binsPerStep;
     private long paths;
-    /** {@code breachesAtStep[s]}: paths whose first breach is step {@code s} (index 0 unused). */
-    private final long[] breachesAtStep;
+    /** {@code breachesAtSlot[k]}: paths whose first breach is in slot {@code k} ({@link BreachBins}; 0 unused). */
+    private final long[] breachesAtSlot;
     private final RankedSample worstShortfall;
     private final RankedSample terminalEquity;
     /** Null unless paths with liquidation outcomes were added (problems with a {@code liquidation} object). */
@@ -30,37 +34,47 @@ public final class PathStats implements AutoCloseable {
         return 2L * Double.BYTES * (liquidation ? 4 : 2);
     }
 
-    /** Empty statistics whose samples live in host memory. */
+    /** Empty statistics of whole steps (one bin a step) whose samples live in host memory. */
     public PathStats(int steps) {
-        this(steps, new ArraySample(), new ArraySample());
+        this(steps, 1);
+    }
+
+    /** Empty statistics with {@code binsPerStep} bins a step whose samples live in host memory. */
+    public PathStats(int steps, int binsPerStep) {
+        this(steps, binsPerStep, new ArraySample(), new ArraySample(), null);
     }
 
     /**
      * Empty statistics over samples an engine fills itself; the engine adds each path's values to the samples and
      * its breach step through {@link #addBreaches}, so that {@link #paths()} equals the samples' size.
      */
-    public PathStats(int steps, RankedSample worstShortfall, RankedSample terminalEquity) {
-        this(steps, worstShortfall, terminalEquity, null);
+    public PathStats(int steps, int binsPerStep, RankedSample worstShortfall, RankedSample terminalEquity) {
+        this(steps, binsPerStep, worstShortfall, terminalEquity, null);
     }
 
     /**
-     * As {@link #PathStats(int, RankedSample, RankedSample)} with liquidation outcomes the engine fills itself
+     * As {@link #PathStats(int, int, RankedSample, RankedSample)} with liquidation outcomes the engine fills itself
      * (through {@link LiquidationStats#addReduced} and its samples), for problems with a {@code liquidation} object;
      * closing these statistics closes its samples too.
      *
      * @param liquidation empty, or null for a problem without liquidation outcomes
      */
-    public PathStats(int steps, RankedSample worstShortfall, RankedSample terminalEquity,
+    public PathStats(int steps, int binsPerStep, RankedSample worstShortfall, RankedSample terminalEquity,
                      LiquidationStats liquidation) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1 but was " + steps);
+        }
+        if (binsPerStep < 1 || (long) steps * binsPerStep >= Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("binsPerStep must be >= 1 with fewer than 2^31 bins in all but was "
+                    + binsPerStep + " for " + steps + " steps");
         }
         if (worstShortfall.size() != 0 || terminalEquity.size() != 0) {
             throw new IllegalArgumentException("samples must start empty but held " + worstShortfall.size()
                     + " and " + terminalEquity.size() + " values");
         }
         this.steps = steps;
-        this.breachesAtStep = new long[steps + 1];
+        this.binsPerStep = binsPerStep;
+        this.breachesAtSlot = new long[steps * binsPerStep + 1];
         if (liquidation != null && liquidation.paths() != 0) {
             throw new IllegalArgumentException("liquidation outcomes must start empty but covered "
                     + liquidation.paths() + " paths");
@@ -70,9 +84,14 @@ public final class PathStats implements AutoCloseable {
         this.liquidation = liquidation;
     }
 
-    /** Statistics of one block of per-path outcomes, in host memory. */
+    /** Statistics of one block of per-path outcomes by whole steps, in host memory. */
     public static PathStats of(int steps, PathBlock block) {
-        PathStats stats = new PathStats(steps);
+        return of(steps, 1, block);
+    }
+
+    /** Statistics of one block of per-path outcomes with {@code binsPerStep} bins a step, in host memory. */
+    public static PathStats of(int steps, int binsPerStep, PathBlock block) {
+        PathStats stats = new PathStats(steps, binsPerStep);
         stats.add(block);
         return stats;
     }
@@ -86,7 +105,7 @@ public final class PathStats implements AutoCloseable {
         for (int i = 0; i < block.size(); i++) {
             int step = block.firstBreachStep[i];
             if (step != PathBlock.NO_BREACH) {
-                breachesAtStep[step]++;
+                breachesAtSlot[BreachBins.slot(step, block.breachFraction[i], binsPerStep)]++;
             }
         }
         if (block.tracksLiquidation) {
@@ -103,26 +122,31 @@ public final class PathStats implements AutoCloseable {
      * Adds {@code count} paths already reduced to first-breach counts by an engine (so per-path breach steps
      * need not leave the device); the engine adds their values to the samples it passed to the constructor.
      *
-     * @param breachesAtStep {@code steps + 1} counts, index 0 unused and zero
+     * @param breachesAtSlot {@code steps * binsPerStep + 1} counts by slot ({@link BreachBins}), index 0 unused and
+     *                       zero
      */
-    public void addBreaches(long[] breachesAtStep, long count) {
-        if (breachesAtStep.length != steps + 1 || breachesAtStep[0] != 0) {
-            throw new IllegalArgumentException("breachesAtStep must have " + (steps + 1)
-                    + " counts with index 0 zero but had " + breachesAtStep.length);
+    public void addBreaches(long[] breachesAtSlot, long count) {
+        if (breachesAtSlot.length != this.breachesAtSlot.length || breachesAtSlot[0] != 0) {
+            throw new IllegalArgumentException("breachesAtSlot must have " + this.breachesAtSlot.length
+                    + " counts with index 0 zero but had " + breachesAtSlot.length);
         }
-        for (int s = 1; s <= steps; s++) {
-            this.breachesAtStep[s] += breachesAtStep[s];
+        for (int k = 1; k < breachesAtSlot.length; k++) {
+            this.breachesAtSlot[k] += breachesAtSlot[k];
         }
         paths += count;
     }
 
     /**
-     * Adds the paths of {@code other}, which must have the same number of steps and samples that can be combined
-     * with these (host with host, or device with device of the same engine).
+     * Adds the paths of {@code other}, which must have the same number of steps and bins and samples that can be
+     * combined with these (host with host, or device with device of the same engine).
      */
     public void merge(PathStats other) {
         if (other.steps != steps) {
             throw new IllegalArgumentException("cannot merge stats of " + other.steps + " steps into " + steps);
+        }
+        if (other.binsPerStep != binsPerStep) {
+            throw new IllegalArgumentException("cannot merge stats of " + other.binsPerStep + " bins a step into "
+                    + binsPerStep);
         }
         if (other.liquidation != null) {
             liquidationForAdding().merge(other.liquidation);
@@ -131,8 +155,8 @@ public final class PathStats implements AutoCloseable {
         }
         worstShortfall.addAll(other.worstShortfall);
         terminalEquity.addAll(other.terminalEquity);
-        for (int s = 1; s <= steps; s++) {
-            breachesAtStep[s] += other.breachesAtStep[s];
+        for (int k = 1; k < breachesAtSlot.length; k++) {
+            breachesAtSlot[k] += other.breachesAtSlot[k];
         }
         paths += other.paths;
     }
@@ -145,17 +169,31 @@ public final class PathStats implements AutoCloseable {
         return paths;
     }
 
+    /** Bins of each step in {@link #breachesAtSlot}: 1 under discrete monitoring. */
+    public int binsPerStep() {
+        return binsPerStep;
+    }
+
     public long breaches() {
         long sum = 0;
-        for (long c : breachesAtStep) {
+        for (long c : breachesAtSlot) {
             sum += c;
         }
         return sum;
     }
 
-    /** Copy of the first-breach counts by step; index 0 is always zero. */
+    /** The first-breach counts by step, each the sum of its bins; index 0 is always zero. */
     public long[] breachesAtStep() {
-        return breachesAtStep.clone();
+        long[] out = new long[steps + 1];
+        for (int k = 1; k < breachesAtSlot.length; k++) {
+            out[BreachBins.step(k, binsPerStep)] += breachesAtSlot[k];
+        }
+        return out;
+    }
+
+    /** Copy of the first-breach counts by slot ({@link BreachBins}); index 0 is always zero. */
+    public long[] breachesAtSlot() {
+        return breachesAtSlot.clone();
     }
 
     /** Worst shortfall of every path. */

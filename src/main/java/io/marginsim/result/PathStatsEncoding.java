@@ -6,14 +6,18 @@ import java.nio.DoubleBuffer;
 /**
  * {@link PathStats} as bytes, so that statistics of a path range computed in one JVM can be merged in another
  * (sweep cells split across Spark tasks) with exactly the result of computing every path in one place. Nothing is
- * summarised on the way: the breach counts by step and every per-path sample value travel as they are (IEEE 754
- * bits, so {@code -0.0} and NaN survive), because a sketch would make quantiles approximate.
+ * summarised on the way: the breach counts by step and bin within the step ({@link PathStats#breachesAtSlot}) and
+ * every per-path sample value travel as they are (IEEE 754 bits, so {@code -0.0} and NaN survive), because a sketch
+ * would make quantiles approximate.
  *
- * <p>Size: 21 bytes + 8 per step + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
- * more per path (plus 40 bytes) when the statistics carry liquidation outcomes. Sample values come out in each
- * sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and merging ignore; a sample on a
- * device is copied back one chunk buffer at a time, so encoding holds no more than the encoded bytes and one chunk
- * beside the statistics.
+ * <p>Size: 25 bytes + 8 per bin ({@code steps * binsPerStep}) + {@value #BYTES_PER_PATH} per path, and
+ * {@value #LIQUIDATION_BYTES_PER_PATH} more per path (plus 40 bytes) when the statistics carry liquidation outcomes.
+ * Sample values come out in each sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and
+ * merging ignore; a sample on a device is copied back one chunk buffer at a time, so encoding holds no more than the
+ * encoded bytes and one chunk beside the statistics.
+ *
+ * <p>Version 2 added the bins a step after the step count; bytes of version 1 (whole steps, no such field) are still
+ * read, as statistics of one bin a step.
  */
 public final class PathStatsEncoding {
     /** Worst shortfall and terminal equity: one double each. */
@@ -23,7 +27,9 @@ public final class PathStatsEncoding {
 
     /** "MSPS" followed by the format's version, so bytes of another format or version are refused, not misread. */
     private static final int MAGIC = 0x4d535053;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The version before bins within steps: its breach counts are by whole step. */
+    private static final int WHOLE_STEPS = 1;
 
     private PathStatsEncoding() {
     }
@@ -31,17 +37,17 @@ public final class PathStatsEncoding {
     public static byte[] encode(PathStats stats) {
         long paths = stats.paths();
         LiquidationStats liquidation = stats.liquidation();
-        long size = 20L + 8L * stats.steps() + 1 + BYTES_PER_PATH * paths
+        long[] breaches = stats.breachesAtSlot();
+        long size = 24L + 8L * (breaches.length - 1) + 1 + BYTES_PER_PATH * paths
                 + (liquidation == null ? 0 : 40 + LIQUIDATION_BYTES_PER_PATH * paths);
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("statistics of " + paths + " paths take " + size
                     + " bytes encoded, more than one array holds; encode fewer paths at a time");
         }
         ByteBuffer out = ByteBuffer.allocate((int) size);
-        out.putInt(MAGIC).putInt(VERSION).putInt(stats.steps()).putLong(paths);
-        long[] breaches = stats.breachesAtStep();
-        for (int s = 1; s <= stats.steps(); s++) {
-            out.putLong(breaches[s]);
+        out.putInt(MAGIC).putInt(VERSION).putInt(stats.steps()).putInt(stats.binsPerStep()).putLong(paths);
+        for (int k = 1; k < breaches.length; k++) {
+            out.putLong(breaches[k]);
         }
         putSample(out, stats.worstShortfall());
         putSample(out, stats.terminalEquity());
@@ -58,20 +64,22 @@ public final class PathStatsEncoding {
     /** Statistics in host memory equal to those that were encoded. */
     public static PathStats decode(byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        if (bytes.length < 20 || in.getInt() != MAGIC || in.getInt() != VERSION) {
-            throw new IllegalArgumentException("bytes must be path statistics of format version " + VERSION
-                    + " but a block of " + bytes.length + " bytes does not start with that header");
+        int version = bytes.length < 20 || in.getInt() != MAGIC ? -1 : in.getInt();
+        if (version != VERSION && version != WHOLE_STEPS) {
+            throw new IllegalArgumentException("bytes must be path statistics of format version " + WHOLE_STEPS
+                    + " or " + VERSION + " but a block of " + bytes.length + " bytes does not start with that header");
         }
         int steps = in.getInt();
+        int bins = version == WHOLE_STEPS ? 1 : in.getInt();
         long paths = in.getLong();
         int n = Math.toIntExact(paths);
-        long[] breaches = new long[steps + 1];
-        for (int s = 1; s <= steps; s++) {
-            breaches[s] = in.getLong();
-        }
         ArraySample worst = new ArraySample();
         ArraySample terminal = new ArraySample();
-        PathStats stats = new PathStats(steps, worst, terminal);
+        PathStats stats = new PathStats(steps, bins, worst, terminal);
+        long[] breaches = new long[steps * bins + 1];
+        for (int k = 1; k < breaches.length; k++) {
+            breaches[k] = in.getLong();
+        }
         stats.addBreaches(breaches, paths);
         worst.addAll(getSample(in, n), n);
         terminal.addAll(getSample(in, n), n);

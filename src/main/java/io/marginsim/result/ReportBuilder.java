@@ -1,5 +1,7 @@
 package io.marginsim.result;
 
+import io.marginsim.engine.BreachBins;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +57,8 @@ public final class ReportBuilder {
         return new Report(run.engine(), run.engineNote(), paths, stats.steps(), stats.steps() * run.stepDays(),
                 run.seed(), run.monitoring(), run.initialEquity(), run.initialRequirement(), run.initialMarginRatio(),
                 (double) breaches / paths, Intervals.wilson(breaches, paths, Intervals.Z95),
-                timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
+                timeQuantiles(stats.breachesAtSlot(), stats.binsPerStep(), breaches, run.stepDays()),
+                histogram(byStep, run.stepDays()),
                 buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
                 loss,
                 stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()), null, null);
@@ -143,7 +146,11 @@ public final class ReportBuilder {
         return java.util.Arrays.stream(ranks).filter(r -> r >= 0).toArray();
     }
 
-    private static Map<String, Double> timeQuantiles(long[] byStep, long breaches, double stepDays) {
+    /**
+     * Nearest-rank quantiles of the first-breach time, each the end of the bin that holds it ({@link BreachBins}):
+     * exact to a bin, and never earlier than the breaches it stands for. With one bin a step, the step's end.
+     */
+    private static Map<String, Double> timeQuantiles(long[] bySlot, int binsPerStep, long breaches, double stepDays) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (breaches == 0) {
             return out;
@@ -151,10 +158,10 @@ public final class ReportBuilder {
         for (double level : TIME_LEVELS) {
             long needed = (long) Math.ceil(level * breaches);
             long seen = 0;
-            for (int step = 1; step < byStep.length; step++) {
-                seen += byStep[step];
+            for (int slot = 1; slot < bySlot.length; slot++) {
+                seen += bySlot[slot];
                 if (seen >= needed) {
-                    out.put(key(level), step * stepDays);
+                    out.put(key(level), BreachBins.endInSteps(slot, binsPerStep) * stepDays);
                     break;
                 }
             }
@@ -162,6 +169,10 @@ public final class ReportBuilder {
         return out;
     }
 
+    /**
+     * Breaches by spans of whole steps (whole days where there are more steps than a day's): a breach within a
+     * step falls in its step's span wherever in the step it crossed, so the bins need no finer counts.
+     */
     private static List<Report.HistogramBin> histogram(long[] byStep, double stepDays) {
         int steps = byStep.length - 1;
         int stepsPerDay = (int) Math.max(1, Math.round(1 / stepDays));

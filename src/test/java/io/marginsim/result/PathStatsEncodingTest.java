@@ -3,6 +3,7 @@ package io.marginsim.result;
 import io.marginsim.engine.PathBlock;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -19,6 +20,7 @@ class PathStatsEncodingTest {
         PathBlock block = new PathBlock(size, liquidation);
         for (int i = 0; i < size; i++) {
             block.firstBreachStep[i] = random.nextInt(STEPS + 1);
+            block.breachFraction[i] = random.nextInt(5) == 0 ? 1.0 : random.nextDouble();
             block.worstShortfall[i] = Math.round(random.nextGaussian() * 40) / 4.0;
             block.terminalEquity[i] = 100 + random.nextGaussian() * 30;
             if (liquidation) {
@@ -38,7 +40,9 @@ class PathStatsEncodingTest {
 
     private static void assertEqual(PathStats actual, PathStats expected) {
         assertThat(actual.steps()).isEqualTo(expected.steps());
+        assertThat(actual.binsPerStep()).isEqualTo(expected.binsPerStep());
         assertThat(actual.paths()).isEqualTo(expected.paths());
+        assertThat(actual.breachesAtSlot()).containsExactly(expected.breachesAtSlot());
         assertThat(actual.breachesAtStep()).containsExactly(expected.breachesAtStep());
         assertThat(bits(actual.worstShortfall())).containsExactly(bits(expected.worstShortfall()));
         assertThat(bits(actual.terminalEquity())).containsExactly(bits(expected.terminalEquity()));
@@ -60,7 +64,7 @@ class PathStatsEncodingTest {
     void roundTripGivesEqualStatisticsOfTheStatedSize() {
         PathStats stats = PathStats.of(STEPS, block(1000, false, 1));
         byte[] bytes = PathStatsEncoding.encode(stats);
-        assertThat(bytes).hasSize(21 + 8 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
+        assertThat(bytes).hasSize(25 + 8 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
         assertThat(stats.breaches()).isPositive();
         assertEqual(PathStatsEncoding.decode(bytes), stats);
     }
@@ -69,10 +73,42 @@ class PathStatsEncodingTest {
     void roundTripKeepsLiquidationOutcomes() {
         PathStats stats = PathStats.of(STEPS, block(700, true, 2));
         byte[] bytes = PathStatsEncoding.encode(stats);
-        assertThat(bytes).hasSize(21 + 8 * STEPS + 40
+        assertThat(bytes).hasSize(25 + 8 * STEPS + 40
                 + (PathStatsEncoding.BYTES_PER_PATH + PathStatsEncoding.LIQUIDATION_BYTES_PER_PATH) * 700);
         assertThat(stats.liquidation().badDebtPaths()).isPositive();
         assertEqual(PathStatsEncoding.decode(bytes), stats);
+    }
+
+    @Test
+    void roundTripKeepsTheBinsWithinSteps() {
+        PathStats stats = PathStats.of(STEPS, 16, block(1000, false, 6));
+        byte[] bytes = PathStatsEncoding.encode(stats);
+        assertThat(bytes).hasSize(25 + 8 * 16 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
+        long[] slots = stats.breachesAtSlot();
+        assertThat(Arrays.stream(slots).filter(c -> c > 0).count()).as("bins in use").isGreaterThan(8L * STEPS);
+        assertEqual(PathStatsEncoding.decode(bytes), stats);
+    }
+
+    /** Bytes written before bins within steps (version 1: no bin count, counts by whole step) still decode. */
+    @Test
+    void wholeStepBytesOfTheFirstVersionAreRead() {
+        PathStats stats = PathStats.of(STEPS, block(400, false, 7));
+        byte[] current = PathStatsEncoding.encode(stats);
+        // version 1: the same fields without the bin count after the step count
+        byte[] first = new byte[current.length - 4];
+        ByteBuffer.wrap(first).putInt(0x4d535053).putInt(1).putInt(STEPS)
+                .put(current, 16, current.length - 16);
+        assertEqual(PathStatsEncoding.decode(first), stats);
+    }
+
+    @Test
+    void statisticsOfOtherBinsAStepDoNotMerge() {
+        PathStats continuous = PathStats.of(STEPS, 16, block(50, false, 8));
+        PathStats discrete = PathStats.of(STEPS, block(50, false, 8));
+        assertThatThrownBy(() -> continuous.merge(discrete)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot merge stats of 1 bins a step into 16");
+        assertThatThrownBy(() -> continuous.addBreaches(new long[STEPS + 1], 1))
+                .hasMessageContaining("must have " + (16 * STEPS + 1) + " counts");
     }
 
     @Test
@@ -97,7 +133,7 @@ class PathStatsEncodingTest {
         byte[] bytes = PathStatsEncoding.encode(PathStats.of(STEPS, block(10, false, 5)));
         bytes[3] ^= 1;
         assertThatThrownBy(() -> PathStatsEncoding.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("format version 1");
+                .hasMessageContaining("format version 1 or 2");
         byte[] longer = Arrays.copyOf(PathStatsEncoding.encode(PathStats.of(STEPS, block(10, false, 5))), 500);
         assertThatThrownBy(() -> PathStatsEncoding.decode(longer)).hasMessageContaining("bytes follow");
     }

@@ -1,5 +1,6 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Precision;
 import org.jocl.CL;
@@ -15,7 +16,7 @@ import java.util.List;
  * (the batch's cells share their shape), the cell's own offset into the tiers — and per cell the integers
  * {@code tierOffset, tierCount, steps, isolated, seedLow, seedHigh}, the first work-item of each cell
  * ({@code cellStart}, one more entry holding the total) and the first histogram bin of each cell
- * ({@code binStart}: cell {@code c} owns {@code steps + 1} bins).
+ * ({@code binStart}: cell {@code c} owns a bin for each breach slot, {@code steps * BreachBins.perStep + 1}).
  */
 final class BatchBuffers implements AutoCloseable {
     static final int CELL_INTS = 6;
@@ -68,7 +69,7 @@ final class BatchBuffers implements AutoCloseable {
             cellInts[at + 5] = (int) (p.seed >>> 32);
             tierAt += tierParts[c].length;
             firstPath[c + 1] = firstPath[c] + batch.get(c).paths();
-            firstBin[c + 1] = firstBin[c] + p.steps + 1;
+            firstBin[c + 1] = firstBin[c] + p.steps * BreachBins.perStep(p.monitoring) + 1;
         }
         paths = firstPath[cellCount];
         bins = firstBin[cellCount];

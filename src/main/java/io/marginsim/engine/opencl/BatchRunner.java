@@ -1,5 +1,6 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
@@ -23,11 +24,11 @@ import java.util.Map;
 
 /**
  * Runs {@link CellBatch}es for an {@link OpenClEngine}: one launch of {@code simulate_batch} over the concatenated
- * path ranges of the batch's cells, one of {@code batch_histograms} reducing each cell's breach steps to its own
- * histogram, and one read of every histogram and sample, after which each cell's {@link PathStats} is cut from the
- * results on the host. A cell's samples come back as values (at most {@link CellBatch#MAX_CELL_PATHS} a cell, so no
- * more bytes than one radix-select histogram) into host samples, which rank exactly what the device samples of a
- * cell run alone would rank.
+ * path ranges of the batch's cells, one of {@code batch_histograms} reducing each cell's breach slots
+ * ({@link BreachBins}) to its own histogram, and one read of every histogram and sample, after which each cell's
+ * {@link PathStats} is cut from the results on the host. A cell's samples come back as values (at most
+ * {@link CellBatch#MAX_CELL_PATHS} a cell, so no more bytes than one radix-select histogram) into host samples, which
+ * rank exactly what the device samples of a cell run alone would rank.
  *
  * <p>Not thread-safe: the engine calls it under its lock. Programs are cached by build options, as the engine's are.
  */
@@ -123,13 +124,14 @@ final class BatchRunner implements AutoCloseable {
                                 ByteBuffer worst, ByteBuffer terminal) {
         int first = params.firstPath[c];
         int count = params.firstPath[c + 1] - first;
-        long[] breaches = new long[problem.steps + 1];
-        for (int s = 1; s <= problem.steps; s++) {
-            breaches[s] = Integer.toUnsignedLong(histogram.getInt((params.firstBin[c] + s) * Sizeof.cl_uint));
+        int bins = BreachBins.perStep(problem.monitoring);
+        long[] breaches = new long[params.firstBin[c + 1] - params.firstBin[c]];
+        for (int k = 1; k < breaches.length; k++) {
+            breaches[k] = Integer.toUnsignedLong(histogram.getInt((params.firstBin[c] + k) * Sizeof.cl_uint));
         }
         ArraySample worstSample = new ArraySample();
         ArraySample terminalSample = new ArraySample();
-        PathStats stats = new PathStats(problem.steps, worstSample, terminalSample);
+        PathStats stats = new PathStats(problem.steps, bins, worstSample, terminalSample);
         stats.addBreaches(breaches, count);
         worstSample.addAll(values(worst, first, count), count);
         terminalSample.addAll(values(terminal, first, count), count);

@@ -1,5 +1,6 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
@@ -15,7 +16,9 @@ import java.nio.ByteOrder;
 
 /**
  * Device buffers for one chunk of paths on its own command queue. The engine keeps two, so one chunk computes
- * while the other's breach histogram travels back. The per-path worst shortfall and terminal equity are written
+ * while the other's breach histogram travels back. The kernels write each path's first breach as its slot
+ * ({@link BreachBins}: the step, and under continuous monitoring the bin of its crossing time within the step), so
+ * the histogram counts slots, one bin for each. The per-path worst shortfall and terminal equity are written
  * into buffers made for each chunk, which {@link #collect} hands to the run's {@link DeviceSample}s instead of
  * copying them back. A problem with frictions adds a {@link LiquidationSlot} for the liquidation outcomes.
  */
@@ -24,6 +27,8 @@ final class ChunkSlot implements AutoCloseable {
     private final cl_command_queue queue;
     private final Precision precision;
     private final DeviceReads reads;
+    /** Bins a step of the breach slots, and the histogram's length: every slot and slot 0 (no breach). */
+    private final int binsPerStep;
     private final int bins;
     private final cl_mem firstBreach;
     private final cl_mem histogram;
@@ -38,13 +43,14 @@ final class ChunkSlot implements AutoCloseable {
     /** Paths submitted and not yet collected. */
     private int pending;
 
-    ChunkSlot(cl_context context, cl_command_queue queue, int capacity, int steps, PathKernels kernels,
+    ChunkSlot(cl_context context, cl_command_queue queue, int capacity, CompiledProblem problem, PathKernels kernels,
               Precision precision, DeviceReads reads) {
         this.context = context;
         this.queue = queue;
         this.precision = precision;
         this.reads = reads;
-        this.bins = steps + 1;
+        this.binsPerStep = BreachBins.perStep(problem.monitoring);
+        this.bins = problem.steps * binsPerStep + 1;
         firstBreach = deviceBuffer(context, (long) capacity * Sizeof.cl_int);
         histogram = deviceBuffer(context, (long) bins * Sizeof.cl_uint);
         histogramHost = ByteBuffer.allocateDirect(bins * Sizeof.cl_uint).order(ByteOrder.nativeOrder());
@@ -100,6 +106,17 @@ final class ChunkSlot implements AutoCloseable {
         return count;
     }
 
+    /** Turns the breach slots read into {@code out.firstBreachStep} into steps and the fractions their bins end at. */
+    private void toStepsAndFractions(PathBlock out, int offset, int count) {
+        for (int i = offset; i < offset + count; i++) {
+            int slot = out.firstBreachStep[i];
+            if (slot != PathBlock.NO_BREACH) {
+                out.firstBreachStep[i] = BreachBins.step(slot, binsPerStep);
+                out.breachFraction[i] = BreachBins.fraction(slot, binsPerStep);
+            }
+        }
+    }
+
     /** Simulates a chunk and copies every per-path outcome into {@code out[offset ..]}; blocks. */
     void simulateInto(PathKernels kernels, CompiledProblem problem, ProblemBuffers params, long firstPath,
                       PathBlock out, int offset, int count) {
@@ -115,6 +132,7 @@ final class ChunkSlot implements AutoCloseable {
             reads.read(queue, firstBreach, (long) count * Sizeof.cl_int,
                     Pointer.to(out.firstBreachStep).withByteOffset((long) offset * Sizeof.cl_int), true);
             CL.clFinish(queue);
+            toStepsAndFractions(out, offset, count);
             if (liquidation != null && out.tracksLiquidation) {
                 liquidation.readInto(out, offset, count);
             }

@@ -1,5 +1,6 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.result.LiquidationStats;
 import io.marginsim.result.PathStats;
@@ -17,13 +18,15 @@ record DeviceStats(PathStats stats, DeviceSample worst, DeviceSample terminal, L
     static DeviceStats create(RadixSelect select, CompiledProblem problem) {
         DeviceSample worst = new DeviceSample(select);
         DeviceSample terminal = new DeviceSample(select);
+        int bins = BreachBins.perStep(problem.monitoring);
         if (problem.frictions.liquidation() == null) {
-            return new DeviceStats(new PathStats(problem.steps, worst, terminal), worst, terminal, null, null, null);
+            return new DeviceStats(new PathStats(problem.steps, bins, worst, terminal), worst, terminal, null, null,
+                    null);
         }
         DeviceSample loss = new DeviceSample(select);
         DeviceSample badDebt = new DeviceSample(select);
         LiquidationStats liquidation = new LiquidationStats(loss, badDebt);
-        return new DeviceStats(new PathStats(problem.steps, worst, terminal, liquidation), worst, terminal,
+        return new DeviceStats(new PathStats(problem.steps, bins, worst, terminal, liquidation), worst, terminal,
                 liquidation, loss, badDebt);
     }
 

@@ -1,5 +1,6 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.EngineUnavailableException;
@@ -61,7 +62,8 @@ final class PathKernels implements AutoCloseable {
                 + (constant ? "" : " -DPARAM_GLOBAL")
                 + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions + ModelBuffer.options(problem)
                 + FrictionBuffer.options(problem)
-                + (problem.monitoring == Monitoring.CONTINUOUS ? " -DCONTINUOUS" : "");
+                + (problem.monitoring == Monitoring.CONTINUOUS ? " -DCONTINUOUS" : "")
+                + " -DBREACH_BINS=" + BreachBins.perStep(problem.monitoring);
     }
 
     /** @param liquidating whether the options are those of a problem with frictions */

@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ContinuousMonitor;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Valuation;
 import io.marginsim.market.MarketPath;
@@ -29,6 +30,10 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  * worse log price passes the barrier's (found once, in double), the account is valued at the crossing only when a
  * lane first breaches, and the worst shortfall is the one at the path's worst log price, valued at the end. That
  * leaves the monitoring stream's Philox block, a logarithm and a square root per step.
+ *
+ * <p>A lane's first breach takes its time within the step from the reference, in double
+ * ({@link ContinuousMonitor#assetCrossingTime} at the lane's crossing price): once a path, so it costs nothing on
+ * the other steps.
  *
  * <p>The bridge is drawn on the log price relative to its start, as {@link LaneMarket} keeps it: the extreme of a
  * bridge shifts with its endpoints, so this is the reference's extreme less {@code log P0}, with float's finer
@@ -62,6 +67,11 @@ final class LaneBridge {
     private final float[] beyond = new float[L];
     private final float[] shortfall = new float[L];
     private final float[] crossingEquity = new float[L];
+    /** Each lane's first breach time within its step, NaN until the lane breaches; see the class comment. */
+    private final double[] breachFraction = new double[L];
+    private final ContinuousMonitor monitor;
+    private final double monitorVariance;
+    private final double initialLogPrice;
 
     LaneBridge(CompiledProblem p, LaneMarket market) {
         steps = p.steps;
@@ -71,7 +81,10 @@ final class LaneBridge {
         rising = slopeBounds(p)[0] > 0;
         double[] covariance = new double[p.assets * p.assets];
         new MarketPath(p).stepCovariance(1, covariance);
-        variance = (float) covariance[moving * p.assets + moving];
+        monitorVariance = covariance[moving * p.assets + moving];
+        variance = (float) monitorVariance;
+        monitor = new ContinuousMonitor(p);
+        initialLogPrice = p.initialLogPrice[moving];
         initialPrice = (float) Math.exp(p.initialLogPrice[moving]);
         barrierLog = (float) barrierLog(p, moving, rising);
         this.market = market;
@@ -153,6 +166,7 @@ final class LaneBridge {
         market.reset();
         account.reset();
         Arrays.fill(logReturn0, 0f);
+        Arrays.fill(breachFraction, Double.NaN);
         Arrays.fill(worstLog, rising ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
         System.arraycopy(market.price, moving * L, price0, 0, L);
         for (int step = 1; step <= steps; step++) {
@@ -160,6 +174,7 @@ final class LaneBridge {
             worse(step, paths);
             if (account.anyFirstBreach(beyond)) {
                 crossingEquity();
+                crossingTimes(firstPath, step, count);
                 account.recordBreach(step, beyond, crossingEquity);
             }
             System.arraycopy(market.logReturn, moving * L, logReturn0, 0, L);
@@ -171,6 +186,23 @@ final class LaneBridge {
         FloatVector.fromArray(Lanes.FLOATS, excess, 0).neg().intoArray(shortfall, 0);
         account.raiseWorst(shortfall);
         account.write(market.price, out, slot, count);
+        for (int l = 0; l < count; l++) {
+            out.breachFraction[slot + l] = Double.isNaN(breachFraction[l]) ? 1 : breachFraction[l];
+        }
+    }
+
+    /**
+     * The crossing time of each lane breaching for the first time at step {@code step}, after {@link #crossingEquity}
+     * left its crossing price in {@code price}: the reference's one-asset {@code crossCrossingTime}.
+     */
+    private void crossingTimes(long firstPath, int step, int count) {
+        for (int l = 0; l < count; l++) {
+            if (beyond[l] > 0 && Double.isNaN(breachFraction[l])) {
+                breachFraction[l] = monitor.assetCrossingTime(firstPath + l, step, moving,
+                        initialLogPrice + logReturn0[l], initialLogPrice + market.logReturn[moving * L + l],
+                        monitorVariance, price[moving * L + l]);
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachTimes;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Precision;
@@ -57,6 +58,7 @@ final class FrictionAgreement {
         boolean dbl = engine.precision() == Precision.DOUBLE;
         double agreement = dbl ? 1 : 0.999;
         assertThat(block.breachStepAgreement(reference)).as("breach steps, " + what).isGreaterThanOrEqualTo(agreement);
+        BreachTimes.assertAgree(problem, reference, block, agreement, false);
         double tolerance = (dbl ? OpenClAgreementTest.DOUBLE_TOLERANCE : OpenClAgreementTest.FLOAT_TOLERANCE)
                 * OpenClAgreementTest.accountSize(problem);
         assertMeanWithinInterval("terminal equity, " + what, reference.terminalEquity, block.terminalEquity, tolerance);

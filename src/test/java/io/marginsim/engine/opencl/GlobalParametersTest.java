@@ -52,7 +52,7 @@ class GlobalParametersTest {
         try (PathKernels kernels = PathKernels.build(engine.context(), engine.deviceId(), "test", options,
                 FrictionBuffer.applies(problem));
              ProblemBuffers params = new ProblemBuffers(engine.context(), problem, Precision.FLOAT);
-             ChunkSlot slot = new ChunkSlot(engine.context(), engine.queue(), global.size(), problem.steps,
+             ChunkSlot slot = new ChunkSlot(engine.context(), engine.queue(), global.size(), problem,
                      kernels, Precision.FLOAT, new DeviceReads())) {
             slot.simulateInto(kernels, problem, params, 9, global, 0, global.size());
         }

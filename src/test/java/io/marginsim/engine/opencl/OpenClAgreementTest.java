@@ -1,5 +1,6 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachTimes;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Workloads;
@@ -59,6 +60,7 @@ class OpenClAgreementTest {
         PathBlock reference = scalar(problem);
         PathBlock block = opencl(OpenClTestEngines.doubleEngine(), problem);
         assertThat(block.breachStepAgreement(reference)).as(problem.toString()).isEqualTo(1.0);
+        BreachTimes.assertAgree(problem, reference, block, 1.0, false);
         assertOutcomesClose(problem, reference, block, DOUBLE_TOLERANCE);
     }
 
@@ -73,6 +75,7 @@ class OpenClAgreementTest {
                 PATHS - PATHS / 20);
         PathBlock block = opencl(OpenClTestEngines.floatEngine(), problem);
         assertThat(block.breachStepAgreement(reference)).as(problem.toString()).isGreaterThanOrEqualTo(0.999);
+        BreachTimes.assertAgree(problem, reference, block, 0.999, false);
         assertOutcomesClose(problem, reference, block, FLOAT_TOLERANCE);
     }
 

@@ -31,6 +31,7 @@ class OpenClBatchTest {
                 {0.6, 3.0, 40, 0.05, 0.003, 4, 4, 4097, 123_456_789_012L},
         };
         for (double[] c : cells) {
+            // discrete, as the tiered cell below: one program key (continuous cells have their own test)
             problems.add(ProblemCompiler.compile(Specs.single(c[0], c[3], c[1], c[2], c[4], (int) c[5], (int) c[6],
                     (long) c[7], (long) c[8], Monitoring.DISCRETE)));
             paths.add((int) c[7]);
@@ -115,7 +116,7 @@ class OpenClBatchTest {
             try (PathStats alone = engine.run(problem, 0, paths.get(c), p -> { });
                  PathStats inBatch = batched.get(c)) {
                 assertThat(inBatch.paths()).isEqualTo(paths.get(c).longValue());
-                assertThat(inBatch.breachesAtStep()).as("cell %d", c).containsExactly(alone.breachesAtStep());
+                assertThat(inBatch.breachesAtSlot()).as("cell %d", c).containsExactly(alone.breachesAtSlot());
                 OpenClRunTest.assertSameQuantiles(inBatch, alone);
                 // The JSON carries every number of the report, arrays included, so equal text is equal reports.
                 assertThat(ReportFormat.json(ReportBuilder.build(inBatch, info))).as("%s, cell %d",

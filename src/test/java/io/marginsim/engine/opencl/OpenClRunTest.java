@@ -1,6 +1,8 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
@@ -70,6 +72,31 @@ class OpenClRunTest {
         assertThat(reduced.breachesAtStep()).containsExactly(expected.breachesAtStep());
         assertSameQuantiles(reduced, expected);
         reduced.close();
+    }
+
+    /**
+     * Under continuous monitoring the kernels count breach slots (step and sixteenth of the step): the device's
+     * counts equal those of the paths' own steps and fractions, on the plain and the liquidating kernel, and so does
+     * the report built from them.
+     */
+    @Test
+    void continuousDeviceHistogramCountsBreachSlots() {
+        OpenClEngine engine = OpenClTestEngines.floatEngine();
+        for (CompiledProblem problem : new CompiledProblem[] {
+                TestProblems.isolatedWithShort(26).withMonitoring(Monitoring.CONTINUOUS),
+                TestProblems.tiered(27).withMonitoring(Monitoring.CONTINUOUS),
+                FrictionProblems.cross(null, 28).withMonitoring(Monitoring.CONTINUOUS)}) {
+            PathBlock block = PathBlock.forProblem(problem, 6_000);
+            engine.simulate(problem, 11, block);
+            PathStats expected = PathStats.of(problem.steps, BreachBins.CONTINUOUS, block);
+            ReportBuilder.RunInfo info = Simulator.runInfo(problem, engine.name(), "test", 0);
+            try (PathStats reduced = engine.run(problem, 11, block.size(), p -> { }, 2_500)) {
+                assertThat(reduced.binsPerStep()).isEqualTo(BreachBins.CONTINUOUS);
+                assertThat(reduced.breachesAtSlot()).as("%s", problem).containsExactly(expected.breachesAtSlot());
+                assertThat(ReportFormat.json(ReportBuilder.build(reduced, info)))
+                        .isEqualTo(ReportFormat.json(ReportBuilder.build(expected, info)));
+            }
+        }
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.marginsim.engine.vector;
 
+import io.marginsim.engine.BreachTimes;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.within;
  * Path-by-path comparison of the vector engine with the scalar reference: first-breach steps agree on at least
  * 99.9% of paths (all of them below 1,000 paths), worst shortfalls on every path and terminal equities on every
  * path with the same breach step within {@code relative} of the account's gross notional (cash, positions at entry,
- * collateral at the initial price).
+ * collateral at the initial price), and the breach times within the step as {@link BreachTimes} asks.
  */
 final class Agreement {
     private Agreement() {
@@ -26,6 +27,7 @@ final class Agreement {
 
         assertThat(lanes.breachStepAgreement(reference)).as("first-breach agreement on %s", problem)
                 .isGreaterThanOrEqualTo(size >= 1_000 ? 0.999 : 1.0);
+        BreachTimes.assertAgree(problem, reference, lanes, size >= 1_000 ? 0.999 : 1.0, true);
         double tolerance = relative * grossNotional(problem);
         for (int i = 0; i < size; i++) {
             assertThat(lanes.worstShortfall[i]).as("worst shortfall of path %d", firstPath + i)

@@ -1,5 +1,6 @@
 package io.marginsim.engine.vector;
 
+import io.marginsim.engine.BreachTimes;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
@@ -139,6 +140,7 @@ class VectorFrictionsAgreementTest {
         new VectorEngine(1, PATHS).simulate(problem, FIRST_PATH, lanes);
 
         assertThat(lanes.breachStepAgreement(reference)).as("first-breach agreement").isGreaterThanOrEqualTo(0.999);
+        BreachTimes.assertAgree(problem, reference, lanes, 0.999, true);
         assertThat(count(reference, i -> reference.firstBreachStep[i] != PathBlock.NO_BREACH)).as("breached paths")
                 .isGreaterThan(PATHS / 4);
         boolean tracked = reference.tracksLiquidation;
