@@ -1,0 +1,95 @@
+package io.marginsim.analysis;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.PortfolioSpecs;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.Valuation;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * Portfolio margin against hand computations on the small grid of {@link PortfolioSpecs}: the requirement, its
+ * slope (the worst scenario's), and the liquidation prices of {@code liq-price}, on the line of one scenario and
+ * where the minimum binds.
+ */
+class PortfolioMarginTest {
+    private static final double EPS = 1e-9;
+
+    private static CompiledProblem twoAssets() {
+        return ProblemCompiler.compile(PortfolioSpecs.twoAssets(15_000, 7, 100, Monitoring.DISCRETE));
+    }
+
+    @Test
+    void requirementIsTheWorstScenarioLossAtTodaysPrices() {
+        CompiledProblem p = twoAssets();
+        double[] today = {60_000, 3_000};
+        assertThat(Valuation.crossRequirement(p, today)).isCloseTo(PortfolioSpecs.REQUIREMENT_NOW, within(EPS));
+        assertThat(p.worstScenario(today)).as("spread wide").isEqualTo(2);
+        assertThat(p.scenarioLoss(0, today)).isCloseTo(3_000, within(EPS));
+        assertThat(p.scenarioLoss(1, today)).isCloseTo(-3_000, within(EPS));
+        assertThat(p.scenarioLoss(3, today)).isCloseTo(-10_500, within(EPS));
+    }
+
+    @Test
+    void requirementMovesWithThePrices() {
+        // BTC 50,000 and ETH 3,500: spread wide loses 0.1 x 50,000 + 1.5 x 3,500 = 10,250; both down 5,000 - 3,500
+        CompiledProblem p = twoAssets();
+        double[] moved = {50_000, 3_500};
+        assertThat(Valuation.crossRequirement(p, moved)).isCloseTo(10_250, within(EPS));
+        assertThat(p.scenarioLoss(0, moved)).isCloseTo(1_500, within(EPS));
+        assertThat(Valuation.crossEquity(p, moved)).isCloseTo(15_000 - 10_000 - 5_000, within(EPS));
+    }
+
+    @Test
+    void coveredPositionsHaveNoRequirementOfTheirOwn() {
+        CompiledProblem p = twoAssets();
+        assertThat(Valuation.positionRequirement(p, 0, 60_000)).isZero();
+        assertThat(Valuation.positionRequirement(p, 1, 3_000)).isZero();
+    }
+
+    @Test
+    void slopeIsTheWorstScenarios() {
+        double[] slope = new double[2];
+        Valuation.crossExcessSlopes(twoAssets(), new double[] {60_000, 3_000}, slope);
+        assertThat(slope[0]).as("1 BTC less spread wide's 0.1").isCloseTo(0.9, within(EPS));
+        assertThat(slope[1]).as("-10 ETH less spread wide's 1.5").isCloseTo(-11.5, within(EPS));
+    }
+
+    @Test
+    void minimumBindsBelowTheKink() {
+        CompiledProblem p = ProblemCompiler.compile(PortfolioSpecs.oneAsset(20_000, 7, 100, Monitoring.DISCRETE));
+        assertThat(Valuation.crossRequirement(p, new double[] {60_000})).isCloseTo(6_000, within(EPS));
+        assertThat(Valuation.crossRequirement(p, new double[] {40_000})).isCloseTo(5_000, within(EPS));
+        assertThat(p.worstScenario(new double[] {40_000})).isEqualTo(-1);
+        double[] slope = new double[1];
+        Valuation.crossExcessSlopes(p, new double[] {40_000}, slope);
+        assertThat(slope[0]).as("the minimum does not move").isCloseTo(1, within(EPS));
+    }
+
+    @Test
+    void liquidationPricesOfEachAssetTheOtherHeld() {
+        List<LiquidationPrices.Result> results = LiquidationPrices.compute(twoAssets());
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).below()).isCloseTo(PortfolioSpecs.BTC_LIQUIDATION, within(1e-6));
+        assertThat(results.get(0).above()).isNaN();
+        assertThat(results.get(1).above()).isCloseTo(PortfolioSpecs.ETH_LIQUIDATION, within(1e-6));
+        assertThat(results.get(1).below()).isNaN();
+    }
+
+    @Test
+    void liquidationPriceOnEitherSideOfTheMinimumsKink() {
+        // above 50,000 the requirement is 0.1 P: 8,000 + P - 60,000 = 0.1 P gives 57,777.78
+        LiquidationPrices.Result scenarioLine = LiquidationPrices.compute(ProblemCompiler.compile(
+                PortfolioSpecs.oneAsset(8_000, 7, 100, Monitoring.DISCRETE))).getFirst();
+        assertThat(scenarioLine.below()).isCloseTo(52_000 / 0.9, within(1e-6));
+        // 20,000 of cash: the line's root 40,000 / 0.9 = 44,444 lies below the kink, where the 5,000 minimum binds
+        LiquidationPrices.Result minimum = LiquidationPrices.compute(ProblemCompiler.compile(
+                PortfolioSpecs.oneAsset(20_000, 7, 100, Monitoring.DISCRETE))).getFirst();
+        assertThat(minimum.below()).isCloseTo(45_000, within(1e-6));
+    }
+}
