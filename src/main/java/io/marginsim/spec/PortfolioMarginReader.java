@@ -3,14 +3,15 @@ package io.marginsim.spec;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.model.Asset;
+import io.marginsim.rules.Basis;
 import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.rules.RuleTerms;
-import io.marginsim.rules.Basis;
 import io.marginsim.rules.ScenarioGrid;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -79,7 +80,7 @@ final class PortfolioMarginReader {
     static void refusePartial(JsonNodes liquidation, LiquidationTerms terms) {
         for (LiquidationTerms.PositionTerms t : terms.positions()) {
             if (t.partial().mode() != PartialPolicy.Mode.FULL) {
-                String mode = t.partial().mode().name().toLowerCase(java.util.Locale.ROOT);
+                String mode = t.partial().mode().name().toLowerCase(Locale.ROOT);
                 throw liquidation.get("partial").get("mode").error("is \"" + mode + "\", but under "
                         + "account.portfolioMargin a liquidation closes the whole account (partial liquidation would "
                         + "need the scenario grid of the reduced positions); give \"full\" or leave partial out");

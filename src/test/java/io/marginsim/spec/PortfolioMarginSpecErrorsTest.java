@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PortfolioSpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,7 @@ class PortfolioMarginSpecErrorsTest {
 
     @Test
     void theTestAccountReadsWithItsGrid() {
-        assertThat(PortfolioSpecs.twoAssets(15_000, 1, 10, io.marginsim.engine.Monitoring.DISCRETE).account()
+        assertThat(PortfolioSpecs.twoAssets(15_000, 1, 10, Monitoring.DISCRETE).account()
                 .portfolioMargin().minimum()).isEqualTo(500);
     }
 }

@@ -3,6 +3,8 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import jdk.incubator.vector.FloatVector;
 
+import java.util.Arrays;
+
 /**
  * The portfolio margin {@link CompiledProblem#portfolioRequirement} of {@link Lanes#COUNT} price vectors in float,
  * the one lane form that the plain account ({@link LaneAccount}) and the liquidating one ({@link LaneLiquidation})
@@ -23,7 +25,7 @@ final class LanePortfolio {
         asset = new int[scenarios][];
         units = new float[scenarios][];
         for (int s = 0; s < scenarios; s++) {
-            double[] row = java.util.Arrays.copyOfRange(p.scenarioUnits, s * p.assets, (s + 1) * p.assets);
+            double[] row = Arrays.copyOfRange(p.scenarioUnits, s * p.assets, (s + 1) * p.assets);
             asset[s] = LaneAccount.nonZero(row);
             units[s] = LaneAccount.pick(row, asset[s]);
         }
