@@ -4,6 +4,7 @@ import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.Specs;
 import io.marginsim.engine.Valuation;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,24 @@ class PortfolioMarginTest {
         Valuation.crossExcessSlopes(twoAssets(), new double[] {60_000, 3_000}, slope);
         assertThat(slope[0]).as("1 BTC less spread wide's 0.1").isCloseTo(0.9, within(EPS));
         assertThat(slope[1]).as("-10 ETH less spread wide's 1.5").isCloseTo(-11.5, within(EPS));
+    }
+
+    @Test
+    void anInverseContractEntersTheGridAsItsLinearEquivalent() {
+        // 60,000 contracts of 1 USD entered at 60,000 are 1 BTC in USD terms; 0.25 BTC of collateral is 15,000 USD:
+        // the requirement is the linear account's, and BTC's liquidation price solves 1.25 P - 60,000 = 0.1 P + 4,500
+        CompiledProblem p = ProblemCompiler.compile(Specs.parse("""
+                {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6},
+                            {"name": "ETH", "price": 3000, "volatility": 0.8}],
+                 "account": {"mode": "cross", "collateral": [{"asset": "BTC", "amount": 0.25}],
+                   "positions": [{"asset": "BTC", "contract": "inverse", "faceValue": 1, "size": 60000,
+                                  "entryPrice": 60000},
+                                 {"asset": "ETH", "size": -10, "entryPrice": 3000}],
+                   "portfolioMargin": %s},
+                 "horizonDays": 1}""".formatted(PortfolioSpecs.GRID)));
+        assertThat(Valuation.crossRequirement(p, new double[] {60_000, 3_000}))
+                .isCloseTo(PortfolioSpecs.REQUIREMENT_NOW, within(1e-6));
+        assertThat(LiquidationPrices.compute(p).getFirst().below()).isCloseTo(64_500 / 1.15, within(1e-6));
     }
 
     @Test
