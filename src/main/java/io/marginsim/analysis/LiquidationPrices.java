@@ -143,13 +143,13 @@ public final class LiquidationPrices {
      */
     private static void portfolioKinks(CompiledProblem p, double[] today, int asset, Set<Double> boundaries) {
         double[] atZero = withPrice(today, asset, 0);
-        int a = asset;
         for (int s = 0; s < p.scenarios; s++) {
+            // scenario s is the line cs + us * P in this asset's price
             double cs = p.scenarioLoss(s, atZero);
-            double us = p.scenarioUnits[s * p.assets + a];
+            double us = p.scenarioUnits[s * p.assets + asset];
             addKink(boundaries, (p.portfolioMinimum - cs) / us);
             for (int t = s + 1; t < p.scenarios; t++) {
-                addKink(boundaries, (p.scenarioLoss(t, atZero) - cs) / (us - p.scenarioUnits[t * p.assets + a]));
+                addKink(boundaries, (p.scenarioLoss(t, atZero) - cs) / (us - p.scenarioUnits[t * p.assets + asset]));
             }
         }
     }
