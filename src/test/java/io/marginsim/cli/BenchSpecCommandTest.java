@@ -30,16 +30,16 @@ class BenchSpecCommandTest extends CommandTestSupport {
              "horizonDays": 2, "stepsPerDay": 24, "paths": 100000, "seed": 20261125}
             """;
     /** Two assets on Student-t innovations, monitored continuously: the reference runs it, the vector engine not. */
-    private static final String STUDENT_T_CONTINUOUS = """
-            {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6, "degreesOfFreedom": 4},
-                        {"name": "ETH", "price": 3000, "volatility": 0.8}],
-             "correlation": [[1, 0.5], [0.5, 1]],
+    /** A week of past prices for premium-linked funding at five-minute steps: more than the OpenCL kernel keeps. */
+    private static final String LONG_PREMIUM_WINDOW = """
+            {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
              "account": {"cash": 8000,
                          "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
-                                        "rules": {"type": "flat", "rate": 0.05}},
-                                       {"asset": "ETH", "size": 2, "entryPrice": 3000,
-                                        "rules": {"type": "flat", "rate": 0.05}}]},
-             "horizonDays": 2, "stepsPerDay": 8, "monitoring": "continuous", "seed": 3}
+                                        "rules": {"type": "flat", "rate": 0.05},
+                                        "funding": {"fundingRatePerInterval": 0.0001, "fundingIntervalHours": 168,
+                                                    "premium": {"basisSensitivity": 0.5, "clampBand": 0.0005,
+                                                                "rateCap": 0.0075}}}]},
+             "horizonDays": 0.25, "stepsPerDay": 288, "seed": 3}
             """;
     private static final Pattern COMPARED = Pattern.compile("(?m)^(\\w+) +spec (\\S+) (\\S+) \\(\\S+ s\\), "
             + "workload (\\S+) (\\S+) \\(\\S+ s\\), ratio (\\S+)x  \\[.+]$");
@@ -65,15 +65,14 @@ class BenchSpecCommandTest extends CommandTestSupport {
 
     @Test
     void anEngineThatDoesNotImplementTheSpecIsNamedWithWhatItLacks() throws IOException {
-        String text = bench(STUDENT_T_CONTINUOUS, 256, "vector,opencl,scalar");
-        assertThat(text).startsWith("workload: 2 assets, 256 paths x 256 steps\n")
-                .containsPattern("(?m)^vector   does not run this spec: it lacks continuous monitoring with Student-t "
-                        + "innovations  \\[Vector API.*]$")
+        String text = bench(LONG_PREMIUM_WINDOW, 256, "vector,opencl,scalar");
+        assertThat(text).startsWith("workload: 1 asset, 256 paths x 256 steps\n")
                 // a machine without OpenCL says so; with it (PoCL in CI), no kernel is built for a spec it refuses
-                .containsPattern("(?m)^opencl   (does not run this spec: it lacks continuous monitoring with Student-t "
-                        + "innovations  \\[OpenCL on .*]|unavailable: .*)$")
-                .doesNotContain(" kernel ")
-                .containsPattern("(?m)^scalar   spec \\S+ asset-path-steps/s .* workload \\S+ asset-path-steps/s .* "
+                .containsPattern("(?m)^opencl   (does not run this spec: it lacks premium-linked funding over 2016 "
+                        + "steps for 1 asset .*  \\[OpenCL on .*]|unavailable: .*)$")
+                .doesNotContainPattern("(?m)^ +kernel ")
+                .containsPattern("(?m)^vector   spec \\S+ path-steps/s .* ratio \\S+x  \\[Vector API.*]$")
+                .containsPattern("(?m)^scalar   spec \\S+ path-steps/s .* workload \\S+ path-steps/s .* "
                         + "ratio \\S+x  \\[scalar reference.*]$");
     }
 

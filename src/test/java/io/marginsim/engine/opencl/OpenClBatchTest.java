@@ -33,7 +33,7 @@ class OpenClBatchTest {
         };
         for (double[] c : cells) {
             problems.add(ProblemCompiler.compile(Specs.single(c[0], c[3], c[1], c[2], c[4], (int) c[5], (int) c[6],
-                    (long) c[7], (long) c[8])));
+                    (long) c[7], (long) c[8], Monitoring.DISCRETE)));
             paths.add((int) c[7]);
         }
         // three tiers instead of one, on the same shape (one asset, one position)

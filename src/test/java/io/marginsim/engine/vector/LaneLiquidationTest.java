@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.spec.SpecReader;
@@ -29,8 +30,8 @@ class LaneLiquidationTest {
     @Test
     void runsDiscreteMonitoringOnly() {
         assertThat(LaneLiquidation.covers(FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70))).isTrue();
-        assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "",
-                "\"monitoring\": \"continuous\", \"liquidation\": {}", 71))).isFalse();
+        assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "", "\"liquidation\": {}", 71)
+                .withMonitoring(Monitoring.CONTINUOUS))).isFalse();
     }
 
     @Test
@@ -58,7 +59,9 @@ class LaneLiquidationTest {
 
     @Test
     void theBtcLiquidationExampleWithBinanceBracketsCappedFeeAndTierCuts() {
-        CompiledProblem problem = ProblemCompiler.compile(SpecReader.read(Path.of("examples/btc-liquidation.json")));
+        // the example is checked continuously by default; the lane account runs its step-end form
+        CompiledProblem problem = ProblemCompiler.compile(SpecReader.read(Path.of("examples/btc-liquidation.json")))
+                .withMonitoring(Monitoring.DISCRETE);
         assertThat(problem.frictions.features()).contains("funding", "liquidation latency", "liquidation slippage",
                 "liquidation fee capped at remaining margin", "partial liquidation");
         assertThat(LaneLiquidation.covers(problem)).isTrue();
