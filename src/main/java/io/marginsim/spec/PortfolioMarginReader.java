@@ -56,6 +56,10 @@ final class PortfolioMarginReader {
                     throw item.get("volatility").error("must be a relative volatility move > -1 and at most "
                             + Checks.show(MAX_VOLATILITY_MOVE) + " but was " + v);
                 }
+                if (v != 0) {
+                    Warnings.warn(item.path() + ".volatility " + v + " changes no loss: the positions are linear, "
+                            + "with no exposure to volatility");
+                }
             }
             String name = item.text("name", "scenario " + scenarios.size());
             scenarios.add(item.build(() -> new ScenarioGrid.Scenario(name, moves)));
