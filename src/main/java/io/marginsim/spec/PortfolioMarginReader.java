@@ -25,9 +25,10 @@ import java.util.Map;
 final class PortfolioMarginReader {
     /**
      * The rule of a position covered by the grid: nothing of its own (its part of the requirement is in the grid's
-     * loss), so the per-position requirement every engine adds is zero.
+     * loss), so the per-position requirement every engine adds is zero; on the entry value, so that the engines take
+     * it as a fixed requirement rather than evaluating a bracket every step.
      */
-    static final MaintenanceRule COVERED = new MaintenanceRule.Flat(0, RuleTerms.on(Basis.MARK));
+    static final MaintenanceRule COVERED = new MaintenanceRule.Flat(0, RuleTerms.on(Basis.ENTRY));
     /** A SPAN-style volatility move (relative) is at most this; it is read and checked, never applied. */
     private static final double MAX_VOLATILITY_MOVE = 10;
 
