@@ -8,6 +8,7 @@ import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.Valuation;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -84,32 +85,38 @@ class PortfolioMarginTest {
     @Test
     void aSpreadScenarioOfTenPercentEachWayIsAFlatTenPercentOnTheGrossNotional() {
         // long BTC and short ETH: "BTC -10%, ETH +10%" loses 10% of each leg's notional, and every other scenario
-        // of the grid loses less, so the grid is a flat 10% rule on each position, at every price and on every path
+        // of the grid loses less, so the grid is a flat 10% rule on each position, at every price and on every path;
+        // its slope is the rule's too, so continuous monitoring draws the same crossings
         String account = """
                 {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6},
                             {"name": "ETH", "price": 3000, "volatility": 0.8}],
                  "correlation": [[1, 0.7], [0.7, 1]],
-                 "account": {"mode": "cross", "cash": 9000,
+                 "account": {"mode": "cross", "cash": 12000,
                    "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000 %s},
                                  {"asset": "ETH", "size": -10, "entryPrice": 3000 %s}] %s},
-                 "horizonDays": 7, "stepsPerDay": 24, "paths": 2000, "seed": 41, "monitoring": "discrete"}""";
+                 "horizonDays": 7, "stepsPerDay": 24, "paths": 2000, "seed": 41, "monitoring": "%s"}""";
         String flat = ", \"rules\": {\"type\": \"flat\", \"rate\": 0.1}";
-        CompiledProblem grid = ProblemCompiler.compile(Specs.parse(account.formatted("", "", """
+        String grid = """
                 , "portfolioMargin": {"scenarios": [{"moves": {"BTC": -0.1, "ETH": 0.1}},
                                                     {"moves": {"BTC": -0.1, "ETH": -0.1}},
-                                                    {"moves": {"BTC": 0.05, "ETH": 0.1}}]}""")));
-        CompiledProblem rates = ProblemCompiler.compile(Specs.parse(account.formatted(flat, flat, "")));
-        PathBlock byGrid = new PathBlock(2000);
-        PathBlock byRate = new PathBlock(2000);
-        new ScalarEngine(1, 2000).simulate(grid, 0, byGrid);
-        new ScalarEngine(1, 2000).simulate(rates, 0, byRate);
-        assertThat(byGrid.breachStepAgreement(byRate)).isEqualTo(1.0);
-        int breaches = 0;
-        for (int i = 0; i < 2000; i++) {
-            breaches += byGrid.firstBreachStep[i] == PathBlock.NO_BREACH ? 0 : 1;
-            assertThat(byGrid.worstShortfall[i]).isCloseTo(byRate.worstShortfall[i], within(1e-6));
+                                                    {"moves": {"BTC": 0.05, "ETH": 0.1}}]}""";
+        for (Monitoring monitoring : Monitoring.values()) {
+            PathBlock byGrid = scalarPaths(Specs.parse(account.formatted("", "", grid, monitoring.key())));
+            PathBlock byRate = scalarPaths(Specs.parse(account.formatted(flat, flat, "", monitoring.key())));
+            assertThat(byGrid.breachStepAgreement(byRate)).as(monitoring.key()).isEqualTo(1.0);
+            int breaches = 0;
+            for (int i = 0; i < byGrid.size(); i++) {
+                breaches += byGrid.firstBreachStep[i] == PathBlock.NO_BREACH ? 0 : 1;
+                assertThat(byGrid.worstShortfall[i]).isCloseTo(byRate.worstShortfall[i], within(1e-6));
+            }
+            assertThat(breaches).as("paths that breach").isBetween(100, 1900);
         }
-        assertThat(breaches).as("paths that breach").isBetween(100, 1900);
+    }
+
+    private static PathBlock scalarPaths(Spec spec) {
+        PathBlock block = new PathBlock(2000);
+        new ScalarEngine(1, 2000).simulate(ProblemCompiler.compile(spec), 0, block);
+        return block;
     }
 
     @Test
