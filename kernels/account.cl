@@ -186,7 +186,8 @@ real scope_cross_equity(const Problem *p, const Account *s, bool shadow, const r
 }
 
 real scope_cross_requirement(const Problem *p, const Account *s, bool shadow, const real *price) {
-    real requirement = units_value(s->requirementUnits, price);
+    /* portfolio margin as compiled: the starting sizes, the live account's until a full liquidation closes it */
+    real requirement = units_value(s->requirementUnits, price) + portfolio_requirement(p, price);
     for (int i = 0; i < POSITIONS; i++) {
         requirement += current_requirement(p, s, shadow, i, price[p->asset[i]]);
     }

@@ -11,7 +11,7 @@
 /* Per cell: tier offset and tier count in `tiers`, steps, isolated, seed low word, seed high word. */
 #define CELL_INTS 6
 #define MARKET_REALS (2 * ASSETS + ASSETS * ASSETS)
-#define ACCOUNT_REALS (1 + 2 * ASSETS + 3 * POSITIONS)
+#define ACCOUNT_REALS (1 + 2 * ASSETS + 3 * POSITIONS + PORTFOLIO_REALS)
 #define LAYOUT_INTS (3 * POSITIONS + 1)
 
 /* The cell holding work-item g: the last c with cellStart[c] <= g. */

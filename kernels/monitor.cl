@@ -92,7 +92,8 @@ real margin_requirement(const Problem *p, const Margin *m, int i, real mark) {
 /* Cross mode: equity minus requirement, summed as paths.cl's cross_equity and cross_requirement sum them */
 real margin_cross_excess(const Problem *p, const Margin *m, const real *price) {
     real equity = m->cash;
-    real requirement = 0;
+    /* the grid is compiled for the starting sizes, which both margins hold while open (partials are refused) */
+    real requirement = portfolio_requirement(p, price);
     for (int a = 0; a < ASSETS; a++) {
         equity += m->valueUnits[a] * price[a];
         requirement += m->requirementUnits[a] * price[a];
@@ -139,6 +140,7 @@ real cross_shortfall(const Problem *p, const Margin *m, const Bridge *b, const r
     for (int a = 0; a < ASSETS; a++) {
         slope[a] = m->valueUnits[a] - m->requirementUnits[a];
     }
+    subtract_portfolio_slopes(p, price0, slope);
     for (int i = 0; i < POSITIONS; i++) {
         slope[p->asset[i]] += margin_position_slope(p, m, i, price0[p->asset[i]]);
     }

@@ -21,6 +21,11 @@
 #else
 #define POSITION_SLOTS 1
 #endif
+/* SCENARIOS: the portfolio-margin grid's scenarios (0: none), after the account's positions in its array */
+#ifndef SCENARIOS
+#define SCENARIOS 0
+#endif
+#define PORTFOLIO_REALS (SCENARIOS > 0 ? 1 + SCENARIOS * ASSETS : 0)
 
 /* Views into the four packed parameter arrays; the layout is written by the host (ProblemBuffers). */
 typedef struct {
@@ -39,6 +44,9 @@ typedef struct {
     PARAM int *asset;
     PARAM int *markBasis;
     PARAM int *tierStart;
+    /* portfolio margin: minimum, then loss units row-major SCENARIOS x ASSETS (unused when SCENARIOS is 0) */
+    real portfolioMinimum;
+    PARAM real *scenarioUnits;
 } Problem;
 
 void view_problem(Problem *p, PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
@@ -52,6 +60,13 @@ void view_problem(Problem *p, PARAM real *market, PARAM real *account, PARAM rea
     p->size = account + 1 + 2 * ASSETS;
     p->entry = p->size + POSITIONS;
     p->margin = p->entry + POSITIONS;
+#if SCENARIOS > 0
+    p->portfolioMinimum = p->margin[POSITIONS];
+    p->scenarioUnits = p->margin + POSITIONS + 1;
+#else
+    p->portfolioMinimum = 0;
+    p->scenarioUnits = p->margin;
+#endif
     p->tierFloor = tiers;
     p->tierRate = tiers + tierCount;
     p->tierDeduction = tiers + 2 * tierCount;
@@ -96,8 +111,48 @@ real cross_equity(const Problem *p, const real *price) {
     return equity;
 }
 
+/* CompiledProblem.worstScenario: the first scenario of the largest loss above the minimum, or -1 */
+int worst_scenario(const Problem *p, const real *price) {
+    int worst = -1;
+    real largest = p->portfolioMinimum;
+    for (int s = 0; s < SCENARIOS; s++) {
+        real loss = 0;
+        for (int a = 0; a < ASSETS; a++) {
+            loss += p->scenarioUnits[s * ASSETS + a] * price[a];
+        }
+        if (loss > largest) {
+            largest = loss;
+            worst = s;
+        }
+    }
+    return worst;
+}
+
+/* CompiledProblem.portfolioRequirement: the largest scenario loss, at least the minimum; 0 without a grid */
+real portfolio_requirement(const Problem *p, const real *price) {
+    real largest = p->portfolioMinimum;
+    for (int s = 0; s < SCENARIOS; s++) {
+        real loss = 0;
+        for (int a = 0; a < ASSETS; a++) {
+            loss += p->scenarioUnits[s * ASSETS + a] * price[a];
+        }
+        largest = fmax(largest, loss);
+    }
+    return largest;
+}
+
+/* Valuation.subtractPortfolioSlopes: the worst scenario's loss units leave the excess's slope */
+void subtract_portfolio_slopes(const Problem *p, const real *price, real *slope) {
+    int s = worst_scenario(p, price);
+    if (s >= 0) {
+        for (int a = 0; a < ASSETS; a++) {
+            slope[a] -= p->scenarioUnits[s * ASSETS + a];
+        }
+    }
+}
+
 real cross_requirement(const Problem *p, const real *price) {
-    real requirement = 0;
+    real requirement = portfolio_requirement(p, price);
     for (int a = 0; a < ASSETS; a++) {
         requirement += p->requirementUnits[a] * price[a];
     }

@@ -83,13 +83,15 @@ public final class BufferSolver {
     public static Spec withBuffer(Spec spec, double buffer) {
         Account a = spec.account();
         if (a.mode() == MarginMode.CROSS) {
-            return spec.withAccount(new Account(a.mode(), a.cash() + buffer, a.collateral(), a.debts(), a.positions()));
+            return spec.withAccount(new Account(a.mode(), a.cash() + buffer, a.collateral(), a.debts(), a.positions(),
+                    a.portfolioMargin()));
         }
         List<Position> positions = new ArrayList<>();
         for (Position p : a.positions()) {
             positions.add(new Position(p.asset(), p.size(), p.entryPrice(), p.rule(), p.margin() + buffer));
         }
-        return spec.withAccount(new Account(a.mode(), a.cash(), a.collateral(), a.debts(), positions));
+        return spec.withAccount(new Account(a.mode(), a.cash(), a.collateral(), a.debts(), positions,
+                a.portfolioMargin()));
     }
 
     /**
@@ -104,7 +106,8 @@ public final class BufferSolver {
             positions.add(p.inverse() != null ? p.inverse().scaled(scale).linear(a.mode())
                     : new Position(p.asset(), p.size() * scale, p.entryPrice(), p.rule(), p.margin()));
         }
-        return spec.withAccount(new Account(a.mode(), a.cash(), a.collateral(), a.debts(), positions));
+        return spec.withAccount(new Account(a.mode(), a.cash(), a.collateral(), a.debts(), positions,
+                a.portfolioMargin()));
     }
 
     public static SizeSolution solveSize(Spec spec, double target, Engines.Options options)

@@ -92,6 +92,10 @@ public final class CoinView {
         if (account.positions().stream().anyMatch(p -> p.inverse() == null)) {
             return "coin terms are computed for accounts of inverse contracts only, and this one also holds linear ones";
         }
+        if (account.portfolioMargin() != null) {
+            return "coin terms are computed for accounts margined position by position, and this one has portfolio margin "
+                    + "(its scenario grid moves USD prices)";
+        }
         if (account.collateral().stream().anyMatch(c -> c.liquidationThreshold() < 1)) {
             return "coin terms are computed without lending thresholds on the collateral";
         }

@@ -5,6 +5,7 @@ import io.marginsim.engine.Valuation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -75,6 +76,9 @@ public final class LiquidationPrices {
                 }
             }
         }
+        if (only < 0) {
+            portfolioKinks(p, today, asset, boundaries);
+        }
         double below = Double.NaN;
         double above = Double.NaN;
         List<Double> edges = new ArrayList<>(boundaries);
@@ -118,11 +122,42 @@ public final class LiquidationPrices {
                 intercept += p.tierDeduction[k];
             }
         }
+        if (only < 0 && p.scenarios > 0) {
+            // on this piece the portfolio requirement is the line of one scenario (or the minimum): swap it in for
+            // its value at price zero, which margin() above took
+            double[] atZero = withPrice(today, asset, 0);
+            int s = p.worstScenario(withPrice(today, asset, probe));
+            intercept += p.portfolioRequirement(atZero) - (s >= 0 ? p.scenarioLoss(s, atZero) : p.portfolioMinimum);
+            slope -= s >= 0 ? p.scenarioUnits[s * p.assets + asset] : 0;
+        }
         if (slope == 0) {
             return Double.NaN;
         }
         double root = -intercept / slope;
         return root > 0 && root >= lo && root < hi ? root : Double.NaN;
+    }
+
+    /**
+     * Adds the prices of {@code asset} (others at {@code today}) where the portfolio requirement changes slope: where
+     * two scenarios' losses, or a scenario's loss and the minimum, are equal. Between them it is one line.
+     */
+    private static void portfolioKinks(CompiledProblem p, double[] today, int asset, Set<Double> boundaries) {
+        double[] atZero = withPrice(today, asset, 0);
+        for (int s = 0; s < p.scenarios; s++) {
+            // scenario s is the line cs + us * P in this asset's price
+            double cs = p.scenarioLoss(s, atZero);
+            double us = p.scenarioUnits[s * p.assets + asset];
+            addKink(boundaries, (p.portfolioMinimum - cs) / us);
+            for (int t = s + 1; t < p.scenarios; t++) {
+                addKink(boundaries, (p.scenarioLoss(t, atZero) - cs) / (us - p.scenarioUnits[t * p.assets + asset]));
+            }
+        }
+    }
+
+    private static void addKink(Set<Double> boundaries, double price) {
+        if (price > 0 && Double.isFinite(price)) {
+            boundaries.add(price);
+        }
     }
 
     /** Equity minus requirement of the account (or of one isolated position). */

@@ -73,6 +73,11 @@ import java.util.Set;
  * {@code notional_i = |size[i]| * (markBasis[i] ? P : entry[i])} and
  * {@code tiered_i(n) = n * rate[k] - deduction[k]} for the last tier {@code k} of position {@code i} whose floor
  * is at most {@code n}.
+ * <b>Portfolio margin</b> ({@code scenarios > 0}, cross mode): the requirement also adds
+ * {@link #portfolioRequirement}, {@code max(portfolioMinimum, max_s sum_a scenarioUnits[s * assets + a] * P[a])},
+ * and the positions it covers have a zero rate. The grid is compiled for the starting sizes, so it holds while they
+ * stay: the shadow account always, and the live one until a full liquidation closes it (partial liquidation is
+ * refused with portfolio margin).
  *
  * <p><b>Account-side mechanics</b> ({@link #frictions}): carrying costs each step and what a breach triggers
  * (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the account
@@ -184,6 +189,15 @@ public final class CompiledProblem {
     public final double[] tierFloor;
     public final double[] tierRate;
     public final double[] tierDeduction;
+    /** Scenarios of the portfolio-margin grid; 0 when each position has its own rule only. */
+    public final int scenarios;
+    /**
+     * Portfolio margin, row-major {@code scenarios x assets}: the loss of scenario {@code s} per unit of asset
+     * {@code a}'s price, {@code -move[s][a] * sum of the sizes on a}; see {@link #portfolioRequirement}.
+     */
+    public final double[] scenarioUnits;
+    /** Portfolio margin: the requirement when no scenario loses more (quote currency). */
+    public final double portfolioMinimum;
     /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
     public final Frictions frictions;
     /** Step ends only, or also between them ({@link BridgeCrossing}). */
@@ -255,6 +269,9 @@ public final class CompiledProblem {
         this.tierFloor = account.tierFloor().clone();
         this.tierRate = account.tierRate().clone();
         this.tierDeduction = account.tierDeduction().clone();
+        this.scenarioUnits = account.scenarioUnits().clone();
+        this.scenarios = assets == 0 ? 0 : scenarioUnits.length / assets;
+        this.portfolioMinimum = account.portfolioMinimum();
         this.frictions = frictions;
         this.monitoring = monitoring;
     }
@@ -371,7 +388,8 @@ public final class CompiledProblem {
                         garchAlpha, garchBeta, initialVariance, ar1, dcc, dccA, dccB, dccTarget, historyRows,
                         historyResiduals),
                 new Account(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
-                        positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction),
+                        positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction, scenarioUnits,
+                        portfolioMinimum),
                 steps, stepDays, seed, frictions, other);
     }
 
@@ -403,6 +421,42 @@ public final class CompiledProblem {
             k++;
         }
         return k;
+    }
+
+    /**
+     * Portfolio margin at {@code price}: {@code max(portfolioMinimum, max_s sum_a scenarioUnits[s][a] * price[a])},
+     * the largest scenario loss of the positions; 0 without a grid. Piecewise linear in the prices, its slope is the
+     * worst scenario's ({@link #worstScenario}).
+     */
+    public double portfolioRequirement(double[] price) {
+        int s = worstScenario(price);
+        return s >= 0 ? scenarioLoss(s, price) : scenarios == 0 ? 0 : portfolioMinimum;
+    }
+
+    /**
+     * The scenario whose loss is the portfolio requirement at {@code price}: the first of the largest, or -1 when no
+     * loss exceeds {@link #portfolioMinimum} (the minimum binds, with slope zero) or there is no grid.
+     */
+    public int worstScenario(double[] price) {
+        int worst = -1;
+        double largest = portfolioMinimum;
+        for (int s = 0; s < scenarios; s++) {
+            double loss = scenarioLoss(s, price);
+            if (loss > largest) {
+                largest = loss;
+                worst = s;
+            }
+        }
+        return worst;
+    }
+
+    /** Loss of the positions in scenario {@code s} at {@code price}. */
+    public double scenarioLoss(int s, double[] price) {
+        double loss = 0;
+        for (int a = 0; a < assets; a++) {
+            loss += scenarioUnits[s * assets + a] * price[a];
+        }
+        return loss;
     }
 
     /** Notional of position {@code i} on the basis its rule uses. */
@@ -448,11 +502,22 @@ public final class CompiledProblem {
         }
     }
 
-    /** Account half of the problem, in the flat layout described on {@link CompiledProblem}. */
+    /**
+     * Account half of the problem, in the flat layout described on {@link CompiledProblem}; {@code scenarioUnits}
+     * empty without portfolio margin.
+     */
     public record Account(boolean isolated, double cash, double[] valueUnits, double[] requirementUnits,
                           int[] positionAsset, double[] positionSize, double[] positionEntry,
                           double[] positionMargin, boolean[] markBasis, int[] tierStart, double[] tierFloor,
-                          double[] tierRate, double[] tierDeduction) {
+                          double[] tierRate, double[] tierDeduction, double[] scenarioUnits, double portfolioMinimum) {
+        /** An account whose positions have their own rules only. */
+        public Account(boolean isolated, double cash, double[] valueUnits, double[] requirementUnits,
+                       int[] positionAsset, double[] positionSize, double[] positionEntry, double[] positionMargin,
+                       boolean[] markBasis, int[] tierStart, double[] tierFloor, double[] tierRate,
+                       double[] tierDeduction) {
+            this(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
+                    positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction, new double[0], 0);
+        }
     }
 
     @Override

@@ -434,7 +434,8 @@ public final class LiquidatingAccount implements PathAccount {
     }
 
     private double crossShortfall(double[] price) {
-        double requirement = Valuation.unitsValue(requirementUnits, price);
+        // the grid is compiled for the starting sizes, which hold until a full liquidation closes the account
+        double requirement = Valuation.unitsValue(requirementUnits, price) + p.portfolioRequirement(price);
         for (int i = 0; i < p.positions; i++) {
             requirement += requirement(i, price[p.positionAsset[i]]);
         }

@@ -24,7 +24,7 @@ final class LiquidatingMargins {
 
             @Override
             public void crossSlopes(double[] price, double[] out) {
-                unitSlopes(out);
+                unitSlopes(price, out);
                 for (int i = 0; i < p.positions; i++) {
                     out[p.positionAsset[i]] += positionSlope(i, price[p.positionAsset[i]]);
                 }
@@ -55,7 +55,7 @@ final class LiquidatingMargins {
 
             @Override
             public void crossSlopes(double[] price, double[] out) {
-                unitSlopes(out);
+                unitSlopes(price, out);
                 for (int i = 0; i < p.positions; i++) {
                     out[p.positionAsset[i]] += Valuation.positionExcessSlope(p, i, price[p.positionAsset[i]]);
                 }
@@ -74,12 +74,16 @@ final class LiquidatingMargins {
         };
     }
 
-    /** Collateral and debt: value units less requirement units, at this step's haircuts. */
-    private void unitSlopes(double[] out) {
+    /**
+     * Collateral and debt: value units less requirement units, at this step's haircuts; and less the portfolio
+     * margin's slope at {@code price} (compiled for the starting sizes, which both margins hold while open).
+     */
+    private void unitSlopes(double[] price, double[] out) {
         double[] value = account.valueUnits();
         double[] requirement = account.requirementUnits();
         for (int a = 0; a < p.assets; a++) {
             out[a] = value[a] - requirement[a];
         }
+        Valuation.subtractPortfolioSlopes(p, price, out);
     }
 }

@@ -7,6 +7,7 @@ import io.marginsim.model.Collateral;
 import io.marginsim.model.Debt;
 import io.marginsim.model.MarginMode;
 import io.marginsim.model.Position;
+import io.marginsim.rules.ScenarioGrid;
 import io.marginsim.rules.TierTable;
 import io.marginsim.spec.Spec;
 
@@ -81,7 +82,29 @@ public final class ProblemCompiler {
             System.arraycopy(t.rates(), 0, rate, tierStart[i], t.size());
             System.arraycopy(t.deductions(), 0, deduction, tierStart[i], t.size());
         }
+        ScenarioGrid grid = account.portfolioMargin();
         return new CompiledProblem.Account(account.mode() == MarginMode.ISOLATED, account.cash(), valueUnits,
-                requirementUnits, asset, size, entry, margin, mark, tierStart, floor, rate, deduction);
+                requirementUnits, asset, size, entry, margin, mark, tierStart, floor, rate, deduction,
+                grid == null ? new double[0] : scenarioUnits(spec, grid, asset, size),
+                grid == null ? 0 : grid.minimum());
+    }
+
+    /**
+     * Per scenario and asset, the loss per unit of the asset's price: a linear position of {@code q} units loses
+     * {@code -q P m} when its price moves by the relative {@code m}, so the positions on one asset add up.
+     */
+    private static double[] scenarioUnits(Spec spec, ScenarioGrid grid, int[] asset, double[] size) {
+        int n = spec.assets().size();
+        double[] net = new double[n];
+        for (int i = 0; i < asset.length; i++) {
+            net[asset[i]] += size[i];
+        }
+        double[] units = new double[grid.scenarios().size() * n];
+        for (int s = 0; s < grid.scenarios().size(); s++) {
+            for (int a = 0; a < n; a++) {
+                units[s * n + a] = -net[a] * grid.scenarios().get(s).move(spec.assets().get(a).name());
+            }
+        }
+        return units;
     }
 }

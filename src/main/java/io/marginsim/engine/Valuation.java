@@ -18,7 +18,10 @@ public final class Valuation {
         return p.cash + unitsValue(valueUnits, price) + totalPnl(p, price);
     }
 
-    /** Cross mode: lending requirement on collateral + tiered requirement of every position. */
+    /**
+     * Cross mode: lending requirement on collateral + tiered requirement of every position + the portfolio margin
+     * of the scenario grid.
+     */
     public static double crossRequirement(CompiledProblem p, double[] price) {
         return crossRequirement(p, p.requirementUnits, price);
     }
@@ -28,7 +31,7 @@ public final class Valuation {
      * {@code requirementUnits} instead (haircuts that move along the path change both unit arrays).
      */
     public static double crossRequirement(CompiledProblem p, double[] requirementUnits, double[] price) {
-        double requirement = unitsValue(requirementUnits, price);
+        double requirement = unitsValue(requirementUnits, price) + p.portfolioRequirement(price);
         for (int i = 0; i < p.positions; i++) {
             requirement += positionRequirement(p, i, price[p.positionAsset[i]]);
         }
@@ -68,14 +71,30 @@ public final class Valuation {
 
     /**
      * Cross mode: the slope {@code d(equity - requirement) / dP[a]} of the margin excess in each asset's price at
-     * {@code price}, written to {@code out}; a tiered rule contributes the rate of the bracket it is in.
+     * {@code price}, written to {@code out}; a tiered rule contributes the rate of the bracket it is in, portfolio
+     * margin the loss units of its worst scenario.
      */
     public static void crossExcessSlopes(CompiledProblem p, double[] price, double[] out) {
         for (int a = 0; a < p.assets; a++) {
             out[a] = p.valueUnits[a] - p.requirementUnits[a];
         }
+        subtractPortfolioSlopes(p, price, out);
         for (int i = 0; i < p.positions; i++) {
             out[p.positionAsset[i]] += positionExcessSlope(p, i, price[p.positionAsset[i]]);
+        }
+    }
+
+    /**
+     * Subtracts from {@code out} the slope of the portfolio requirement at {@code price}: the loss units of the
+     * scenario that is the requirement there ({@link CompiledProblem#worstScenario}), nothing where the minimum binds.
+     */
+    public static void subtractPortfolioSlopes(CompiledProblem p, double[] price, double[] out) {
+        int s = p.worstScenario(price);
+        if (s < 0) {
+            return;
+        }
+        for (int a = 0; a < p.assets; a++) {
+            out[a] -= p.scenarioUnits[s * p.assets + a];
         }
     }
 

@@ -10,6 +10,7 @@ import io.marginsim.engine.Simulator;
 import io.marginsim.result.Report;
 
 import java.io.UncheckedIOException;
+import java.util.Map;
 
 /**
  * A fluent way to write a spec from Java or JShell:
@@ -298,6 +299,23 @@ public final class SpecBuilder {
         return this;
     }
 
+    /**
+     * A scenario of the account's portfolio-margin grid (README, Portfolio margin): a relative price move by asset
+     * name. The grid is then the requirement of every position, which takes no rules of its own.
+     */
+    public SpecBuilder scenario(String name, Map<String, Double> moves) {
+        ObjectNode scenario = grid().withArray("scenarios").addObject().put("name", name);
+        ObjectNode json = scenario.putObject("moves");
+        moves.forEach(json::put);
+        return this;
+    }
+
+    /** The portfolio-margin requirement when no scenario of the grid loses more. */
+    public SpecBuilder portfolioMinimum(double minimum) {
+        grid().put("minimum", minimum);
+        return this;
+    }
+
     public SpecBuilder horizonDays(double days) {
         root.put("horizonDays", days);
         return this;
@@ -341,6 +359,11 @@ public final class SpecBuilder {
     /** Builds and simulates with the default engine options. */
     public Report simulate() throws EngineUnavailableException {
         return Simulator.simulate(build());
+    }
+
+    private ObjectNode grid() {
+        return account.has("portfolioMargin") ? (ObjectNode) account.get("portfolioMargin")
+                : account.putObject("portfolioMargin");
     }
 
     private ObjectNode last(String method) {

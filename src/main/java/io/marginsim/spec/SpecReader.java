@@ -22,6 +22,7 @@ import io.marginsim.model.Position;
 import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.rules.Presets;
 import io.marginsim.rules.RuleReader;
+import io.marginsim.rules.ScenarioGrid;
 import io.marginsim.rules.VenuePreset;
 
 import java.io.IOException;
@@ -155,6 +156,9 @@ public final class SpecReader {
         }
         LiquidationTerms liquidation = root.has("liquidation")
                 ? LiquidationReader.terms(root.object("liquidation"), account.positions(), read.venues()) : null;
+        if (liquidation != null && account.portfolioMargin() != null) {
+            PortfolioMarginReader.refusePartial(root.object("liquidation"), liquidation);
+        }
         Microstructure microstructure = new Microstructure(liquidation, read.funding(), read.borrowRate(),
                 read.haircuts());
         String engine = root.text("engine", "auto");
@@ -227,7 +231,7 @@ public final class SpecReader {
     }
 
     private static AccountRead account(JsonNodes json, List<Asset> assets) {
-        json.allowOnly("mode", "cash", "collateral", "debts", "positions");
+        json.allowOnly("mode", "cash", "collateral", "debts", "positions", "portfolioMargin");
         String modeText = json.text("mode", "cross");
         MarginMode mode = switch (modeText) {
             case "cross", "isolated" -> MarginMode.valueOf(modeText.toUpperCase(Locale.ROOT));
@@ -254,6 +258,8 @@ public final class SpecReader {
             borrow.add(rate);
             anyBorrow |= item.has("borrowRate");
         }
+        ScenarioGrid grid = json.has("portfolioMargin") ? PortfolioMarginReader.grid(json.object("portfolioMargin"),
+                assets) : null;
         List<Position> positions = new ArrayList<>();
         List<Funding> funding = new ArrayList<>();
         List<LiquidationDefaults> venues = new ArrayList<>();
@@ -261,12 +267,13 @@ public final class SpecReader {
         for (JsonNodes item : json.array("positions")) {
             LiquidationDefaults venue = item.has("venue") && item.get("venue").node().isTextual()
                     ? Presets.get(item.path() + ".venue", item.text("venue")).liquidation() : LiquidationDefaults.NONE;
-            positions.add(position(item, mode));
+            positions.add(position(item, mode, grid != null));
             venues.add(venue);
             funding.add(item.has("funding") ? LiquidationReader.funding(item.object("funding"), venue.funding()) : null);
             anyFunding |= item.has("funding");
         }
-        Account account = json.build(() -> new Account(mode, json.number("cash", 0), collateral, debts, positions));
+        Account account = json.build(() -> new Account(mode, json.number("cash", 0), collateral, debts, positions,
+                grid));
         return new AccountRead(account, anyFunding ? funding : List.of(), anyBorrow ? borrow : List.of(), venues,
                 anyModel ? haircuts : List.of());
     }
@@ -307,15 +314,20 @@ public final class SpecReader {
         return json.build(() -> new Collateral(json.text("asset"), json.number("amount"), h, lt));
     }
 
-    private static Position position(JsonNodes json, MarginMode mode) {
+    /** @param portfolio whether the account's portfolio-margin grid is the requirement of this position */
+    private static Position position(JsonNodes json, MarginMode mode, boolean portfolio) {
         json.allowOnly("asset", "size", "entryPrice", "rules", "venue", "symbol", "margin", "funding", "contract",
                 "faceValue");
-        if (json.has("rules") == json.has("venue")) {
+        if (portfolio) {
+            PortfolioMarginReader.refuseOwnRule(json);
+        } else if (json.has("rules") == json.has("venue")) {
             throw json.error("must give exactly one of rules (inline) or venue + symbol (a preset)");
         }
         MaintenanceRule rule;
         VenuePreset preset = null;
-        if (json.has("rules")) {
+        if (portfolio) {
+            rule = PortfolioMarginReader.COVERED;
+        } else if (json.has("rules")) {
             rule = RuleReader.read(json.object("rules"));
         } else {
             preset = Presets.get(json.path() + ".venue", json.text("venue"));

@@ -77,6 +77,23 @@ final class HostileInputs {
              "monitoring": "continuous", "horizonDays": 2, "stepsPerDay": 4, "paths": 400, "seed": 7}
             """;
 
+    /**
+     * A portfolio-margined account: two positions under a scenario grid (one scenario with a volatility move) with a
+     * minimum, and a full liquidation after a latency.
+     */
+    static final String PORTFOLIO_SPEC = """
+            {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6},
+                        {"name": "ETH", "price": 3000, "volatility": 0.8}],
+             "account": {"mode": "cross", "cash": 15000,
+                         "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000},
+                                       {"asset": "ETH", "size": -10, "entryPrice": 3000}],
+                         "portfolioMargin": {"scenarios": [{"name": "down", "moves": {"BTC": -0.1, "ETH": -0.1}},
+                                                           {"moves": {"BTC": -0.1, "ETH": 0.15}, "volatility": 0.2}],
+                                             "minimum": 500}},
+             "liquidation": {"latencySeconds": 30, "partial": {"mode": "full"}},
+             "horizonDays": 2, "stepsPerDay": 4, "paths": 400, "seed": 7}
+            """;
+
     /** A one-asset template for {@code backtest}. */
     static final String TEMPLATE = """
             {"assets": [{"name": "BTC", "price": 100, "volatility": 0.6}],
@@ -108,6 +125,8 @@ final class HostileInputs {
         specKeys(cases, "", BASE_SPEC);
         specValues(cases, "inverse ", INVERSE_SPEC);
         specKeys(cases, "inverse ", INVERSE_SPEC);
+        specValues(cases, "portfolio ", PORTFOLIO_SPEC);
+        specKeys(cases, "portfolio ", PORTFOLIO_SPEC);
         specTexts(cases);
         options(cases);
         sweeps(cases);

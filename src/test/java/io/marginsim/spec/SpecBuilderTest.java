@@ -74,6 +74,19 @@ class SpecBuilderTest {
     }
 
     @Test
+    void portfolioMarginGridReadsLikeTheFile() {
+        Spec built = SpecBuilder.spec().asset("BTC", 60000, 0.6).asset("ETH", 3000, 0.8).cash(15000)
+                .position("BTC", 1, 60000).position("ETH", -10, 3000)
+                .scenario("spread wide", java.util.Map.of("BTC", -0.10, "ETH", 0.15))
+                .scenario("both down", java.util.Map.of("BTC", -0.10, "ETH", -0.10))
+                .portfolioMinimum(500).horizonDays(1).build();
+        var grid = built.account().portfolioMargin();
+        assertThat(grid.minimum()).isEqualTo(500);
+        assertThat(grid.scenarios()).extracting(s -> s.name()).containsExactly("spread wide", "both down");
+        assertThat(grid.scenarios().getFirst().move("ETH")).isEqualTo(0.15);
+    }
+
+    @Test
     void inverseContractsTakeTheirFaceValueAndCoinMargin() {
         Spec inline = SpecBuilder.spec().asset("BTC", 60000, 0.6).isolated()
                 .position("BTC", 60000, 60000).inverse(1).flatRate(0.005).margin(0.1)

@@ -60,7 +60,8 @@ final class PathKernels implements AutoCloseable {
         return KernelProgram.SPEED_OPTIONS
                 + (precision == Precision.DOUBLE ? " -DREAL_DOUBLE" : " -cl-single-precision-constant")
                 + (constant ? "" : " -DPARAM_GLOBAL")
-                + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions + ModelBuffer.options(problem)
+                + " -DASSETS=" + problem.assets + " -DPOSITIONS=" + problem.positions
+                + (problem.scenarios > 0 ? " -DSCENARIOS=" + problem.scenarios : "") + ModelBuffer.options(problem)
                 + FrictionBuffer.options(problem)
                 + (problem.monitoring == Monitoring.CONTINUOUS ? " -DCONTINUOUS" : "")
                 + " -DBREACH_BINS=" + BreachBins.perStep(problem.monitoring);

@@ -13,7 +13,8 @@ import org.jocl.cl_mem;
  * real numbers in the engine's precision.
  * <pre>
  *   market  = initialPrice[A], logDrift[A], shockLoading[A * A]
- *   account = cash, valueUnits[A], requirementUnits[A], size[P], entry[P], margin[P]
+ *   account = cash, valueUnits[A], requirementUnits[A], size[P], entry[P], margin[P], and with portfolio margin
+ *             (S scenarios) portfolioMinimum, scenarioUnits[S * A]
  *   tiers   = floor[T], rate[T], deduction[T]
  *   layout  = asset[P], markBasis[P] (0 or 1), tierStart[P + 1]
  *   models  = the market models beyond GBM ({@link ModelBuffer}); one unused zero for GBM
@@ -53,6 +54,7 @@ final class ProblemBuffers implements AutoCloseable {
     /** Bytes of the six parameter buffers (not the history), to decide whether they fit in constant memory. */
     static long bytes(CompiledProblem p, Precision precision) {
         long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
+                + (p.scenarios > 0 ? 1 + p.scenarioUnits.length : 0)
                 + 3L * p.tierFloor.length + ModelBuffer.length(p) + FrictionBuffer.length(p);
         return reals * realBytes(precision) + (3L * p.positions + 1) * Sizeof.cl_int;
     }
@@ -82,8 +84,10 @@ final class ProblemBuffers implements AutoCloseable {
     }
 
     static double[] accountArray(CompiledProblem p) {
+        double[] portfolio = p.scenarios > 0 ? concat(new double[] {p.portfolioMinimum}, p.scenarioUnits)
+                : new double[0];
         return concat(new double[] {p.cash}, p.valueUnits, p.requirementUnits, p.positionSize, p.positionEntry,
-                p.positionMargin);
+                p.positionMargin, portfolio);
     }
 
     static int[] layoutArray(CompiledProblem p) {

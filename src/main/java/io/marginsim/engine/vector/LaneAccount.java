@@ -14,7 +14,7 @@ import static jdk.incubator.vector.VectorOperators.IS_NAN;
 import static jdk.incubator.vector.VectorOperators.NE;
 
 /**
- * The account side of {@link CompiledProblem} for {@link Lanes#COUNT} paths in float: equity, tiered
+ * The account side of {@link CompiledProblem} for {@link Lanes#COUNT} paths in float: equity, tiered and portfolio
  * requirement, first breach, worst shortfall and terminal equity, following
  * {@link io.marginsim.engine.scalar.ScalarEngine} step by step.
  *
@@ -40,6 +40,7 @@ final class LaneAccount {
     /** Requirement of an entry-basis position, which does not move with the price: computed once, in double. */
     private final float[] fixedRequirement;
     private final LaneTiers tiers;
+    private final LanePortfolio portfolio;
 
     private final int[] breachStep = new int[L];
     private final float[] worst = new float[L];
@@ -74,6 +75,7 @@ final class LaneAccount {
                     : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
         }
         tiers = new LaneTiers(p);
+        portfolio = new LanePortfolio(p);
         closed = new float[positions * L];
     }
 
@@ -210,6 +212,9 @@ final class LaneAccount {
             sum = sum.add(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
         }
         sum.sub(FloatVector.fromArray(Lanes.FLOATS, equity, 0)).intoArray(shortfall, 0);
+        if (portfolio.applies()) {
+            portfolio.addTo(price, shortfall);
+        }
     }
 
     /** Isolated mode: largest shortfall over positions; liquidates (freezes) every open position in shortfall. */

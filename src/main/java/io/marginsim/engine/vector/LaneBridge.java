@@ -149,6 +149,17 @@ final class LaneBridge {
             low += least;
             high += greatest;
         }
+        if (p.scenarios > 0) {
+            // one asset: scenario s loses units[s] * P, so the worst is the largest units at every price, down to
+            // the minimum (slope zero) at low prices when there is one
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < p.scenarios; s++) {
+                worst = Math.max(worst, p.scenarioUnits[s * p.assets + a]);
+            }
+            double slope = worst > 0 ? -worst : 0;
+            low += Math.min(slope, p.portfolioMinimum > 0 ? 0 : slope);
+            high += Math.max(slope, p.portfolioMinimum > 0 ? 0 : slope);
+        }
         return new double[] {low, high};
     }
 

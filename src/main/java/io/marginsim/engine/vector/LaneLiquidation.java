@@ -56,6 +56,7 @@ final class LaneLiquidation implements LaneBlocks {
     private final int[] requirementAsset;
     private final float[] requirementUnits;
     private final LaneTiers tiers;
+    private final LanePortfolio portfolio;
     private final LaneCarry carry;
 
     /** Per lane: live cash; per position and lane (at {@code i * L}): live size and margin. */
@@ -107,6 +108,7 @@ final class LaneLiquidation implements LaneBlocks {
         requirementAsset = LaneAccount.nonZero(p.requirementUnits);
         requirementUnits = LaneAccount.pick(p.requirementUnits, requirementAsset);
         tiers = new LaneTiers(p);
+        portfolio = new LanePortfolio(p);
         carry = new LaneCarry(p, market);
         laneVariance = carry.haircuts == null ? null : new double[p.assets];
         size = new float[positions * L];
@@ -261,7 +263,7 @@ final class LaneLiquidation implements LaneBlocks {
 
     /**
      * Collateral and debt at {@code price} (at this step's haircuts) into {@link #held}, and the collateral's
-     * requirement into {@link #heldRequirement}.
+     * requirement with the portfolio margin into {@link #heldRequirement}.
      */
     private void holdings(float[] price) {
         FloatVector value = FloatVector.zero(Lanes.FLOATS);
@@ -276,6 +278,10 @@ final class LaneLiquidation implements LaneBlocks {
         value.intoArray(held, 0);
         required.intoArray(heldRequirement, 0);
         carry.addHaircutShifts(price, held, heldRequirement);
+        if (portfolio.applies()) {
+            // compiled for the starting sizes: the shadow's, and the live account's until a full liquidation
+            portfolio.addTo(price, heldRequirement);
+        }
     }
 
     /**

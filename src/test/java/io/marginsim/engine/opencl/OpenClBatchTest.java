@@ -3,6 +3,7 @@ package io.marginsim.engine.opencl;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.Simulator;
 import io.marginsim.engine.Specs;
@@ -69,6 +70,17 @@ class OpenClBatchTest {
                 ModelProblems.dcc2(16, true).withMonitoring(Monitoring.CONTINUOUS)), List.of(900, 300));
         assertThat(CellBatch.key(engine, TestProblems.tiered(1), 100)).as("a discrete cell runs another program")
                 .isNotEqualTo(CellBatch.key(engine, TestProblems.tiered(1).withMonitoring(Monitoring.CONTINUOUS), 100));
+    }
+
+    @Test
+    void batchOfPortfolioMarginCellsEqualsCellByCellRuns() throws EngineUnavailableException {
+        // each cell's grid sits after its account in the cell's block of the account array
+        OpenClEngine engine = OpenClTestEngines.floatEngine();
+        for (Monitoring monitoring : Monitoring.values()) {
+            assertBatchEqualsSingleRuns(engine, List.of(
+                    ProblemCompiler.compile(PortfolioSpecs.twoAssets(15_000, 3, 700, monitoring)),
+                    ProblemCompiler.compile(PortfolioSpecs.twoAssets(12_000, 3, 900, monitoring))), List.of(700, 900));
+        }
     }
 
     @Test

@@ -1,0 +1,68 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.PortfolioSpecs;
+import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.scalar.ScalarEngine;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Portfolio margin on the vector engine, path by path against the scalar reference: the requirement in lanes
+ * ({@link LanePortfolio}) in the plain account under discrete monitoring, in the one-asset bridge
+ * ({@link LaneBridge}, whose excess slope changes at the minimum's kink but keeps its sign) and in the liquidating
+ * lanes ({@link LaneLiquidation}); continuous monitoring on two assets and with mechanics runs the reference's
+ * account per lane.
+ */
+class VectorPortfolioAgreementTest {
+    private static final int PATHS = 2048;
+    private static final long FIRST_PATH = 5_000;
+    private static final String LIQUIDATION = """
+            {"latencySeconds": 30, "feeRate": 0.005, "slippage": {"model": "sqrt", "depth": {"BTC": 5e7, "ETH": 2e7}}}""";
+
+    @Test
+    void twoAssetsAtStepEnds() {
+        assertAgrees(ProblemCompiler.compile(PortfolioSpecs.twoAssets(15_000, 7, PATHS, Monitoring.DISCRETE)));
+    }
+
+    @Test
+    void twoAssetsContinuously() {
+        assertAgrees(ProblemCompiler.compile(PortfolioSpecs.twoAssets(15_000, 7, PATHS, Monitoring.CONTINUOUS)));
+    }
+
+    @Test
+    void oneAssetInTheBridgeLanes() {
+        CompiledProblem p = ProblemCompiler.compile(PortfolioSpecs.oneAsset(12_000, 7, PATHS, Monitoring.CONTINUOUS));
+        assertThat(LaneBridge.covers(p)).as("the excess rises with BTC on both sides of the kink").isTrue();
+        assertAgrees(p);
+    }
+
+    @Test
+    void twoAssetsLiquidatedAtStepEnds() {
+        CompiledProblem p = ProblemCompiler.compile(PortfolioSpecs.twoAssetsLiquidated(15_000, LIQUIDATION, 7, PATHS,
+                Monitoring.DISCRETE));
+        assertThat(LaneLiquidation.covers(p)).isTrue();
+        assertAgrees(p);
+    }
+
+    @Test
+    void twoAssetsLiquidatedContinuously() {
+        assertAgrees(ProblemCompiler.compile(PortfolioSpecs.twoAssetsLiquidated(15_000, LIQUIDATION, 7, PATHS,
+                Monitoring.CONTINUOUS)));
+    }
+
+    /** A fair share of paths breaches, so agreement means something, and the engines agree path by path. */
+    private static void assertAgrees(CompiledProblem problem) {
+        PathBlock reference = PathBlock.forProblem(problem, PATHS);
+        new ScalarEngine(1, PATHS).simulate(problem, FIRST_PATH, reference);
+        int breaches = 0;
+        for (int step : reference.firstBreachStep) {
+            breaches += step == PathBlock.NO_BREACH ? 0 : 1;
+        }
+        assertThat(breaches).as("breaching paths").isBetween(PATHS / 20, PATHS - PATHS / 20);
+        Agreement.assertAgrees(problem, FIRST_PATH, PATHS, 1e-5);
+    }
+}
