@@ -41,7 +41,6 @@ final class ContinuousFills {
         double shortfall;
         if (p.isolated) {
             shadowMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
-            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             shortfall = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
                 int a = p.positionAsset[i];
@@ -51,8 +50,19 @@ final class ContinuousFills {
             shortfall = shadowMonitor.crossShortfall(path, step, previousPrice, previousLogPrice, price, logPrice, cov);
         }
         account.recordShortfall(step, shortfall);
+        settle(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+        return shortfall;
+    }
+
+    /**
+     * The liquidation half of {@link #step}, after the step's carrying costs: executes the fills due at {@code step}
+     * and checks the open scopes with none scheduled within the step, filling or scheduling from the crossing.
+     */
+    void settle(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
+                double[] previousPrice, double[] cov) {
         boolean last = step == p.steps;
         if (p.isolated) {
+            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             for (int i = 0; i < p.positions; i++) {
                 int a = p.positionAsset[i];
                 boolean filled = false;
@@ -80,7 +90,6 @@ final class ContinuousFills {
                 checkCross(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
             }
         }
-        return shortfall;
     }
 
     /**

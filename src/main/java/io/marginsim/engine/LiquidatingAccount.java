@@ -246,6 +246,16 @@ public final class LiquidatingAccount implements PathAccount {
         return fills.step(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
     }
 
+    /**
+     * {@link #settle(int, double[], double[], double[])} under continuous monitoring: the liquidation half of the
+     * continuous {@link #step(long, int, double[], double[], double[], double[], double[])}, after its carrying costs
+     * and the shadow's check, for an engine that keeps those in its own lanes (see {@link #resume}).
+     */
+    public void settle(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
+                       double[] previousPrice, double[] cov) {
+        fills.settle(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+    }
+
     /** Notes the shadow account's shortfall of step {@code step} for the first breach and worst shortfall. */
     public void recordShortfall(int step, double shortfall) {
         worstShortfall = Math.max(worstShortfall, shortfall);

@@ -94,7 +94,7 @@ final class LaneBridge {
     }
 
     /** The asset of every position and all collateral, or -1 when there are several (or none). */
-    private static int movingAsset(CompiledProblem p) {
+    static int movingAsset(CompiledProblem p) {
         int found = -1;
         for (int a = 0; a < p.assets; a++) {
             boolean used = p.valueUnits[a] != 0 || p.requirementUnits[a] != 0;

@@ -73,7 +73,7 @@ final class FrictionProblems {
                                              "haircutModel": {"k": 3, "cap": 0.6, "liquidationHorizonDays": 2}}],
                              "positions": [{"asset": "Y", "size": 10, "entryPrice": 100,
                                             "rules": {"type": "flat", "rate": 0.05}%s}]},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"%s}"""
                 .formatted(positionKeys.isEmpty() ? "" : ", " + positionKeys, seed,
                         liquidation.isEmpty() ? "" : ", \"liquidation\": {" + liquidation + "}"));
     }

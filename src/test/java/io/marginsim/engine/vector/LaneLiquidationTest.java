@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
 import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.spec.SpecReader;
@@ -27,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LaneLiquidationTest {
     @Test
-    void runsDiscreteMonitoringOnly() {
-        assertThat(LaneLiquidation.covers(FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70))).isTrue();
-        assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "",
-                "\"monitoring\": \"continuous\", \"liquidation\": {}", 71))).isFalse();
+    void runsDiscreteMonitoringAndContinuousWhereTheLanesKnowTheSide() {
+        CompiledProblem twoAssets = FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70);
+        assertThat(LaneLiquidation.covers(twoAssets)).isTrue();
+        assertThat(LaneLiquidation.covers(twoAssets.withMonitoring(Monitoring.CONTINUOUS))).isFalse();
+        assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "", "\"liquidation\": {}", 71)
+                .withMonitoring(Monitoring.CONTINUOUS))).isTrue();
     }
 
     @Test
@@ -61,8 +64,9 @@ class LaneLiquidationTest {
         CompiledProblem problem = ProblemCompiler.compile(SpecReader.read(Path.of("examples/btc-liquidation.json")));
         assertThat(problem.frictions.features()).contains("funding", "liquidation latency", "liquidation slippage",
                 "liquidation fee capped at remaining margin", "partial liquidation");
+        assertThat(problem.monitoring).isEqualTo(Monitoring.CONTINUOUS);
         assertThat(LaneLiquidation.covers(problem)).isTrue();
-        assertAgrees(problem);
+        assertAgrees(problem, 1e-5, VectorFrictionsAgreementTest.PATHS / 1000);
     }
 
     @Test
