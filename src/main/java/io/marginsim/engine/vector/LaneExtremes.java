@@ -15,9 +15,10 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  * stream, word 0 for the least and word 1 for the greatest, segment 0), written out for lanes on the log price
  * relative to the start as {@link LaneBridge} draws them.
  *
- * <p>The lanes value the account and its shadow at the step's end and at the extreme on the side where the excess
- * falls; the reference takes the lower of those two excesses as the step's, so the lanes' larger shortfall is the
- * reference's. That holds where {@link #covers} says the side is known in advance: every isolated position (its
+ * <p>The lanes value the account and its shadow at the extreme on the side where the excess falls; the reference
+ * takes the lower of the excesses there and at the step's end, which is the extreme's, as a bridge's least value is
+ * at most its end's and the excess is monotone in the price. That holds where {@link #covers} says the side is
+ * known in advance: every isolated position (its
  * slope has its size's sign when every bracket's rate is below 1), or a cross account that moves with one asset,
  * where every position's slope in every bracket and the collateral's at any haircut lean the same way, so that no
  * partial cut of the live account turns the slope over either.

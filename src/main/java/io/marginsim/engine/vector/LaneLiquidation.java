@@ -35,10 +35,9 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * {@link LiquidatingAccount#CLOSED}. A closed scope's positions have size zero, so carrying costs pass it by without
  * a mask; only the borrow interest of a closed cross account needs one.
  *
- * <p><b>Continuous monitoring</b> adds the check within the step where {@link LaneExtremes#covers} holds: the lanes
- * value the shadow and the live account also at the step's worse extreme price ({@link LaneExtremes}), so the
- * shadow's within-step shortfall is the larger of the two, and a scope is in breach within the step when either is
- * positive. Such a step goes to the lane's account ({@link LiquidatingAccount#settle(long, int, double[], double[],
+ * <p><b>Continuous monitoring</b> checks within the step where {@link LaneExtremes#covers} holds: the lanes value
+ * the shadow and the live account at the step's worse extreme price ({@link LaneExtremes}) rather than at its end,
+ * and a scope is in breach within the step when its shortfall there is positive. Such a step goes to the lane's account ({@link LiquidatingAccount#settle(long, int, double[], double[],
  * double[], double[], double[])}), which draws the crossing time and fills from there, checking the rest of the
  * step again after a fill, by the reference's own code and draws; so does a step with a fill due. Other problems
  * under continuous monitoring run through {@link LaneFrictions}.
@@ -86,12 +85,10 @@ final class LaneLiquidation implements LaneBlocks {
     private final float[] requirement = new float[L];
     /** Per position and lane: the shadow's requirement of this step. */
     private final float[] startRequirement;
-    /** Per scope and lane: the live account's shortfall (continuous: the larger of the end's and the extreme's). */
+    /** Per scope and lane: the live account's shortfall (continuous: at the step's worse extreme). */
     private final float[] gap;
-    private final float[] worseGap;
-    /** The shadow's shortfall at the step's end and at its worse extreme. */
+    /** The shadow's shortfall. */
     private final float[] shortfall = new float[L];
-    private final float[] worseShortfall = new float[L];
     /** Lanes with a liquidation event this step: non-zero. */
     private final int[] event = new int[L];
     /** One lane's state in double, handed to its account. */
@@ -129,7 +126,6 @@ final class LaneLiquidation implements LaneBlocks {
         previousPrice = new float[extremes == null ? 0 : p.assets * L];
         int scopes = isolated ? positions : 1;
         gap = new float[scopes * L];
-        worseGap = new float[extremes == null ? 0 : scopes * L];
         size = new float[positions * L];
         startRequirement = new float[positions * L];
         margin = new float[positions * L];
@@ -197,25 +193,16 @@ final class LaneLiquidation implements LaneBlocks {
 
     /**
      * The shadow's and the live account's shortfalls of step {@code step}: the shadow's into the worst shortfall and
-     * the first breach, the live scopes' into {@link #gap} for {@link #settle}; under continuous monitoring the
-     * larger of those at the step's end and at its worse extreme price. The extreme goes first, so that the scratch
-     * the end's live check reads from the shadow's is the end's.
+     * the first breach, the live scopes' into {@link #gap} for {@link #settle}. Under continuous monitoring they are
+     * valued at the step's worse extreme price alone: the reference takes the lower of the excesses there and at the
+     * step's end, and the extreme is never better than the end (a bridge's least value is at most its end's), while
+     * {@link LaneExtremes#covers} makes every excess monotone in the price on the side it reads.
      */
     private void check(int step) {
-        if (extremes != null) {
-            shadowShortfall(true, worseShortfall);
-            liveGaps(true, worseGap);
-        }
-        shadowShortfall(false, shortfall);
-        liveGaps(false, gap);
+        boolean worse = extremes != null;
+        shadowShortfall(worse, shortfall);
+        liveGaps(worse, gap);
         FloatVector largest = FloatVector.fromArray(Lanes.FLOATS, shortfall, 0);
-        if (extremes != null) {
-            largest = largest.max(FloatVector.fromArray(Lanes.FLOATS, worseShortfall, 0));
-            for (int at = 0; at < gap.length; at += L) {
-                FloatVector.fromArray(Lanes.FLOATS, gap, at).max(FloatVector.fromArray(Lanes.FLOATS, worseGap, at))
-                        .intoArray(gap, at);
-            }
-        }
         FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(largest).intoArray(worst, 0);
         VectorMask<Float> breach = largest.compare(GT, 0f);
         if (breach.anyTrue()) {
