@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.ContinuousMonitor;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
 
@@ -12,8 +13,8 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  * Each lane's least and greatest price within a step, for {@link LaneLiquidation} under continuous monitoring: the
  * bridge extremes that {@link io.marginsim.engine.ContinuousMonitor} draws for a margin that moves with one asset
  * ({@link io.marginsim.engine.BridgeCrossing#minimum} and its mirror, from block {@code a} of the monitoring
- * stream, word 0 for the least and word 1 for the greatest, segment 0), written out for lanes on the log price
- * relative to the start as {@link LaneBridge} draws them.
+ * stream's segment 0, which two steps share: see {@code ContinuousMonitor.extremeWords}), written out for lanes on
+ * the log price relative to the start as {@link LaneBridge} draws them.
  *
  * <p>The lanes value the account and its shadow at the extreme on the side where the excess falls; the reference
  * takes the lower of the excesses there and at the step's end, which is the extreme's, as a bridge's least value is
@@ -39,7 +40,8 @@ final class LaneExtremes {
     /** Prices of asset {@code a} in lane {@code l} at {@code a * L + l}: the step's least and greatest. */
     final float[] least;
     final float[] greatest;
-    private final int[] words = new int[4 * L];
+    /** Per asset, the monitoring block of the current pair of steps. */
+    private final int[][] words;
     private final float[] uniform = new float[L];
     private final float[] variance = new float[L];
 
@@ -64,6 +66,7 @@ final class LaneExtremes {
                 constantVariance[a] = (float) covariance.of(0)[a * p.assets + a];
             }
         }
+        words = new int[p.assets][4 * L];
         least = new float[p.assets * L];
         greatest = new float[p.assets * L];
     }
@@ -107,31 +110,36 @@ final class LaneExtremes {
      * step's start {@code previousLogReturn} (relative log prices, as {@link LaneMarket#logReturn}) and its end.
      */
     void draw(int step, int paths, float[] previousLogReturn) {
+        int word = ContinuousMonitor.extremesWord(step);
         for (int a = 0; a < p.assets; a++) {
             if (!low[a] && !high[a]) {
                 continue;
             }
-            LanePhilox.block(step - 1, paths, a, ShockStream.MONITORING, k0, k1, words);
+            if (word == 0) {
+                // an odd step draws the block it shares with the next one
+                LanePhilox.block(ContinuousMonitor.extremesCounter(step), paths, a, ShockStream.MONITORING, k0, k1,
+                        words[a]);
+            }
             if (constantVariance == null) {
                 for (int l = 0; l < L; l++) {
                     variance[l] = (float) covariance.of(l)[a * p.assets + a];
                 }
             }
             if (low[a]) {
-                extreme(a, 0, previousLogReturn, least);
+                extreme(a, word, true, previousLogReturn, least);
             }
             if (high[a]) {
-                extreme(a, 1, previousLogReturn, greatest);
+                extreme(a, word + 1, false, previousLogReturn, greatest);
             }
         }
     }
 
     /**
-     * {@code 0.5 (x0 + x1 -+ sqrt((x1 - x0)^2 - 2 v log u))} with {@code u} from word {@code word} (0: the least,
-     * 1: the greatest), as a price into {@code out}.
+     * {@code 0.5 (x0 + x1 -+ sqrt((x1 - x0)^2 - 2 v log u))} with {@code u} from word {@code word} of asset
+     * {@code a}'s block ({@code lower}: minus, the least), as a price into {@code out}.
      */
-    private void extreme(int a, int word, float[] previousLogReturn, float[] out) {
-        LaneUniforms.convert(words, word, uniform, 0);
+    private void extreme(int a, int word, boolean lower, float[] previousLogReturn, float[] out) {
+        LaneUniforms.convert(words[a], word, uniform, 0);
         FloatVector v = constantVariance != null ? FloatVector.broadcast(Lanes.FLOATS, constantVariance[a])
                 : FloatVector.fromArray(Lanes.FLOATS, variance, 0);
         FloatVector x0 = FloatVector.fromArray(Lanes.FLOATS, previousLogReturn, a * L);
@@ -139,7 +147,7 @@ final class LaneExtremes {
         FloatVector d = x1.sub(x0);
         FloatVector spread = FloatVector.fromArray(Lanes.FLOATS, uniform, 0).lanewise(LOG).mul(v).mul(-2f)
                 .add(d.mul(d)).lanewise(SQRT);
-        x0.add(x1).add(word == 0 ? spread.neg() : spread).mul(0.5f).lanewise(EXP).mul(initialPrice[a])
+        x0.add(x1).add(lower ? spread.neg() : spread).mul(0.5f).lanewise(EXP).mul(initialPrice[a])
                 .intoArray(out, a * L);
     }
 
