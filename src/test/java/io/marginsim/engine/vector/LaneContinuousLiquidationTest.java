@@ -89,15 +89,7 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
-        CompiledProblem problem = continuous(FrictionProblems.compile("""
-                "mode": "isolated", "cash": 50, "debts": [{"asset": "B", "amount": 2, "borrowRate": 0.08}],
-                "positions": [
-                  {"asset": "A", "size": 10, "entryPrice": 100, "margin": 110,
-                   "rules": {"type": "flat", "rate": 0.04},
-                   "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 8,
-                               "premium": {"basisSensitivity": 0.4, "clampBand": 0.0005, "rateCap": 0.003}}},
-                  {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90,
-                   "rules": {"type": "flat", "rate": 0.05}}]""",
+        CompiledProblem problem = continuous(FrictionProblems.isolatedPremium(
                 mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 85));
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertCutSeveralTimes(assertAgrees(problem));

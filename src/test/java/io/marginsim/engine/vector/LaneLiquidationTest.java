@@ -71,15 +71,7 @@ class LaneLiquidationTest {
 
     @Test
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
-        CompiledProblem problem = FrictionProblems.compile("""
-                "mode": "isolated", "cash": 50, "debts": [{"asset": "B", "amount": 2, "borrowRate": 0.08}],
-                "positions": [
-                  {"asset": "A", "size": 10, "entryPrice": 100, "margin": 110,
-                   "rules": {"type": "flat", "rate": 0.04},
-                   "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 8,
-                               "premium": {"basisSensitivity": 0.4, "clampBand": 0.0005, "rateCap": 0.003}}},
-                  {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90,
-                   "rules": {"type": "flat", "rate": 0.05}}]""",
+        CompiledProblem problem = FrictionProblems.isolatedPremium(
                 mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 72);
         assertThat(problem.frictions.features()).contains("premium-linked funding", "borrow interest",
                 "liquidation fee capped at remaining margin", "partial liquidation")
