@@ -37,10 +37,11 @@ import static jdk.incubator.vector.VectorOperators.NE;
  *
  * <p><b>Continuous monitoring</b> checks within the step where {@link LaneExtremes#covers} holds: the lanes value
  * the shadow and the live account at the step's worse extreme price ({@link LaneExtremes}) rather than at its end,
- * and a scope is in breach within the step when its shortfall there is positive. Such a step goes to the lane's account ({@link LiquidatingAccount#settle(long, int, double[], double[],
- * double[], double[], double[])}), which draws the crossing time and fills from there, checking the rest of the
- * step again after a fill, by the reference's own code and draws; so does a step with a fill due. Other problems
- * under continuous monitoring run through {@link LaneFrictions}.
+ * and a scope is in breach within the step when its shortfall there is positive. Such a step goes to the lane's
+ * account ({@link LiquidatingAccount#settle(long, int, double[], double[], double[], double[], double[])}), which
+ * draws the crossing time and fills from there, checking the rest of the step again after a fill, by the
+ * reference's own code and draws; so does a step with a fill due. Other problems under continuous monitoring run
+ * through {@link LaneFrictions}.
  */
 final class LaneLiquidation implements LaneBlocks {
     private static final int L = Lanes.COUNT;
@@ -142,7 +143,7 @@ final class LaneLiquidation implements LaneBlocks {
         laneMargin = new double[positions];
     }
 
-    /** Whether this class runs {@code problem}: under discrete monitoring, or continuous where the lanes know the side. */
+    /** Whether this class runs {@code problem}: discrete monitoring, or continuous where the lanes know the side. */
     static boolean covers(CompiledProblem problem) {
         return problem.monitoring == Monitoring.DISCRETE || LaneExtremes.covers(problem);
     }
@@ -212,7 +213,7 @@ final class LaneLiquidation implements LaneBlocks {
         }
     }
 
-    /** The prices that position {@code i}'s checks read: the step's end, or its worse extreme ({@link LaneExtremes}). */
+    /** The prices position {@code i}'s checks read: the step's end, or its worse extreme ({@link LaneExtremes}). */
     private float[] prices(boolean worse, int i) {
         return worse ? extremes.worse(i) : market.price;
     }
