@@ -17,6 +17,16 @@ uint4 monitoring_words(const Bridge *b, uint block) {
     return philox4x32_10((uint4)(b->step - 1, b->path, b->firstBlock + block, MONITORING_STREAM), b->k0, b->k1);
 }
 
+/*
+ * The words of asset a's extremes, least's in s0 and greatest's in s1: ContinuousMonitor.extremeWords. Two
+ * consecutive steps share one block at counter step (step - 1) / 2, words 0 and 1 for the odd step, 2 and 3 for
+ * the even one.
+ */
+uint4 extreme_words(const Bridge *b, uint a) {
+    uint4 w = philox4x32_10((uint4)((b->step - 1) >> 1, b->path, b->firstBlock + a, MONITORING_STREAM), b->k0, b->k1);
+    return ((b->step - 1) & 1u) ? w.s2301 : w;
+}
+
 /* Entry (i, j) of the covariance the bridge spreads, the step's scaled as ContinuousFills.scaled does. */
 real bridge_covariance(const Bridge *b, int i, int j) {
     return b->cov[i * ASSETS + j] * b->share;
@@ -160,7 +170,7 @@ real cross_shortfall(const Problem *p, const Margin *m, const Bridge *b, const r
     }
     if (count == 1) {
         int a = last;
-        uint4 w = monitoring_words(b, (uint) a);
+        uint4 w = extreme_words(b, (uint) a);
         real v = bridge_covariance(b, a, a);
         real x = slope[a] > 0 ? bridge_minimum(x0[a], x1[a], v, w.s0) : bridge_maximum(x0[a], x1[a], v, w.s1);
         real extreme = p->initialPrice[a] * exp(x);
@@ -232,7 +242,7 @@ real cross_crossing_time(const Problem *p, const Bridge *b, int moving, real tim
 
 /* ContinuousMonitor.drawExtremes for asset a: its least and greatest log price over the bridge */
 void draw_asset_extremes(const Bridge *b, int a, real x0, real x1, real *least, real *greatest) {
-    uint4 w = monitoring_words(b, (uint) a);
+    uint4 w = extreme_words(b, (uint) a);
     real v = bridge_covariance(b, a, a);
     *least = bridge_minimum(x0, x1, v, w.s0);
     *greatest = bridge_maximum(x0, x1, v, w.s1);

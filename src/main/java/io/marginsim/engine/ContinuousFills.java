@@ -16,6 +16,11 @@ final class ContinuousFills {
     private final ContinuousMonitor shadowMonitor;
     /** Per scope, where its fill falls in its due step, as a fraction of the step. */
     private final double[] dueFraction;
+    /**
+     * The earliest fraction of the last settled step at which a scope's check of the whole step (segment 0) found
+     * its excess at zero, or 1 when none did: before any fill that is the shadow account's first breach time.
+     */
+    private double wholeStepCrossing;
     /** Scratch: a segment's starting prices and the variance left in the step. */
     private final double[] segmentPrice;
     private final double[] segmentLogPrice;
@@ -44,7 +49,6 @@ final class ContinuousFills {
         double fraction = 1;
         if (p.isolated) {
             shadowMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
-            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             shortfall = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
                 int a = p.positionAsset[i];
@@ -62,8 +66,20 @@ final class ContinuousFills {
             }
         }
         account.recordShortfall(step, shortfall, fraction);
+        settle(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+        return shortfall;
+    }
+
+    /**
+     * The liquidation half of {@link #step}, after the step's carrying costs: executes the fills due at {@code step}
+     * and checks the open scopes with none scheduled within the step, filling or scheduling from the crossing.
+     */
+    void settle(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
+                double[] previousPrice, double[] cov) {
         boolean last = step == p.steps;
+        wholeStepCrossing = 1;
         if (p.isolated) {
+            realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             for (int i = 0; i < p.positions; i++) {
                 int a = p.positionAsset[i];
                 boolean filled = false;
@@ -91,7 +107,6 @@ final class ContinuousFills {
                 checkCross(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
             }
         }
-        return shortfall;
     }
 
     /**
@@ -112,6 +127,9 @@ final class ContinuousFills {
             }
             System.arraycopy(realMonitor.crossingPrices(), 0, account.breachPrice, 0, p.assets);
             double tau = start + (1 - start) * realMonitor.crossCrossingTime(path, step, logFrom, logPrice, segmentCov);
+            if (k == 0) {
+                wholeStepCrossing = tau;
+            }
             schedule(0, step, tau);
             if (account.due[0] != step) {
                 break;
@@ -151,6 +169,9 @@ final class ContinuousFills {
             account.breachPrice[i] = realMonitor.crossingPrices()[a];
             double tau = start + (1 - start) * realMonitor.assetCrossingTime(path, step, a, Math.log(mark),
                     logPrice[a], segmentCov[a * p.assets + a], account.breachPrice[i]);
+            if (k == 0) {
+                wholeStepCrossing = Math.min(wholeStepCrossing, tau);
+            }
             schedule(i, step, tau);
             if (account.due[i] != step) {
                 break;
@@ -165,6 +186,11 @@ final class ContinuousFills {
             realMonitor.segment(0);
             realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
         }
+    }
+
+    /** See {@link #wholeStepCrossing}. */
+    double wholeStepCrossing() {
+        return wholeStepCrossing;
     }
 
     /** {@code cov} times {@code share}, in the scratch array: the variance left after a fill within the step. */

@@ -143,7 +143,7 @@ public final class ContinuousMonitor {
         }
         if (count == 1) {
             int a = moving;
-            ShockStream.words(p.seed, step - 1, path, firstBlock + a, ShockStream.MONITORING, words);
+            extremeWords(path, step, a);
             double v = cov[a * p.assets + a];
             double x = slope[a] > 0
                     ? BridgeCrossing.minimum(logPrice0[a], logPrice1[a], v, ShockStream.uniform(words[0]))
@@ -239,12 +239,35 @@ public final class ContinuousMonitor {
     }
 
     /**
+     * The words of asset {@code a}'s extremes in step {@code step} into {@code words[0]} (the least's uniform) and
+     * {@code words[1]} (the greatest's). Two consecutive steps share one Philox block of the monitoring stream,
+     * block {@code a} of the segment at counter step {@code extremesCounter(step)}: words 0 and 1 for the odd step,
+     * 2 and 3 for the even one ({@link #extremesWord}), so a step costs half a block rather than one.
+     */
+    private void extremeWords(long path, int step, int a) {
+        ShockStream.words(p.seed, extremesCounter(step), path, firstBlock + a, ShockStream.MONITORING, words);
+        int first = extremesWord(step);
+        words[0] = words[first];
+        words[1] = words[first + 1];
+    }
+
+    /** The counter step of the monitoring block that holds step {@code step}'s extremes (1-based steps). */
+    public static int extremesCounter(int step) {
+        return (step - 1) >> 1;
+    }
+
+    /** The word of that block with step {@code step}'s least uniform; the greatest's is the next. */
+    public static int extremesWord(int step) {
+        return 2 * ((step - 1) & 1);
+    }
+
+    /**
      * Isolated mode: draws every asset's least and greatest log price over the step, which
      * {@link #positionShortfall} then reads.
      */
     public void drawExtremes(long path, int step, double[] logPrice0, double[] logPrice1, double[] cov) {
         for (int a = 0; a < p.assets; a++) {
-            ShockStream.words(p.seed, step - 1, path, firstBlock + a, ShockStream.MONITORING, words);
+            extremeWords(path, step, a);
             double v = cov[a * p.assets + a];
             least[a] = BridgeCrossing.minimum(logPrice0[a], logPrice1[a], v, ShockStream.uniform(words[0]));
             greatest[a] = BridgeCrossing.maximum(logPrice0[a], logPrice1[a], v, ShockStream.uniform(words[1]));

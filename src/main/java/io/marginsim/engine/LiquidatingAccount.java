@@ -249,6 +249,26 @@ public final class LiquidatingAccount implements PathAccount {
         return fills.step(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
     }
 
+    /**
+     * {@link #settle(int, double[], double[], double[])} under continuous monitoring: the liquidation half of the
+     * continuous {@link #step(long, int, double[], double[], double[], double[], double[])}, after its carrying costs
+     * and the shadow's check, for an engine that keeps those in its own lanes (see {@link #resume}).
+     */
+    public void settle(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
+                       double[] previousPrice, double[] cov) {
+        fills.settle(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+    }
+
+    /**
+     * After a continuous {@link #settle(long, int, double[], double[], double[], double[], double[])}: the earliest
+     * fraction of the step at which a scope's check of the whole step found its excess at zero (1 when none did).
+     * In the step of the first breach, before any fill, the live account is its shadow and draws the shadow's
+     * draws, so this is the first breach's time within its step, for an engine that checks the shadow in lanes.
+     */
+    public double settledCrossingTime() {
+        return fills.wholeStepCrossing();
+    }
+
     /** Notes the shadow account's shortfall of step {@code step} for the first breach and worst shortfall. */
     public void recordShortfall(int step, double shortfall) {
         recordShortfall(step, shortfall, 1);

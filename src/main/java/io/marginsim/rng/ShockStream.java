@@ -21,8 +21,10 @@ public final class ShockStream {
     /** Stream of filtered historical simulation's row index: block 0, word 0 (uniform to {@code floor(u T)}). */
     public static final int BOOTSTRAP = 4;
     /**
-     * Stream of continuous monitoring's within-step draws: block {@code a}, words 0 and 1, the uniforms of asset
-     * {@code a}'s least and greatest log price over the step; block {@code assets}: word 0 the uniform of the margin
+     * Stream of continuous monitoring's within-step draws: block {@code a}, the uniforms of asset {@code a}'s least
+     * and greatest log price over the step, two steps to a block (step {@code t}, 1-based, at counter step
+     * {@code (t - 1) / 2}: words 0 and 1 for odd {@code t}, 2 and 3 for even); at counter step {@code t - 1}, block
+     * {@code assets}: word 0 the uniform of the margin
      * excess's least value, words 1 to 3 the crossing time's (a Box-Muller normal and a uniform); block
      * {@code assets + 1 + a}: words 0 to 2 the crossing time of asset {@code a}'s bridge. Segment {@code k} of a step
      * (after a fill within it) uses the same layout from block {@code k (2 assets + 1)} on. Its own stream, so the

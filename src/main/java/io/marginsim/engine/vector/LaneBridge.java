@@ -23,13 +23,14 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  * draws that asset's least (long side) or greatest (short side) log price over the step, lane-wise; this is the
  * one-asset branch of {@link io.marginsim.engine.ContinuousMonitor#crossShortfall} with
  * {@link io.marginsim.engine.BridgeCrossing#minimum} and {@code ContinuousMonitor.barrierPrice} written out for
- * lanes, from the same monitoring draws (block {@code a}, word 0 or 1, segment 0). Other problems run through
+ * lanes, from the same monitoring draws (block {@code a} of segment 0, shared by two steps: see
+ * {@code ContinuousMonitor.extremeWords}). Other problems run through
  * {@link LaneContinuous}.
  *
  * <p>The excess is monotone in that price, so the account need not be valued every step: a step breaches when its
  * worse log price passes the barrier's (found once, in double), the account is valued at the crossing only when a
  * lane first breaches, and the worst shortfall is the one at the path's worst log price, valued at the end. That
- * leaves the monitoring stream's Philox block, a logarithm and a square root per step.
+ * leaves half a Philox block of the monitoring stream, a logarithm and a square root per step.
  *
  * <p>A lane's first breach takes its time within the step from the reference, in double
  * ({@link ContinuousMonitor#assetCrossingTime} at the lane's crossing price): once a path, so it costs nothing on
@@ -107,7 +108,7 @@ final class LaneBridge {
     }
 
     /** The asset of every position and all collateral, or -1 when there are several (or none). */
-    private static int movingAsset(CompiledProblem p) {
+    static int movingAsset(CompiledProblem p) {
         int found = -1;
         for (int a = 0; a < p.assets; a++) {
             boolean used = p.valueUnits[a] != 0 || p.requirementUnits[a] != 0;
@@ -224,8 +225,13 @@ final class LaneBridge {
      * {@code min(extreme's excess, end's excess)} is, and a breach is a log price beyond the barrier's.
      */
     private void worse(int step, int paths) {
-        LanePhilox.block(step - 1, paths, moving, ShockStream.MONITORING, k0, k1, words);
-        LaneUniforms.convert(words, rising ? 0 : 1, uniform, 0);
+        int word = ContinuousMonitor.extremesWord(step);
+        if (word == 0) {
+            // an odd step draws the block it shares with the next one (ContinuousMonitor.extremeWords)
+            LanePhilox.block(ContinuousMonitor.extremesCounter(step), paths, moving, ShockStream.MONITORING, k0, k1,
+                    words);
+        }
+        LaneUniforms.convert(words, word + (rising ? 0 : 1), uniform, 0);
         FloatVector x0 = FloatVector.fromArray(Lanes.FLOATS, logReturn0, 0);
         FloatVector x1 = FloatVector.fromArray(Lanes.FLOATS, market.logReturn, moving * L);
         FloatVector d = x1.sub(x0);

@@ -35,7 +35,13 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * {@link LiquidatingAccount#CLOSED}. A closed scope's positions have size zero, so carrying costs pass it by without
  * a mask; only the borrow interest of a closed cross account needs one.
  *
- * <p>Continuous monitoring is not covered ({@link #covers}); it runs through {@link LaneFrictions}.
+ * <p><b>Continuous monitoring</b> checks within the step where {@link LaneExtremes#covers} holds: the lanes value
+ * the shadow and the live account at the step's worse extreme price ({@link LaneExtremes}) rather than at its end,
+ * and a scope is in breach within the step when its shortfall there is positive. Such a step goes to the lane's
+ * account ({@link LiquidatingAccount#settle(long, int, double[], double[], double[], double[], double[])}), which
+ * draws the crossing time and fills from there, checking the rest of the step again after a fill, by the
+ * reference's own code and draws; so does a step with a fill due. Other problems under continuous monitoring run
+ * through {@link LaneFrictions}.
  */
 final class LaneLiquidation implements LaneBlocks {
     private static final int L = Lanes.COUNT;
@@ -58,6 +64,8 @@ final class LaneLiquidation implements LaneBlocks {
     private final LaneTiers tiers;
     private final LanePortfolio portfolio;
     private final LaneCarry carry;
+    /** Continuous monitoring's extreme prices within the step; null under discrete monitoring. */
+    private final LaneExtremes extremes;
 
     /** Per lane: live cash; per position and lane (at {@code i * L}): live size and margin. */
     private final float[] cash = new float[L];
@@ -66,9 +74,17 @@ final class LaneLiquidation implements LaneBlocks {
     /** Per scope and lane: the step of the scheduled fill, {@link LiquidatingAccount#NONE} or {@code CLOSED}. */
     private final int[] due;
     private final int[] breachStep = new int[L];
+    /**
+     * Continuous monitoring: when within its step each lane first breached, from the reference account's check of
+     * that step ({@link LiquidatingAccount#settledCrossingTime}); 1, the step's end, until then and under discrete
+     * monitoring.
+     */
+    private final double[] breachFraction = new double[L];
     private final float[] worst = new float[L];
     /** Log returns of the step before, for fills that interpolate between two steps. */
     private final float[] previousLogReturn;
+    /** Continuous monitoring: prices at the step's start, for the hand-over. */
+    private final float[] previousPrice;
 
     /** Scratch lanes; see {@link LaneAccount} on why lanes pass between methods through arrays. */
     private final float[] held = new float[L];
@@ -77,13 +93,17 @@ final class LaneLiquidation implements LaneBlocks {
     private final float[] requirement = new float[L];
     /** Per position and lane: the shadow's requirement of this step. */
     private final float[] startRequirement;
-    private final float[] gap = new float[L];
+    /** Per scope and lane: the live account's shortfall (continuous: at the step's worse extreme). */
+    private final float[] gap;
+    /** The shadow's shortfall. */
+    private final float[] shortfall = new float[L];
     /** Lanes with a liquidation event this step: non-zero. */
     private final int[] event = new int[L];
     /** One lane's state in double, handed to its account. */
     private final double[] laneLogPrice;
     private final double[] lanePreviousLogPrice;
     private final double[] lanePrice;
+    private final double[] lanePreviousPrice;
     private final double[] laneSize;
     private final double[] laneMargin;
     private final double[] laneVariance;
@@ -111,10 +131,14 @@ final class LaneLiquidation implements LaneBlocks {
         portfolio = new LanePortfolio(p);
         carry = new LaneCarry(p, market);
         laneVariance = carry.haircuts == null ? null : new double[p.assets];
+        extremes = p.monitoring == Monitoring.CONTINUOUS ? new LaneExtremes(p, market) : null;
+        previousPrice = new float[extremes == null ? 0 : p.assets * L];
+        int scopes = isolated ? positions : 1;
+        gap = new float[scopes * L];
         size = new float[positions * L];
         startRequirement = new float[positions * L];
         margin = new float[positions * L];
-        due = new int[(isolated ? positions : 1) * L];
+        due = new int[scopes * L];
         previousLogReturn = new float[p.assets * L];
         for (int l = 0; l < L; l++) {
             accounts[l] = new LiquidatingAccount(problem);
@@ -122,13 +146,14 @@ final class LaneLiquidation implements LaneBlocks {
         laneLogPrice = new double[p.assets];
         lanePreviousLogPrice = new double[p.assets];
         lanePrice = new double[p.assets];
+        lanePreviousPrice = new double[p.assets];
         laneSize = new double[positions];
         laneMargin = new double[positions];
     }
 
-    /** Whether this class runs {@code problem}: under discrete monitoring. */
+    /** Whether this class runs {@code problem}: discrete monitoring, or continuous where the lanes know the side. */
     static boolean covers(CompiledProblem problem) {
-        return problem.monitoring == Monitoring.DISCRETE;
+        return problem.monitoring == Monitoring.DISCRETE || LaneExtremes.covers(problem);
     }
 
     /** The other lanes of the vector are simulated and discarded, and never handed to an account. */
@@ -140,14 +165,22 @@ final class LaneLiquidation implements LaneBlocks {
         start(count);
         for (int step = 1; step <= p.steps; step++) {
             System.arraycopy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
+            if (extremes != null) {
+                System.arraycopy(market.price, 0, previousPrice, 0, previousPrice.length);
+                extremes.beforeStep(step, count);
+            }
             market.advance(step - 1, paths);
             carry.accrue(step, size, cash, margin, due);
-            recordShadow(step);
-            settle(step, count);
+            if (extremes != null) {
+                extremes.draw(step, paths, previousLogReturn);
+            }
+            check(step);
+            settle(step, firstPath, count);
         }
         for (int l = 0; l < count; l++) {
             handOver(l);
             out.firstBreachStep[slot + l] = breachStep[l];
+            out.breachFraction[slot + l] = breachFraction[l];
             out.worstShortfall[slot + l] = worst[l];
             accounts[l].writeLive(lanePrice, out, slot + l);
         }
@@ -165,40 +198,24 @@ final class LaneLiquidation implements LaneBlocks {
         carry.start();
         Arrays.fill(due, LiquidatingAccount.NONE);
         Arrays.fill(breachStep, PathBlock.NO_BREACH);
+        Arrays.fill(breachFraction, 1.0);
         Arrays.fill(worst, Float.NEGATIVE_INFINITY);
     }
 
     /**
-     * The shadow account's shortfall (starting sizes and margins, every carrying cost charged, never liquidated)
-     * into the worst shortfall and the first breach.
+     * The shadow's and the live account's shortfalls of step {@code step}: the shadow's into the worst shortfall and
+     * the first breach, the live scopes' into {@link #gap} for {@link #settle}. Under continuous monitoring they are
+     * valued at the step's worse extreme price alone: the reference takes the lower of the excesses there and at the
+     * step's end, and the extreme is never better than the end (a bridge's least value is at most its end's), while
+     * {@link LaneExtremes#covers} makes every excess monotone in the price on the side it reads.
      */
-    private void recordShadow(int step) {
-        float[] price = market.price;
-        FloatVector shortfall;
-        if (isolated) {
-            shortfall = FloatVector.broadcast(Lanes.FLOATS, Float.NEGATIVE_INFINITY);
-            for (int i = 0; i < positions; i++) {
-                startRequirement(i, price);
-                FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
-                        .mul(startSize[i]).add(startMargin[i])
-                        .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, i * L));
-                shortfall = shortfall.max(FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity));
-            }
-        } else {
-            holdings(price);
-            FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0).add((float) p.cash)
-                    .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, 0));
-            FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
-            for (int i = 0; i < positions; i++) {
-                equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]).mul(startSize[i])
-                        .add(equity);
-                startRequirement(i, price);
-                required = required.add(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
-            }
-            shortfall = required.sub(equity);
-        }
-        FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(shortfall).intoArray(worst, 0);
-        VectorMask<Float> breach = shortfall.compare(GT, 0f);
+    private void check(int step) {
+        boolean worse = extremes != null;
+        shadowShortfall(worse, shortfall);
+        liveGaps(worse, gap);
+        FloatVector largest = FloatVector.fromArray(Lanes.FLOATS, shortfall, 0);
+        FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(largest).intoArray(worst, 0);
+        VectorMask<Float> breach = largest.compare(GT, 0f);
         if (breach.anyTrue()) {
             IntVector steps = IntVector.fromArray(Lanes.INTS, breachStep, 0);
             steps.blend(step, breach.cast(Lanes.INTS).and(steps.compare(EQ, PathBlock.NO_BREACH)))
@@ -206,57 +223,114 @@ final class LaneLiquidation implements LaneBlocks {
         }
     }
 
+    /** The prices position {@code i}'s checks read: the step's end, or its worse extreme ({@link LaneExtremes}). */
+    private float[] prices(boolean worse, int i) {
+        return worse ? extremes.worse(i) : market.price;
+    }
+
     /**
-     * Finds the lanes where some scope has a fill due at {@code step} (at the horizon: any fill still scheduled) or
-     * is open, has none scheduled and is in breach on its live sizes, and settles the step there by the lane's
-     * account. Runs after {@link #recordShadow} of the same step, whose scratch it reads.
+     * The shadow account's shortfall (starting sizes and margins, every carrying cost charged, never liquidated)
+     * into {@code out}, at the step's end or its worse extreme.
      */
-    private void settle(int step, int count) {
-        float[] price = market.price;
-        boolean last = step == p.steps;
-        Arrays.fill(event, 0);
+    private void shadowShortfall(boolean worse, float[] out) {
+        FloatVector shortfall;
+        if (isolated) {
+            shortfall = FloatVector.broadcast(Lanes.FLOATS, Float.NEGATIVE_INFINITY);
+            for (int i = 0; i < positions; i++) {
+                float[] price = prices(worse, i);
+                startRequirement(i, price);
+                FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
+                        .mul(startSize[i]).add(startMargin[i])
+                        .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, i * L));
+                shortfall = shortfall.max(FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity));
+            }
+        } else {
+            // a covered cross account moves with one asset, at one extreme: that of its positions
+            holdings(prices(worse && positions > 0, 0));
+            FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0).add((float) p.cash)
+                    .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, 0));
+            FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
+            for (int i = 0; i < positions; i++) {
+                float[] price = prices(worse, i);
+                equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]).mul(startSize[i])
+                        .add(equity);
+                startRequirement(i, price);
+                required = required.add(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
+            }
+            shortfall = required.sub(equity);
+        }
+        shortfall.intoArray(out, 0);
+    }
+
+    /**
+     * Each scope's shortfall on its live sizes into {@code out}, at the step's end or its worse extreme. Runs after
+     * {@link #shadowShortfall} at the same prices, whose scratch it reads.
+     */
+    private void liveGaps(boolean worse, float[] out) {
         if (!isolated) {
-            // held and heldRequirement are this step's, from recordShadow
+            // held and heldRequirement are these prices', from shadowShortfall
             FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0)
                     .add(FloatVector.fromArray(Lanes.FLOATS, cash, 0));
             FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
             for (int i = 0; i < positions; i++) {
+                float[] price = prices(worse, i);
                 equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
                         .mul(FloatVector.fromArray(Lanes.FLOATS, size, i * L)).add(equity);
                 liveRequirement(i, price);
                 required = required.add(FloatVector.fromArray(Lanes.FLOATS, requirement, 0));
             }
-            required.sub(equity).intoArray(gap, 0);
-            markEvents(0, step, last);
+            required.sub(equity).intoArray(out, 0);
         } else {
             for (int i = 0; i < positions; i++) {
+                float[] price = prices(worse, i);
                 liveRequirement(i, price);
                 FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
                 FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
                         .mul(units).add(FloatVector.fromArray(Lanes.FLOATS, margin, i * L));
-                FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity).intoArray(gap, 0);
-                markEvents(i, step, last);
+                FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity).intoArray(out, i * L);
             }
+        }
+    }
+
+    /**
+     * Finds the lanes where some scope has a fill due at {@code step} (at the horizon: any fill still scheduled) or
+     * is open, has none scheduled and is in breach on its live sizes ({@link #gap}), and settles the step there by
+     * the lane's account, paths from {@code firstPath}.
+     */
+    private void settle(int step, long firstPath, int count) {
+        boolean last = step == p.steps;
+        Arrays.fill(event, 0);
+        for (int scope = 0; scope < due.length / L; scope++) {
+            markEvents(scope, step, last);
         }
         long lanes = IntVector.fromArray(Lanes.INTS, event, 0).compare(NE, 0).toLong() & (-1L >>> (64 - count));
         for (; lanes != 0; lanes &= lanes - 1) {
             int l = Long.numberOfTrailingZeros(lanes);
             handOver(l);
-            accounts[l].settle(step, laneLogPrice, lanePreviousLogPrice, lanePrice);
+            if (extremes == null) {
+                accounts[l].settle(step, laneLogPrice, lanePreviousLogPrice, lanePrice);
+            } else {
+                accounts[l].settle(firstPath + l, step, laneLogPrice, lanePreviousLogPrice, lanePrice,
+                        lanePreviousPrice, extremes.covariance.of(l));
+                if (breachStep[l] == step) {
+                    breachFraction[l] = accounts[l].settledCrossingTime();
+                }
+            }
             takeBack(l);
         }
     }
 
     /**
      * Marks in {@link #event} the lanes where scope {@code scope} has an event at {@code step}: a fill due, or no
-     * fill scheduled and the shortfall in {@link #gap} positive (a closed scope is neither).
+     * fill scheduled and its shortfall in {@link #gap} positive (a closed scope is neither).
      */
     private void markEvents(int scope, int step, boolean last) {
         IntVector scheduled = IntVector.fromArray(Lanes.INTS, due, scope * L);
         VectorMask<Integer> fill = last
                 ? scheduled.compare(GE, step).and(scheduled.compare(NE, LiquidatingAccount.NONE))
                 : scheduled.compare(EQ, step);
-        VectorMask<Integer> breach = FloatVector.fromArray(Lanes.FLOATS, gap, 0).compare(GT, 0f).cast(Lanes.INTS)
+        VectorMask<Integer> breach = FloatVector.fromArray(Lanes.FLOATS, gap, scope * L).compare(GT, 0f)
+                .cast(Lanes.INTS)
                 .and(scheduled.compare(EQ, LiquidatingAccount.NONE));
         IntVector.fromArray(Lanes.INTS, event, 0).blend(1, fill.or(breach)).intoArray(event, 0);
     }
@@ -321,6 +395,9 @@ final class LaneLiquidation implements LaneBlocks {
             laneLogPrice[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
             lanePreviousLogPrice[a] = p.initialLogPrice[a] + previousLogReturn[a * L + l];
             lanePrice[a] = market.price[a * L + l];
+            if (extremes != null) {
+                lanePreviousPrice[a] = previousPrice[a * L + l];
+            }
         }
         for (int i = 0; i < positions; i++) {
             laneSize[i] = size[i * L + l];

@@ -17,8 +17,10 @@ import java.util.Set;
  * the reference on all but paths that pass within float rounding of a threshold.
  *
  * <p>Carrying costs and liquidation mechanics run in lanes, each lane's liquidation events settled by the
- * reference's own account ({@link LaneLiquidation}); under continuous monitoring every step runs per lane in the
- * reference's account ({@link LaneFrictions}), on the prices of the float lanes.
+ * reference's own account ({@link LaneLiquidation}), under continuous monitoring too where the lanes know which side
+ * of the step's bridge each check reads ({@link LaneExtremes}); otherwise (a cross account that several assets
+ * move) every step runs per lane in the reference's account ({@link LaneFrictions}), on the prices of the float
+ * lanes.
  *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
  * next path indices and are discarded, rather than with a scalar loop: every path then goes through the same
@@ -53,7 +55,8 @@ public final class VectorEngine extends ParallelCpuEngine {
     /**
      * Every market model of {@link CompiledProblem}, in float lanes ({@link LaneModels}), and every carrying cost
      * and liquidation mechanic, in lanes with the reference's account settling the events ({@link LaneLiquidation},
-     * or per lane under continuous monitoring, {@link LaneFrictions}), each under either monitoring: continuous
+     * or per lane where continuous monitoring's side is not known in advance, {@link LaneFrictions}), each under
+     * either monitoring: continuous
      * monitoring bridges every lane's own step covariance ({@link LaneCovariance}).
      */
     @Override

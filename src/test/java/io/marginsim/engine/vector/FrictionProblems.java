@@ -58,6 +58,22 @@ final class FrictionProblems {
     }
 
     /**
+     * Isolated margin with premium-linked funding on the long on A (flat 4%), the short on B under a flat 5%, and a
+     * debt of B paying borrow interest out of the cash; {@code liquidation} as in {@link #cross}.
+     */
+    static CompiledProblem isolatedPremium(String liquidation, long seed) {
+        return compile("""
+                "mode": "isolated", "cash": 50, "debts": [{"asset": "B", "amount": 2, "borrowRate": 0.08}],
+                "positions": [
+                  {"asset": "A", "size": 10, "entryPrice": 100, "margin": 110,
+                   "rules": {"type": "flat", "rate": 0.04},
+                   "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 8,
+                               "premium": {"basisSensitivity": 0.4, "clampBand": 0.0005, "rateCap": 0.003}}},
+                  {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90,
+                   "rules": {"type": "flat", "rate": 0.05}}]""", liquidation, seed);
+    }
+
+    /**
      * A long on Y backed by collateral in X, whose volatility-scaled haircut follows X's GARCH variance;
      * {@code positionKeys} are extra keys of the position (e.g. {@code funding}), {@code liquidation} the body of
      * the {@code liquidation} object, or {@code ""} for none.

@@ -28,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LaneLiquidationTest {
     @Test
-    void runsDiscreteMonitoringOnly() {
-        assertThat(LaneLiquidation.covers(FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70))).isTrue();
+    void runsDiscreteMonitoringAndContinuousWhereTheLanesKnowTheSide() {
+        CompiledProblem twoAssets = FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70);
+        assertThat(LaneLiquidation.covers(twoAssets)).isTrue();
+        assertThat(LaneLiquidation.covers(twoAssets.withMonitoring(Monitoring.CONTINUOUS))).isFalse();
         assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "", "\"liquidation\": {}", 71)
-                .withMonitoring(Monitoring.CONTINUOUS))).isFalse();
+                .withMonitoring(Monitoring.CONTINUOUS))).isTrue();
     }
 
     @Test
@@ -59,26 +61,21 @@ class LaneLiquidationTest {
 
     @Test
     void theBtcLiquidationExampleWithBinanceBracketsCappedFeeAndTierCuts() {
-        // the example is checked continuously by default; the lane account runs its step-end form
-        CompiledProblem problem = ProblemCompiler.compile(SpecReader.read(Path.of("examples/btc-liquidation.json")))
-                .withMonitoring(Monitoring.DISCRETE);
+        // checked continuously by default, and at step ends when asked: the lanes run both
+        CompiledProblem problem = ProblemCompiler.compile(SpecReader.read(Path.of("examples/btc-liquidation.json")));
         assertThat(problem.frictions.features()).contains("funding", "liquidation latency", "liquidation slippage",
                 "liquidation fee capped at remaining margin", "partial liquidation");
-        assertThat(LaneLiquidation.covers(problem)).isTrue();
-        assertAgrees(problem);
+        assertThat(problem.monitoring).isEqualTo(Monitoring.CONTINUOUS);
+        for (Monitoring monitoring : Monitoring.values()) {
+            CompiledProblem monitored = problem.withMonitoring(monitoring);
+            assertThat(LaneLiquidation.covers(monitored)).as(monitoring.key()).isTrue();
+            assertAgrees(monitored, 1e-5, VectorFrictionsAgreementTest.PATHS / 1000);
+        }
     }
 
     @Test
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
-        CompiledProblem problem = FrictionProblems.compile("""
-                "mode": "isolated", "cash": 50, "debts": [{"asset": "B", "amount": 2, "borrowRate": 0.08}],
-                "positions": [
-                  {"asset": "A", "size": 10, "entryPrice": 100, "margin": 110,
-                   "rules": {"type": "flat", "rate": 0.04},
-                   "funding": {"fundingRatePerInterval": 0.0003, "fundingIntervalHours": 8,
-                               "premium": {"basisSensitivity": 0.4, "clampBand": 0.0005, "rateCap": 0.003}}},
-                  {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90,
-                   "rules": {"type": "flat", "rate": 0.05}}]""",
+        CompiledProblem problem = FrictionProblems.isolatedPremium(
                 mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 72);
         assertThat(problem.frictions.features()).contains("premium-linked funding", "borrow interest",
                 "liquidation fee capped at remaining margin", "partial liquidation")
