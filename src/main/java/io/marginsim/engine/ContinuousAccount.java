@@ -14,6 +14,8 @@ public final class ContinuousAccount implements PathAccount {
     private final ContinuousMonitor monitor;
     private final boolean[] open;
     private final double[] closedEquity;
+    /** Isolated mode: each position's first breach step, {@link PathBlock#NO_BREACH} while open. */
+    private final int[] positionBreach;
     private int firstBreach;
     private double worst;
     private double frozenEquity;
@@ -23,12 +25,14 @@ public final class ContinuousAccount implements PathAccount {
         monitor = new ContinuousMonitor(problem);
         open = new boolean[problem.positions];
         closedEquity = new double[problem.positions];
+        positionBreach = new int[problem.positions];
     }
 
     /** Resets the per-path state before step 1. */
     @Override
     public void start() {
         Arrays.fill(open, true);
+        Arrays.fill(positionBreach, PathBlock.NO_BREACH);
         firstBreach = PathBlock.NO_BREACH;
         worst = Double.NEGATIVE_INFINITY;
         frozenEquity = Double.NaN;
@@ -50,6 +54,7 @@ public final class ContinuousAccount implements PathAccount {
                 if (s > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = Valuation.isolatedEquity(p, i, monitor.crossingPrices()[a]);
+                    positionBreach[i] = step;
                 }
                 shortfall = Math.max(shortfall, s);
             }
@@ -82,5 +87,8 @@ public final class ContinuousAccount implements PathAccount {
             }
         }
         out.terminalEquity[slot] = equity;
+        if (out.scopes != null) {
+            out.scopes.writePositions(p, slot, positionBreach, closedEquity, price);
+        }
     }
 }

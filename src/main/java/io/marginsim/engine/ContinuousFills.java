@@ -141,6 +141,7 @@ final class ContinuousFills {
             double tau = start + (1 - start) * realMonitor.assetCrossingTime(path, step, a, Math.log(mark),
                     logPrice[a], segmentCov[a * p.assets + a], account.breachPrice[i]);
             schedule(i, step, tau);
+            account.noteBreach(i, step);
             if (account.due[i] != step) {
                 break;
             }

@@ -20,6 +20,12 @@ public final class PathStats implements AutoCloseable {
     private final RankedSample terminalEquity;
     /** Null unless paths with liquidation outcomes were added (problems with a {@code liquidation} object). */
     private LiquidationStats liquidation;
+    /**
+     * Each isolated position's statistics, present only while every path added so far carried them: an engine
+     * that reduces paths itself ({@link #addBreaches}) does not compute them, and a merge with its paths drops them.
+     */
+    private ScopeStats scopes;
+    private boolean scopesComplete = true;
 
     /**
      * Bytes of memory the per-path samples of one path take: 8 per value, in two samples (worst shortfall and
@@ -96,6 +102,16 @@ public final class PathStats implements AutoCloseable {
         }
         worst.addAll(block.worstShortfall, block.size());
         terminal.addAll(block.terminalEquity, block.size());
+        if (block.size() > 0) {
+            if (block.scopes == null) {
+                dropScopes();
+            } else if (scopesComplete) {
+                if (scopes == null) {
+                    scopes = ScopeStats.like(steps, block.scopes);
+                }
+                scopes.add(block.scopes);
+            }
+        }
         paths += block.size();
     }
 
@@ -112,6 +128,9 @@ public final class PathStats implements AutoCloseable {
         }
         for (int s = 1; s <= steps; s++) {
             this.breachesAtStep[s] += breachesAtStep[s];
+        }
+        if (count > 0) {
+            dropScopes();
         }
         paths += count;
     }
@@ -131,6 +150,16 @@ public final class PathStats implements AutoCloseable {
         }
         worstShortfall.addAll(other.worstShortfall);
         terminalEquity.addAll(other.terminalEquity);
+        if (other.paths > 0) {
+            if (other.scopes == null) {
+                dropScopes();
+            } else if (scopesComplete) {
+                if (scopes == null) {
+                    scopes = ScopeStats.like(other.scopes);
+                }
+                scopes.merge(other.scopes);
+            }
+        }
         for (int s = 1; s <= steps; s++) {
             breachesAtStep[s] += other.breachesAtStep[s];
         }
@@ -174,6 +203,33 @@ public final class PathStats implements AutoCloseable {
             throw new IllegalStateException("liquidation outcomes cover " + liquidation.paths() + " of " + paths + " paths");
         }
         return liquidation;
+    }
+
+    /**
+     * Each isolated position's statistics ({@link ScopeStats}), or null: in cross mode (the one pool's figures are
+     * the account's), or when some paths were reduced by an engine that does not compute them.
+     */
+    public ScopeStats scopes() {
+        if (scopes != null && scopes.paths() != paths) {
+            throw new IllegalStateException("scope statistics cover " + scopes.paths() + " of " + paths + " paths");
+        }
+        return scopes;
+    }
+
+    /** Sets the scope statistics of statistics being decoded, whose paths were added without them. */
+    void restoreScopes(ScopeStats decoded) {
+        if (scopes != null || decoded.paths() != paths) {
+            throw new IllegalArgumentException("scope statistics of " + decoded.paths()
+                    + " paths must be restored once into statistics of as many paths, which have " + paths);
+        }
+        scopes = decoded;
+        scopesComplete = true;
+    }
+
+    /** Some paths come without scope statistics: the others' alone would describe a part as if it were the whole. */
+    private void dropScopes() {
+        scopes = null;
+        scopesComplete = false;
     }
 
     /** Sets the liquidation outcomes of statistics being decoded, whose paths were added without them. */

@@ -10,7 +10,8 @@ import java.nio.DoubleBuffer;
  * bits, so {@code -0.0} and NaN survive), because a sketch would make quantiles approximate.
  *
  * <p>Size: 21 bytes + 8 per step + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
- * more per path (plus 40 bytes) when the statistics carry liquidation outcomes. Sample values come out in each
+ * more per path (plus 40 bytes) when the statistics carry liquidation outcomes, then 1 byte and, in isolated mode,
+ * the per-position counts and sums of {@link ScopeStats} (independent of the number of paths). Sample values come out in each
  * sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and merging ignore; a sample on a
  * device is copied back one chunk buffer at a time, so encoding holds no more than the encoded bytes and one chunk
  * beside the statistics.
@@ -23,7 +24,7 @@ public final class PathStatsEncoding {
 
     /** "MSPS" followed by the format's version, so bytes of another format or version are refused, not misread. */
     private static final int MAGIC = 0x4d535053;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private PathStatsEncoding() {
     }
@@ -31,8 +32,10 @@ public final class PathStatsEncoding {
     public static byte[] encode(PathStats stats) {
         long paths = stats.paths();
         LiquidationStats liquidation = stats.liquidation();
+        ScopeStats scopes = stats.scopes();
         long size = 20L + 8L * stats.steps() + 1 + BYTES_PER_PATH * paths
-                + (liquidation == null ? 0 : 40 + LIQUIDATION_BYTES_PER_PATH * paths);
+                + (liquidation == null ? 0 : 40 + LIQUIDATION_BYTES_PER_PATH * paths)
+                + 1 + (scopes == null ? 0 : scopes.encodedSize());
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("statistics of " + paths + " paths take " + size
                     + " bytes encoded, more than one array holds; encode fewer paths at a time");
@@ -51,6 +54,10 @@ public final class PathStatsEncoding {
                     .putDouble(liquidation.lossSum()).putDouble(liquidation.badDebtSum());
             putSample(out, liquidation.loss());
             putSample(out, liquidation.badDebt());
+        }
+        out.put((byte) (scopes == null ? 0 : 1));
+        if (scopes != null) {
+            scopes.writeTo(out);
         }
         return out.array();
     }
@@ -83,6 +90,9 @@ public final class PathStatsEncoding {
             double badDebtSum = in.getDouble();
             stats.restoreLiquidation(new LiquidationStats(paths, liquidated, events, badDebtPaths, lossSum, badDebtSum,
                     getSample(in, n), getSample(in, n)));
+        }
+        if (in.get() == 1) {
+            stats.restoreScopes(ScopeStats.readFrom(in, steps));
         }
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("bytes must end after the statistics of " + paths + " paths but "

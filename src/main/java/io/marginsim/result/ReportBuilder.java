@@ -58,7 +58,7 @@ public final class ReportBuilder {
                 timeQuantiles(byStep, breaches, run.stepDays()), histogram(byStep, run.stepDays()),
                 buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
                 loss,
-                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()), null, null);
+                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()), null, null, null);
     }
 
     /**
@@ -143,7 +143,8 @@ public final class ReportBuilder {
         return java.util.Arrays.stream(ranks).filter(r -> r >= 0).toArray();
     }
 
-    private static Map<String, Double> timeQuantiles(long[] byStep, long breaches, double stepDays) {
+    /** Quantiles of the first-breach step among {@code breaches} paths counted by step, in days. */
+    static Map<String, Double> timeQuantiles(long[] byStep, long breaches, double stepDays) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (breaches == 0) {
             return out;
