@@ -9,10 +9,10 @@ import java.nio.DoubleBuffer;
  * summarised on the way: the breach counts by step and every per-path sample value travel as they are (IEEE 754
  * bits, so {@code -0.0} and NaN survive), because a sketch would make quantiles approximate.
  *
- * <p>Size: 21 bytes + 8 per step + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
- * more per path (plus 40 bytes) when the statistics carry liquidation outcomes, then 1 byte and, in isolated mode,
- * the per-position counts and sums of {@link ScopeStats} (independent of the number of paths). Sample values come out in each
- * sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and merging ignore; a sample on a
+ * <p>Size: 22 bytes + 8 per step + {@value #BYTES_PER_PATH} per path, and {@value #LIQUIDATION_BYTES_PER_PATH}
+ * more per path (plus 40 bytes) when the statistics carry liquidation outcomes, and in isolated mode the
+ * per-position counts and sums of {@link ScopeStats}, whose size does not grow with the paths. Sample values come
+ * out in each sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and merging ignore; a sample on a
  * device is copied back one chunk buffer at a time, so encoding holds no more than the encoded bytes and one chunk
  * beside the statistics.
  */

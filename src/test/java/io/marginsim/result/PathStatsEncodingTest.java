@@ -60,7 +60,7 @@ class PathStatsEncodingTest {
     void roundTripGivesEqualStatisticsOfTheStatedSize() {
         PathStats stats = PathStats.of(STEPS, block(1000, false, 1));
         byte[] bytes = PathStatsEncoding.encode(stats);
-        assertThat(bytes).hasSize(21 + 8 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
+        assertThat(bytes).hasSize(22 + 8 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
         assertThat(stats.breaches()).isPositive();
         assertEqual(PathStatsEncoding.decode(bytes), stats);
     }
@@ -69,7 +69,7 @@ class PathStatsEncodingTest {
     void roundTripKeepsLiquidationOutcomes() {
         PathStats stats = PathStats.of(STEPS, block(700, true, 2));
         byte[] bytes = PathStatsEncoding.encode(stats);
-        assertThat(bytes).hasSize(21 + 8 * STEPS + 40
+        assertThat(bytes).hasSize(22 + 8 * STEPS + 40
                 + (PathStatsEncoding.BYTES_PER_PATH + PathStatsEncoding.LIQUIDATION_BYTES_PER_PATH) * 700);
         assertThat(stats.liquidation().badDebtPaths()).isPositive();
         assertEqual(PathStatsEncoding.decode(bytes), stats);
@@ -97,7 +97,7 @@ class PathStatsEncodingTest {
         byte[] bytes = PathStatsEncoding.encode(PathStats.of(STEPS, block(10, false, 5)));
         bytes[3] ^= 1;
         assertThatThrownBy(() -> PathStatsEncoding.decode(bytes)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("format version 1");
+                .hasMessageContaining("format version 2");
         byte[] longer = Arrays.copyOf(PathStatsEncoding.encode(PathStats.of(STEPS, block(10, false, 5))), 500);
         assertThatThrownBy(() -> PathStatsEncoding.decode(longer)).hasMessageContaining("bytes follow");
     }
