@@ -1,6 +1,7 @@
 package io.marginsim.result;
 
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ScopeBlock;
 
 /**
  * Mergeable statistics of a set of paths: breach counts by step (exact), and the worst-shortfall and
@@ -103,14 +104,7 @@ public final class PathStats implements AutoCloseable {
         worst.addAll(block.worstShortfall, block.size());
         terminal.addAll(block.terminalEquity, block.size());
         if (block.size() > 0) {
-            if (block.scopes == null) {
-                dropScopes();
-            } else if (scopesComplete) {
-                if (scopes == null) {
-                    scopes = ScopeStats.like(steps, block.scopes);
-                }
-                scopes.add(block.scopes);
-            }
+            addScopes(block.scopes);
         }
         paths += block.size();
     }
@@ -122,6 +116,18 @@ public final class PathStats implements AutoCloseable {
      * @param breachesAtStep {@code steps + 1} counts, index 0 unused and zero
      */
     public void addBreaches(long[] breachesAtStep, long count) {
+        addBreaches(breachesAtStep, count, null);
+    }
+
+    /**
+     * As {@link #addBreaches(long[], long)}, with the paths' per-position outcomes in {@code scopes} (host memory, one
+     * chunk of paths), or null for an engine that does not compute them for these paths.
+     */
+    public void addBreaches(long[] breachesAtStep, long count, ScopeBlock scopes) {
+        if (scopes != null && scopes.size() != count) {
+            throw new IllegalArgumentException("scopes must hold the " + count + " paths added but held "
+                    + scopes.size());
+        }
         if (breachesAtStep.length != steps + 1 || breachesAtStep[0] != 0) {
             throw new IllegalArgumentException("breachesAtStep must have " + (steps + 1)
                     + " counts with index 0 zero but had " + breachesAtStep.length);
@@ -130,7 +136,7 @@ public final class PathStats implements AutoCloseable {
             this.breachesAtStep[s] += breachesAtStep[s];
         }
         if (count > 0) {
-            dropScopes();
+            addScopes(scopes);
         }
         paths += count;
     }
@@ -224,6 +230,18 @@ public final class PathStats implements AutoCloseable {
         }
         scopes = decoded;
         scopesComplete = true;
+    }
+
+    /** Adds per-position outcomes of paths being added, or drops the figures when they come without them. */
+    private void addScopes(ScopeBlock block) {
+        if (block == null) {
+            dropScopes();
+        } else if (scopesComplete) {
+            if (scopes == null) {
+                scopes = ScopeStats.like(steps, block);
+            }
+            scopes.add(block);
+        }
     }
 
     /** Some paths come without scope statistics: the others' alone would describe a part as if it were the whole. */

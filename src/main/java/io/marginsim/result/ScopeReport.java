@@ -52,13 +52,13 @@ public record ScopeReport(String mode, List<Scope> scopes, double tiedFirstShare
 
     /**
      * Isolated mode: each position from {@code stats}, named by {@code names} (one per position); when some paths
-     * were reduced by an engine that does not compute positions ({@code stats} is null), no scopes and a note naming
-     * {@code engine}.
+     * were reduced by an engine that does not compute positions for this problem ({@code stats} is null), no scopes
+     * and a note naming {@code engine}.
      */
     public static ScopeReport isolated(ScopeStats stats, String[] names, double stepDays, String engine) {
         if (stats == null) {
             return new ScopeReport("isolated", List.of(), 0, "per-position results are not computed by the "
-                    + engine + " engine: run with --engine vector or scalar to get them");
+                    + engine + " engine for this problem: run with --engine vector or scalar to get them");
         }
         if (names.length != stats.scopes()) {
             throw new IllegalArgumentException("names must give one per scope (" + stats.scopes() + ") but gave "

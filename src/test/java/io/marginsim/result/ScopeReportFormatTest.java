@@ -71,7 +71,7 @@ class ScopeReportFormatTest {
     @Test
     void anEngineWithoutPerPositionResultsSaysSoInEveryFormat() {
         Report without = report.withScopes(ScopeReport.isolated(null, new String[0], 0.25, "opencl"));
-        String note = "per-position results are not computed by the opencl engine: run with --engine vector or "
+        String note = "per-position results are not computed by the opencl engine for this problem: run with --engine vector or "
                 + "scalar to get them";
         assertThat(ReportFormat.TABLE.render(without)).contains(note);
         assertThat(rows(ReportFormat.CSV.render(without))).containsEntry("scopes.note", "\"" + note + "\"");

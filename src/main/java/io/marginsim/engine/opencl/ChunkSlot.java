@@ -32,14 +32,30 @@ final class ChunkSlot implements AutoCloseable {
     private final long[] counts;
     /** Null unless the problem runs on the liquidating kernel. */
     private final LiquidationSlot liquidation;
+    /** Null unless the plain kernel runs an isolated problem ({@link ScopeSlot#covers}). */
+    private final ScopeSlot scopes;
     /** The submitted chunk's sample buffers, until collected. */
     private cl_mem worst;
     private cl_mem terminal;
     /** Paths submitted and not yet collected. */
     private int pending;
 
+    /** A slot for chunks of {@code problem}, with each isolated position's outcomes where the kernel writes them. */
+    ChunkSlot(cl_context context, cl_command_queue queue, int capacity, CompiledProblem problem, PathKernels kernels,
+              Precision precision, DeviceReads reads) {
+        this(context, queue, capacity, problem.steps, kernels, precision, reads,
+                ScopeSlot.covers(problem, kernels) ? new ScopeSlot(context, queue, capacity, problem, precision, reads)
+                        : null);
+    }
+
+    /** A slot for chunks of {@code steps} steps without per-position outcomes. */
     ChunkSlot(cl_context context, cl_command_queue queue, int capacity, int steps, PathKernels kernels,
               Precision precision, DeviceReads reads) {
+        this(context, queue, capacity, steps, kernels, precision, reads, null);
+    }
+
+    private ChunkSlot(cl_context context, cl_command_queue queue, int capacity, int steps, PathKernels kernels,
+                      Precision precision, DeviceReads reads, ScopeSlot scopes) {
         this.context = context;
         this.queue = queue;
         this.precision = precision;
@@ -51,6 +67,7 @@ final class ChunkSlot implements AutoCloseable {
         counts = new long[bins];
         liquidation = kernels.liquidating()
                 ? new LiquidationSlot(context, queue, capacity, kernels.sumGroups(capacity), precision, reads) : null;
+        this.scopes = scopes;
     }
 
     /** Queues simulation, histogram and the histogram's read for a chunk; returns at once. */
@@ -63,6 +80,9 @@ final class ChunkSlot implements AutoCloseable {
                 (long) bins * Sizeof.cl_uint, 0, null, null);
         kernels.enqueueHistogram(queue, firstBreach, count, bins, histogram);
         reads.read(queue, histogram, (long) bins * Sizeof.cl_uint, Pointer.to(histogramHost), false);
+        if (scopes != null) {
+            scopes.enqueueReads(count);
+        }
         if (liquidation != null && problem.frictions.liquidation() != null) {
             // carrying costs alone have no liquidation outcomes to report (collect discards them)
             liquidation.enqueueSums(kernels, count);
@@ -84,7 +104,7 @@ final class ChunkSlot implements AutoCloseable {
         for (int s = 0; s < bins; s++) {
             counts[s] = Integer.toUnsignedLong(histogramHost.getInt(s * Sizeof.cl_uint));
         }
-        run.stats().addBreaches(counts, count);
+        run.stats().addBreaches(counts, count, scopes == null ? null : scopes.block(count));
         // The samples own the buffers from here, even if adding fails.
         cl_mem w = worst;
         cl_mem t = terminal;
@@ -114,7 +134,13 @@ final class ChunkSlot implements AutoCloseable {
             reads.read(queue, t, count * realBytes, Pointer.to(terminalHost), false);
             reads.read(queue, firstBreach, (long) count * Sizeof.cl_int,
                     Pointer.to(out.firstBreachStep).withByteOffset((long) offset * Sizeof.cl_int), true);
+            if (scopes != null && out.scopes != null) {
+                scopes.enqueueReads(count);
+            }
             CL.clFinish(queue);
+            if (scopes != null && out.scopes != null) {
+                scopes.readInto(out.scopes, offset, count);
+            }
             if (liquidation != null && out.tracksLiquidation) {
                 liquidation.readInto(out, offset, count);
             }
@@ -134,7 +160,7 @@ final class ChunkSlot implements AutoCloseable {
         if (liquidation != null) {
             liquidation.prepare(count);
         }
-        kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, w, t, liquidation);
+        kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, w, t, liquidation, scopes);
     }
 
     @Override
@@ -151,6 +177,9 @@ final class ChunkSlot implements AutoCloseable {
         CL.clReleaseMemObject(histogram);
         if (liquidation != null) {
             liquidation.close();
+        }
+        if (scopes != null) {
+            scopes.close();
         }
     }
 

@@ -212,7 +212,7 @@ public final class OpenClEngine implements Engine {
         PathKernels kernels = kernels(problem);
         int chunk = Math.min(out.size(), DEFAULT_CHUNK_PATHS);
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision);
-             ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem.steps, kernels, precision, reads)) {
+             ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem, kernels, precision, reads)) {
             for (int offset = 0; offset < out.size(); offset += chunk) {
                 int count = Math.min(chunk, out.size() - offset);
                 slot.simulateInto(kernels, problem, params, firstPath + offset, out, offset, count);
@@ -243,7 +243,7 @@ public final class OpenClEngine implements Engine {
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision)) {
             PathKernels kernels = kernels(problem);
             for (int s = 0; s < slots.length; s++) {
-                slots[s] = new ChunkSlot(context, queues[s], chunk, problem.steps, kernels, precision, reads);
+                slots[s] = new ChunkSlot(context, queues[s], chunk, problem, kernels, precision, reads);
             }
             int next = 0;
             for (long start = 0; start < count; start += chunk) {

@@ -95,10 +95,12 @@ final class PathKernels implements AutoCloseable {
 
     /**
      * Simulates paths {@code firstPath .. firstPath + count - 1} into the three per-path buffers, and on the
-     * liquidating kernel also into those of {@code liquidation} (prepared for {@code count} paths).
+     * liquidating kernel also into those of {@code liquidation} (prepared for {@code count} paths); the plain kernel
+     * writes each isolated position's outcomes into those of {@code scopes}, or nowhere when it is null.
      */
     void enqueueSimulation(cl_command_queue queue, CompiledProblem p, ProblemBuffers params, long firstPath,
-                           int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal, LiquidationSlot liquidation) {
+                           int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal, LiquidationSlot liquidation,
+                           ScopeSlot scopes) {
         int arg = 0;
         arg = setMem(simulate, arg, params.market, params.account, params.tiers, params.layout, params.models,
                 params.history);
@@ -109,6 +111,12 @@ final class PathKernels implements AutoCloseable {
         arg = setMem(simulate, arg, firstBreach, worst, terminal);
         if (liquidating) {
             setMem(simulate, arg, params.frictions, liquidation.events, liquidation.loss, liquidation.badDebt);
+        } else if (scopes != null) {
+            setMem(simulate, arg, scopes.breach, scopes.equity);
+        } else {
+            // null buffers: the kernel writes no positions
+            CL.clSetKernelArg(simulate, arg++, Sizeof.cl_mem, null);
+            CL.clSetKernelArg(simulate, arg, Sizeof.cl_mem, null);
         }
         launch(queue, simulate, roundUp(count, pathGroup), pathGroup);
     }

@@ -1,0 +1,93 @@
+package io.marginsim.engine.opencl;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Engine;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ScopeBlock;
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.result.PathStats;
+import io.marginsim.result.ScopeStats;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+/**
+ * Each isolated position's outcomes from the plain path kernel (paths.cl, with monitor.cl under continuous
+ * monitoring) against the reference path by path, and reduced into a run's statistics chunk by chunk: in float the
+ * same breach step for each position on at least 99.9% of paths and, where it is the same, the equity at close within
+ * {@link OpenClAgreementTest#FLOAT_TOLERANCE} of the account's size; in double every path. The liquidating kernel
+ * does not write positions: its runs carry no per-position statistics.
+ */
+class OpenClScopeAgreementTest {
+    private static final int PATHS = 3_001;
+
+    @Test
+    void positionsCheckedAtStepEnds() {
+        assertAgrees(OpenClTestEngines.floatEngine(), TestProblems.isolatedWithShort(61), 0.999,
+                OpenClAgreementTest.FLOAT_TOLERANCE);
+    }
+
+    @Test
+    void positionsCheckedContinuously() {
+        assertAgrees(OpenClTestEngines.floatEngine(),
+                TestProblems.isolatedWithShort(62).withMonitoring(Monitoring.CONTINUOUS), 0.999,
+                OpenClAgreementTest.FLOAT_TOLERANCE);
+    }
+
+    @Test
+    void doublePrecisionMatchesEveryPositionOnEveryPath() {
+        assertAgrees(OpenClTestEngines.doubleEngine(), TestProblems.isolatedWithShort(63), 1.0,
+                OpenClAgreementTest.DOUBLE_TOLERANCE);
+        assertAgrees(OpenClTestEngines.doubleEngine(),
+                TestProblems.isolatedWithShort(64).withMonitoring(Monitoring.CONTINUOUS), 1.0,
+                OpenClAgreementTest.DOUBLE_TOLERANCE);
+    }
+
+    /** Chunks of a run reduce into the same counts as the reference's run, in double. */
+    @Test
+    void aRunInChunksCountsEachPositionsBreachesAsTheReference() {
+        CompiledProblem problem = TestProblems.isolatedWithShort(65);
+        PathStats reference = new ScalarEngine(1, 1000).run(problem, 0, PATHS, Engine.ProgressListener.NONE);
+        try (PathStats device = OpenClTestEngines.doubleEngine().run(problem, 0, PATHS, Engine.ProgressListener.NONE,
+                1000)) {
+            ScopeStats a = reference.scopes();
+            ScopeStats b = device.scopes();
+            assertThat(b.paths()).isEqualTo(PATHS);
+            assertThat(b.tiedFirst()).isEqualTo(a.tiedFirst());
+            for (int s = 0; s < problem.positions; s++) {
+                assertThat(b.breachesAtStep(s)).isEqualTo(a.breachesAtStep(s));
+                assertThat(b.firstAlone(s)).isEqualTo(a.firstAlone(s));
+                assertThat(b.meanLoss(s)).isCloseTo(a.meanLoss(s), offset(1e-9 * 1000));
+            }
+        }
+    }
+
+    private static void assertAgrees(OpenClEngine engine, CompiledProblem problem, double agreement,
+                                     double relative) {
+        PathBlock reference = PathBlock.forProblem(problem, PATHS);
+        new ScalarEngine(1, PATHS).simulate(problem, 0, reference);
+        PathBlock block = PathBlock.forProblem(problem, PATHS);
+        engine.simulate(problem, 0, block);
+        ScopeBlock r = reference.scopes;
+        ScopeBlock d = block.scopes;
+        double tolerance = relative * OpenClAgreementTest.accountSize(problem);
+        int breaches = 0;
+        for (int s = 0; s < problem.positions; s++) {
+            int same = 0;
+            for (int path = 0; path < PATHS; path++) {
+                int k = r.at(path, s);
+                breaches += r.breachStep[k] == PathBlock.NO_BREACH ? 0 : 1;
+                if (d.breachStep[k] == r.breachStep[k]) {
+                    same++;
+                    assertThat(d.closeEquity[k]).as("position %d's equity at close on path %d", s, path)
+                            .isCloseTo(r.closeEquity[k], offset(tolerance));
+                }
+            }
+            assertThat((double) same / PATHS).as("breach-step agreement of position %d", s)
+                    .isGreaterThanOrEqualTo(agreement);
+        }
+        assertThat(breaches).as("breaching positions, so the comparison means something").isGreaterThan(PATHS / 10);
+    }
+}
