@@ -32,7 +32,7 @@ final class ChunkSlot implements AutoCloseable {
     private final long[] counts;
     /** Null unless the problem runs on the liquidating kernel. */
     private final LiquidationSlot liquidation;
-    /** Null unless the plain kernel runs an isolated problem ({@link ScopeSlot#covers}). */
+    /** Null unless the problem is isolated ({@link ScopeSlot#covers}). */
     private final ScopeSlot scopes;
     /** The submitted chunk's sample buffers, until collected. */
     private cl_mem worst;
@@ -44,8 +44,8 @@ final class ChunkSlot implements AutoCloseable {
     ChunkSlot(cl_context context, cl_command_queue queue, int capacity, CompiledProblem problem, PathKernels kernels,
               Precision precision, DeviceReads reads) {
         this(context, queue, capacity, problem.steps, kernels, precision, reads,
-                ScopeSlot.covers(problem, kernels) ? new ScopeSlot(context, queue, capacity, problem, precision, reads)
-                        : null);
+                ScopeSlot.covers(problem)
+                        ? new ScopeSlot(context, queue, capacity, problem, kernels, precision, reads) : null);
     }
 
     /** A slot for chunks of {@code steps} steps without per-position outcomes. */

@@ -95,8 +95,8 @@ final class PathKernels implements AutoCloseable {
 
     /**
      * Simulates paths {@code firstPath .. firstPath + count - 1} into the three per-path buffers, and on the
-     * liquidating kernel also into those of {@code liquidation} (prepared for {@code count} paths); the plain kernel
-     * writes each isolated position's outcomes into those of {@code scopes}, or nowhere when it is null.
+     * liquidating kernel also into those of {@code liquidation} (prepared for {@code count} paths); each isolated
+     * position's outcomes go into those of {@code scopes}, or nowhere when it is null.
      */
     void enqueueSimulation(cl_command_queue queue, CompiledProblem p, ProblemBuffers params, long firstPath,
                            int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal, LiquidationSlot liquidation,
@@ -110,13 +110,15 @@ final class PathKernels implements AutoCloseable {
         arg = setInt(simulate, arg, count);
         arg = setMem(simulate, arg, firstBreach, worst, terminal);
         if (liquidating) {
-            setMem(simulate, arg, params.frictions, liquidation.events, liquidation.loss, liquidation.badDebt);
-        } else if (scopes != null) {
-            setMem(simulate, arg, scopes.breach, scopes.equity);
+            arg = setMem(simulate, arg, params.frictions, liquidation.events, liquidation.loss, liquidation.badDebt);
+        }
+        if (scopes != null) {
+            setMem(simulate, arg, scopes.arguments());
         } else {
             // null buffers: the kernel writes no positions
-            CL.clSetKernelArg(simulate, arg++, Sizeof.cl_mem, null);
-            CL.clSetKernelArg(simulate, arg, Sizeof.cl_mem, null);
+            for (int k = 0; k < (liquidating ? 4 : 2); k++) {
+                CL.clSetKernelArg(simulate, arg++, Sizeof.cl_mem, null);
+            }
         }
         launch(queue, simulate, roundUp(count, pathGroup), pathGroup);
     }

@@ -15,10 +15,10 @@ import static org.assertj.core.api.Assertions.offset;
 
 /**
  * Each isolated position's outcomes from the plain path kernel (paths.cl, with monitor.cl under continuous
- * monitoring) against the reference path by path, and reduced into a run's statistics chunk by chunk: in float the
- * same breach step for each position on at least 99.9% of paths and, where it is the same, the equity at close within
- * {@link OpenClAgreementTest#FLOAT_TOLERANCE} of the account's size; in double every path. The liquidating kernel
- * does not write positions: its runs carry no per-position statistics.
+ * monitoring) and the liquidating kernel (frictions.cl) against the reference path by path, and reduced into a run's
+ * statistics chunk by chunk: in float the same breach step for each position on at least 99.9% of paths and, where it
+ * is the same, the equity at close (and liquidation loss and bad debt) within
+ * {@link OpenClAgreementTest#FLOAT_TOLERANCE} of the account's size; in double every path.
  */
 class OpenClScopeAgreementTest {
     private static final int PATHS = 3_001;
@@ -43,6 +43,22 @@ class OpenClScopeAgreementTest {
         assertAgrees(OpenClTestEngines.doubleEngine(),
                 TestProblems.isolatedWithShort(64).withMonitoring(Monitoring.CONTINUOUS), 1.0,
                 OpenClAgreementTest.DOUBLE_TOLERANCE);
+    }
+
+    @Test
+    void liquidationMechanicsWithFundingPartialCutsAndFees() {
+        assertAgrees(OpenClTestEngines.floatEngine(),
+                FrictionProblems.isolated(OpenClFrictionAgreementTest.ISOLATED_FRACTION, 66), 0.999,
+                OpenClAgreementTest.FLOAT_TOLERANCE);
+    }
+
+    @Test
+    void liquidationMechanicsInDoubleUnderEitherMonitoring() {
+        for (Monitoring monitoring : Monitoring.values()) {
+            assertAgrees(OpenClTestEngines.doubleEngine(),
+                    FrictionProblems.isolated(OpenClFrictionAgreementTest.ISOLATED_TIER, 67).withMonitoring(monitoring),
+                    1.0, OpenClAgreementTest.DOUBLE_TOLERANCE);
+        }
     }
 
     /** Chunks of a run reduce into the same counts as the reference's run, in double. */
@@ -83,6 +99,12 @@ class OpenClScopeAgreementTest {
                     same++;
                     assertThat(d.closeEquity[k]).as("position %d's equity at close on path %d", s, path)
                             .isCloseTo(r.closeEquity[k], offset(tolerance));
+                    if (r.tracksLiquidation) {
+                        assertThat(d.liquidationLoss[k]).as("position %d's liquidation loss on path %d", s, path)
+                                .isCloseTo(r.liquidationLoss[k], offset(tolerance));
+                        assertThat(d.badDebt[k]).as("position %d's bad debt on path %d", s, path)
+                                .isCloseTo(r.badDebt[k], offset(tolerance));
+                    }
                 }
             }
             assertThat((double) same / PATHS).as("breach-step agreement of position %d", s)
