@@ -4,7 +4,7 @@ import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ScopeBlock;
+import io.marginsim.engine.ScopeAgreement;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.result.PathStats;
 import io.marginsim.result.ScopeStats;
@@ -86,30 +86,7 @@ class OpenClScopeAgreementTest {
         new ScalarEngine(1, PATHS).simulate(problem, 0, reference);
         PathBlock block = PathBlock.forProblem(problem, PATHS);
         engine.simulate(problem, 0, block);
-        ScopeBlock r = reference.scopes;
-        ScopeBlock d = block.scopes;
-        double tolerance = relative * OpenClAgreementTest.accountSize(problem);
-        int breaches = 0;
-        for (int s = 0; s < problem.positions; s++) {
-            int same = 0;
-            for (int path = 0; path < PATHS; path++) {
-                int k = r.at(path, s);
-                breaches += r.breachStep[k] == PathBlock.NO_BREACH ? 0 : 1;
-                if (d.breachStep[k] == r.breachStep[k]) {
-                    same++;
-                    assertThat(d.closeEquity[k]).as("position %d's equity at close on path %d", s, path)
-                            .isCloseTo(r.closeEquity[k], offset(tolerance));
-                    if (r.tracksLiquidation) {
-                        assertThat(d.liquidationLoss[k]).as("position %d's liquidation loss on path %d", s, path)
-                                .isCloseTo(r.liquidationLoss[k], offset(tolerance));
-                        assertThat(d.badDebt[k]).as("position %d's bad debt on path %d", s, path)
-                                .isCloseTo(r.badDebt[k], offset(tolerance));
-                    }
-                }
-            }
-            assertThat((double) same / PATHS).as("breach-step agreement of position %d", s)
-                    .isGreaterThanOrEqualTo(agreement);
-        }
-        assertThat(breaches).as("breaching positions, so the comparison means something").isGreaterThan(PATHS / 10);
+        ScopeAgreement.assertAgrees(reference.scopes, block.scopes, agreement,
+                relative * OpenClAgreementTest.accountSize(problem));
     }
 }

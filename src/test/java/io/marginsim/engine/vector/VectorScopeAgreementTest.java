@@ -3,7 +3,7 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ScopeBlock;
+import io.marginsim.engine.ScopeAgreement;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +12,6 @@ import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
 import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
 import static io.marginsim.engine.vector.FrictionProblems.mechanics;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * Path-by-path agreement of each isolated position's outcomes between the vector engine and the scalar reference,
@@ -60,34 +59,7 @@ class VectorScopeAgreementTest {
         PathBlock lanes = PathBlock.forProblem(problem, PATHS);
         new ScalarEngine(1, PATHS).simulate(problem, 0, reference);
         new VectorEngine(1, PATHS).simulate(problem, 0, lanes);
-        ScopeBlock r = reference.scopes;
-        ScopeBlock v = lanes.scopes;
-        double tolerance = RELATIVE * Agreement.grossNotional(problem);
-        int breaches = 0;
-        for (int s = 0; s < problem.positions; s++) {
-            int same = 0;
-            for (int path = 0; path < PATHS; path++) {
-                int k = r.at(path, s);
-                if (r.breachStep[k] != PathBlock.NO_BREACH) {
-                    breaches++;
-                }
-                if (v.breachStep[k] != r.breachStep[k]) {
-                    continue;
-                }
-                same++;
-                assertThat(v.closeEquity[k]).as("position %d's equity at close on path %d", s, path)
-                        .isCloseTo(r.closeEquity[k], within(tolerance));
-                if (r.tracksLiquidation) {
-                    assertThat(v.liquidationLoss[k]).as("position %d's liquidation loss on path %d", s, path)
-                            .isCloseTo(r.liquidationLoss[k], within(tolerance));
-                    assertThat(v.badDebt[k]).as("position %d's bad debt on path %d", s, path)
-                            .isCloseTo(r.badDebt[k], within(tolerance));
-                }
-            }
-            assertThat((double) same / PATHS).as("breach-step agreement of position %d", s)
-                    .isGreaterThanOrEqualTo(0.999);
-        }
-        // the comparison means something only if positions breach on many paths
-        assertThat(breaches).isGreaterThan(PATHS / 10);
+        ScopeAgreement.assertAgrees(reference.scopes, lanes.scopes, 0.999,
+                RELATIVE * Agreement.grossNotional(problem));
     }
 }
