@@ -31,7 +31,8 @@ public final class PathStats implements AutoCloseable {
     /**
      * Bytes of memory the per-path samples of one path take: 8 per value, in two samples (worst shortfall and
      * terminal equity) and two more with liquidation outcomes (loss and bad debt), counted twice because a growing
-     * or merged sample is copied while the original is still held.
+     * or merged sample is copied while the original is still held. Per-position statistics ({@link ScopeStats}) add
+     * nothing per path: counts and sums per position and step, and per-path outcomes only for the chunk in flight.
      */
     public static long bytesPerPath(boolean liquidation) {
         return 2L * Double.BYTES * (liquidation ? 4 : 2);

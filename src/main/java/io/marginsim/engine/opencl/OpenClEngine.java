@@ -210,7 +210,7 @@ public final class OpenClEngine implements Engine {
             return;
         }
         PathKernels kernels = kernels(problem);
-        int chunk = Math.min(out.size(), DEFAULT_CHUNK_PATHS);
+        int chunk = ScopeSlot.chunkPaths(problem, Math.min(out.size(), DEFAULT_CHUNK_PATHS));
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision);
              ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem, kernels, precision, reads)) {
             for (int offset = 0; offset < out.size(); offset += chunk) {
@@ -238,7 +238,7 @@ public final class OpenClEngine implements Engine {
         if (count == 0) {
             return total;
         }
-        int chunk = (int) Math.min(chunkPaths, count);
+        int chunk = ScopeSlot.chunkPaths(problem, (int) Math.min(chunkPaths, count));
         ChunkSlot[] slots = new ChunkSlot[queues.length];
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision)) {
             PathKernels kernels = kernels(problem);

@@ -22,6 +22,8 @@ import java.nio.ByteOrder;
  * bounded by the chunk, not the run.
  */
 final class ScopeSlot implements AutoCloseable {
+    /** Bytes of per-position outcomes one chunk may hold, on the device and again on the host. */
+    static final long MAX_CHUNK_BYTES = 64L << 20;
     private final cl_command_queue queue;
     private final Precision precision;
     private final DeviceReads reads;
@@ -65,6 +67,19 @@ final class ScopeSlot implements AutoCloseable {
     private ByteBuffer realHost(long values) {
         return ByteBuffer.allocateDirect(Math.toIntExact(values * ProblemBuffers.realBytes(precision)))
                 .order(ByteOrder.nativeOrder());
+    }
+
+    /**
+     * Paths per chunk for {@code problem}: {@code wanted}, or fewer where the positions' outcomes of that many paths
+     * would take more than {@link #MAX_CHUNK_BYTES} (an account of many isolated positions), so that memory stays
+     * bounded whatever the positions. Results do not depend on the chunk size.
+     */
+    static int chunkPaths(CompiledProblem problem, int wanted) {
+        if (!covers(problem)) {
+            return wanted;
+        }
+        long perPath = (long) problem.positions * (Integer.BYTES + 3L * Double.BYTES);
+        return (int) Math.max(1, Math.min(wanted, MAX_CHUNK_BYTES / perPath));
     }
 
     /** Whether {@code problem} has positions of their own: isolated, with at least one. */

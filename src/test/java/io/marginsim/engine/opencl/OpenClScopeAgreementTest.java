@@ -4,11 +4,15 @@ import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ProblemCompiler;
 import io.marginsim.engine.ScopeAgreement;
+import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.result.PathStats;
 import io.marginsim.result.ScopeStats;
 import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -59,6 +63,23 @@ class OpenClScopeAgreementTest {
                     FrictionProblems.isolated(OpenClFrictionAgreementTest.ISOLATED_TIER, 67).withMonitoring(monitoring),
                     1.0, OpenClAgreementTest.DOUBLE_TOLERANCE);
         }
+    }
+
+    /** An account of many isolated positions runs in smaller chunks, so their outcomes stay within the bound. */
+    @Test
+    void manyPositionsBoundTheChunk() {
+        String position = "{\"asset\": \"A\", \"size\": 1, \"entryPrice\": 100, \"margin\": 10, "
+                + "\"rules\": {\"type\": \"flat\", \"rate\": 0.05}}";
+        CompiledProblem many = ProblemCompiler.compile(Specs.parse("""
+                {"assets": [{"name": "A", "price": 100, "volatility": 0.5}],
+                 "account": {"mode": "isolated", "cash": 0, "positions": [%s]}, "horizonDays": 1}"""
+                .formatted(String.join(", ", Collections.nCopies(200, position)))));
+        int chunk = ScopeSlot.chunkPaths(many, OpenClEngine.DEFAULT_CHUNK_PATHS);
+        assertThat(chunk).isLessThan(OpenClEngine.DEFAULT_CHUNK_PATHS);
+        assertThat((long) chunk * 200 * (Integer.BYTES + 3 * Double.BYTES))
+                .isLessThanOrEqualTo(ScopeSlot.MAX_CHUNK_BYTES);
+        assertThat(ScopeSlot.chunkPaths(TestProblems.isolatedWithShort(1), OpenClEngine.DEFAULT_CHUNK_PATHS))
+                .isEqualTo(OpenClEngine.DEFAULT_CHUNK_PATHS);
     }
 
     /** Chunks of a run reduce into the same counts as the reference's run, in double. */
