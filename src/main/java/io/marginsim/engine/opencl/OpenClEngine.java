@@ -31,7 +31,9 @@ import java.util.Set;
  * (kernels/reduce.cl). Only that histogram (and, with a {@code liquidation} object, per-group liquidation counts
  * and sums) comes back, chunk by chunk, while the next chunk computes; the per-path samples that {@link PathStats}
  * needs for exact quantiles (worst shortfall and terminal equity; liquidation loss and bad debt) stay on the device
- * as {@link DeviceSample}s, ranked there by {@link RadixSelect} (kernels/select.cl) when a report asks.
+ * as {@link DeviceSample}s, ranked there by {@link RadixSelect} (kernels/select.cl) when a report asks. An isolated
+ * account's per-position outcomes come back per path of the chunk ({@link ScopeSlot}) and are reduced on the host to
+ * counts and sums.
  *
  * <p>Calls are serialised: one engine drives its device from one thread at a time.
  */
