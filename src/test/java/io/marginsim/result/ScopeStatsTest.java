@@ -26,18 +26,20 @@ class ScopeStatsTest {
 
     /**
      * Isolated: a 10x long on A and a 20x long on A (two barriers on one price, so some paths breach both within one
-     * step), and a short on B; {@code liquidation} is the body of a {@code liquidation} object, or null for none.
+     * step), and a short on B; {@code liquidation} is the body of a {@code liquidation} object, or null for none;
+     * {@code funding} charges the 10x long funding, which its margin pays live and the shadow account as a charge.
      */
-    private static CompiledProblem problem(Monitoring monitoring, String liquidation) {
+    private static CompiledProblem problem(Monitoring monitoring, String liquidation, boolean funding) {
         return ProblemCompiler.compile(Specs.parse("""
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.9}, {"name": "B", "price": 40, "volatility": 1.1}],
                  "correlation": [[1, 0.4], [0.4, 1]],
                  "account": {"mode": "isolated", "cash": 50, "positions": [
-                   {"asset": "A", "size": 10, "entryPrice": 100, "margin": 100, "rules": {"type": "flat", "rate": 0.02}},
+                   {"asset": "A", "size": 10, "entryPrice": 100, "margin": 100, "rules": {"type": "flat", "rate": 0.02}%s},
                    {"asset": "A", "size": 5, "entryPrice": 100, "margin": 25, "rules": {"type": "flat", "rate": 0.02}},
                    {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90, "rules": {"type": "flat", "rate": 0.05}}]},
                  "horizonDays": 16, "stepsPerDay": 4, "seed": 9, "monitoring": "%s"%s}"""
-                .formatted(monitoring.key(), liquidation == null ? "" : ", \"liquidation\": {" + liquidation + "}")));
+                .formatted(funding ? ", \"funding\": {\"fundingRatePerInterval\": 0.003}" : "", monitoring.key(),
+                        liquidation == null ? "" : ", \"liquidation\": {" + liquidation + "}")));
     }
 
     private static final String MECHANICS = "\"latencySeconds\": 3600, \"feeRate\": 0.005, "
@@ -50,9 +52,11 @@ class ScopeStatsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"DISCRETE, false", "CONTINUOUS, false", "DISCRETE, true", "CONTINUOUS, true"})
-    void theAccountBreachesAtItsEarliestPositionsStepAndFirstSharesAddUp(Monitoring monitoring, boolean liquidation) {
-        CompiledProblem problem = problem(monitoring, liquidation ? MECHANICS : null);
+    @CsvSource({"DISCRETE, false, false", "CONTINUOUS, false, false", "DISCRETE, true, false",
+            "CONTINUOUS, true, false", "DISCRETE, false, true", "CONTINUOUS, true, true"})
+    void theAccountBreachesAtItsEarliestPositionsStepAndFirstSharesAddUp(Monitoring monitoring, boolean liquidation,
+                                                                         boolean funding) {
+        CompiledProblem problem = problem(monitoring, liquidation ? MECHANICS : null, funding);
         PathBlock block = paths(problem, 0, PATHS);
         ScopeBlock scopes = block.scopes;
         double notional = 10 * 100 + 5 * 100 + 15 * 40;
@@ -109,7 +113,7 @@ class ScopeStatsTest {
 
     @Test
     void rangesMergedAndEncodedEqualTheWholeRun() {
-        CompiledProblem problem = problem(Monitoring.DISCRETE, MECHANICS);
+        CompiledProblem problem = problem(Monitoring.DISCRETE, MECHANICS, true);
         ScalarEngine engine = new ScalarEngine(1, 700);
         PathStats whole = engine.run(problem, 0, PATHS, Engine.ProgressListener.NONE);
         PathStats merged = PathStatsEncoding.decode(PathStatsEncoding.encode(
@@ -137,7 +141,7 @@ class ScopeStatsTest {
 
     @Test
     void pathsReducedWithoutPositionsDropThePositionsFigures() {
-        CompiledProblem problem = problem(Monitoring.DISCRETE, null);
+        CompiledProblem problem = problem(Monitoring.DISCRETE, null, false);
         PathStats stats = PathStats.of(problem.steps, paths(problem, 0, 100));
         assertThat(stats.scopes()).isNotNull();
         PathStats reduced = new PathStats(problem.steps, new ArraySample(), new ArraySample());
@@ -154,7 +158,7 @@ class ScopeStatsTest {
 
     @Test
     void positionsAnEngineDidNotWriteAreRefused() {
-        CompiledProblem problem = problem(Monitoring.DISCRETE, null);
+        CompiledProblem problem = problem(Monitoring.DISCRETE, null, false);
         PathBlock unwritten = PathBlock.forProblem(problem, 10);
         assertThatThrownBy(() -> PathStats.of(problem.steps, unwritten))
                 .isInstanceOf(IllegalStateException.class)
