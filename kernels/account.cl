@@ -83,6 +83,13 @@ typedef struct {
     int events;
     real loss;
     real badDebt;
+    /*
+     * Per position (isolated mode's scopes, ScopeBlock): the step its breach first scheduled a fill (0 before), and
+     * its share of loss and badDebt.
+     */
+    int positionBreach[POSITION_SLOTS];
+    real positionLoss[POSITION_SLOTS];
+    real positionBadDebt[POSITION_SLOTS];
 } Account;
 
 void view_frictions(Frictions *f, PARAM real *params) {
@@ -128,6 +135,9 @@ void start_account(const Problem *p, const Frictions *f, Account *s) {
         s->due[i] = NO_FILL;
         s->fee[i] = 0;
         s->shadowFunding[i] = 0;
+        s->positionBreach[i] = 0;
+        s->positionLoss[i] = 0;
+        s->positionBadDebt[i] = 0;
 #ifdef CONTINUOUS
         s->dueFraction[i] = 0;
 #endif

@@ -46,7 +46,7 @@ __kernel void simulate_batch(PARAM real *market, PARAM real *account, PARAM real
                    layout + c * LAYOUT_INTS, models + c * modelReals, history, 0,
                    cell[1], cell[2], cell[3], (uint) cell[4], (uint) cell[5],
                    (ulong) 0 - (ulong) start, cellStart[c + 1],
-                   firstBreachOut, worstOut, terminalOut);
+                   firstBreachOut, worstOut, terminalOut, 0, 0);
 }
 
 /*

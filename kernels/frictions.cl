@@ -82,7 +82,9 @@ real reduce_position(const Problem *p, const Frictions *f, Account *s, int i, re
 #ifdef FEES
     s->fee[i] = f->feeRate[i] * units * fill;
 #endif
-    s->loss += closed * (breach - reference) + units * reference * impact;
+    real lost = closed * (breach - reference) + units * reference * impact;
+    s->loss += lost;
+    s->positionLoss[i] += lost;
     return closed * (fill - p->entry[i]);
 }
 
@@ -100,6 +102,7 @@ real charge_fee(const Frictions *f, Account *s, int i, real remaining) {
 #endif
     s->fee[i] = 0;
     s->loss += charged;
+    s->positionLoss[i] += charged;
     return charged;
 }
 
@@ -145,6 +148,13 @@ void execute_cross(const Problem *p, const Frictions *f, Account *s) {
     }
 }
 
+/* LiquidatingAccount.noteBreach: the first step a breach of isolated position i schedules its fill. */
+void note_breach(Account *s, int i, int step) {
+    if (s->positionBreach[i] == 0) {
+        s->positionBreach[i] = step;
+    }
+}
+
 void execute_isolated(const Problem *p, const Frictions *f, Account *s, int i, real reference) {
     s->events++;
     s->due[i] = NO_FILL;
@@ -161,6 +171,7 @@ void execute_isolated(const Problem *p, const Frictions *f, Account *s, int i, r
         s->open[i] = 0;
         s->closedEquity[i] = s->margin[i];
         s->badDebt += fmax((real) 0, -s->margin[i]);
+        s->positionBadDebt[i] += fmax((real) 0, -s->margin[i]);
     }
 }
 
@@ -180,6 +191,7 @@ real account_step(const Problem *p, const Frictions *f, Account *s, int isolated
             }
             if (s->open[i] && !filled && s->due[i] == NO_FILL && current_isolated_shortfall(p, s, i, price[a]) > 0) {
                 s->due[i] = step + f->latencyWhole;
+                note_breach(s, i, step);
                 s->breachPrice[i] = price[a];
                 if (s->due[i] == step) {
                     execute_isolated(p, f, s, i, price[a]);
@@ -318,6 +330,7 @@ void check_isolated(const Problem *p, const Frictions *f, Account *s, Bridge *b,
         real v = b->cov[a * ASSETS + a] * b->share;
         real tau = start + (1 - start) * asset_crossing_time(p, b, a, logMark, x[a], v, barrier);
         schedule(f, s, i, step, tau);
+        note_breach(s, i, step);
         if (s->due[i] != step) {
             break;
         }
@@ -414,8 +427,14 @@ real account_terminal(const Problem *p, const Account *s, int isolated, const re
 }
 
 /* simulate_paths with the account above, and its outcomes. */
+/*
+ * `scope*Out` (POSITIONS per path, path-major) receive each isolated position's breach step, equity at close,
+ * liquidation loss and bad debt (ScopeBlock); null where they are not wanted (cross mode).
+ */
 __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *frictions, __global int *eventsOut,
-                                         __global real *lossOut, __global real *badDebtOut) {
+                                         __global real *lossOut, __global real *badDebtOut,
+                                         __global int *scopeBreachOut, __global real *scopeEquityOut,
+                                         __global real *scopeLossOut, __global real *scopeBadDebtOut) {
     PATH_KERNEL_PROLOGUE;
     Frictions f;
     view_frictions(&f, frictions);
@@ -471,4 +490,14 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
     eventsOut[gid] = s.events;
     lossOut[gid] = s.loss;
     badDebtOut[gid] = s.badDebt;
+    if (isolated && scopeBreachOut != 0) {
+        for (int i = 0; i < POSITIONS; i++) {
+            uint k = gid * POSITIONS + i;
+            scopeBreachOut[k] = s.positionBreach[i];
+            scopeEquityOut[k] = s.open[i] ? scope_isolated_equity(&p, &s, false, i, price[p.asset[i]])
+                    : s.closedEquity[i];
+            scopeLossOut[k] = s.positionLoss[i];
+            scopeBadDebtOut[k] = s.positionBadDebt[i];
+        }
+    }
 }

@@ -319,8 +319,10 @@ void model_step_covariance(PARAM real *models, const ModelState *s, int step, re
  * kernel can run it too: OpenCL C leaves calling one __kernel from another to the implementation.
  * `models` is read only by programs built with MODELS (models.cl), `history` (historyRows x ASSETS residuals) only
  * by those built with MODEL_HISTORY; other programs get placeholders.
+ * `scopeBreachOut` and `scopeEquityOut` (POSITIONS per path, path-major) receive each isolated position's first
+ * breach step and its equity when closed (ScopeBlock); null where they are not wanted (cross mode, batches).
  */
-void simulate_path(PATH_KERNEL_ARGUMENTS) {
+void simulate_path(PATH_KERNEL_ARGUMENTS, __global int *scopeBreachOut, __global real *scopeEquityOut) {
     PATH_KERNEL_PROLOGUE;
 
     real x[ASSETS];
@@ -331,9 +333,11 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     /* Isolated mode: a position's equity is frozen at the step where it breached (it was liquidated). */
     bool open[POSITION_SLOTS];
     real closedEquity[POSITION_SLOTS];
+    int breachStep[POSITION_SLOTS];
     for (int i = 0; i < POSITION_SLOTS; i++) {
         open[i] = true;
         closedEquity[i] = 0;
+        breachStep[i] = 0;
     }
     START_MARKET;
 #ifdef CONTINUOUS
@@ -391,6 +395,7 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
                 if (position > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = equity;
+                    breachStep[i] = step;
                 }
                 shortfall = fmax(shortfall, position);
             }
@@ -422,7 +427,12 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     if (isolated) {
         terminal = collateral_equity(&p, price);
         for (int i = 0; i < POSITIONS; i++) {
-            terminal += open[i] ? p.margin[i] + p.size[i] * (price[p.asset[i]] - p.entry[i]) : closedEquity[i];
+            real equity = open[i] ? p.margin[i] + p.size[i] * (price[p.asset[i]] - p.entry[i]) : closedEquity[i];
+            terminal += equity;
+            if (scopeBreachOut != 0) {
+                scopeBreachOut[gid * POSITIONS + i] = breachStep[i];
+                scopeEquityOut[gid * POSITIONS + i] = equity;
+            }
         }
     } else {
         terminal = firstBreach == 0 ? cross_equity(&p, price) : frozenEquity;
@@ -432,6 +442,6 @@ void simulate_path(PATH_KERNEL_ARGUMENTS) {
     terminalOut[gid] = terminal;
 }
 
-__kernel void simulate_paths(PATH_KERNEL_ARGUMENTS) {
-    simulate_path(PATH_KERNEL_ARGUMENT_NAMES);
+__kernel void simulate_paths(PATH_KERNEL_ARGUMENTS, __global int *scopeBreachOut, __global real *scopeEquityOut) {
+    simulate_path(PATH_KERNEL_ARGUMENT_NAMES, scopeBreachOut, scopeEquityOut);
 }

@@ -28,7 +28,8 @@ import java.util.concurrent.Callable;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Simulate the spec and report breach probability with its confidence interval, time to first "
                 + "breach, the extra cash that keeps breach probability under 10%%, 5%%, 1%% and 0.1%%, terminal equity, and the "
-                + "loss's VaR, expected shortfall and GPD tail fit. A spec with scenarios runs the baseline and every "
+                + "loss's VaR, expected shortfall and GPD tail fit; in isolated mode the same per position, and which "
+                + "position breaches first. A spec with scenarios runs the baseline and every "
                 + "scenario with the same seed and reports them side by side.")
 final class SimulateCommand implements Callable<Integer> {
     @Mixin

@@ -16,6 +16,8 @@ public final class ContinuousAccount implements PathAccount {
     private final ContinuousMonitor monitor;
     private final boolean[] open;
     private final double[] closedEquity;
+    /** Isolated mode: each position's first breach step, {@link PathBlock#NO_BREACH} while open. */
+    private final int[] positionBreach;
     private int firstBreach;
     /** When within its step the first breach crossed, as a fraction of the step; 1 until the path breaches. */
     private double breachFraction;
@@ -27,12 +29,14 @@ public final class ContinuousAccount implements PathAccount {
         monitor = new ContinuousMonitor(problem);
         open = new boolean[problem.positions];
         closedEquity = new double[problem.positions];
+        positionBreach = new int[problem.positions];
     }
 
     /** Resets the per-path state before step 1. */
     @Override
     public void start() {
         Arrays.fill(open, true);
+        Arrays.fill(positionBreach, PathBlock.NO_BREACH);
         firstBreach = PathBlock.NO_BREACH;
         breachFraction = 1;
         worst = Double.NEGATIVE_INFINITY;
@@ -55,6 +59,7 @@ public final class ContinuousAccount implements PathAccount {
                 if (s > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = Valuation.isolatedEquity(p, i, monitor.crossingPrices()[a]);
+                    positionBreach[i] = step;
                 }
                 if (s > 0 && firstBreach == PathBlock.NO_BREACH) {
                     // the account's first breach is its earliest position's (the fraction is 1 until then)
@@ -94,5 +99,8 @@ public final class ContinuousAccount implements PathAccount {
             }
         }
         out.terminalEquity[slot] = equity;
+        if (out.scopes != null) {
+            out.scopes.writePositions(p, slot, positionBreach, closedEquity, price);
+        }
     }
 }

@@ -173,6 +173,7 @@ final class ContinuousFills {
                 wholeStepCrossing = Math.min(wholeStepCrossing, tau);
             }
             schedule(i, step, tau);
+            account.noteBreach(i, step);
             if (account.due[i] != step) {
                 break;
             }

@@ -103,6 +103,13 @@ public final class LiquidatingAccount implements PathAccount {
     private int events;
     private double loss;
     private double badDebt;
+    /**
+     * Isolated mode, by position: the step its breach first scheduled a fill ({@link PathBlock#NO_BREACH} before),
+     * and its share of {@link #loss} and {@link #badDebt}, for {@link ScopeBlock}.
+     */
+    private final int[] positionBreach;
+    private final double[] positionLoss;
+    private final double[] positionBadDebt;
     private int firstBreach;
     /** When within its step the shadow first breached, as a fraction of the step: 1 (its end) unless monitored. */
     private double breachFraction;
@@ -123,6 +130,9 @@ public final class LiquidatingAccount implements PathAccount {
         fillPrice = new double[p.assets];
         fee = new double[p.positions];
         shadowFunding = new double[p.positions];
+        positionBreach = new int[p.positions];
+        positionLoss = new double[p.positions];
+        positionBadDebt = new double[p.positions];
         premium = costs.premiumFunding();
         history = premium == null ? 0 : premium.history();
         pastLogPrice = new double[history * p.assets];
@@ -148,6 +158,9 @@ public final class LiquidatingAccount implements PathAccount {
         events = 0;
         loss = 0;
         badDebt = 0;
+        Arrays.fill(positionBreach, PathBlock.NO_BREACH);
+        Arrays.fill(positionLoss, 0);
+        Arrays.fill(positionBadDebt, 0);
         firstBreach = PathBlock.NO_BREACH;
         breachFraction = 1;
         worstShortfall = Double.NEGATIVE_INFINITY;
@@ -182,6 +195,7 @@ public final class LiquidatingAccount implements PathAccount {
                 }
                 if (open[i] && !filled && due[i] == NONE && isolatedShortfall(i, price[p.positionAsset[i]]) > 0) {
                     due[i] = step + latencyWhole;
+                    noteBreach(i, step);
                     breachPrice[i] = price[p.positionAsset[i]];
                     if (due[i] == step) {
                         executeIsolated(i, price[p.positionAsset[i]]);
@@ -205,6 +219,17 @@ public final class LiquidatingAccount implements PathAccount {
                     executeCross();
                 }
             }
+        }
+    }
+
+    /**
+     * Notes that isolated position {@code i} is in breach at step {@code step}, which schedules its fill: its first
+     * such step is the position's breach step. Before a position is first filled its live margin equals the shadow's
+     * (the same funding is paid), so this is the step the shadow's shortfall first turns positive for it.
+     */
+    void noteBreach(int i, int step) {
+        if (positionBreach[i] == PathBlock.NO_BREACH) {
+            positionBreach[i] = step;
         }
     }
 
@@ -326,6 +351,17 @@ public final class LiquidatingAccount implements PathAccount {
             out.liquidations[slot] = events;
             out.liquidationLoss[slot] = loss;
             out.badDebt[slot] = badDebt;
+        }
+        if (out.scopes != null) {
+            for (int i = 0; i < p.positions; i++) {
+                double equity = open[i] ? margin[i] + size[i] * (price[p.positionAsset[i]] - p.positionEntry[i])
+                        : closedEquity[i];
+                out.scopes.write(slot, i, positionBreach[i], equity);
+                if (out.scopes.tracksLiquidation) {
+                    out.scopes.liquidationLoss[out.scopes.at(slot, i)] = positionLoss[i];
+                    out.scopes.badDebt[out.scopes.at(slot, i)] = positionBadDebt[i];
+                }
+            }
         }
     }
 
@@ -533,6 +569,7 @@ public final class LiquidatingAccount implements PathAccount {
             open[i] = false;
             closedEquity[i] = margin[i];
             badDebt += Math.max(0, -margin[i]);
+            positionBadDebt[i] += Math.max(0, -margin[i]);
         }
     }
 
@@ -557,7 +594,7 @@ public final class LiquidatingAccount implements PathAccount {
                 : liq.impact().fraction(units * reference, liq.depth()[i], liq.impactCoefficient());
         double fill = reference * (1 - Math.signum(closed) * impact);
         fee[i] = liq.feeRate() == null ? 0 : liq.feeRate()[i] * units * fill;
-        loss += closed * (breach - reference) + units * reference * impact;
+        addLoss(i, closed * (breach - reference) + units * reference * impact);
         return closed * (fill - p.positionEntry[i]);
     }
 
@@ -570,7 +607,15 @@ public final class LiquidatingAccount implements PathAccount {
         boolean capped = liq.feeCapped() != null && liq.feeCapped()[i];
         double charged = capped ? Math.min(fee[i], Math.max(0, remaining)) : fee[i];
         fee[i] = 0;
-        loss += charged;
+        addLoss(i, charged);
         return charged;
+    }
+
+    /** Adds to the liquidation loss, and in isolated mode to position {@code i}'s share of it. */
+    private void addLoss(int i, double amount) {
+        loss += amount;
+        if (p.isolated) {
+            positionLoss[i] += amount;
+        }
     }
 }

@@ -16,6 +16,8 @@ package io.marginsim.engine;
  *       the number of liquidation events; {@code liquidationLoss}, fees + slippage + adverse move between breach
  *       and fill; {@code badDebt}, how far equity fell below zero when the account (or a position, isolated) was
  *       closed, zero if it did not.</li>
+ *   <li>only in isolated mode, when built by {@link #forProblem}: {@code scopes}, each position's own outcomes
+ *       ({@link ScopeBlock}); null otherwise.</li>
  * </ul>
  */
 public final class PathBlock {
@@ -29,6 +31,8 @@ public final class PathBlock {
     public final int[] liquidations;
     public final double[] liquidationLoss;
     public final double[] badDebt;
+    /** Each isolated position's outcomes, or null (cross mode, or a block that does not ask for them). */
+    public final ScopeBlock scopes;
 
     public PathBlock(int size) {
         this(size, false);
@@ -36,6 +40,11 @@ public final class PathBlock {
 
     /** A block whose liquidation arrays are read by {@link io.marginsim.result.PathStats} when {@code liquidation}. */
     public PathBlock(int size, boolean liquidation) {
+        this(size, liquidation, null);
+    }
+
+    /** A block with each scope's outcomes in {@code scopes} (null for none), which must hold as many paths. */
+    public PathBlock(int size, boolean liquidation, ScopeBlock scopes) {
         if (size < 0) {
             throw new IllegalArgumentException("size must be >= 0 but was " + size);
         }
@@ -50,11 +59,19 @@ public final class PathBlock {
         liquidations = new int[tracked];
         liquidationLoss = new double[tracked];
         badDebt = new double[tracked];
+        if (scopes != null && (scopes.size() != size || scopes.tracksLiquidation != liquidation)) {
+            throw new IllegalArgumentException("scopes must hold " + size + " paths " + (liquidation ? "with" : "without")
+                    + " liquidation outcomes but held " + scopes.size());
+        }
+        this.scopes = scopes;
     }
 
-    /** A block for {@code problem}, tracking liquidation outcomes when the problem has liquidation mechanics. */
+    /**
+     * A block for {@code problem}, tracking liquidation outcomes when the problem has liquidation mechanics and each
+     * position's outcomes in isolated mode.
+     */
     public static PathBlock forProblem(CompiledProblem problem, int size) {
-        return new PathBlock(size, problem.frictions.liquidation() != null);
+        return new PathBlock(size, problem.frictions.liquidation() != null, ScopeBlock.forProblem(problem, size));
     }
 
     public int size() {

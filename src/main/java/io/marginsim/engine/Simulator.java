@@ -3,6 +3,7 @@ package io.marginsim.engine;
 import io.marginsim.result.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.result.ScopeReport;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecException;
 
@@ -125,11 +126,30 @@ public final class Simulator {
     private static Simulation of(CompiledProblem problem, PathStats stats, String engine, String note,
                                  double seconds) {
         try {
-            return new Simulation(stats, ReportBuilder.build(stats, runInfo(problem, engine, note, seconds)));
+            Report report = ReportBuilder.build(stats, runInfo(problem, engine, note, seconds));
+            return new Simulation(stats, report.withScopes(scopeReport(problem, stats, report, engine)));
         } catch (RuntimeException e) {
             stats.close();
             throw e;
         }
+    }
+
+    /** Each margin scope's risk: every position in isolated mode, the one pool in cross mode. */
+    private static ScopeReport scopeReport(CompiledProblem problem, PathStats stats, Report report, String engine) {
+        if (!problem.isolated) {
+            return ScopeReport.cross(report, stats.terminalEquity());
+        }
+        return ScopeReport.isolated(stats.scopes(), positionNames(problem), problem.stepDays, engine);
+    }
+
+    /** {@code position N (ASSET long|short)}: numbered from 1 in the spec's order, as two may share an asset. */
+    public static String[] positionNames(CompiledProblem problem) {
+        String[] names = new String[problem.positions];
+        for (int i = 0; i < problem.positions; i++) {
+            names[i] = "position " + (i + 1) + " (" + problem.assetNames[problem.positionAsset[i]]
+                    + (problem.positionSize[i] < 0 ? " short" : " long") + ")";
+        }
+        return names;
     }
 
     /** Everything a report needs besides the statistics, including the account's state at the start. */

@@ -2,6 +2,7 @@ package io.marginsim.result;
 
 import io.marginsim.engine.BreachBins;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ScopeBlock;
 
 /**
  * Mergeable statistics of a set of paths: first-breach counts by step and by bin within the step ({@link BreachBins}:
@@ -24,11 +25,18 @@ public final class PathStats implements AutoCloseable {
     private final RankedSample terminalEquity;
     /** Null unless paths with liquidation outcomes were added (problems with a {@code liquidation} object). */
     private LiquidationStats liquidation;
+    /**
+     * Each isolated position's statistics, present only while every path added so far carried them: an engine
+     * that reduces paths itself ({@link #addBreaches}) does not compute them, and a merge with its paths drops them.
+     */
+    private ScopeStats scopes;
+    private boolean scopesComplete = true;
 
     /**
      * Bytes of memory the per-path samples of one path take: 8 per value, in two samples (worst shortfall and
      * terminal equity) and two more with liquidation outcomes (loss and bad debt), counted twice because a growing
-     * or merged sample is copied while the original is still held.
+     * or merged sample is copied while the original is still held. Per-position statistics ({@link ScopeStats}) add
+     * nothing per path: counts and sums per position and step, and per-path outcomes only for the chunk in flight.
      */
     public static long bytesPerPath(boolean liquidation) {
         return 2L * Double.BYTES * (liquidation ? 4 : 2);
@@ -115,6 +123,9 @@ public final class PathStats implements AutoCloseable {
         }
         worst.addAll(block.worstShortfall, block.size());
         terminal.addAll(block.terminalEquity, block.size());
+        if (block.size() > 0) {
+            addScopes(block.scopes);
+        }
         paths += block.size();
     }
 
@@ -126,12 +137,27 @@ public final class PathStats implements AutoCloseable {
      *                       zero
      */
     public void addBreaches(long[] breachesAtSlot, long count) {
+        addBreaches(breachesAtSlot, count, null);
+    }
+
+    /**
+     * As {@link #addBreaches(long[], long)}, with the paths' per-position outcomes in {@code scopes} (host memory, one
+     * chunk of paths), or null for an engine that does not compute them for these paths.
+     */
+    public void addBreaches(long[] breachesAtSlot, long count, ScopeBlock scopes) {
+        if (scopes != null && scopes.size() != count) {
+            throw new IllegalArgumentException("scopes must hold the " + count + " paths added but held "
+                    + scopes.size());
+        }
         if (breachesAtSlot.length != this.breachesAtSlot.length || breachesAtSlot[0] != 0) {
             throw new IllegalArgumentException("breachesAtSlot must have " + this.breachesAtSlot.length
                     + " counts with index 0 zero but had " + breachesAtSlot.length);
         }
         for (int k = 1; k < breachesAtSlot.length; k++) {
             this.breachesAtSlot[k] += breachesAtSlot[k];
+        }
+        if (count > 0) {
+            addScopes(scopes);
         }
         paths += count;
     }
@@ -155,6 +181,16 @@ public final class PathStats implements AutoCloseable {
         }
         worstShortfall.addAll(other.worstShortfall);
         terminalEquity.addAll(other.terminalEquity);
+        if (other.paths > 0) {
+            if (other.scopes == null) {
+                dropScopes();
+            } else if (scopesComplete) {
+                if (scopes == null) {
+                    scopes = ScopeStats.like(other.scopes);
+                }
+                scopes.merge(other.scopes);
+            }
+        }
         for (int k = 1; k < breachesAtSlot.length; k++) {
             breachesAtSlot[k] += other.breachesAtSlot[k];
         }
@@ -212,6 +248,45 @@ public final class PathStats implements AutoCloseable {
             throw new IllegalStateException("liquidation outcomes cover " + liquidation.paths() + " of " + paths + " paths");
         }
         return liquidation;
+    }
+
+    /**
+     * Each isolated position's statistics ({@link ScopeStats}), or null: in cross mode (the one pool's figures are
+     * the account's), or when some paths were reduced by an engine that does not compute them.
+     */
+    public ScopeStats scopes() {
+        if (scopes != null && scopes.paths() != paths) {
+            throw new IllegalStateException("scope statistics cover " + scopes.paths() + " of " + paths + " paths");
+        }
+        return scopes;
+    }
+
+    /** Sets the scope statistics of statistics being decoded, whose paths were added without them. */
+    void restoreScopes(ScopeStats decoded) {
+        if (scopes != null || decoded.paths() != paths) {
+            throw new IllegalArgumentException("scope statistics of " + decoded.paths()
+                    + " paths must be restored once into statistics of as many paths, which have " + paths);
+        }
+        scopes = decoded;
+        scopesComplete = true;
+    }
+
+    /** Adds per-position outcomes of paths being added, or drops the figures when they come without them. */
+    private void addScopes(ScopeBlock block) {
+        if (block == null) {
+            dropScopes();
+        } else if (scopesComplete) {
+            if (scopes == null) {
+                scopes = ScopeStats.like(steps, block);
+            }
+            scopes.add(block);
+        }
+    }
+
+    /** Some paths come without scope statistics: the others' alone would describe a part as if it were the whole. */
+    private void dropScopes() {
+        scopes = null;
+        scopesComplete = false;
     }
 
     /** Sets the liquidation outcomes of statistics being decoded, whose paths were added without them. */

@@ -10,14 +10,16 @@ import java.nio.DoubleBuffer;
  * every per-path sample value travel as they are (IEEE 754 bits, so {@code -0.0} and NaN survive), because a sketch
  * would make quantiles approximate.
  *
- * <p>Size: 25 bytes + 8 per bin ({@code steps * binsPerStep}) + {@value #BYTES_PER_PATH} per path, and
- * {@value #LIQUIDATION_BYTES_PER_PATH} more per path (plus 40 bytes) when the statistics carry liquidation outcomes.
- * Sample values come out in each sample's storage order ({@link RankedSample#forEachChunk}), which quantiles and
- * merging ignore; a sample on a device is copied back one chunk buffer at a time, so encoding holds no more than the
- * encoded bytes and one chunk beside the statistics.
+ * <p>Size: 26 bytes + 8 per bin ({@code steps * binsPerStep}) + {@value #BYTES_PER_PATH} per path, and
+ * {@value #LIQUIDATION_BYTES_PER_PATH} more per path (plus 40 bytes) when the statistics carry liquidation outcomes,
+ * and in isolated mode the per-position counts and sums of {@link ScopeStats}, whose size does not grow with the
+ * paths. Sample values come out in each sample's storage order ({@link RankedSample#forEachChunk}), which quantiles
+ * and merging ignore; a sample on a device is copied back one chunk buffer at a time, so encoding holds no more than
+ * the encoded bytes and one chunk beside the statistics.
  *
- * <p>Version 2 added the bins a step after the step count; bytes of version 1 (whole steps, no such field) are still
- * read, as statistics of one bin a step.
+ * <p>Version 2 added the bins a step after the step count and the per-position outcomes at the end; bytes of
+ * version 1 (whole steps, neither field) are still read, as statistics of one bin a step without per-position
+ * outcomes.
  */
 public final class PathStatsEncoding {
     /** Worst shortfall and terminal equity: one double each. */
@@ -28,7 +30,7 @@ public final class PathStatsEncoding {
     /** "MSPS" followed by the format's version, so bytes of another format or version are refused, not misread. */
     private static final int MAGIC = 0x4d535053;
     private static final int VERSION = 2;
-    /** The version before bins within steps: its breach counts are by whole step. */
+    /** The version before bins within steps and per-position outcomes: its breach counts are by whole step. */
     private static final int WHOLE_STEPS = 1;
 
     private PathStatsEncoding() {
@@ -38,8 +40,10 @@ public final class PathStatsEncoding {
         long paths = stats.paths();
         LiquidationStats liquidation = stats.liquidation();
         long[] breaches = stats.breachesAtSlot();
+        ScopeStats scopes = stats.scopes();
         long size = 24L + 8L * (breaches.length - 1) + 1 + BYTES_PER_PATH * paths
-                + (liquidation == null ? 0 : 40 + LIQUIDATION_BYTES_PER_PATH * paths);
+                + (liquidation == null ? 0 : 40 + LIQUIDATION_BYTES_PER_PATH * paths)
+                + 1 + (scopes == null ? 0 : scopes.encodedSize());
         if (size > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("statistics of " + paths + " paths take " + size
                     + " bytes encoded, more than one array holds; encode fewer paths at a time");
@@ -57,6 +61,10 @@ public final class PathStatsEncoding {
                     .putDouble(liquidation.lossSum()).putDouble(liquidation.badDebtSum());
             putSample(out, liquidation.loss());
             putSample(out, liquidation.badDebt());
+        }
+        out.put((byte) (scopes == null ? 0 : 1));
+        if (scopes != null) {
+            scopes.writeTo(out);
         }
         return out.array();
     }
@@ -91,6 +99,9 @@ public final class PathStatsEncoding {
             double badDebtSum = in.getDouble();
             stats.restoreLiquidation(new LiquidationStats(paths, liquidated, events, badDebtPaths, lossSum, badDebtSum,
                     getSample(in, n), getSample(in, n)));
+        }
+        if (version != WHOLE_STEPS && in.get() == 1) {
+            stats.restoreScopes(ScopeStats.readFrom(in, steps));
         }
         if (in.hasRemaining()) {
             throw new IllegalArgumentException("bytes must end after the statistics of " + paths + " paths but "

@@ -26,6 +26,8 @@ import java.util.Map;
  * @param discretisation             the half-step check of {@code --richardson}; null (and left out of JSON) without it
  * @param coin                       the same risk in coin for an account of inverse contracts; null (and left out of
  *                                   JSON) otherwise
+ * @param scopes                     each margin scope's risk (isolated: each position; cross: the one pool); null
+ *                                   (and left out of JSON) where the report was not made by {@code simulate}
  */
 public record Report(String engine, String engineNote, long paths, int steps, double horizonDays, long seed,
                      String monitoring,
@@ -37,14 +39,15 @@ public record Report(String engine, String engineNote, long paths, int steps, do
                      LossReport loss,
                      @JsonInclude(JsonInclude.Include.NON_NULL) LiquidationReport liquidation,
                      @JsonInclude(JsonInclude.Include.NON_NULL) Discretisation discretisation,
-                     @JsonInclude(JsonInclude.Include.NON_NULL) CoinTerms coin) {
+                     @JsonInclude(JsonInclude.Include.NON_NULL) CoinTerms coin,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) ScopeReport scopes) {
 
     /** This report with the half-step check of {@code --richardson}. */
     public Report withDiscretisation(Discretisation check) {
         return new Report(engine, engineNote, paths, steps, horizonDays, seed, monitoring, initialEquity,
                 initialRequirement, initialMarginRatio, breachProbability, breachProbabilityCi95,
                 timeToBreachQuantilesDays, timeToBreachHistogram, buffer, bufferCi95, terminalEquityQuantiles,
-                elapsedSeconds, pathStepsPerSecond, loss, liquidation, check, coin);
+                elapsedSeconds, pathStepsPerSecond, loss, liquidation, check, coin, scopes);
     }
 
     /** This report with the account's risk in coin. */
@@ -52,7 +55,15 @@ public record Report(String engine, String engineNote, long paths, int steps, do
         return new Report(engine, engineNote, paths, steps, horizonDays, seed, monitoring, initialEquity,
                 initialRequirement, initialMarginRatio, breachProbability, breachProbabilityCi95,
                 timeToBreachQuantilesDays, timeToBreachHistogram, buffer, bufferCi95, terminalEquityQuantiles,
-                elapsedSeconds, pathStepsPerSecond, loss, liquidation, discretisation, terms);
+                elapsedSeconds, pathStepsPerSecond, loss, liquidation, discretisation, terms, scopes);
+    }
+
+    /** This report with each margin scope's risk. */
+    public Report withScopes(ScopeReport perScope) {
+        return new Report(engine, engineNote, paths, steps, horizonDays, seed, monitoring, initialEquity,
+                initialRequirement, initialMarginRatio, breachProbability, breachProbabilityCi95,
+                timeToBreachQuantilesDays, timeToBreachHistogram, buffer, bufferCi95, terminalEquityQuantiles,
+                elapsedSeconds, pathStepsPerSecond, loss, liquidation, discretisation, coin, perScope);
     }
 
     /** Paths whose first breach falls in {@code (fromDay, toDay]}. */

@@ -61,7 +61,7 @@ public final class ReportBuilder {
                 histogram(byStep, run.stepDays()),
                 buffer, bufferCi, equityQuantiles, elapsed, elapsed > 0 ? pathSteps / elapsed : Double.NaN,
                 loss,
-                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()), null, null);
+                stats.liquidation() == null ? null : LiquidationReport.of(stats.liquidation()), null, null, null);
     }
 
     /**
@@ -147,10 +147,11 @@ public final class ReportBuilder {
     }
 
     /**
-     * Nearest-rank quantiles of the first-breach time, each the end of the bin that holds it ({@link BreachBins}):
-     * exact to a bin, and never earlier than the breaches it stands for. With one bin a step, the step's end.
+     * Nearest-rank quantiles of the first-breach time among {@code breaches} paths counted by slot, in days, each the
+     * end of the bin that holds it ({@link BreachBins}): exact to a bin, and never earlier than the breaches it
+     * stands for. With one bin a step (counts by step), the step's end.
      */
-    private static Map<String, Double> timeQuantiles(long[] bySlot, int binsPerStep, long breaches, double stepDays) {
+    static Map<String, Double> timeQuantiles(long[] bySlot, int binsPerStep, long breaches, double stepDays) {
         Map<String, Double> out = new LinkedHashMap<>();
         if (breaches == 0) {
             return out;

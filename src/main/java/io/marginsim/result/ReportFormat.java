@@ -138,6 +138,9 @@ public enum ReportFormat {
             c.lossVar().forEach((k, v) -> row(out, "coin.lossVar." + k, orEmpty(v)));
             c.lossEs().forEach((k, v) -> row(out, "coin.lossEs." + k, orEmpty(v)));
         }
+        if (r.scopes() != null) {
+            ScopeFormat.csv(out, r.scopes());
+        }
         row(out, "elapsedSeconds", r.elapsedSeconds());
         row(out, "pathStepsPerSecond", r.pathStepsPerSecond());
         lossCsv(out, r.loss());
@@ -177,7 +180,7 @@ public enum ReportFormat {
         return value == null ? "" : value;
     }
 
-    private static void row(StringBuilder out, String key, Object value) {
+    static void row(StringBuilder out, String key, Object value) {
         out.append(key).append(',').append(csvCell(value)).append('\n');
     }
 
@@ -246,6 +249,9 @@ public enum ReportFormat {
             line(out, "terminal equity " + c.asset(), equity.toString().trim());
             line(out, "loss in " + c.asset(), losses.toString());
         }
+        if (r.scopes() != null) {
+            ScopeFormat.table(out, r.scopes());
+        }
         line(out, "time", String.format(Locale.ROOT, "%.3f s, %.3g path-steps/s", r.elapsedSeconds(),
                 r.pathStepsPerSecond()));
         return out.toString();
@@ -283,7 +289,7 @@ public enum ReportFormat {
         return out.toString().trim();
     }
 
-    private static void line(StringBuilder out, String label, String value) {
+    static void line(StringBuilder out, String label, String value) {
         out.append(String.format(Locale.ROOT, "%-22s %s%n", label, value));
     }
 

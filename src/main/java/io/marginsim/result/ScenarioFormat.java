@@ -57,7 +57,34 @@ public final class ScenarioFormat {
             out.add(new Figure("liquidation.liquidationProbability", "liquidation probability",
                     r -> r.liquidation() == null ? null : r.liquidation().liquidationProbability(), true));
         }
+        out.addAll(scopeFigures(reports.getFirst()));
         return out;
+    }
+
+    /**
+     * Each isolated position's breach probability and share of first breaches, named as in the baseline: scenarios
+     * change the market, not the positions. None in cross mode (the pool's figures are the account's above).
+     */
+    private static List<Figure> scopeFigures(Report baseline) {
+        List<Figure> out = new ArrayList<>();
+        ScopeReport scopes = baseline.scopes();
+        if (scopes == null || !scopes.mode().equals("isolated")) {
+            return out;
+        }
+        for (int k = 0; k < scopes.scopes().size(); k++) {
+            int at = k;
+            String name = scopes.scopes().get(k).name();
+            out.add(new Figure("scopes." + (k + 1) + ".breachProbability", name + " breach",
+                    r -> scope(r, at) == null ? null : scope(r, at).breachProbability(), true));
+            out.add(new Figure("scopes." + (k + 1) + ".firstBreachShare", "  breaches first",
+                    r -> scope(r, at) == null ? null : scope(r, at).firstBreachShare(), true));
+        }
+        return out;
+    }
+
+    /** Scope {@code k} of {@code r}, or null where the engine did not compute scopes. */
+    private static ScopeReport.Scope scope(Report r, int k) {
+        return r.scopes() == null || r.scopes().scopes().size() <= k ? null : r.scopes().scopes().get(k);
     }
 
     private static String csv(List<String> names, List<Report> reports) {

@@ -64,7 +64,7 @@ class PathStatsEncodingTest {
     void roundTripGivesEqualStatisticsOfTheStatedSize() {
         PathStats stats = PathStats.of(STEPS, block(1000, false, 1));
         byte[] bytes = PathStatsEncoding.encode(stats);
-        assertThat(bytes).hasSize(25 + 8 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
+        assertThat(bytes).hasSize(26 + 8 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
         assertThat(stats.breaches()).isPositive();
         assertEqual(PathStatsEncoding.decode(bytes), stats);
     }
@@ -73,7 +73,7 @@ class PathStatsEncodingTest {
     void roundTripKeepsLiquidationOutcomes() {
         PathStats stats = PathStats.of(STEPS, block(700, true, 2));
         byte[] bytes = PathStatsEncoding.encode(stats);
-        assertThat(bytes).hasSize(25 + 8 * STEPS + 40
+        assertThat(bytes).hasSize(26 + 8 * STEPS + 40
                 + (PathStatsEncoding.BYTES_PER_PATH + PathStatsEncoding.LIQUIDATION_BYTES_PER_PATH) * 700);
         assertThat(stats.liquidation().badDebtPaths()).isPositive();
         assertEqual(PathStatsEncoding.decode(bytes), stats);
@@ -83,21 +83,22 @@ class PathStatsEncodingTest {
     void roundTripKeepsTheBinsWithinSteps() {
         PathStats stats = PathStats.of(STEPS, 16, block(1000, false, 6));
         byte[] bytes = PathStatsEncoding.encode(stats);
-        assertThat(bytes).hasSize(25 + 8 * 16 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
+        assertThat(bytes).hasSize(26 + 8 * 16 * STEPS + PathStatsEncoding.BYTES_PER_PATH * 1000);
         long[] slots = stats.breachesAtSlot();
         assertThat(Arrays.stream(slots).filter(c -> c > 0).count()).as("bins in use").isGreaterThan(8L * STEPS);
         assertEqual(PathStatsEncoding.decode(bytes), stats);
     }
 
-    /** Bytes written before bins within steps (version 1: no bin count, counts by whole step) still decode. */
+    /** Bytes of version 1 (no bin count, counts by whole step, no per-position outcomes) still decode. */
     @Test
     void wholeStepBytesOfTheFirstVersionAreRead() {
         PathStats stats = PathStats.of(STEPS, block(400, false, 7));
         byte[] current = PathStatsEncoding.encode(stats);
-        // version 1: the same fields without the bin count after the step count
-        byte[] first = new byte[current.length - 4];
+        // version 1: the same fields without the bin count after the step count and without the per-position flag
+        // at the end
+        byte[] first = new byte[current.length - 5];
         ByteBuffer.wrap(first).putInt(0x4d535053).putInt(1).putInt(STEPS)
-                .put(current, 16, current.length - 16);
+                .put(current, 16, current.length - 17);
         assertEqual(PathStatsEncoding.decode(first), stats);
     }
 

@@ -20,7 +20,10 @@ import java.util.function.UnaryOperator;
  * the samples keep every path's value, so the row is the one a single run of all the cell's paths gives, byte for
  * byte. A cell in progress holds the samples of the ranges received so far
  * ({@link PathStatsEncoding#BYTES_PER_PATH} bytes per path, {@link PathStatsEncoding#LIQUIDATION_BYTES_PER_PATH}
- * more with liquidation outcomes); a cell's ranges are neighbouring tasks, so few cells are in progress at a time.
+ * more with liquidation outcomes, and a fixed number per position of an isolated account for its per-position
+ * counts and sums, {@link io.marginsim.result.ScopeStats}); a cell's ranges are neighbouring tasks, so few cells are
+ * in progress at a time. A cell whose ranges ran partly on an engine that does not compute per-position results
+ * loses them as a whole rather than reporting a part of its paths as if it were all.
  * Ranges of a cell whose job fails are dropped: the cell was not journaled, so {@code --resume} computes it again.
  *
  * <p>Ranges of one cell may run on executors with different engines (one with a GPU, one without); the row then

@@ -37,12 +37,18 @@ final class ChunkSlot implements AutoCloseable {
     private final long[] counts;
     /** Null unless the problem runs on the liquidating kernel. */
     private final LiquidationSlot liquidation;
+    /** Null unless the problem is isolated ({@link ScopeSlot#covers}). */
+    private final ScopeSlot scopes;
     /** The submitted chunk's sample buffers, until collected. */
     private cl_mem worst;
     private cl_mem terminal;
     /** Paths submitted and not yet collected. */
     private int pending;
 
+    /**
+     * A slot for chunks of {@code problem}: its breach slots ({@link BreachBins}), its liquidation outcomes where the
+     * liquidating kernel runs, and each isolated position's outcomes where the kernel writes them.
+     */
     ChunkSlot(cl_context context, cl_command_queue queue, int capacity, CompiledProblem problem, PathKernels kernels,
               Precision precision, DeviceReads reads) {
         this.context = context;
@@ -57,6 +63,8 @@ final class ChunkSlot implements AutoCloseable {
         counts = new long[bins];
         liquidation = kernels.liquidating()
                 ? new LiquidationSlot(context, queue, capacity, kernels.sumGroups(capacity), precision, reads) : null;
+        scopes = ScopeSlot.covers(problem)
+                ? new ScopeSlot(context, queue, capacity, problem, kernels, precision, reads) : null;
     }
 
     /** Queues simulation, histogram and the histogram's read for a chunk; returns at once. */
@@ -69,6 +77,9 @@ final class ChunkSlot implements AutoCloseable {
                 (long) bins * Sizeof.cl_uint, 0, null, null);
         kernels.enqueueHistogram(queue, firstBreach, count, bins, histogram);
         reads.read(queue, histogram, (long) bins * Sizeof.cl_uint, Pointer.to(histogramHost), false);
+        if (scopes != null) {
+            scopes.enqueueReads(count);
+        }
         if (liquidation != null && problem.frictions.liquidation() != null) {
             // carrying costs alone have no liquidation outcomes to report (collect discards them)
             liquidation.enqueueSums(kernels, count);
@@ -90,7 +101,7 @@ final class ChunkSlot implements AutoCloseable {
         for (int s = 0; s < bins; s++) {
             counts[s] = Integer.toUnsignedLong(histogramHost.getInt(s * Sizeof.cl_uint));
         }
-        run.stats().addBreaches(counts, count);
+        run.stats().addBreaches(counts, count, scopes == null ? null : scopes.block(count));
         // The samples own the buffers from here, even if adding fails.
         cl_mem w = worst;
         cl_mem t = terminal;
@@ -131,8 +142,14 @@ final class ChunkSlot implements AutoCloseable {
             reads.read(queue, t, count * realBytes, Pointer.to(terminalHost), false);
             reads.read(queue, firstBreach, (long) count * Sizeof.cl_int,
                     Pointer.to(out.firstBreachStep).withByteOffset((long) offset * Sizeof.cl_int), true);
+            if (scopes != null && out.scopes != null) {
+                scopes.enqueueReads(count);
+            }
             CL.clFinish(queue);
             toStepsAndFractions(out, offset, count);
+            if (scopes != null && out.scopes != null) {
+                scopes.readInto(out.scopes, offset, count);
+            }
             if (liquidation != null && out.tracksLiquidation) {
                 liquidation.readInto(out, offset, count);
             }
@@ -152,7 +169,7 @@ final class ChunkSlot implements AutoCloseable {
         if (liquidation != null) {
             liquidation.prepare(count);
         }
-        kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, w, t, liquidation);
+        kernels.enqueueSimulation(queue, problem, params, firstPath, count, firstBreach, w, t, liquidation, scopes);
     }
 
     @Override
@@ -169,6 +186,9 @@ final class ChunkSlot implements AutoCloseable {
         CL.clReleaseMemObject(histogram);
         if (liquidation != null) {
             liquidation.close();
+        }
+        if (scopes != null) {
+            scopes.close();
         }
     }
 

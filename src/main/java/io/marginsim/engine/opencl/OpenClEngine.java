@@ -31,7 +31,9 @@ import java.util.Set;
  * (kernels/reduce.cl). Only that histogram (and, with a {@code liquidation} object, per-group liquidation counts
  * and sums) comes back, chunk by chunk, while the next chunk computes; the per-path samples that {@link PathStats}
  * needs for exact quantiles (worst shortfall and terminal equity; liquidation loss and bad debt) stay on the device
- * as {@link DeviceSample}s, ranked there by {@link RadixSelect} (kernels/select.cl) when a report asks.
+ * as {@link DeviceSample}s, ranked there by {@link RadixSelect} (kernels/select.cl) when a report asks. An isolated
+ * account's per-position outcomes come back per path of the chunk ({@link ScopeSlot}) and are reduced on the host to
+ * counts and sums.
  *
  * <p>Calls are serialised: one engine drives its device from one thread at a time.
  */
@@ -210,7 +212,7 @@ public final class OpenClEngine implements Engine {
             return;
         }
         PathKernels kernels = kernels(problem);
-        int chunk = Math.min(out.size(), DEFAULT_CHUNK_PATHS);
+        int chunk = ScopeSlot.chunkPaths(problem, Math.min(out.size(), DEFAULT_CHUNK_PATHS));
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision);
              ChunkSlot slot = new ChunkSlot(context, queues[0], chunk, problem, kernels, precision, reads)) {
             for (int offset = 0; offset < out.size(); offset += chunk) {
@@ -238,7 +240,7 @@ public final class OpenClEngine implements Engine {
         if (count == 0) {
             return total;
         }
-        int chunk = (int) Math.min(chunkPaths, count);
+        int chunk = ScopeSlot.chunkPaths(problem, (int) Math.min(chunkPaths, count));
         ChunkSlot[] slots = new ChunkSlot[queues.length];
         try (ProblemBuffers params = new ProblemBuffers(context, problem, precision)) {
             PathKernels kernels = kernels(problem);

@@ -98,10 +98,12 @@ final class PathKernels implements AutoCloseable {
 
     /**
      * Simulates paths {@code firstPath .. firstPath + count - 1} into the three per-path buffers, and on the
-     * liquidating kernel also into those of {@code liquidation} (prepared for {@code count} paths).
+     * liquidating kernel also into those of {@code liquidation} (prepared for {@code count} paths); each isolated
+     * position's outcomes go into those of {@code scopes}, or nowhere when it is null.
      */
     void enqueueSimulation(cl_command_queue queue, CompiledProblem p, ProblemBuffers params, long firstPath,
-                           int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal, LiquidationSlot liquidation) {
+                           int count, cl_mem firstBreach, cl_mem worst, cl_mem terminal, LiquidationSlot liquidation,
+                           ScopeSlot scopes) {
         int arg = 0;
         arg = setMem(simulate, arg, params.market, params.account, params.tiers, params.layout, params.models,
                 params.history);
@@ -111,7 +113,15 @@ final class PathKernels implements AutoCloseable {
         arg = setInt(simulate, arg, count);
         arg = setMem(simulate, arg, firstBreach, worst, terminal);
         if (liquidating) {
-            setMem(simulate, arg, params.frictions, liquidation.events, liquidation.loss, liquidation.badDebt);
+            arg = setMem(simulate, arg, params.frictions, liquidation.events, liquidation.loss, liquidation.badDebt);
+        }
+        if (scopes != null) {
+            setMem(simulate, arg, scopes.arguments());
+        } else {
+            // null buffers: the kernel writes no positions
+            for (int k = 0; k < (liquidating ? 4 : 2); k++) {
+                CL.clSetKernelArg(simulate, arg++, Sizeof.cl_mem, null);
+            }
         }
         launch(queue, simulate, roundUp(count, pathGroup), pathGroup);
     }

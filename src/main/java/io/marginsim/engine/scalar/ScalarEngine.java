@@ -65,6 +65,8 @@ public final class ScalarEngine extends ParallelCpuEngine {
         /** Isolated mode: equity of each position, frozen once the position is liquidated. */
         private final double[] closedEquity;
         private final boolean[] open;
+        /** Isolated mode: each position's first breach step, {@link PathBlock#NO_BREACH} while open. */
+        private final int[] positionBreach;
         /** Null for the plain breach model, whose loop below stays exactly as it was. */
         private final LiquidatingAccount account;
         private final double[] previousLogPrice;
@@ -84,6 +86,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
             price = new double[problem.assets];
             closedEquity = new double[problem.positions];
             open = new boolean[problem.positions];
+            positionBreach = new int[problem.positions];
             account = problem.frictions.isNone() ? null : new LiquidatingAccount(problem);
             previousLogPrice = new double[problem.assets];
             variance = problem.frictions.haircuts() == null ? null : new double[problem.assets];
@@ -106,6 +109,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 return;
             }
             Arrays.fill(open, true);
+            Arrays.fill(positionBreach, PathBlock.NO_BREACH);
             int firstBreach = PathBlock.NO_BREACH;
             double worst = Double.NEGATIVE_INFINITY;
             double frozenEquity = Double.NaN;
@@ -113,7 +117,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 advancePrices(path, step);
                 double shortfall;
                 if (p.isolated) {
-                    shortfall = isolatedShortfall();
+                    shortfall = isolatedShortfall(step);
                 } else {
                     double equity = Valuation.crossEquity(p, price);
                     shortfall = Valuation.crossRequirement(p, price) - equity;
@@ -132,6 +136,9 @@ public final class ScalarEngine extends ParallelCpuEngine {
             out.worstShortfall[slot] = worst;
             out.terminalEquity[slot] = p.isolated ? isolatedTerminalEquity()
                     : firstBreach == PathBlock.NO_BREACH ? Valuation.crossEquity(p, price) : frozenEquity;
+            if (out.scopes != null) {
+                out.scopes.writePositions(p, slot, positionBreach, closedEquity, price);
+            }
         }
 
         /**
@@ -186,7 +193,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
             }
         }
 
-        private double isolatedShortfall() {
+        private double isolatedShortfall(int step) {
             double worst = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
                 double mark = price[p.positionAsset[i]];
@@ -195,6 +202,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
                 if (shortfall > 0 && open[i]) {
                     open[i] = false;
                     closedEquity[i] = equity;
+                    positionBreach[i] = step;
                 }
                 worst = Math.max(worst, shortfall);
             }

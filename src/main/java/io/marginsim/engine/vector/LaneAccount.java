@@ -2,6 +2,7 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ScopeBlock;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -48,6 +49,8 @@ final class LaneAccount {
     private final float[] frozen = new float[L];
     /** Isolated mode: equity of position {@code i} at its liquidation, NaN while open; lanes at {@code i * L}. */
     private final float[] closed;
+    /** Isolated mode: position {@code i}'s first breach step, lanes at {@code i * L}, for the path's scopes. */
+    private final int[] positionBreach;
     /** Scratch lanes: account equity, shortfall, and one position's requirement. */
     private final float[] equity = new float[L];
     private final float[] shortfall = new float[L];
@@ -77,6 +80,7 @@ final class LaneAccount {
         tiers = new LaneTiers(p);
         portfolio = new LanePortfolio(p);
         closed = new float[positions * L];
+        positionBreach = new int[positions * L];
     }
 
     /** Starts new paths: no breach, nothing liquidated. */
@@ -85,12 +89,13 @@ final class LaneAccount {
         Arrays.fill(worst, Float.NEGATIVE_INFINITY);
         Arrays.fill(frozen, Float.NaN);
         Arrays.fill(closed, Float.NaN);
+        Arrays.fill(positionBreach, PathBlock.NO_BREACH);
     }
 
     /** Checks the account at the prices of step {@code step} (1-based). */
     void evaluate(int step, float[] price) {
         if (isolated) {
-            isolatedShortfall(price);
+            isolatedShortfall(step, price);
         } else {
             crossShortfall(price);
         }
@@ -168,6 +173,24 @@ final class LaneAccount {
             out.worstShortfall[slot + l] = worst[l];
             out.terminalEquity[slot + l] = equity[l];
         }
+        if (out.scopes != null) {
+            writeScopes(price, out.scopes, slot, count);
+        }
+    }
+
+    /**
+     * Isolated mode: each position's breach step and its equity when closed (frozen at the breach, else margin plus
+     * PnL at the horizon's {@code price}), in float as the lanes value it.
+     */
+    private void writeScopes(float[] price, ScopeBlock out, int slot, int count) {
+        for (int i = 0; i < positions; i++) {
+            for (int l = 0; l < count; l++) {
+                float frozenAt = closed[i * L + l];
+                float equity = Float.isNaN(frozenAt) ? (price[asset[i] * L + l] - entry[i]) * size[i] + margin[i]
+                        : frozenAt;
+                out.write(slot + l, i, positionBreach[i * L + l], equity);
+            }
+        }
     }
 
     /*
@@ -217,8 +240,11 @@ final class LaneAccount {
         }
     }
 
-    /** Isolated mode: largest shortfall over positions; liquidates (freezes) every open position in shortfall. */
-    private void isolatedShortfall(float[] price) {
+    /**
+     * Isolated mode: largest shortfall over positions; liquidates (freezes) every open position in shortfall, noting
+     * {@code step} as its breach step.
+     */
+    private void isolatedShortfall(int step, float[] price) {
         FloatVector largest = FloatVector.broadcast(Lanes.FLOATS, Float.NEGATIVE_INFINITY);
         for (int i = 0; i < positions; i++) {
             FloatVector move = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]);
@@ -229,6 +255,8 @@ final class LaneAccount {
             VectorMask<Float> liquidate = gap.compare(GT, 0f).and(liquidated.test(IS_NAN));
             if (liquidate.anyTrue()) {
                 liquidated.blend(open, liquidate).intoArray(closed, i * L);
+                IntVector.fromArray(Lanes.INTS, positionBreach, i * L).blend(step, liquidate.cast(Lanes.INTS))
+                        .intoArray(positionBreach, i * L);
             }
             largest = largest.max(gap);
         }

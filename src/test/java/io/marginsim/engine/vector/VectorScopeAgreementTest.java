@@ -1,0 +1,65 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.Monitoring;
+import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.ScopeAgreement;
+import io.marginsim.engine.scalar.ScalarEngine;
+import org.junit.jupiter.api.Test;
+
+import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Path-by-path agreement of each isolated position's outcomes between the vector engine and the scalar reference,
+ * through every lane form that runs isolated accounts: the plain account in lanes ({@link LaneAccount}), the
+ * reference's continuous account per lane ({@link LaneContinuous}), liquidation mechanics in lanes
+ * ({@link LaneLiquidation}) and per lane under continuous monitoring ({@link LaneFrictions}).
+ *
+ * <p>Criteria, as {@link Agreement} and VectorFrictionsAgreementTest set them for the account: the same breach step
+ * for each position on at least 99.9% of paths, and where it is the same, the position's equity at close, liquidation
+ * loss and bad debt within {@value #RELATIVE} of the account's gross notional (float prices, see there).
+ */
+class VectorScopeAgreementTest {
+    private static final double RELATIVE = 1e-5;
+    /** Not a multiple of {@link Lanes#COUNT}, so a padded last vector runs too. */
+    private static final int PATHS = 4_003;
+    private static final String MECHANICS = mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, "\"feeRate\": 0.005",
+            BY_FRACTION);
+
+    @Test
+    void plainAccountInLanes() {
+        assertAgrees(TestProblems.isolated(31));
+    }
+
+    @Test
+    void plainAccountCheckedContinuously() {
+        assertAgrees(TestProblems.isolated(32).withMonitoring(Monitoring.CONTINUOUS));
+    }
+
+    @Test
+    void liquidationMechanicsInLanes() {
+        CompiledProblem problem = FrictionProblems.isolated(MECHANICS, 33);
+        assertThat(LaneLiquidation.covers(problem)).isTrue();
+        assertAgrees(problem);
+    }
+
+    @Test
+    void liquidationMechanicsCheckedContinuously() {
+        CompiledProblem problem = FrictionProblems.isolated(MECHANICS, 34).withMonitoring(Monitoring.CONTINUOUS);
+        assertThat(LaneLiquidation.covers(problem)).isFalse();
+        assertAgrees(problem);
+    }
+
+    private static void assertAgrees(CompiledProblem problem) {
+        PathBlock reference = PathBlock.forProblem(problem, PATHS);
+        PathBlock lanes = PathBlock.forProblem(problem, PATHS);
+        new ScalarEngine(1, PATHS).simulate(problem, 0, reference);
+        new VectorEngine(1, PATHS).simulate(problem, 0, lanes);
+        ScopeAgreement.assertAgrees(reference.scopes, lanes.scopes, 0.999,
+                RELATIVE * Agreement.grossNotional(problem));
+    }
+}
