@@ -73,10 +73,26 @@ public final class BufferSolver {
             long breaches = stats.breaches();
             String appliesTo = spec.account().mode() == MarginMode.ISOLATED ? "margin of every position"
                     : "account cash";
-            return new CashSolution(target, appliesTo, buffer[0], new double[] {buffer[1], buffer[2]},
+            return new CashSolution(target, appliesTo, clearOfRounding(spec, buffer[0]),
+                    new double[] {buffer[1], buffer[2]},
                     (double) breaches / stats.paths(), Intervals.wilson(breaches, stats.paths(), Intervals.Z95),
                     stats.paths(), spec.seed(), run.report().engine());
         }
+    }
+
+    /**
+     * The buffer, an exact order statistic of the worst shortfall, raised by a few units in the last place of the
+     * account's amounts. The path whose worst shortfall is the buffer itself has, with the buffer added, a shortfall
+     * of zero in exact arithmetic and so does not breach; in floating point its equity is summed again from the new
+     * cash, and the rounding may leave it a breach by 1e-13, one path over the target on the same seed.
+     */
+    private static double clearOfRounding(Spec spec, double buffer) {
+        Account a = spec.account();
+        double magnitude = Math.max(Math.abs(buffer), Math.abs(a.cash()));
+        for (Position p : a.positions()) {
+            magnitude = Math.max(magnitude, Math.abs(p.size() * p.entryPrice()) + Math.abs(p.margin()));
+        }
+        return buffer + 64 * Math.ulp(magnitude);
     }
 
     /** The spec with {@code buffer} added where {@link #solveCash} says it applies. */
