@@ -7,6 +7,7 @@ import io.marginsim.engine.Engines;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
+import io.marginsim.engine.opencl.OpenClDevices;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.spec.Spec;
@@ -42,7 +43,7 @@ class OpenClBacktestTest {
     @BeforeAll
     static void requirePlatform() {
         try {
-            io.marginsim.engine.opencl.OpenClDevices.list();
+            OpenClDevices.list();
         } catch (EngineUnavailableException e) {
             assumeTrue(false, e.getMessage());
         }
