@@ -136,7 +136,12 @@ public final class Backtest {
     public record Predictions(double[] breachProbability, String engine) {
     }
 
-    /** One engine on this machine, opened for the first window and used for all, with {@code settings} applied. */
+    /**
+     * One engine on this machine, opened for the first window and used for all, with {@code settings} applied. On the
+     * OpenCL engine, consecutive windows of one program run as batches of many windows a launch, as a sweep's small
+     * cells do ({@link CellBatches}); windows that cannot join a batch, and windows on other engines, run one by one.
+     * Either way a window's prediction is that of its run alone.
+     */
     public static Predictor local(UnaryOperator<Spec> settings, Engines.Options options) {
         return local(settings, options, Sweep.Listener.NONE);
     }
@@ -151,21 +156,44 @@ public final class Backtest {
             Engines.Selection engine = Engines.select(first.engine(), options);
             double[] predicted = new double[jobs.size()];
             String engineName = null;
+            CellBatches<Predicted> batches = new CellBatches<>(progress::pathsDone);
             progress.started(jobs.size(), 0);
             try {
                 for (int i = 0; i < jobs.size(); i++) {
                     Spec spec = settings.apply(jobs.get(i).read(source));
-                    try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
-                        predicted[i] = run.report().breachProbability();
-                        engineName = run.report().engine();
+                    int window = i;
+                    List<Predicted> done = batches.add(spec, engine, (run, pathSteps) -> Predicted.of(window, run,
+                            pathSteps));
+                    if (done == null) {
+                        try (Simulation run = Simulator.run(spec, engine, options, Engine.ProgressListener.NONE)) {
+                            done = List.of(Predicted.of(i, run, (double) spec.paths() * spec.steps()));
+                        }
                     }
-                    progress.cellDone(null, (double) spec.paths() * spec.steps());
+                    engineName = record(done, predicted, progress, engineName);
                 }
+                engineName = record(batches.flush(), predicted, progress, engineName);
             } finally {
                 engine.engine().close();
             }
             return new Predictions(predicted, engineName);
         };
+    }
+
+    /** A window's predicted breach probability, the engine that ran it and the work it took. */
+    private record Predicted(int window, double breachProbability, String engine, double pathSteps) {
+        static Predicted of(int window, Simulation run, double pathSteps) {
+            return new Predicted(window, run.report().breachProbability(), run.report().engine(), pathSteps);
+        }
+    }
+
+    /** Stores finished windows' predictions and tells {@code progress}; returns the engine that ran the last one. */
+    private static String record(List<Predicted> done, double[] predicted, Sweep.Listener progress, String engine) {
+        for (Predicted p : done) {
+            predicted[p.window()] = p.breachProbability();
+            progress.cellDone(null, p.pathSteps());
+            engine = p.engine();
+        }
+        return engine;
     }
 
     /**
