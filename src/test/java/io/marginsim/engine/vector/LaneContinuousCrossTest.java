@@ -3,6 +3,8 @@ package io.marginsim.engine.vector;
 import io.marginsim.engine.CompiledProblem;
 import io.marginsim.engine.Monitoring;
 import io.marginsim.engine.PathBlock;
+import io.marginsim.engine.PortfolioSpecs;
+import io.marginsim.engine.ProblemCompiler;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
@@ -31,6 +33,10 @@ class LaneContinuousCrossTest {
         // one asset moves the account: its extremes are the bridge's
         assertThat(LaneExcessBridge.covers(continuous(ModelProblems.oneAsset("", "", "", "", 90)))).isFalse();
         assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.isolated(mechanics(FEE), 90)))).isFalse();
+        // a portfolio margin's slope jumps between scenarios: per lane in the reference (LaneFrictions)
+        CompiledProblem portfolio = ProblemCompiler.compile(
+                PortfolioSpecs.twoAssetsLiquidated(15_000, "{}", 7, 100, Monitoring.CONTINUOUS));
+        assertThat(LaneLiquidation.covers(portfolio)).isFalse();
     }
 
     @Test
