@@ -7,6 +7,8 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 
+import java.util.Arrays;
+
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.LT;
@@ -111,7 +113,7 @@ final class LaneExcessBridge {
      */
     VectorMask<Float> variance(float[] size, float[] price0, float[] out) {
         for (int a = 0; a < p.assets; a++) {
-            java.util.Arrays.fill(delta, a * L, (a + 1) * L, collateralUnits[a]);
+            Arrays.fill(delta, a * L, (a + 1) * L, collateralUnits[a]);
         }
         carry.addHaircutUnits(delta);
         for (int i = 0; i < p.positions; i++) {
