@@ -157,6 +157,19 @@ final class LaneCarry {
     }
 
     /**
+     * Adds to each asset's lanes of {@code units} (at {@code a * L}) what this step's haircuts add to the slope of
+     * the collateral's value less its requirement in that asset's price: the shifts of {@link #addHaircutShifts}
+     * per unit of price.
+     */
+    void addHaircutUnits(float[] units) {
+        for (int c = 0; c < valueShift.length / L; c++) {
+            int at = haircuts.asset()[c] * L;
+            FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L).mul((float) (1 - haircuts.requiredShare()[c]))
+                    .add(FloatVector.fromArray(Lanes.FLOATS, units, at)).intoArray(units, at);
+        }
+    }
+
+    /**
      * Position {@code i}'s premium-linked funding rate per step at {@code step} into {@link #rate}:
      * {@link PremiumLink#rate} of the basis over the trailing interval, times the step's share of the interval, as
      * {@link LiquidatingAccount} computes it.

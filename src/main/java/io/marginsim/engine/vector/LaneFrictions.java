@@ -9,12 +9,12 @@ import io.marginsim.engine.LiquidatingAccount;
  * ({@link LanePaths}), and after each step every lane's start and end prices, with its own step covariance
  * ({@link LaneCovariance}), go to that lane's {@link LiquidatingAccount}, the reference's own account math in double,
  * which checks within the step and fills from the crossing. It runs what {@link LaneLiquidation} does not cover: a
- * cross account that several assets move (its excess is bridged as a Brownian motion of their dollar deltas), or
- * whose slope may change sign; discrete monitoring and the other continuous problems run the account in lanes.
+ * cross account with a portfolio margin on several assets (its slope jumps between scenarios), or one asset's
+ * excess whose slope may change sign; discrete monitoring and the other continuous problems run the account in
+ * lanes.
  *
- * <p>The Brownian excess's check is per path (its variance from each lane's deltas and covariance), so lane masks
- * would rewrite the reference rather than share it; the prices stay vectorised. No exponential is recomputed,
- * and the reference interpolates a latency fill from the lanes' log prices as it does from its own.
+ * <p>The prices stay vectorised. No exponential is recomputed, and the reference interpolates a latency fill from
+ * the lanes' log prices as it does from its own.
  */
 final class LaneFrictions extends LanePaths<LiquidatingAccount> {
     /** One lane's conditional variances, when haircuts follow the path; else null. */

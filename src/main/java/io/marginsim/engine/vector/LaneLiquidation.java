@@ -37,11 +37,14 @@ import static jdk.incubator.vector.VectorOperators.NE;
  *
  * <p><b>Continuous monitoring</b> checks within the step where {@link LaneExtremes#covers} holds: the lanes value
  * the shadow and the live account at the step's worse extreme price ({@link LaneExtremes}) rather than at its end,
- * and a scope is in breach within the step when its shortfall there is positive. Such a step goes to the lane's
- * account ({@link LiquidatingAccount#settle(long, int, double[], double[], double[], double[], double[])}), which
- * draws the crossing time and fills from there, checking the rest of the step again after a fill, by the
- * reference's own code and draws; so does a step with a fill due. Other problems under continuous monitoring run
- * through {@link LaneFrictions}.
+ * and a scope is in breach within the step when its shortfall there is positive. A cross account that several
+ * assets move ({@link LaneExcessBridge#covers}) is valued at the step's start and end instead, and its largest
+ * shortfall within the step is the Brownian excess's ({@link LaneExcessBridge}). Either way a step in breach goes to
+ * the lane's account ({@link LiquidatingAccount#settle(long, int, double[], double[], double[], double[], double[])}),
+ * which draws the crossing time and fills from there, checking the rest of the step again after a fill, by the
+ * reference's own code and draws; so does a step with a fill due. Other problems under continuous monitoring
+ * (isolated positions whose side is not known, a portfolio margin on several assets) run through
+ * {@link LaneFrictions}.
  */
 final class LaneLiquidation implements LaneBlocks {
     private static final int L = Lanes.COUNT;
@@ -64,8 +67,12 @@ final class LaneLiquidation implements LaneBlocks {
     private final LaneTiers tiers;
     private final LanePortfolio portfolio;
     private final LaneCarry carry;
-    /** Continuous monitoring's extreme prices within the step; null under discrete monitoring. */
+    /** Continuous monitoring's extreme prices within the step where one asset moves the excess; else null. */
     private final LaneExtremes extremes;
+    /** Continuous monitoring's Brownian excess where several assets move a cross account; else null. */
+    private final LaneExcessBridge bridge;
+    /** Continuous monitoring: each lane's step covariance, for the hand-over; null under discrete monitoring. */
+    private final LaneCovariance covariance;
 
     /** Per lane: live cash; per position and lane (at {@code i * L}): live size and margin. */
     private final float[] cash = new float[L];
@@ -83,8 +90,13 @@ final class LaneLiquidation implements LaneBlocks {
     private final float[] worst = new float[L];
     /** Log returns of the step before, for fills that interpolate between two steps. */
     private final float[] previousLogReturn;
-    /** Continuous monitoring: prices at the step's start, for the hand-over. */
+    /** Continuous monitoring: prices at the step's start, for the hand-over and the Brownian excess. */
     private final float[] previousPrice;
+    /** The Brownian excess: the shadow's sizes per position and lane, and the shortfalls at the step's start. */
+    private final float[] shadowSize;
+    private final float[] shortfallStart = new float[L];
+    private final float[] gapStart = new float[L];
+    private final float[] variance = new float[L];
 
     /** Scratch lanes; see {@link LaneAccount} on why lanes pass between methods through arrays. */
     private final float[] held = new float[L];
@@ -131,8 +143,15 @@ final class LaneLiquidation implements LaneBlocks {
         portfolio = new LanePortfolio(p);
         carry = new LaneCarry(p, market);
         laneVariance = carry.haircuts == null ? null : new double[p.assets];
-        extremes = p.monitoring == Monitoring.CONTINUOUS ? new LaneExtremes(p, market) : null;
-        previousPrice = new float[extremes == null ? 0 : p.assets * L];
+        boolean continuous = p.monitoring == Monitoring.CONTINUOUS;
+        extremes = continuous && LaneExtremes.covers(p) ? new LaneExtremes(p, market) : null;
+        bridge = continuous && extremes == null ? new LaneExcessBridge(p, market, tiers, carry) : null;
+        covariance = extremes != null ? extremes.covariance : bridge != null ? bridge.covariance : null;
+        previousPrice = new float[continuous ? p.assets * L : 0];
+        shadowSize = new float[bridge == null ? 0 : positions * L];
+        for (int i = 0; bridge != null && i < positions; i++) {
+            Arrays.fill(shadowSize, i * L, (i + 1) * L, startSize[i]);
+        }
         int scopes = isolated ? positions : 1;
         gap = new float[scopes * L];
         size = new float[positions * L];
@@ -151,9 +170,13 @@ final class LaneLiquidation implements LaneBlocks {
         laneMargin = new double[positions];
     }
 
-    /** Whether this class runs {@code problem}: discrete monitoring, or continuous where the lanes know the side. */
+    /**
+     * Whether this class runs {@code problem}: discrete monitoring, or continuous where the lanes know the side or
+     * the excess is a cross account's that several assets move ({@link LaneExcessBridge#covers}).
+     */
     static boolean covers(CompiledProblem problem) {
-        return problem.monitoring == Monitoring.DISCRETE || LaneExtremes.covers(problem);
+        return problem.monitoring == Monitoring.DISCRETE || LaneExtremes.covers(problem)
+                || LaneExcessBridge.covers(problem);
     }
 
     /** The other lanes of the vector are simulated and discarded, and never handed to an account. */
@@ -165,14 +188,18 @@ final class LaneLiquidation implements LaneBlocks {
         start(count);
         for (int step = 1; step <= p.steps; step++) {
             System.arraycopy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
+            System.arraycopy(market.price, 0, previousPrice, 0, previousPrice.length);
             if (extremes != null) {
-                System.arraycopy(market.price, 0, previousPrice, 0, previousPrice.length);
                 extremes.beforeStep(step, count);
+            } else if (bridge != null) {
+                bridge.beforeStep(step, count);
             }
             market.advance(step - 1, paths);
             carry.accrue(step, size, cash, margin, due);
             if (extremes != null) {
                 extremes.draw(step, paths, previousLogReturn);
+            } else if (bridge != null) {
+                bridge.draw(step, paths);
             }
             check(step);
             settle(step, firstPath, count);
@@ -210,9 +237,13 @@ final class LaneLiquidation implements LaneBlocks {
      * {@link LaneExtremes#covers} makes every excess monotone in the price on the side it reads.
      */
     private void check(int step) {
-        boolean worse = extremes != null;
-        shadowShortfall(worse, shortfall);
-        liveGaps(worse, gap);
+        if (bridge != null) {
+            bridgeShortfalls();
+        } else {
+            float[] at = extremes != null ? null : market.price;
+            shadowShortfall(at, shortfall);
+            liveGaps(at, gap);
+        }
         FloatVector largest = FloatVector.fromArray(Lanes.FLOATS, shortfall, 0);
         FloatVector.fromArray(Lanes.FLOATS, worst, 0).max(largest).intoArray(worst, 0);
         VectorMask<Float> breach = largest.compare(GT, 0f);
@@ -223,21 +254,42 @@ final class LaneLiquidation implements LaneBlocks {
         }
     }
 
-    /** The prices position {@code i}'s checks read: the step's end, or its worse extreme ({@link LaneExtremes}). */
-    private float[] prices(boolean worse, int i) {
-        return worse ? extremes.worse(i) : market.price;
+    /**
+     * The Brownian excess's largest shortfalls within the step ({@link LaneExcessBridge}) of the shadow into
+     * {@link #shortfall} and of the live account into {@link #gap}, from each one's shortfalls at the step's start
+     * and end, on the current cash and this step's haircuts, as the reference values both after the carrying costs.
+     */
+    private void bridgeShortfalls() {
+        shadowShortfall(previousPrice, shortfallStart);
+        liveGaps(previousPrice, gapStart);
+        shadowShortfall(market.price, shortfall);
+        liveGaps(market.price, gap);
+        bridge.variance(shadowSize, previousPrice, variance);
+        bridge.largest(shortfallStart, shortfall, variance, shortfall);
+        VectorMask<Float> oneMoving = bridge.variance(size, previousPrice, variance);
+        bridge.largest(gapStart, gap, variance, gap);
+        // the reference checks such a lane's live account as one asset's, with other draws: it checks the step
+        FloatVector.fromArray(Lanes.FLOATS, gap, 0).blend(Float.POSITIVE_INFINITY, oneMoving).intoArray(gap, 0);
+    }
+
+    /**
+     * The prices position {@code i}'s checks read: {@code at}, or where that is null its worse extreme
+     * ({@link LaneExtremes}).
+     */
+    private float[] prices(float[] at, int i) {
+        return at != null ? at : extremes.worse(i);
     }
 
     /**
      * The shadow account's shortfall (starting sizes and margins, every carrying cost charged, never liquidated)
-     * into {@code out}, at the step's end or its worse extreme.
+     * into {@code out}, at the prices {@code at} or (null) the step's worse extreme.
      */
-    private void shadowShortfall(boolean worse, float[] out) {
+    private void shadowShortfall(float[] at, float[] out) {
         FloatVector shortfall;
         if (isolated) {
             shortfall = FloatVector.broadcast(Lanes.FLOATS, Float.NEGATIVE_INFINITY);
             for (int i = 0; i < positions; i++) {
-                float[] price = prices(worse, i);
+                float[] price = prices(at, i);
                 startRequirement(i, price);
                 FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
                         .mul(startSize[i]).add(startMargin[i])
@@ -245,13 +297,13 @@ final class LaneLiquidation implements LaneBlocks {
                 shortfall = shortfall.max(FloatVector.fromArray(Lanes.FLOATS, requirement, 0).sub(equity));
             }
         } else {
-            // a covered cross account moves with one asset, at one extreme: that of its positions
-            holdings(prices(worse && positions > 0, 0));
+            // a cross account read at its worse extreme moves with one asset, at one extreme: that of its positions
+            holdings(prices(at, 0));
             FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0).add((float) p.cash)
                     .sub(FloatVector.fromArray(Lanes.FLOATS, carry.charges, 0));
             FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
             for (int i = 0; i < positions; i++) {
-                float[] price = prices(worse, i);
+                float[] price = prices(at, i);
                 equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i]).mul(startSize[i])
                         .add(equity);
                 startRequirement(i, price);
@@ -263,17 +315,17 @@ final class LaneLiquidation implements LaneBlocks {
     }
 
     /**
-     * Each scope's shortfall on its live sizes into {@code out}, at the step's end or its worse extreme. Runs after
-     * {@link #shadowShortfall} at the same prices, whose scratch it reads.
+     * Each scope's shortfall on its live sizes into {@code out}, at the prices {@code at} or (null) the step's worse
+     * extreme. Runs after {@link #shadowShortfall} at the same prices, whose scratch it reads.
      */
-    private void liveGaps(boolean worse, float[] out) {
+    private void liveGaps(float[] at, float[] out) {
         if (!isolated) {
             // held and heldRequirement are these prices', from shadowShortfall
             FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, held, 0)
                     .add(FloatVector.fromArray(Lanes.FLOATS, cash, 0));
             FloatVector required = FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0);
             for (int i = 0; i < positions; i++) {
-                float[] price = prices(worse, i);
+                float[] price = prices(at, i);
                 equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
                         .mul(FloatVector.fromArray(Lanes.FLOATS, size, i * L)).add(equity);
                 liveRequirement(i, price);
@@ -282,7 +334,7 @@ final class LaneLiquidation implements LaneBlocks {
             required.sub(equity).intoArray(out, 0);
         } else {
             for (int i = 0; i < positions; i++) {
-                float[] price = prices(worse, i);
+                float[] price = prices(at, i);
                 liveRequirement(i, price);
                 FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
                 FloatVector equity = FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).sub(entry[i])
@@ -307,11 +359,11 @@ final class LaneLiquidation implements LaneBlocks {
         for (; lanes != 0; lanes &= lanes - 1) {
             int l = Long.numberOfTrailingZeros(lanes);
             handOver(l);
-            if (extremes == null) {
+            if (covariance == null) {
                 accounts[l].settle(step, laneLogPrice, lanePreviousLogPrice, lanePrice);
             } else {
                 accounts[l].settle(firstPath + l, step, laneLogPrice, lanePreviousLogPrice, lanePrice,
-                        lanePreviousPrice, extremes.covariance.of(l));
+                        lanePreviousPrice, covariance.of(l));
                 if (breachStep[l] == step) {
                     breachFraction[l] = accounts[l].settledCrossingTime();
                 }
@@ -395,7 +447,7 @@ final class LaneLiquidation implements LaneBlocks {
             laneLogPrice[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
             lanePreviousLogPrice[a] = p.initialLogPrice[a] + previousLogReturn[a * L + l];
             lanePrice[a] = market.price[a * L + l];
-            if (extremes != null) {
+            if (covariance != null) {
                 lanePreviousPrice[a] = previousPrice[a * L + l];
             }
         }

@@ -20,6 +20,9 @@ final class LaneTiers {
     private final float[] tierFloor;
     private final float[] tierRate;
     private final float[] tierDeduction;
+    /** Scratch lanes of the bracket's rate and deduction. */
+    private final float[] rate = new float[Lanes.COUNT];
+    private final float[] deduction = new float[Lanes.COUNT];
 
     LaneTiers(CompiledProblem p) {
         tierStart = p.tierStart.clone();
@@ -30,6 +33,24 @@ final class LaneTiers {
 
     /** Position {@code i}'s requirement at the notionals {@code notional} into {@code out} (lanes from 0). */
     void requirement(int i, float[] notional, float[] out) {
+        bracket(i, notional, rate, deduction);
+        FloatVector.fromArray(Lanes.FLOATS, notional, 0).mul(FloatVector.fromArray(Lanes.FLOATS, rate, 0))
+                .sub(FloatVector.fromArray(Lanes.FLOATS, deduction, 0)).intoArray(out, 0);
+    }
+
+    /**
+     * The rate of position {@code i}'s bracket at the notionals {@code notional} into {@code out}: the requirement's
+     * slope in the notional, which continuous monitoring's Brownian excess reads ({@link LaneExcessBridge}).
+     */
+    void rate(int i, float[] notional, float[] out) {
+        bracket(i, notional, out, deduction);
+    }
+
+    /**
+     * The rate and deduction of position {@code i}'s bracket at the notionals {@code notional} into {@code rateOut}
+     * and {@code deductionOut}.
+     */
+    private void bracket(int i, float[] notional, float[] rateOut, float[] deductionOut) {
         FloatVector n = FloatVector.fromArray(Lanes.FLOATS, notional, 0);
         int k = tierStart[i];
         FloatVector rate = FloatVector.broadcast(Lanes.FLOATS, tierRate[k]);
@@ -43,6 +64,7 @@ final class LaneTiers {
             rate = rate.blend(tierRate[k], reached);
             deduction = deduction.blend(tierDeduction[k], reached);
         }
-        n.mul(rate).sub(deduction).intoArray(out, 0);
+        rate.intoArray(rateOut, 0);
+        deduction.intoArray(deductionOut, 0);
     }
 }

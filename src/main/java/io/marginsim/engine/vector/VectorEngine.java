@@ -18,9 +18,10 @@ import java.util.Set;
  *
  * <p>Carrying costs and liquidation mechanics run in lanes, each lane's liquidation events settled by the
  * reference's own account ({@link LaneLiquidation}), under continuous monitoring too where the lanes know which side
- * of the step's bridge each check reads ({@link LaneExtremes}); otherwise (a cross account that several assets
- * move) every step runs per lane in the reference's account ({@link LaneFrictions}), on the prices of the float
- * lanes.
+ * of the step's bridge each check reads ({@link LaneExtremes}) and for a cross account that several assets move
+ * (its Brownian excess, {@link LaneExcessBridge}); otherwise (a portfolio margin on several assets, an excess whose
+ * slope may turn over) every step runs per lane in the reference's account ({@link LaneFrictions}), on the prices
+ * of the float lanes.
  *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
  * next path indices and are discarded, rather than with a scalar loop: every path then goes through the same

@@ -33,8 +33,8 @@ class LaneContinuousLiquidationTest {
         assertThat(LaneLiquidation.covers(oneAssetLong(mechanics(FEE), 80))).isTrue();
         assertThat(LaneLiquidation.covers(shortTiered(DEBT, mechanics(FEE), 80))).isTrue();
         assertThat(LaneLiquidation.covers(continuous(FrictionProblems.isolated(mechanics(FEE), 80)))).isTrue();
-        // two assets move the cross account: its bridge is the Brownian excess's, per lane in the reference
-        assertThat(LaneLiquidation.covers(continuous(FrictionProblems.cross(mechanics(FEE), 80)))).isFalse();
+        // two assets move the cross account: its bridge is the Brownian excess's (LaneContinuousCrossTest)
+        assertThat(LaneExtremes.covers(continuous(FrictionProblems.cross(mechanics(FEE), 80)))).isFalse();
         // collateral in X leans against the short: a cut could turn the slope over
         assertThat(LaneLiquidation.covers(shortTiered(COLLATERAL, mechanics(FEE), 80))).isFalse();
     }

@@ -1,0 +1,171 @@
+package io.marginsim.engine.vector;
+
+import io.marginsim.engine.BridgeCrossing;
+import io.marginsim.engine.CompiledProblem;
+import io.marginsim.rng.ShockStream;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+
+import java.util.Arrays;
+
+import static jdk.incubator.vector.VectorOperators.ABS;
+import static jdk.incubator.vector.VectorOperators.LOG;
+import static jdk.incubator.vector.VectorOperators.LT;
+import static jdk.incubator.vector.VectorOperators.NE;
+import static jdk.incubator.vector.VectorOperators.SQRT;
+
+/**
+ * The largest shortfall within a step of a cross account that several assets move, for {@link LaneLiquidation}
+ * under continuous monitoring: {@link io.marginsim.engine.ContinuousMonitor#crossShortfall}'s Brownian excess,
+ * written out for lanes. The excess is a bridge from its value at the step's start to its end's, with variance
+ * {@code D' C D} for the dollar deltas {@code D} at the start (each asset's price times the excess's slope in it:
+ * collateral units at this step's haircuts, each position's size less its bracket's share) and the lane's step
+ * covariance {@code C} ({@link LaneCovariance}); its least value is {@link BridgeCrossing#minimum} with the uniform
+ * of word 0 of block {@code assets} of the monitoring stream at counter step {@code step - 1} (segment 0; unlike one
+ * asset's extremes this block is not shared between steps). The shadow and the live account read the same uniform,
+ * as the reference's two monitors do. As a shortfall ({@code s = -excess}) the least excess is
+ * {@code 0.5 (s0 + s1 + sqrt((s1 - s0)^2 - 2 v log u))}, never below the step end's.
+ *
+ * <p>{@link #covers} takes cross accounts with at least two assets that carry a position or collateral and no
+ * portfolio margin (whose slope jumps between scenarios). The reference treats a step whose slopes are all zero but
+ * one as one asset's; with two moving assets that needs a slope of exactly zero, which a live position cut to
+ * nothing in an asset without collateral has: {@link #variance} returns such lanes, and the live account's check
+ * hands them to the reference account for every step it is open.
+ */
+final class LaneExcessBridge {
+    private static final int L = Lanes.COUNT;
+    private final CompiledProblem p;
+    private final int k0;
+    private final int k1;
+    private final LaneTiers tiers;
+    private final LaneCarry carry;
+    final LaneCovariance covariance;
+    /** Per asset, the compiled collateral's value less requirement per unit of price. */
+    private final float[] collateralUnits;
+    /** Each lane's step covariance in float, entry {@code (i, j)} at {@code (i * assets + j) * L}. */
+    private final float[] cov;
+    /** Per asset and lane: the excess's slope in the price, then the dollar delta. */
+    private final float[] delta;
+    private final float[] notional = new float[L];
+    private final float[] rate = new float[L];
+    private final int[] words = new int[4 * L];
+    private final float[] logUniform = new float[L];
+
+    LaneExcessBridge(CompiledProblem problem, LaneMarket market, LaneTiers tiers, LaneCarry carry) {
+        p = problem;
+        k0 = (int) p.seed;
+        k1 = (int) (p.seed >>> 32);
+        this.tiers = tiers;
+        this.carry = carry;
+        covariance = new LaneCovariance(problem, market);
+        collateralUnits = new float[p.assets];
+        for (int a = 0; a < p.assets; a++) {
+            collateralUnits[a] = (float) (p.valueUnits[a] - p.requirementUnits[a]);
+        }
+        cov = new float[p.assets * p.assets * L];
+        delta = new float[p.assets * L];
+        if (p.gbmOnly()) {
+            transpose(L);
+        }
+    }
+
+    /** Whether the lanes run {@code p}'s continuous checks by this bridge: see the class comment. */
+    static boolean covers(CompiledProblem p) {
+        if (p.isolated || p.scenarios > 0 || p.positions == 0) {
+            return false;
+        }
+        int moving = 0;
+        for (int a = 0; a < p.assets; a++) {
+            boolean used = p.valueUnits[a] != 0 || p.requirementUnits[a] != 0;
+            var haircuts = p.frictions.haircuts();
+            for (int c = 0; haircuts != null && c < haircuts.asset().length; c++) {
+                used |= haircuts.asset()[c] == a;
+            }
+            for (int i = 0; i < p.positions; i++) {
+                used |= p.positionAsset[i] == a && p.positionSize[i] != 0;
+            }
+            moving += used ? 1 : 0;
+        }
+        return moving >= 2;
+    }
+
+    /** Before the market draws step {@code step}: each lane's covariance of it, for the bridge and the hand-over. */
+    void beforeStep(int step, int count) {
+        covariance.update(step, count);
+        if (!p.gbmOnly()) {
+            transpose(count);
+        }
+    }
+
+    /** The uniform of step {@code step}'s least excess, for paths from {@code paths}. */
+    void draw(int step, int paths) {
+        LanePhilox.block(step - 1, paths, p.assets, ShockStream.MONITORING, k0, k1, words);
+        LaneUniforms.convert(words, 0, logUniform, 0);
+        FloatVector.fromArray(Lanes.FLOATS, logUniform, 0).lanewise(LOG).intoArray(logUniform, 0);
+    }
+
+    /**
+     * The variance {@code D' C D} of the excess over the step into {@code out}, for the positions' sizes
+     * {@code size} (lanes at {@code i * L}) at the step's start prices {@code price0}, after this step's carrying
+     * costs have set its haircuts. Returns the lanes where fewer than two assets move the excess, which the reference
+     * checks as one asset's (or none's).
+     */
+    VectorMask<Float> variance(float[] size, float[] price0, float[] out) {
+        for (int a = 0; a < p.assets; a++) {
+            Arrays.fill(delta, a * L, (a + 1) * L, collateralUnits[a]);
+        }
+        carry.addHaircutUnits(delta);
+        for (int i = 0; i < p.positions; i++) {
+            int at = p.positionAsset[i] * L;
+            FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
+            FloatVector slope = units;
+            if (p.markBasis[i]) {
+                FloatVector.fromArray(Lanes.FLOATS, price0, at).mul(units.lanewise(ABS)).intoArray(notional, 0);
+                tiers.rate(i, notional, rate);
+                slope = units.sub(units.lanewise(ABS).mul(FloatVector.fromArray(Lanes.FLOATS, rate, 0)));
+            }
+            slope.add(FloatVector.fromArray(Lanes.FLOATS, delta, at)).intoArray(delta, at);
+        }
+        IntVector moving = IntVector.zero(Lanes.INTS);
+        for (int a = 0; a < p.assets; a++) {
+            FloatVector d = FloatVector.fromArray(Lanes.FLOATS, delta, a * L);
+            moving = moving.add(1, d.compare(NE, 0f).cast(Lanes.INTS));
+            d.mul(FloatVector.fromArray(Lanes.FLOATS, price0, a * L)).intoArray(delta, a * L);
+        }
+        FloatVector v = FloatVector.zero(Lanes.FLOATS);
+        for (int i = 0; i < p.assets; i++) {
+            FloatVector row = FloatVector.zero(Lanes.FLOATS);
+            for (int j = 0; j < p.assets; j++) {
+                row = FloatVector.fromArray(Lanes.FLOATS, cov, (i * p.assets + j) * L)
+                        .mul(FloatVector.fromArray(Lanes.FLOATS, delta, j * L)).add(row);
+            }
+            v = row.mul(FloatVector.fromArray(Lanes.FLOATS, delta, i * L)).add(v);
+        }
+        v.intoArray(out, 0);
+        return moving.compare(LT, 2).cast(Lanes.FLOATS);
+    }
+
+    /**
+     * The largest shortfall within the step into {@code out}, from the shortfalls at its start ({@code start}) and
+     * end ({@code end}) and the excess's {@link #variance} ({@code out} may be {@code end}).
+     */
+    void largest(float[] start, float[] end, float[] variance, float[] out) {
+        FloatVector s0 = FloatVector.fromArray(Lanes.FLOATS, start, 0);
+        FloatVector s1 = FloatVector.fromArray(Lanes.FLOATS, end, 0);
+        FloatVector d = s1.sub(s0);
+        FloatVector spread = FloatVector.fromArray(Lanes.FLOATS, variance, 0)
+                .mul(FloatVector.fromArray(Lanes.FLOATS, logUniform, 0)).mul(-2f).add(d.mul(d)).lanewise(SQRT);
+        s0.add(s1).add(spread).mul(0.5f).intoArray(out, 0);
+    }
+
+    /** The first {@code count} lanes' covariance from {@link LaneCovariance} into {@link #cov}. */
+    private void transpose(int count) {
+        for (int l = 0; l < count; l++) {
+            double[] c = covariance.of(l);
+            for (int e = 0; e < c.length; e++) {
+                cov[e * L + l] = (float) c[e];
+            }
+        }
+    }
+}
