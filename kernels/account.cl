@@ -18,7 +18,7 @@
 #error "PATH_HAIRCUTS reads the GARCH variance of models.cl: build with MODELS and MODEL_GARCH"
 #endif
 
-/* Views into the packed friction parameters, the layout of FrictionBuffer. */
+/* Views into the packed friction parameters, reals and ints, the layout of FrictionBuffer. */
 typedef struct {
     int latencyWhole;
     real latencyFraction;
@@ -28,12 +28,12 @@ typedef struct {
     real borrow[ASSETS];
     PARAM real *depth;
     PARAM real *feeRate;
-    PARAM real *partialMode;
+    PARAM int *partialMode;
     PARAM real *partialFraction;
     PARAM real *partialAbove;
-    PARAM real *feeCapped;
+    PARAM int *feeCapped;
     /* premium-linked funding, per position: the interval in steps (0: the rate is constant), then the PremiumLink */
-    PARAM real *premiumSteps;
+    PARAM int *premiumSteps;
     PARAM real *basisSensitivity;
     PARAM real *clampBand;
     PARAM real *rateCap;
@@ -43,7 +43,7 @@ typedef struct {
     /* per asset: the log price before the horizon (before any stress shock), relative to the initial price */
     PARAM real *startX;
     /* Frictions.PathHaircuts, per entry */
-    PARAM real *haircutAsset;
+    PARAM int *haircutAsset;
     PARAM real *haircutAmount;
     PARAM real *haircutScale;
     PARAM real *haircutCap;
@@ -92,32 +92,32 @@ typedef struct {
     real positionBadDebt[POSITION_SLOTS];
 } Account;
 
-void view_frictions(Frictions *f, PARAM real *params) {
-    f->latencyWhole = (int) params[0];
-    f->latencyFraction = params[1];
-    f->impactCoefficient = params[2];
-    f->funding = params + 3;
+void view_frictions(Frictions *f, PARAM real *params, PARAM int *ints) {
+    f->latencyWhole = ints[0];
+    f->latencyFraction = params[0];
+    f->impactCoefficient = params[1];
+    f->funding = params + 2;
     PARAM real *borrow = f->funding + POSITIONS;
     for (int a = 0; a < ASSETS; a++) {
         f->borrow[a] = borrow[a];
     }
     f->depth = borrow + ASSETS;
     f->feeRate = f->depth + POSITIONS;
-    f->partialMode = f->feeRate + POSITIONS;
-    f->partialFraction = f->partialMode + POSITIONS;
+    f->partialFraction = f->feeRate + POSITIONS;
     f->partialAbove = f->partialFraction + POSITIONS;
-    f->feeCapped = f->partialAbove + POSITIONS;
-    f->premiumSteps = f->feeCapped + POSITIONS;
-    f->basisSensitivity = f->premiumSteps + POSITIONS;
+    f->basisSensitivity = f->partialAbove + POSITIONS;
     f->clampBand = f->basisSensitivity + POSITIONS;
     f->rateCap = f->clampBand + POSITIONS;
     f->rateFloor = f->rateCap + POSITIONS;
     f->interest = f->rateFloor + POSITIONS;
     f->stepShare = f->interest + POSITIONS;
     f->startX = f->stepShare + POSITIONS;
-    f->haircutAsset = f->startX + ASSETS;
+    f->partialMode = ints + 1;
+    f->feeCapped = f->partialMode + POSITIONS;
+    f->premiumSteps = f->feeCapped + POSITIONS;
+    f->haircutAsset = f->premiumSteps + POSITIONS;
 #ifdef PATH_HAIRCUTS
-    f->haircutAmount = f->haircutAsset + HAIRCUT_ENTRIES;
+    f->haircutAmount = f->startX + ASSETS;
     f->haircutScale = f->haircutAmount + HAIRCUT_ENTRIES;
     f->haircutCap = f->haircutScale + HAIRCUT_ENTRIES;
     f->haircutCompiled = f->haircutCap + HAIRCUT_ENTRIES;
@@ -270,7 +270,7 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
         s->requirementUnits[a] = p->requirementUnits[a];
     }
     for (int c = 0; c < HAIRCUT_ENTRIES; c++) {
-        int a = (int) f->haircutAsset[c];
+        int a = f->haircutAsset[c];
         real haircut = fmin(f->haircutCap[c], f->haircutScale[c] * sqrt(variance[a]));
         real shift = f->haircutAmount[c] * (f->haircutCompiled[c] - haircut);
         s->valueUnits[a] += shift;
@@ -283,7 +283,7 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
 /* Funding rate of position i for step `step`: constant, or PremiumLink.rate of the trailing log return. */
 real funding_rate(const Problem *p, const Frictions *f, const Account *s, int i, int step, const real *x) {
 #ifdef PREMIUM_FUNDING
-    int interval = (int) f->premiumSteps[i];
+    int interval = f->premiumSteps[i];
     if (interval > 0) {
         int a = p->asset[i];
         int back = (step - interval) % PREMIUM_HISTORY;

@@ -25,7 +25,7 @@ real reference_price(const Problem *p, const Frictions *f, int a, bool onSchedul
 
 /* PartialPolicy.keptNotional: 0 FULL, 1 TIER (the floor of the current bracket), 2 FRACTION. */
 real kept_notional(const Problem *p, const Frictions *f, int i, real notional) {
-    int mode = (int) f->partialMode[i];
+    int mode = f->partialMode[i];
     if (mode == 1) {
         /* the bracket of the largest notional below this one (Math.nextDown in the reference) */
         int k = p->tierStart[i];
@@ -431,13 +431,14 @@ real account_terminal(const Problem *p, const Account *s, int isolated, const re
  * `scope*Out` (POSITIONS per path, path-major) receive each isolated position's breach step, equity at close,
  * liquidation loss and bad debt (ScopeBlock); null where they are not wanted (cross mode).
  */
-__kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *frictions, __global int *eventsOut,
+__kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *frictions, PARAM int *frictionInts,
+                                         __global int *eventsOut,
                                          __global real *lossOut, __global real *badDebtOut,
                                          __global int *scopeBreachOut, __global real *scopeEquityOut,
                                          __global real *scopeLossOut, __global real *scopeBadDebtOut) {
     PATH_KERNEL_PROLOGUE;
     Frictions f;
-    view_frictions(&f, frictions);
+    view_frictions(&f, frictions, frictionInts);
     Account s;
     start_account(&p, &f, &s);
 
