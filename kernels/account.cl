@@ -6,12 +6,22 @@
  *
  * With CONTINUOUS it also gives monitor.cl the margins it checks (account_margin); monitor.cl is then built before it.
  *
- * Build options (io.marginsim.engine.opencl.FrictionBuffer): FUNDING (constant rates), BORROW, PREMIUM_FUNDING with
- * PREMIUM_HISTORY (log prices kept per asset: the longest funding interval in steps plus one), PATH_HAIRCUTS with
- * HAIRCUT_ENTRIES (collateral entries whose volatility-scaled haircut follows the GARCH variance), and those of
- * frictions.cl; without one, its code is left out.
+ * Build options (io.marginsim.engine.opencl.FrictionBuffer): ISOLATED (isolated margin; cross without), FUNDING
+ * (constant rates), BORROW, PREMIUM_FUNDING with PREMIUM_HISTORY (log prices kept per asset: the longest funding
+ * interval in steps plus one; without PREMIUM_FUNDING the account keeps no window), PATH_HAIRCUTS with HAIRCUT_ENTRIES
+ * (collateral entries whose volatility-scaled haircut follows the GARCH variance), and those of frictions.cl; without
+ * one, its code is left out.
  */
 #define NO_FILL INT_MAX
+/*
+ * The account's margin mode, fixed per program so that the compiler drops the other mode's branches (the kernel's
+ * `isolated` argument, shared with the plain kernel, is not read).
+ */
+#ifdef ISOLATED
+#define ISOLATED_ACCOUNT 1
+#else
+#define ISOLATED_ACCOUNT 0
+#endif
 #define BREACH_SLOTS (ASSETS > POSITION_SLOTS ? ASSETS : POSITION_SLOTS)
 
 #if defined(PATH_HAIRCUTS) && !defined(MODEL_GARCH)
@@ -221,8 +231,8 @@ real current_isolated_shortfall(const Problem *p, const Account *s, int i, real 
 }
 
 /* The shortfall of the account that is never liquidated but pays the same carrying costs. */
-real shadow_shortfall(const Problem *p, const Account *s, int isolated, const real *price) {
-    if (!isolated) {
+real shadow_shortfall(const Problem *p, const Account *s, const real *price) {
+    if (!ISOLATED_ACCOUNT) {
         real funding = 0;
         for (int i = 0; i < POSITIONS; i++) {
             funding += s->shadowFunding[i];
@@ -303,7 +313,7 @@ real funding_rate(const Problem *p, const Frictions *f, const Account *s, int i,
 #endif
 
 /* Carrying costs of step `step` at its prices; x holds its log prices relative to the initial ones. */
-void accrue(const Problem *p, const Frictions *f, Account *s, int isolated, int step, const real *x,
+void accrue(const Problem *p, const Frictions *f, Account *s, int step, const real *x,
             const real *price) {
 #ifdef PREMIUM_FUNDING
     int slot = step % PREMIUM_HISTORY;
@@ -320,7 +330,7 @@ void accrue(const Problem *p, const Frictions *f, Account *s, int isolated, int 
         real mark = price[p->asset[i]];
         s->shadowFunding[i] += p->size[i] * mark * rate;
         real pay = s->size[i] * mark * rate;
-        if (isolated) {
+        if (ISOLATED_ACCOUNT) {
             if (s->open[i]) {
                 s->margin[i] -= pay;
             }

@@ -176,12 +176,12 @@ void execute_isolated(const Problem *p, const Frictions *f, Account *s, int i, r
 }
 
 /* LiquidatingAccount.step: advances the account through `step`; returns the shadow account's shortfall. */
-real account_step(const Problem *p, const Frictions *f, Account *s, int isolated, int step, int steps,
+real account_step(const Problem *p, const Frictions *f, Account *s, int step, int steps,
                   const real *x, const real *previousX, const real *price) {
-    accrue(p, f, s, isolated, step, x, price);
-    real shortfall = shadow_shortfall(p, s, isolated, price);
+    accrue(p, f, s, step, x, price);
+    real shortfall = shadow_shortfall(p, s, price);
     bool last = step == steps;
-    if (isolated) {
+    if (ISOLATED_ACCOUNT) {
         for (int i = 0; i < POSITIONS; i++) {
             int a = p->asset[i];
             bool filled = false;
@@ -347,17 +347,17 @@ void check_isolated(const Problem *p, const Frictions *f, Account *s, Bridge *b,
  * diffusion covariance cov; returns the shadow account's shortfall, the largest within the step. While the path has
  * not breached (firstBreach 0), a breach of this step sets *breachTime to when the shadow crossed within it.
  */
-real continuous_account_step(const Problem *p, const Frictions *f, Account *s, int isolated, int step, int steps,
+real continuous_account_step(const Problem *p, const Frictions *f, Account *s, int step, int steps,
                              uint path, uint k0, uint k1, const real *cov, const real *x, const real *previousX,
                              const real *price, const real *previousPrice, int firstBreach, real *breachTime) {
-    accrue(p, f, s, isolated, step, x, price);
+    accrue(p, f, s, step, x, price);
     Bridge whole = {(uint) step, path, k0, k1, 0, cov, 1};
     Margin shadow;
     account_margin(p, s, true, &shadow);
     real least[ASSETS];
     real greatest[ASSETS];
     real shortfall;
-    if (isolated) {
+    if (ISOLATED_ACCOUNT) {
         draw_extremes(&whole, previousX, x, least, greatest);
         shortfall = -INFINITY;
         for (int i = 0; i < POSITIONS; i++) {
@@ -382,7 +382,7 @@ real continuous_account_step(const Problem *p, const Frictions *f, Account *s, i
         }
     }
     bool last = step == steps;
-    if (isolated) {
+    if (ISOLATED_ACCOUNT) {
         for (int i = 0; i < POSITIONS; i++) {
             int a = p->asset[i];
             bool filled = false;
@@ -415,8 +415,8 @@ real continuous_account_step(const Problem *p, const Frictions *f, Account *s, i
 #endif
 
 /* Equity at the horizon, closed scopes at the equity they closed with. */
-real account_terminal(const Problem *p, const Account *s, int isolated, const real *price) {
-    if (!isolated) {
+real account_terminal(const Problem *p, const Account *s, const real *price) {
+    if (!ISOLATED_ACCOUNT) {
         return s->accountClosed ? s->accountClosedEquity : current_cross_equity(p, s, price);
     }
     real equity = s->cash + units_value(s->valueUnits, price);
@@ -475,10 +475,10 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
         haircut_units(&p, &f, state.variance, &s);
 #endif
 #ifdef CONTINUOUS
-        real shortfall = continuous_account_step(&p, &f, &s, isolated, step, steps, path, k0, k1, cov, x, previousX,
+        real shortfall = continuous_account_step(&p, &f, &s, step, steps, path, k0, k1, cov, x, previousX,
                                                  price, previousPrice, firstBreach, &breachTime);
 #else
-        real shortfall = account_step(&p, &f, &s, isolated, step, steps, x, previousX, price);
+        real shortfall = account_step(&p, &f, &s, step, steps, x, previousX, price);
 #endif
         worst = fmax(worst, shortfall);
         if (shortfall > 0 && firstBreach == 0) {
@@ -487,11 +487,11 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
     }
     firstBreachOut[gid] = breach_slot(firstBreach, breachTime);
     worstOut[gid] = worst;
-    terminalOut[gid] = account_terminal(&p, &s, isolated, price);
+    terminalOut[gid] = account_terminal(&p, &s, price);
     eventsOut[gid] = s.events;
     lossOut[gid] = s.loss;
     badDebtOut[gid] = s.badDebt;
-    if (isolated && scopeBreachOut != 0) {
+    if (ISOLATED_ACCOUNT && scopeBreachOut != 0) {
         for (int i = 0; i < POSITIONS; i++) {
             uint k = gid * POSITIONS + i;
             scopeBreachOut[k] = s.positionBreach[i];

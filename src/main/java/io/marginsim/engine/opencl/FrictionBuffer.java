@@ -67,6 +67,9 @@ final class FrictionBuffer {
         }
         Frictions f = p.frictions;
         StringBuilder out = new StringBuilder(" -DFRICTIONS");
+        if (p.isolated) {
+            out.append(" -DISOLATED");
+        }
         if (f.hasFunding()) {
             out.append(" -DFUNDING");
         }
