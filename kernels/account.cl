@@ -28,37 +28,48 @@
 #error "PATH_HAIRCUTS reads the GARCH variance of models.cl: build with MODELS and MODEL_GARCH"
 #endif
 
-/* Views into the packed friction parameters, reals and ints, the layout of FrictionBuffer. */
+/*
+ * Offsets into the packed friction parameters, the layout of FrictionBuffer: reals, then ints. They are compile-time
+ * constants, so a work-item holds two base pointers rather than a pointer per array, and every read is a load at a
+ * constant offset from one of them.
+ */
+#define F_FUNDING 2
+#define F_BORROW (F_FUNDING + POSITIONS)
+#define F_DEPTH (F_BORROW + ASSETS)
+#define F_FEE_RATE (F_DEPTH + POSITIONS)
+#define F_PARTIAL_FRACTION (F_FEE_RATE + POSITIONS)
+#define F_PARTIAL_ABOVE (F_PARTIAL_FRACTION + POSITIONS)
+/* premium-linked funding, per position: the PremiumLink and the interval's rate and share of a step */
+#define F_BASIS_SENSITIVITY (F_PARTIAL_ABOVE + POSITIONS)
+#define F_CLAMP_BAND (F_BASIS_SENSITIVITY + POSITIONS)
+#define F_RATE_CAP (F_CLAMP_BAND + POSITIONS)
+#define F_RATE_FLOOR (F_RATE_CAP + POSITIONS)
+#define F_INTEREST (F_RATE_FLOOR + POSITIONS)
+#define F_STEP_SHARE (F_INTEREST + POSITIONS)
+/* per asset: the log price before the horizon (before any stress shock), relative to the initial price */
+#define F_START_X (F_STEP_SHARE + POSITIONS)
+/* Frictions.PathHaircuts, per entry */
+#define F_HAIRCUT_AMOUNT (F_START_X + ASSETS)
+#define F_HAIRCUT_SCALE (F_HAIRCUT_AMOUNT + HAIRCUT_ENTRIES)
+#define F_HAIRCUT_CAP (F_HAIRCUT_SCALE + HAIRCUT_ENTRIES)
+#define F_HAIRCUT_COMPILED (F_HAIRCUT_CAP + HAIRCUT_ENTRIES)
+#define F_HAIRCUT_REQUIRED_SHARE (F_HAIRCUT_COMPILED + HAIRCUT_ENTRIES)
+/* ints: latencyWhole at 0, then per position */
+#define F_PARTIAL_MODE 1
+#define F_FEE_CAPPED (F_PARTIAL_MODE + POSITIONS)
+/* the premium interval in steps (0: the rate is constant) */
+#define F_PREMIUM_STEPS (F_FEE_CAPPED + POSITIONS)
+#define F_HAIRCUT_ASSET (F_PREMIUM_STEPS + POSITIONS)
+
+/* The friction parameters: the scalars every step reads, and the two packed arrays at the offsets above. */
 typedef struct {
     int latencyWhole;
     real latencyFraction;
     real impactCoefficient;
-    PARAM real *funding;
     /* a private copy, so that units_value serves it and the account's own units alike */
     real borrow[ASSETS];
-    PARAM real *depth;
-    PARAM real *feeRate;
-    PARAM int *partialMode;
-    PARAM real *partialFraction;
-    PARAM real *partialAbove;
-    PARAM int *feeCapped;
-    /* premium-linked funding, per position: the interval in steps (0: the rate is constant), then the PremiumLink */
-    PARAM int *premiumSteps;
-    PARAM real *basisSensitivity;
-    PARAM real *clampBand;
-    PARAM real *rateCap;
-    PARAM real *rateFloor;
-    PARAM real *interest;
-    PARAM real *stepShare;
-    /* per asset: the log price before the horizon (before any stress shock), relative to the initial price */
-    PARAM real *startX;
-    /* Frictions.PathHaircuts, per entry */
-    PARAM int *haircutAsset;
-    PARAM real *haircutAmount;
-    PARAM real *haircutScale;
-    PARAM real *haircutCap;
-    PARAM real *haircutCompiled;
-    PARAM real *haircutRequiredShare;
+    PARAM real *reals;
+    PARAM int *ints;
 } Frictions;
 
 /* One path's account: LiquidatingAccount's fields. */
@@ -106,33 +117,11 @@ void view_frictions(Frictions *f, PARAM real *params, PARAM int *ints) {
     f->latencyWhole = ints[0];
     f->latencyFraction = params[0];
     f->impactCoefficient = params[1];
-    f->funding = params + 2;
-    PARAM real *borrow = f->funding + POSITIONS;
     for (int a = 0; a < ASSETS; a++) {
-        f->borrow[a] = borrow[a];
+        f->borrow[a] = params[F_BORROW + a];
     }
-    f->depth = borrow + ASSETS;
-    f->feeRate = f->depth + POSITIONS;
-    f->partialFraction = f->feeRate + POSITIONS;
-    f->partialAbove = f->partialFraction + POSITIONS;
-    f->basisSensitivity = f->partialAbove + POSITIONS;
-    f->clampBand = f->basisSensitivity + POSITIONS;
-    f->rateCap = f->clampBand + POSITIONS;
-    f->rateFloor = f->rateCap + POSITIONS;
-    f->interest = f->rateFloor + POSITIONS;
-    f->stepShare = f->interest + POSITIONS;
-    f->startX = f->stepShare + POSITIONS;
-    f->partialMode = ints + 1;
-    f->feeCapped = f->partialMode + POSITIONS;
-    f->premiumSteps = f->feeCapped + POSITIONS;
-    f->haircutAsset = f->premiumSteps + POSITIONS;
-#ifdef PATH_HAIRCUTS
-    f->haircutAmount = f->startX + ASSETS;
-    f->haircutScale = f->haircutAmount + HAIRCUT_ENTRIES;
-    f->haircutCap = f->haircutScale + HAIRCUT_ENTRIES;
-    f->haircutCompiled = f->haircutCap + HAIRCUT_ENTRIES;
-    f->haircutRequiredShare = f->haircutCompiled + HAIRCUT_ENTRIES;
-#endif
+    f->reals = params;
+    f->ints = ints;
 }
 
 void start_account(const Problem *p, const Frictions *f, Account *s) {
@@ -160,7 +149,7 @@ void start_account(const Problem *p, const Frictions *f, Account *s) {
     /* the path is flat at the price before the horizon for every step before the first */
     for (int k = 0; k < PREMIUM_HISTORY; k++) {
         for (int a = 0; a < ASSETS; a++) {
-            s->pastX[k * ASSETS + a] = f->startX[a];
+            s->pastX[k * ASSETS + a] = f->reals[F_START_X + a];
         }
     }
 #endif
@@ -280,11 +269,11 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
         s->requirementUnits[a] = p->requirementUnits[a];
     }
     for (int c = 0; c < HAIRCUT_ENTRIES; c++) {
-        int a = f->haircutAsset[c];
-        real haircut = fmin(f->haircutCap[c], f->haircutScale[c] * sqrt(variance[a]));
-        real shift = f->haircutAmount[c] * (f->haircutCompiled[c] - haircut);
+        int a = f->ints[F_HAIRCUT_ASSET + c];
+        real haircut = fmin(f->reals[F_HAIRCUT_CAP + c], f->reals[F_HAIRCUT_SCALE + c] * sqrt(variance[a]));
+        real shift = f->reals[F_HAIRCUT_AMOUNT + c] * (f->reals[F_HAIRCUT_COMPILED + c] - haircut);
         s->valueUnits[a] += shift;
-        s->requirementUnits[a] += shift * f->haircutRequiredShare[c];
+        s->requirementUnits[a] += shift * f->reals[F_HAIRCUT_REQUIRED_SHARE + c];
     }
 }
 #endif
@@ -293,19 +282,20 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
 /* Funding rate of position i for step `step`: constant, or PremiumLink.rate of the trailing log return. */
 real funding_rate(const Problem *p, const Frictions *f, const Account *s, int i, int step, const real *x) {
 #ifdef PREMIUM_FUNDING
-    int interval = f->premiumSteps[i];
+    int interval = f->ints[F_PREMIUM_STEPS + i];
     if (interval > 0) {
         int a = p->asset[i];
         int back = (step - interval) % PREMIUM_HISTORY;
         back += back < 0 ? PREMIUM_HISTORY : 0;
-        real premium = f->basisSensitivity[i] * (x[a] - s->pastX[back * ASSETS + a]);
-        real band = f->clampBand[i];
-        real rate = premium + fmax(-band, fmin(band, f->interest[i] - premium));
-        return fmax(f->rateFloor[i], fmin(f->rateCap[i], rate)) * f->stepShare[i];
+        real premium = f->reals[F_BASIS_SENSITIVITY + i] * (x[a] - s->pastX[back * ASSETS + a]);
+        real band = f->reals[F_CLAMP_BAND + i];
+        real rate = premium + fmax(-band, fmin(band, f->reals[F_INTEREST + i] - premium));
+        real capped = fmax(f->reals[F_RATE_FLOOR + i], fmin(f->reals[F_RATE_CAP + i], rate));
+        return capped * f->reals[F_STEP_SHARE + i];
     }
 #endif
 #ifdef FUNDING
-    return f->funding[i];
+    return f->reals[F_FUNDING + i];
 #else
     return 0;
 #endif
