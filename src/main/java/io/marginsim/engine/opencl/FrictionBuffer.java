@@ -104,11 +104,11 @@ final class FrictionBuffer {
     }
 
     /**
-     * Number of reals {@link #pack} writes: 10 liquidation and premium arrays per position, borrow and the pre-shock
-     * log prices per asset, 5 per haircut entry; one placeholder for a problem without frictions.
+     * Number of reals {@link #pack} writes: 5 liquidation and 6 premium arrays per position, borrow and the
+     * pre-shock log prices per asset, 5 per haircut entry; one placeholder for a problem without frictions.
      */
     static int length(CompiledProblem p) {
-        return applies(p) ? HEADER + 12 * p.positions + 2 * p.assets + 5 * haircutEntries(p.frictions) : 1;
+        return applies(p) ? HEADER + 11 * p.positions + 2 * p.assets + 5 * haircutEntries(p.frictions) : 1;
     }
 
     /** Number of ints {@link #packInts} writes; one placeholder for a problem without frictions. */

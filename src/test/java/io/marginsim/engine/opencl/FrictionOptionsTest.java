@@ -37,7 +37,12 @@ class FrictionOptionsTest {
             assertThat(ints[1 + i]).as("partial mode").isEqualTo(2);
             assertThat(ints[1 + 2 * n + i]).as("premium interval").isEqualTo(8);
         }
-        assertThat(FrictionBuffer.pack(p)).hasSize(FrictionBuffer.length(p));
+        // the reals: latency fraction and impact, 11 arrays per position, borrow and start log prices per asset
+        double[] reals = FrictionBuffer.pack(p);
+        assertThat(reals).hasSize(2 + 11 * n + 2 * p.assets);
+        assertThat(reals[1 + 11 * n + 2 * p.assets]).as("the last start log price")
+                .isEqualTo(p.frictions.premiumFunding().logPriceBeforeShock()[p.assets - 1]
+                        - p.initialLogPrice[p.assets - 1]);
     }
 
     private static String options(CompiledProblem problem) {
