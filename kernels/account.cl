@@ -6,49 +6,70 @@
  *
  * With CONTINUOUS it also gives monitor.cl the margins it checks (account_margin); monitor.cl is then built before it.
  *
- * Build options (io.marginsim.engine.opencl.FrictionBuffer): FUNDING (constant rates), BORROW, PREMIUM_FUNDING with
- * PREMIUM_HISTORY (log prices kept per asset: the longest funding interval in steps plus one), PATH_HAIRCUTS with
- * HAIRCUT_ENTRIES (collateral entries whose volatility-scaled haircut follows the GARCH variance), and those of
- * frictions.cl; without one, its code is left out.
+ * Build options (io.marginsim.engine.opencl.FrictionBuffer): ISOLATED (isolated margin; cross without), FUNDING
+ * (constant rates), BORROW, PREMIUM_FUNDING with PREMIUM_HISTORY (log prices kept per asset: the longest funding
+ * interval in steps plus one; without PREMIUM_FUNDING the account keeps no window), PATH_HAIRCUTS with HAIRCUT_ENTRIES
+ * (collateral entries whose volatility-scaled haircut follows the GARCH variance), and those of frictions.cl; without
+ * one, its code is left out.
  */
 #define NO_FILL INT_MAX
+/*
+ * The account's margin mode, fixed per program so that the compiler drops the other mode's branches (the kernel's
+ * `isolated` argument, shared with the plain kernel, is not read).
+ */
+#ifdef ISOLATED
+#define ISOLATED_ACCOUNT 1
+#else
+#define ISOLATED_ACCOUNT 0
+#endif
 #define BREACH_SLOTS (ASSETS > POSITION_SLOTS ? ASSETS : POSITION_SLOTS)
 
 #if defined(PATH_HAIRCUTS) && !defined(MODEL_GARCH)
 #error "PATH_HAIRCUTS reads the GARCH variance of models.cl: build with MODELS and MODEL_GARCH"
 #endif
 
-/* Views into the packed friction parameters, the layout of FrictionBuffer. */
+/*
+ * Offsets into the packed friction parameters, the layout of FrictionBuffer: reals, then ints. They are compile-time
+ * constants, so a work-item holds two base pointers rather than a pointer per array, and every read is a load at a
+ * constant offset from one of them.
+ */
+#define F_FUNDING 2
+#define F_BORROW (F_FUNDING + POSITIONS)
+#define F_DEPTH (F_BORROW + ASSETS)
+#define F_FEE_RATE (F_DEPTH + POSITIONS)
+#define F_PARTIAL_FRACTION (F_FEE_RATE + POSITIONS)
+#define F_PARTIAL_ABOVE (F_PARTIAL_FRACTION + POSITIONS)
+/* premium-linked funding, per position: the PremiumLink and the interval's rate and share of a step */
+#define F_BASIS_SENSITIVITY (F_PARTIAL_ABOVE + POSITIONS)
+#define F_CLAMP_BAND (F_BASIS_SENSITIVITY + POSITIONS)
+#define F_RATE_CAP (F_CLAMP_BAND + POSITIONS)
+#define F_RATE_FLOOR (F_RATE_CAP + POSITIONS)
+#define F_INTEREST (F_RATE_FLOOR + POSITIONS)
+#define F_STEP_SHARE (F_INTEREST + POSITIONS)
+/* per asset: the log price before the horizon (before any stress shock), relative to the initial price */
+#define F_START_X (F_STEP_SHARE + POSITIONS)
+/* Frictions.PathHaircuts, per entry */
+#define F_HAIRCUT_AMOUNT (F_START_X + ASSETS)
+#define F_HAIRCUT_SCALE (F_HAIRCUT_AMOUNT + HAIRCUT_ENTRIES)
+#define F_HAIRCUT_CAP (F_HAIRCUT_SCALE + HAIRCUT_ENTRIES)
+#define F_HAIRCUT_COMPILED (F_HAIRCUT_CAP + HAIRCUT_ENTRIES)
+#define F_HAIRCUT_REQUIRED_SHARE (F_HAIRCUT_COMPILED + HAIRCUT_ENTRIES)
+/* ints: latencyWhole at 0, then per position */
+#define F_PARTIAL_MODE 1
+#define F_FEE_CAPPED (F_PARTIAL_MODE + POSITIONS)
+/* the premium interval in steps (0: the rate is constant) */
+#define F_PREMIUM_STEPS (F_FEE_CAPPED + POSITIONS)
+#define F_HAIRCUT_ASSET (F_PREMIUM_STEPS + POSITIONS)
+
+/* The friction parameters: the scalars every step reads, and the two packed arrays at the offsets above. */
 typedef struct {
     int latencyWhole;
     real latencyFraction;
     real impactCoefficient;
-    PARAM real *funding;
     /* a private copy, so that units_value serves it and the account's own units alike */
     real borrow[ASSETS];
-    PARAM real *depth;
-    PARAM real *feeRate;
-    PARAM real *partialMode;
-    PARAM real *partialFraction;
-    PARAM real *partialAbove;
-    PARAM real *feeCapped;
-    /* premium-linked funding, per position: the interval in steps (0: the rate is constant), then the PremiumLink */
-    PARAM real *premiumSteps;
-    PARAM real *basisSensitivity;
-    PARAM real *clampBand;
-    PARAM real *rateCap;
-    PARAM real *rateFloor;
-    PARAM real *interest;
-    PARAM real *stepShare;
-    /* per asset: the log price before the horizon (before any stress shock), relative to the initial price */
-    PARAM real *startX;
-    /* Frictions.PathHaircuts, per entry */
-    PARAM real *haircutAsset;
-    PARAM real *haircutAmount;
-    PARAM real *haircutScale;
-    PARAM real *haircutCap;
-    PARAM real *haircutCompiled;
-    PARAM real *haircutRequiredShare;
+    PARAM real *reals;
+    PARAM int *ints;
 } Frictions;
 
 /* One path's account: LiquidatingAccount's fields. */
@@ -92,37 +113,15 @@ typedef struct {
     real positionBadDebt[POSITION_SLOTS];
 } Account;
 
-void view_frictions(Frictions *f, PARAM real *params) {
-    f->latencyWhole = (int) params[0];
-    f->latencyFraction = params[1];
-    f->impactCoefficient = params[2];
-    f->funding = params + 3;
-    PARAM real *borrow = f->funding + POSITIONS;
+void view_frictions(Frictions *f, PARAM real *params, PARAM int *ints) {
+    f->latencyWhole = ints[0];
+    f->latencyFraction = params[0];
+    f->impactCoefficient = params[1];
     for (int a = 0; a < ASSETS; a++) {
-        f->borrow[a] = borrow[a];
+        f->borrow[a] = params[F_BORROW + a];
     }
-    f->depth = borrow + ASSETS;
-    f->feeRate = f->depth + POSITIONS;
-    f->partialMode = f->feeRate + POSITIONS;
-    f->partialFraction = f->partialMode + POSITIONS;
-    f->partialAbove = f->partialFraction + POSITIONS;
-    f->feeCapped = f->partialAbove + POSITIONS;
-    f->premiumSteps = f->feeCapped + POSITIONS;
-    f->basisSensitivity = f->premiumSteps + POSITIONS;
-    f->clampBand = f->basisSensitivity + POSITIONS;
-    f->rateCap = f->clampBand + POSITIONS;
-    f->rateFloor = f->rateCap + POSITIONS;
-    f->interest = f->rateFloor + POSITIONS;
-    f->stepShare = f->interest + POSITIONS;
-    f->startX = f->stepShare + POSITIONS;
-    f->haircutAsset = f->startX + ASSETS;
-#ifdef PATH_HAIRCUTS
-    f->haircutAmount = f->haircutAsset + HAIRCUT_ENTRIES;
-    f->haircutScale = f->haircutAmount + HAIRCUT_ENTRIES;
-    f->haircutCap = f->haircutScale + HAIRCUT_ENTRIES;
-    f->haircutCompiled = f->haircutCap + HAIRCUT_ENTRIES;
-    f->haircutRequiredShare = f->haircutCompiled + HAIRCUT_ENTRIES;
-#endif
+    f->reals = params;
+    f->ints = ints;
 }
 
 void start_account(const Problem *p, const Frictions *f, Account *s) {
@@ -150,7 +149,7 @@ void start_account(const Problem *p, const Frictions *f, Account *s) {
     /* the path is flat at the price before the horizon for every step before the first */
     for (int k = 0; k < PREMIUM_HISTORY; k++) {
         for (int a = 0; a < ASSETS; a++) {
-            s->pastX[k * ASSETS + a] = f->startX[a];
+            s->pastX[k * ASSETS + a] = f->reals[F_START_X + a];
         }
     }
 #endif
@@ -221,8 +220,8 @@ real current_isolated_shortfall(const Problem *p, const Account *s, int i, real 
 }
 
 /* The shortfall of the account that is never liquidated but pays the same carrying costs. */
-real shadow_shortfall(const Problem *p, const Account *s, int isolated, const real *price) {
-    if (!isolated) {
+real shadow_shortfall(const Problem *p, const Account *s, const real *price) {
+    if (!ISOLATED_ACCOUNT) {
         real funding = 0;
         for (int i = 0; i < POSITIONS; i++) {
             funding += s->shadowFunding[i];
@@ -270,11 +269,11 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
         s->requirementUnits[a] = p->requirementUnits[a];
     }
     for (int c = 0; c < HAIRCUT_ENTRIES; c++) {
-        int a = (int) f->haircutAsset[c];
-        real haircut = fmin(f->haircutCap[c], f->haircutScale[c] * sqrt(variance[a]));
-        real shift = f->haircutAmount[c] * (f->haircutCompiled[c] - haircut);
+        int a = f->ints[F_HAIRCUT_ASSET + c];
+        real haircut = fmin(f->reals[F_HAIRCUT_CAP + c], f->reals[F_HAIRCUT_SCALE + c] * sqrt(variance[a]));
+        real shift = f->reals[F_HAIRCUT_AMOUNT + c] * (f->reals[F_HAIRCUT_COMPILED + c] - haircut);
         s->valueUnits[a] += shift;
-        s->requirementUnits[a] += shift * f->haircutRequiredShare[c];
+        s->requirementUnits[a] += shift * f->reals[F_HAIRCUT_REQUIRED_SHARE + c];
     }
 }
 #endif
@@ -283,19 +282,20 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
 /* Funding rate of position i for step `step`: constant, or PremiumLink.rate of the trailing log return. */
 real funding_rate(const Problem *p, const Frictions *f, const Account *s, int i, int step, const real *x) {
 #ifdef PREMIUM_FUNDING
-    int interval = (int) f->premiumSteps[i];
+    int interval = f->ints[F_PREMIUM_STEPS + i];
     if (interval > 0) {
         int a = p->asset[i];
         int back = (step - interval) % PREMIUM_HISTORY;
         back += back < 0 ? PREMIUM_HISTORY : 0;
-        real premium = f->basisSensitivity[i] * (x[a] - s->pastX[back * ASSETS + a]);
-        real band = f->clampBand[i];
-        real rate = premium + fmax(-band, fmin(band, f->interest[i] - premium));
-        return fmax(f->rateFloor[i], fmin(f->rateCap[i], rate)) * f->stepShare[i];
+        real premium = f->reals[F_BASIS_SENSITIVITY + i] * (x[a] - s->pastX[back * ASSETS + a]);
+        real band = f->reals[F_CLAMP_BAND + i];
+        real rate = premium + fmax(-band, fmin(band, f->reals[F_INTEREST + i] - premium));
+        real capped = fmax(f->reals[F_RATE_FLOOR + i], fmin(f->reals[F_RATE_CAP + i], rate));
+        return capped * f->reals[F_STEP_SHARE + i];
     }
 #endif
 #ifdef FUNDING
-    return f->funding[i];
+    return f->reals[F_FUNDING + i];
 #else
     return 0;
 #endif
@@ -303,7 +303,7 @@ real funding_rate(const Problem *p, const Frictions *f, const Account *s, int i,
 #endif
 
 /* Carrying costs of step `step` at its prices; x holds its log prices relative to the initial ones. */
-void accrue(const Problem *p, const Frictions *f, Account *s, int isolated, int step, const real *x,
+void accrue(const Problem *p, const Frictions *f, Account *s, int step, const real *x,
             const real *price) {
 #ifdef PREMIUM_FUNDING
     int slot = step % PREMIUM_HISTORY;
@@ -320,7 +320,7 @@ void accrue(const Problem *p, const Frictions *f, Account *s, int isolated, int 
         real mark = price[p->asset[i]];
         s->shadowFunding[i] += p->size[i] * mark * rate;
         real pay = s->size[i] * mark * rate;
-        if (isolated) {
+        if (ISOLATED_ACCOUNT) {
             if (s->open[i]) {
                 s->margin[i] -= pay;
             }

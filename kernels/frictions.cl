@@ -25,7 +25,7 @@ real reference_price(const Problem *p, const Frictions *f, int a, bool onSchedul
 
 /* PartialPolicy.keptNotional: 0 FULL, 1 TIER (the floor of the current bracket), 2 FRACTION. */
 real kept_notional(const Problem *p, const Frictions *f, int i, real notional) {
-    int mode = (int) f->partialMode[i];
+    int mode = f->ints[F_PARTIAL_MODE + i];
     if (mode == 1) {
         /* the bracket of the largest notional below this one (Math.nextDown in the reference) */
         int k = p->tierStart[i];
@@ -36,14 +36,14 @@ real kept_notional(const Problem *p, const Frictions *f, int i, real notional) {
         return k > p->tierStart[i] ? p->tierFloor[k] : 0;
     }
     if (mode == 2) {
-        return notional > f->partialAbove[i] ? (1 - f->partialFraction[i]) * notional : 0;
+        return notional > f->reals[F_PARTIAL_ABOVE + i] ? (1 - f->reals[F_PARTIAL_FRACTION + i]) * notional : 0;
     }
     return 0;
 }
 
 /* ImpactModel.fraction, capped at 1. */
 real impact_fraction(const Frictions *f, int i, real notional) {
-    real depth = f->depth[i];
+    real depth = f->reals[F_DEPTH + i];
     if (!(notional > 0) || depth == INFINITY || f->impactCoefficient == 0) {
         return 0;
     }
@@ -80,7 +80,7 @@ real reduce_position(const Problem *p, const Frictions *f, Account *s, int i, re
 #endif
     real fill = reference * (1 - sign(closed) * impact);
 #ifdef FEES
-    s->fee[i] = f->feeRate[i] * units * fill;
+    s->fee[i] = f->reals[F_FEE_RATE + i] * units * fill;
 #endif
     real lost = closed * (breach - reference) + units * reference * impact;
     s->loss += lost;
@@ -96,7 +96,7 @@ real reduce_position(const Problem *p, const Frictions *f, Account *s, int i, re
 real charge_fee(const Frictions *f, Account *s, int i, real remaining) {
     real charged = s->fee[i];
 #ifdef FEE_CAPPED
-    if (f->feeCapped[i] != 0) {
+    if (f->ints[F_FEE_CAPPED + i] != 0) {
         charged = fmin(charged, fmax((real) 0, remaining));
     }
 #endif
@@ -176,12 +176,12 @@ void execute_isolated(const Problem *p, const Frictions *f, Account *s, int i, r
 }
 
 /* LiquidatingAccount.step: advances the account through `step`; returns the shadow account's shortfall. */
-real account_step(const Problem *p, const Frictions *f, Account *s, int isolated, int step, int steps,
+real account_step(const Problem *p, const Frictions *f, Account *s, int step, int steps,
                   const real *x, const real *previousX, const real *price) {
-    accrue(p, f, s, isolated, step, x, price);
-    real shortfall = shadow_shortfall(p, s, isolated, price);
+    accrue(p, f, s, step, x, price);
+    real shortfall = shadow_shortfall(p, s, price);
     bool last = step == steps;
-    if (isolated) {
+    if (ISOLATED_ACCOUNT) {
         for (int i = 0; i < POSITIONS; i++) {
             int a = p->asset[i];
             bool filled = false;
@@ -347,17 +347,17 @@ void check_isolated(const Problem *p, const Frictions *f, Account *s, Bridge *b,
  * diffusion covariance cov; returns the shadow account's shortfall, the largest within the step. While the path has
  * not breached (firstBreach 0), a breach of this step sets *breachTime to when the shadow crossed within it.
  */
-real continuous_account_step(const Problem *p, const Frictions *f, Account *s, int isolated, int step, int steps,
+real continuous_account_step(const Problem *p, const Frictions *f, Account *s, int step, int steps,
                              uint path, uint k0, uint k1, const real *cov, const real *x, const real *previousX,
                              const real *price, const real *previousPrice, int firstBreach, real *breachTime) {
-    accrue(p, f, s, isolated, step, x, price);
+    accrue(p, f, s, step, x, price);
     Bridge whole = {(uint) step, path, k0, k1, 0, cov, 1};
     Margin shadow;
     account_margin(p, s, true, &shadow);
     real least[ASSETS];
     real greatest[ASSETS];
     real shortfall;
-    if (isolated) {
+    if (ISOLATED_ACCOUNT) {
         draw_extremes(&whole, previousX, x, least, greatest);
         shortfall = -INFINITY;
         for (int i = 0; i < POSITIONS; i++) {
@@ -382,7 +382,7 @@ real continuous_account_step(const Problem *p, const Frictions *f, Account *s, i
         }
     }
     bool last = step == steps;
-    if (isolated) {
+    if (ISOLATED_ACCOUNT) {
         for (int i = 0; i < POSITIONS; i++) {
             int a = p->asset[i];
             bool filled = false;
@@ -415,8 +415,8 @@ real continuous_account_step(const Problem *p, const Frictions *f, Account *s, i
 #endif
 
 /* Equity at the horizon, closed scopes at the equity they closed with. */
-real account_terminal(const Problem *p, const Account *s, int isolated, const real *price) {
-    if (!isolated) {
+real account_terminal(const Problem *p, const Account *s, const real *price) {
+    if (!ISOLATED_ACCOUNT) {
         return s->accountClosed ? s->accountClosedEquity : current_cross_equity(p, s, price);
     }
     real equity = s->cash + units_value(s->valueUnits, price);
@@ -431,13 +431,14 @@ real account_terminal(const Problem *p, const Account *s, int isolated, const re
  * `scope*Out` (POSITIONS per path, path-major) receive each isolated position's breach step, equity at close,
  * liquidation loss and bad debt (ScopeBlock); null where they are not wanted (cross mode).
  */
-__kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *frictions, __global int *eventsOut,
+__kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *frictions, PARAM int *frictionInts,
+                                         __global int *eventsOut,
                                          __global real *lossOut, __global real *badDebtOut,
                                          __global int *scopeBreachOut, __global real *scopeEquityOut,
                                          __global real *scopeLossOut, __global real *scopeBadDebtOut) {
     PATH_KERNEL_PROLOGUE;
     Frictions f;
-    view_frictions(&f, frictions);
+    view_frictions(&f, frictions, frictionInts);
     Account s;
     start_account(&p, &f, &s);
 
@@ -474,10 +475,10 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
         haircut_units(&p, &f, state.variance, &s);
 #endif
 #ifdef CONTINUOUS
-        real shortfall = continuous_account_step(&p, &f, &s, isolated, step, steps, path, k0, k1, cov, x, previousX,
+        real shortfall = continuous_account_step(&p, &f, &s, step, steps, path, k0, k1, cov, x, previousX,
                                                  price, previousPrice, firstBreach, &breachTime);
 #else
-        real shortfall = account_step(&p, &f, &s, isolated, step, steps, x, previousX, price);
+        real shortfall = account_step(&p, &f, &s, step, steps, x, previousX, price);
 #endif
         worst = fmax(worst, shortfall);
         if (shortfall > 0 && firstBreach == 0) {
@@ -486,11 +487,11 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
     }
     firstBreachOut[gid] = breach_slot(firstBreach, breachTime);
     worstOut[gid] = worst;
-    terminalOut[gid] = account_terminal(&p, &s, isolated, price);
+    terminalOut[gid] = account_terminal(&p, &s, price);
     eventsOut[gid] = s.events;
     lossOut[gid] = s.loss;
     badDebtOut[gid] = s.badDebt;
-    if (isolated && scopeBreachOut != 0) {
+    if (ISOLATED_ACCOUNT && scopeBreachOut != 0) {
         for (int i = 0; i < POSITIONS; i++) {
             uint k = gid * POSITIONS + i;
             scopeBreachOut[k] = s.positionBreach[i];

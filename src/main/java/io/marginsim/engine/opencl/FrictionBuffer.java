@@ -12,24 +12,25 @@ import java.util.Optional;
 /**
  * The carrying costs and liquidation policy of a {@link CompiledProblem} ({@link Frictions}) in the layout of
  * {@code kernels/account.cl}, and the build options that compile in only the parts the problem uses, so that a
- * problem without frictions gets the plain kernel unchanged.
+ * problem without frictions gets the plain kernel unchanged. Two buffers, so that the kernel reads flags, modes,
+ * step counts and indices as ints rather than converting reals:
  * <pre>
- *   latencyWhole, latencyFraction, impactCoefficient,
- *   funding[P], borrow[A], depth[P], feeRate[P], partialMode[P], partialFraction[P], partialAbove[P], feeCapped[P],
- *   premiumSteps[P], basisSensitivity[P], clampBand[P], rateCap[P], rateFloor[P], interest[P], stepShare[P],
- *   startX[A],
- *   haircutAsset[C], haircutAmount[C], haircutScale[C], haircutCap[C], haircutCompiled[C], haircutRequiredShare[C]
+ *   reals: latencyFraction, impactCoefficient,
+ *          funding[P], borrow[A], depth[P], feeRate[P], partialFraction[P], partialAbove[P],
+ *          basisSensitivity[P], clampBand[P], rateCap[P], rateFloor[P], interest[P], stepShare[P],
+ *          startX[A],
+ *          haircutAmount[C], haircutScale[C], haircutCap[C], haircutCompiled[C], haircutRequiredShare[C]
+ *   ints:  latencyWhole, partialMode[P], feeCapped[P], premiumSteps[P], haircutAsset[C]
  * </pre>
  * {@code partialMode} is the ordinal of {@link PartialPolicy.Mode}, {@code feeCapped} 0 or 1, {@code premiumSteps}
- * the trailing funding interval in steps (0 where the funding is constant) and {@code haircutAsset} an asset index:
- * all exact in float. {@code startX} is the log price before the horizon relative to the initial one, formed in
- * double so that float keeps its digits. {@code C} is the number of {@link Frictions.PathHaircuts} entries.
- * {@code latencyWhole} (whole steps, rounded up) is capped at {@code steps + 1}: every fill due after the horizon is
- * executed at the horizon, so the cap changes nothing and keeps the value exact in float and the kernel's step
- * arithmetic from overflowing.
+ * the trailing funding interval in steps (0 where the funding is constant) and {@code haircutAsset} an asset index.
+ * {@code startX} is the log price before the horizon relative to the initial one, formed in double so that float
+ * keeps its digits. {@code C} is the number of {@link Frictions.PathHaircuts} entries. {@code latencyWhole} (whole
+ * steps, rounded up) is capped at {@code steps + 1}: every fill due after the horizon is executed at the horizon, so
+ * the cap changes nothing and keeps the kernel's step arithmetic from overflowing.
  */
 final class FrictionBuffer {
-    static final int HEADER = 3;
+    static final int HEADER = 2;
     /**
      * The most log prices a path keeps for premium-linked funding ({@link Frictions.PremiumFunding#history()} per
      * asset), in private memory: 4 KiB a work-item in float, which a GPU holds in its per-thread memory without
@@ -66,6 +67,9 @@ final class FrictionBuffer {
         }
         Frictions f = p.frictions;
         StringBuilder out = new StringBuilder(" -DFRICTIONS");
+        if (p.isolated) {
+            out.append(" -DISOLATED");
+        }
         if (f.hasFunding()) {
             out.append(" -DFUNDING");
         }
@@ -100,11 +104,16 @@ final class FrictionBuffer {
     }
 
     /**
-     * Number of reals {@link #pack} writes: 7 liquidation and 7 premium arrays per position, borrow and the
-     * pre-shock log prices per asset, 6 per haircut entry; one placeholder for a problem without frictions.
+     * Number of reals {@link #pack} writes: 5 liquidation and 6 premium arrays per position, borrow and the
+     * pre-shock log prices per asset, 5 per haircut entry; one placeholder for a problem without frictions.
      */
     static int length(CompiledProblem p) {
-        return applies(p) ? HEADER + 14 * p.positions + 2 * p.assets + 6 * haircutEntries(p.frictions) : 1;
+        return applies(p) ? HEADER + 11 * p.positions + 2 * p.assets + 5 * haircutEntries(p.frictions) : 1;
+    }
+
+    /** Number of ints {@link #packInts} writes; one placeholder for a problem without frictions. */
+    static int intLength(CompiledProblem p) {
+        return applies(p) ? 1 + 3 * p.positions + haircutEntries(p.frictions) : 1;
     }
 
     static double[] pack(CompiledProblem p) {
@@ -118,12 +127,10 @@ final class FrictionBuffer {
         int borrow = funding + n;
         int depth = borrow + p.assets;
         int fee = depth + n;
-        int mode = fee + n;
-        int fraction = mode + n;
+        int fraction = fee + n;
         int above = fraction + n;
-        int capped = above + n;
-        int premium = capped + n;
-        int startX = premium + 7 * n;
+        int premium = above + n;
+        int startX = premium + 6 * n;
         int haircuts = startX + p.assets;
         System.arraycopy(f.fundingPerStep(), 0, m, funding, f.fundingPerStep().length);
         System.arraycopy(f.borrowPerStep(), 0, m, borrow, f.borrowPerStep().length);
@@ -135,22 +142,49 @@ final class FrictionBuffer {
             // impact, fee or partial policy
             return m;
         }
-        m[0] = Math.min(liq.latencyWhole(), p.steps + 1);
-        m[1] = liq.latencyFraction();
-        m[2] = liq.impactCoefficient();
+        m[0] = liq.latencyFraction();
+        m[1] = liq.impactCoefficient();
         System.arraycopy(liq.depth(), 0, m, depth, n);
         System.arraycopy(liq.feeRate(), 0, m, fee, n);
         for (int i = 0; i < n; i++) {
             PartialPolicy policy = liq.partial()[i];
-            m[mode + i] = policy.mode().ordinal();
             m[fraction + i] = policy.fraction();
             m[above + i] = policy.aboveNotional();
-            m[capped + i] = liq.feeCapped()[i] ? 1 : 0;
         }
         return m;
     }
 
-    /** The seven per-position premium arrays from {@code at}, and the start log prices from {@code startX}. */
+    static int[] packInts(CompiledProblem p) {
+        int[] m = new int[intLength(p)];
+        if (!applies(p)) {
+            return m;
+        }
+        int n = p.positions;
+        int mode = 1;
+        int capped = mode + n;
+        int premiumSteps = capped + n;
+        int haircutAsset = premiumSteps + n;
+        Frictions f = p.frictions;
+        if (f.premiumFunding() != null) {
+            for (int i = 0; i < n; i++) {
+                m[premiumSteps + i] = f.premiumFunding().link()[i] != null ? f.premiumFunding().intervalSteps()[i] : 0;
+            }
+        }
+        if (f.haircuts() != null) {
+            System.arraycopy(f.haircuts().asset(), 0, m, haircutAsset, f.haircuts().asset().length);
+        }
+        Frictions.Liquidation liq = f.liquidation();
+        if (liq != null) {
+            m[0] = (int) Math.min(liq.latencyWhole(), p.steps + 1L);
+            for (int i = 0; i < n; i++) {
+                m[mode + i] = liq.partial()[i].mode().ordinal();
+                m[capped + i] = liq.feeCapped()[i] ? 1 : 0;
+            }
+        }
+        return m;
+    }
+
+    /** The six real per-position premium arrays from {@code at}, and the start log prices from {@code startX}. */
     private static void packPremium(CompiledProblem p, double[] m, int at, int startX) {
         Frictions.PremiumFunding premium = p.frictions.premiumFunding();
         if (premium == null) {
@@ -160,13 +194,12 @@ final class FrictionBuffer {
         for (int i = 0; i < n; i++) {
             PremiumLink link = premium.link()[i];
             if (link != null) {
-                m[at + i] = premium.intervalSteps()[i];
-                m[at + n + i] = link.basisSensitivity();
-                m[at + 2 * n + i] = link.clampBand();
-                m[at + 3 * n + i] = link.rateCap();
-                m[at + 4 * n + i] = link.rateFloor();
-                m[at + 5 * n + i] = premium.interest()[i];
-                m[at + 6 * n + i] = premium.stepShare()[i];
+                m[at + i] = link.basisSensitivity();
+                m[at + n + i] = link.clampBand();
+                m[at + 2 * n + i] = link.rateCap();
+                m[at + 3 * n + i] = link.rateFloor();
+                m[at + 4 * n + i] = premium.interest()[i];
+                m[at + 5 * n + i] = premium.stepShare()[i];
             }
         }
         for (int a = 0; a < p.assets; a++) {
@@ -179,14 +212,11 @@ final class FrictionBuffer {
             return;
         }
         int c = h.asset().length;
-        for (int e = 0; e < c; e++) {
-            m[at + e] = h.asset()[e];
-        }
-        System.arraycopy(h.amount(), 0, m, at + c, c);
-        System.arraycopy(h.scale(), 0, m, at + 2 * c, c);
-        System.arraycopy(h.cap(), 0, m, at + 3 * c, c);
-        System.arraycopy(h.compiled(), 0, m, at + 4 * c, c);
-        System.arraycopy(h.requiredShare(), 0, m, at + 5 * c, c);
+        System.arraycopy(h.amount(), 0, m, at, c);
+        System.arraycopy(h.scale(), 0, m, at + c, c);
+        System.arraycopy(h.cap(), 0, m, at + 2 * c, c);
+        System.arraycopy(h.compiled(), 0, m, at + 3 * c, c);
+        System.arraycopy(h.requiredShare(), 0, m, at + 4 * c, c);
     }
 
     private static int haircutEntries(Frictions f) {

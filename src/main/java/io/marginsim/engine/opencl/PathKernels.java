@@ -113,7 +113,8 @@ final class PathKernels implements AutoCloseable {
         arg = setInt(simulate, arg, count);
         arg = setMem(simulate, arg, firstBreach, worst, terminal);
         if (liquidating) {
-            arg = setMem(simulate, arg, params.frictions, liquidation.events, liquidation.loss, liquidation.badDebt);
+            arg = setMem(simulate, arg, params.frictions, params.frictionInts, liquidation.events, liquidation.loss,
+                    liquidation.badDebt);
         }
         if (scopes != null) {
             setMem(simulate, arg, scopes.arguments());

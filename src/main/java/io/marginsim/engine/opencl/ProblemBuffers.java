@@ -9,7 +9,7 @@ import org.jocl.cl_context;
 import org.jocl.cl_mem;
 
 /**
- * A {@link CompiledProblem} on the device: seven read-only buffers in the layout {@code paths.cl} reads, with the
+ * A {@link CompiledProblem} on the device: eight read-only buffers in the layout {@code paths.cl} reads, with the
  * real numbers in the engine's precision.
  * <pre>
  *   market  = initialPrice[A], logDrift[A], shockLoading[A * A]
@@ -19,10 +19,10 @@ import org.jocl.cl_mem;
  *   layout  = asset[P], markBasis[P] (0 or 1), tierStart[P + 1]
  *   models  = the market models beyond GBM ({@link ModelBuffer}); one unused zero for GBM
  *   history = the residual rows of filtered historical simulation, historyRows x A; one unused zero without
- *   frictions = carrying costs and liquidation policy ({@link FrictionBuffer}, read by {@code frictions.cl}); one
- *             unused zero without
+ *   frictions, frictionInts = carrying costs and liquidation policy, reals and ints ({@link FrictionBuffer}, read by
+ *             {@code account.cl} and {@code frictions.cl}); one unused zero each without
  * </pre>
- * The history is created once per problem, as the other six are, and always in global memory: it is read by row
+ * The history is created once per problem, as the other seven are, and always in global memory: it is read by row
  * and can be far larger than constant memory, so {@link #bytes} leaves it out.
  */
 final class ProblemBuffers implements AutoCloseable {
@@ -33,6 +33,7 @@ final class ProblemBuffers implements AutoCloseable {
     final cl_mem models;
     final cl_mem history;
     final cl_mem frictions;
+    final cl_mem frictionInts;
     final int historyRows;
     final int tierCount;
 
@@ -44,6 +45,7 @@ final class ProblemBuffers implements AutoCloseable {
         layout = upload(context, layoutArray(p));
         models = upload(context, ModelBuffer.pack(p), precision);
         frictions = upload(context, FrictionBuffer.pack(p), precision);
+        frictionInts = upload(context, FrictionBuffer.packInts(p));
         historyRows = p.historyRows;
         history = historyRows == 0 ? upload(context, new double[1], precision)
                 : precision == Precision.DOUBLE ? upload(context, p.historyResiduals, precision)
@@ -51,12 +53,12 @@ final class ProblemBuffers implements AutoCloseable {
                         Pointer.to(p.historyResidualsAsFloat()));
     }
 
-    /** Bytes of the six parameter buffers (not the history), to decide whether they fit in constant memory. */
+    /** Bytes of the eight parameter buffers (not the history), to decide whether they fit in constant memory. */
     static long bytes(CompiledProblem p, Precision precision) {
         long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
                 + (p.scenarios > 0 ? 1 + p.scenarioUnits.length : 0)
                 + 3L * p.tierFloor.length + ModelBuffer.length(p) + FrictionBuffer.length(p);
-        return reals * realBytes(precision) + (3L * p.positions + 1) * Sizeof.cl_int;
+        return reals * realBytes(precision) + (3L * p.positions + 1 + FrictionBuffer.intLength(p)) * Sizeof.cl_int;
     }
 
     static int realBytes(Precision precision) {
@@ -72,6 +74,7 @@ final class ProblemBuffers implements AutoCloseable {
         CL.clReleaseMemObject(models);
         CL.clReleaseMemObject(history);
         CL.clReleaseMemObject(frictions);
+        CL.clReleaseMemObject(frictionInts);
     }
 
     /** Initial prices rather than log prices: the kernel keeps log prices relative to them. */
