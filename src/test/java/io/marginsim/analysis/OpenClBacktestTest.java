@@ -7,7 +7,7 @@ import io.marginsim.engine.Engines;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
-import io.marginsim.engine.opencl.OpenClDevices;
+import io.marginsim.engine.opencl.OpenClTestEngines;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.spec.Spec;
@@ -23,7 +23,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A backtest on the OpenCL engine, whose windows run in batches, predicts exactly what its windows run one at a time
@@ -42,11 +41,7 @@ class OpenClBacktestTest {
 
     @BeforeAll
     static void requirePlatform() {
-        try {
-            OpenClDevices.list();
-        } catch (EngineUnavailableException e) {
-            assumeTrue(false, e.getMessage());
-        }
+        OpenClTestEngines.assumePlatform();
     }
 
     /** 10x long, cash a tenth of the notional, flat 0.5% maintenance, 10 days of two steps. */

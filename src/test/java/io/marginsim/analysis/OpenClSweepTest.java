@@ -1,13 +1,12 @@
 package io.marginsim.analysis;
 
 import io.marginsim.engine.EngineKind;
-import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Engines;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.Simulation;
 import io.marginsim.engine.Simulator;
 import io.marginsim.engine.opencl.CellBatch;
-import io.marginsim.engine.opencl.OpenClDevices;
+import io.marginsim.engine.opencl.OpenClTestEngines;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +20,6 @@ import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A sweep on the OpenCL engine, whose small cells run in batches, writes the rows of its cells run one at a time.
@@ -49,11 +47,7 @@ class OpenClSweepTest {
 
     @BeforeAll
     static void requirePlatform() {
-        try {
-            OpenClDevices.list();
-        } catch (EngineUnavailableException e) {
-            assumeTrue(false, e.getMessage());
-        }
+        OpenClTestEngines.assumePlatform();
     }
 
     private static SweepPlan plan() {

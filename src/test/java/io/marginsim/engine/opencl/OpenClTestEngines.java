@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * them is the slowest part of these tests on a CPU device. Tests are skipped only where there is no OpenCL
  * platform at all; with a platform, a device that cannot be opened fails the test.
  */
-final class OpenClTestEngines {
+public final class OpenClTestEngines {
     private static OpenClEngine single;
     private static OpenClEngine dbl;
 
@@ -34,7 +34,8 @@ final class OpenClTestEngines {
         return dbl;
     }
 
-    static void assumePlatform() {
+    /** Skips the calling test where this machine has no OpenCL platform (tests of other packages call it too). */
+    public static void assumePlatform() {
         try {
             OpenClDevices.list();
         } catch (EngineUnavailableException e) {
