@@ -172,11 +172,24 @@ final class LaneLiquidation implements LaneBlocks {
 
     /**
      * Whether this class runs {@code problem}: discrete monitoring, or continuous where the lanes know the side or
-     * the excess is a cross account's that several assets move ({@link LaneExcessBridge#covers}).
+     * the excess is a cross account's that several assets move ({@link LaneExcessBridge#covers}), and every price
+     * starts as a normal float. A price that float rounds to zero (below about 1e-45) or to infinity has no
+     * logarithm in the lanes' within-step check (it came out NaN); the per-lane reference account
+     * ({@link LaneFrictions}) runs such a problem.
      */
     static boolean covers(CompiledProblem problem) {
-        return problem.monitoring == Monitoring.DISCRETE || LaneExtremes.covers(problem)
-                || LaneExcessBridge.covers(problem);
+        return problem.monitoring == Monitoring.DISCRETE
+                || pricesInFloatRange(problem) && (LaneExtremes.covers(problem) || LaneExcessBridge.covers(problem));
+    }
+
+    private static boolean pricesInFloatRange(CompiledProblem problem) {
+        for (double price : problem.initialPrice) {
+            float f = (float) price;
+            if (!(f >= Float.MIN_NORMAL) || Float.isInfinite(f)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The other lanes of the vector are simulated and discarded, and never handed to an account. */

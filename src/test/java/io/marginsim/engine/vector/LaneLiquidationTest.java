@@ -100,4 +100,23 @@ class LaneLiquidationTest {
         assertCutSeveralTimes(reference);
         assertBadDebtOn(reference, 1);
     }
+
+    /** A price float rounds to zero has no logarithm in the lanes: the per-lane reference runs it, without NaN. */
+    @Test
+    void aPriceBelowFloatsRangeRunsPerLaneUnderContinuousMonitoring() {
+        CompiledProblem problem = ProblemCompiler.compile(SpecReader.parse("""
+                {"assets": [{"name": "X", "price": 1.0E-46, "volatility": 0.6}],
+                 "account": {"cash": 100, "positions": [{"asset": "X", "size": 1, "entryPrice": 60000,
+                             "rules": {"type": "flat", "rate": 0.005}}]},
+                 "liquidation": {"latencySeconds": 30}, "monitoring": "continuous",
+                 "horizonDays": 2, "stepsPerDay": 4, "paths": 64, "seed": 7}""", "spec", false));
+        assertThat(LaneLiquidation.covers(problem)).isFalse();
+        assertThat(LaneLiquidation.covers(problem.withMonitoring(Monitoring.DISCRETE))).isTrue();
+        PathBlock lanes = PathBlock.forProblem(problem, 64);
+        try (VectorEngine engine = new VectorEngine(1, 64)) {
+            engine.simulate(problem, 0, lanes);
+        }
+        assertThat(lanes.terminalEquity).allSatisfy(e -> assertThat(e).isFinite());
+        assertThat(lanes.worstShortfall).allSatisfy(e -> assertThat(e).isFinite());
+    }
 }
