@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """NumPy reference for the margin-sim standard workloads, written the way a researcher would in a notebook.
 
-Same model as io.marginsim.engine.Workloads: n equicorrelated GBM assets (vol 0.8, correlation 0.5, no drift,
+Same model as io.marginsim.problem.Workloads: n equicorrelated GBM assets (vol 0.8, correlation 0.5, no drift,
 price 100), one long 10x position per asset in one cross-margined pool, flat 5% maintenance on mark notional,
 256 steps of 1/8 day. A path breaches at the first step where requirement > equity. Vectorised over paths and
 steps (a chunk of paths x all steps at once), float32, NumPy's own generator (so paths are not the same draws as

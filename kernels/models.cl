@@ -1,7 +1,7 @@
 /*
- * The market models beyond GBM ("Market models" on io.marginsim.engine.CompiledProblem): Student-t innovations
+ * The market models beyond GBM ("Market models" on io.marginsim.problem.CompiledProblem): Student-t innovations
  * and the t copula as chi-square mixtures, Merton jumps (per asset and one common factor), GARCH(1,1) variance
- * and AR(1) returns. Every draw comes from the counters the scalar reference (io.marginsim.market.MarketPath)
+ * and AR(1) returns. Every draw comes from the counters the scalar reference (io.marginsim.engine.MarketPath)
  * uses, so a path is the same path on every engine.
  *
  * Built after paths.cl, and only with -DMODELS; then MODEL_T, COPULA_T, ASSET_JUMPS, COMMON_JUMP, MODEL_GARCH,
@@ -224,7 +224,7 @@ void dcc_advance(PARAM real *dcc, ModelState *s, const real *u) {
 
 #ifdef CONTINUOUS
 /*
- * io.marginsim.market.MarketPath#stepCovariance beyond GBM, from the state before step `step` (1-based) moves it on:
+ * io.marginsim.engine.MarketPath#stepCovariance beyond GBM, from the state before step `step` (1-based) moves it on:
  * D F F^T D with F the step's correlation factor (DCC: the path's own) and D each asset's stressed step volatility
  * (GARCH: the path's own conditional one), times sqrt(1 - phi^2) from step 2 on (AR1_SCALE is 1 where phi is 0).
  * Student-t and copula mixing and bootstrapped rows have unit variance, so they add no term; jumps fall at step ends.
@@ -282,7 +282,7 @@ uint history_row(uint w, int rows) {
 }
 #endif
 
-/* One step of io.marginsim.market.MarketPath#step (counter step `step`, 0-based) added to the log prices. */
+/* One step of io.marginsim.engine.MarketPath#step (counter step `step`, 0-based) added to the log prices. */
 void advance_models(const Problem *p, PARAM real *models, __global const real *history, int historyRows,
                     ModelState *s, uint step, uint path, uint k0, uint k1, real *x, real *price) {
 #ifdef MODEL_HISTORY

@@ -1,6 +1,6 @@
 /*
  * One work-item simulates one path from the first step to the horizon with its whole state in private memory:
- * the math of io.marginsim.engine.CompiledProblem, whose executable definition is the scalar engine.
+ * the math of io.marginsim.problem.CompiledProblem, whose executable definition is the scalar engine.
  *
  * Build options: ASSETS and POSITIONS (the problem's shape, so the per-asset loops have constant bounds and
  * the state stays in registers), PARAM_GLOBAL, set when the problem arrays are too large for constant memory,

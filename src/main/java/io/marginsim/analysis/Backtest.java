@@ -1,17 +1,17 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
-import io.marginsim.engine.Valuation;
+import io.marginsim.simulation.Engines;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.problem.Valuation;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 
 import java.io.Serializable;

@@ -1,12 +1,12 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.Frictions;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Engines;
+import io.marginsim.problem.Frictions;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.MarketSpec;
@@ -18,11 +18,11 @@ import io.marginsim.model.InverseContract;
 import io.marginsim.model.Position;
 import io.marginsim.result.CoinTerms;
 import io.marginsim.rules.CoinRule;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import io.marginsim.spec.Warnings;
 
 import java.util.ArrayList;

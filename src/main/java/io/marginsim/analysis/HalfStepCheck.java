@@ -1,17 +1,17 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.result.Discretisation;
 import io.marginsim.result.Report;
 import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.util.List;
 

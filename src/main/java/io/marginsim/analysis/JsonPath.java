@@ -3,7 +3,7 @@ package io.marginsim.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.marginsim.engine.Counts;
+import io.marginsim.check.Counts;
 
 import java.util.ArrayList;
 import java.util.List;

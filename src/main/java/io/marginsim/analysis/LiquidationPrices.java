@@ -1,7 +1,7 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Valuation;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Valuation;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package io.marginsim.analysis;
 
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.result.Report;
 import io.marginsim.spec.Scenario;
 import io.marginsim.spec.ScenarioSet;
@@ -43,7 +43,7 @@ public final class ScenarioRun {
     /**
      * Runs the baseline and the scenarios named in {@code only} (all of them when empty).
      *
-     * @throws io.marginsim.spec.SpecException when a name in {@code only} is not one of the spec's scenarios; nothing
+     * @throws io.marginsim.check.SpecException when a name in {@code only} is not one of the spec's scenarios; nothing
      *                                         has run then
      */
     public static Result run(ScenarioSet set, List<String> only, Engines.Options options,

@@ -1,11 +1,11 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.EngineKind;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.ParallelCpuEngine;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.spec.Spec;
 
 import java.io.IOException;
@@ -51,7 +51,7 @@ public final class Sweep {
         /**
          * A cell is journaled; {@code pathSteps} is the work it took. {@code row} is null where the cells are not a
          * sweep's (a backtest's windows, see {@link Backtest#local(java.util.function.UnaryOperator,
-         * io.marginsim.engine.Engines.Options, Listener)}).
+         * io.marginsim.simulation.Engines.Options, Listener)}).
          */
         default void cellDone(SweepRow row, double pathSteps) {
         }

@@ -1,7 +1,7 @@
 package io.marginsim.analysis;
 
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.spec.Spec;
 
 import java.util.List;

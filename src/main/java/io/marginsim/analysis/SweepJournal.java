@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marginsim.result.OutputFile;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

@@ -1,6 +1,6 @@
 package io.marginsim.analysis;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.io.Closeable;
 import java.io.IOException;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginsim.spec.JsonNodes;
 import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 
 import java.io.IOException;

@@ -7,7 +7,7 @@ import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.result.ReportFormat;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

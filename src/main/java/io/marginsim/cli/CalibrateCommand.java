@@ -6,7 +6,7 @@ import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.market.calibration.PriceSeries;
 import io.marginsim.result.ReportFormat;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;

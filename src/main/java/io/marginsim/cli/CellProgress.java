@@ -2,7 +2,7 @@ package io.marginsim.cli;
 
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepRow;
-import io.marginsim.engine.Counts;
+import io.marginsim.check.Counts;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -1,7 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.LiquidationPrices;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
@@ -28,7 +28,7 @@ final class LiqPriceCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!format.equals("table") && !format.equals("json")) {
-            throw new io.marginsim.spec.SpecException("--format", "must be table or json but was \"" + format + "\"");
+            throw new io.marginsim.check.SpecException("--format", "must be table or json but was \"" + format + "\"");
         }
         Spec loaded = SpecReader.read(spec, true);
         List<LiquidationPrices.Result> results = LiquidationPrices.compute(ProblemCompiler.compile(loaded));

@@ -1,7 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.result.OutputPaths;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

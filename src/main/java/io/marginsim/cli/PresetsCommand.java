@@ -1,10 +1,10 @@
 package io.marginsim.cli;
 
-import io.marginsim.engine.Counts;
+import io.marginsim.check.Counts;
 import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.rules.RuleTerms;
-import io.marginsim.rules.Presets;
-import io.marginsim.rules.VenuePreset;
+import io.marginsim.spec.Presets;
+import io.marginsim.spec.VenuePreset;
 import picocli.CommandLine.Command;
 
 import java.util.Map;

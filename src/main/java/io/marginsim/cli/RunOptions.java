@@ -1,6 +1,6 @@
 package io.marginsim.cli;
 
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.spec.ScenarioSet;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;

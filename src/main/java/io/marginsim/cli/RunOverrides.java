@@ -2,12 +2,12 @@ package io.marginsim.cli;
 
 import io.marginsim.analysis.SweepAxis;
 import io.marginsim.analysis.SweepPlan;
-import io.marginsim.engine.EngineKind;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.Monitoring;
+import io.marginsim.spec.EngineKind;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.Precision;
 import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import picocli.CommandLine.Option;
 
 import java.io.Serializable;

@@ -1,7 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -11,7 +11,7 @@ import io.marginsim.result.plot.BreachHeatmap;
 import io.marginsim.result.plot.Png;
 import org.knowm.xchart.internal.chartpart.Chart;
 import io.marginsim.analysis.SweepRow;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.result.Intervals;
 import io.marginsim.result.ReportBuilder;
 import picocli.CommandLine.Command;

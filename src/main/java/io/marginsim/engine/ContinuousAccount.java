@@ -1,5 +1,8 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.Valuation;
 import java.util.Arrays;
 
 /**
@@ -45,7 +48,7 @@ public final class ContinuousAccount implements PathAccount {
 
     /**
      * Checks step {@code step} of {@code path} between its starting and ending prices, with the step's diffusion
-     * covariance {@code cov} ({@link io.marginsim.market.MarketPath#stepCovariance}).
+     * covariance {@code cov} ({@link io.marginsim.engine.MarketPath#stepCovariance}).
      */
     public void step(long path, int step, double[] logPrice0, double[] price0, double[] logPrice1, double[] price1,
                      double[] cov) {

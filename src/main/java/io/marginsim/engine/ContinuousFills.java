@@ -1,5 +1,8 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Frictions;
+
 /**
  * A {@link LiquidatingAccount} under continuous monitoring: the checks within each step ({@link ContinuousMonitor}
  * on the account's and its shadow's margins, {@link LiquidatingMargins}) and the fills they schedule, from the

@@ -1,5 +1,7 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Valuation;
 import io.marginsim.rng.ShockStream;
 
 /**
@@ -17,7 +19,7 @@ import io.marginsim.rng.ShockStream;
  *
  * <p><b>Several assets</b>: the excess is treated as Brownian within the step, with variance {@code D^T C D} for
  * {@code D} the dollar deltas {@code P[a] d(excess)/dP[a]} at the step's start (tiered rules: the local slope) and
- * {@code C} the step's covariance ({@link io.marginsim.market.MarketPath#stepCovariance}); an approximation whose
+ * {@code C} the step's covariance ({@link io.marginsim.engine.MarketPath#stepCovariance}); an approximation whose
  * error shrinks with the step. The prices at the crossing are the log prices' conditional mean given that the
  * linearised excess is zero at the drawn crossing time ({@link BridgeCrossing#crossingTime}).
  *

@@ -1,6 +1,8 @@
 package io.marginsim.engine;
 
-import io.marginsim.result.PathStats;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.stats.PathStats;
 
 import java.util.List;
 import java.util.Set;

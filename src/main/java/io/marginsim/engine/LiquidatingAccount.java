@@ -1,5 +1,11 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Frictions;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ScopeBlock;
+import io.marginsim.problem.Valuation;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.liquidation.PartialPolicy;
 
 import java.util.Arrays;
@@ -318,7 +324,7 @@ public final class LiquidatingAccount implements PathAccount {
 
     /**
      * Sets the haircuts of this step from each asset's per-step conditional variance of the coming step
-     * ({@link io.marginsim.market.MarketPath#conditionalVariance}); see {@link Frictions.PathHaircuts}. Engines call it
+     * ({@link io.marginsim.engine.MarketPath#conditionalVariance}); see {@link Frictions.PathHaircuts}. Engines call it
      * after the step's prices are set and before {@link #step} whenever {@code frictions.haircuts()} is not null; a
      * closed cross account keeps the value it closed with.
      */
@@ -585,7 +591,7 @@ public final class LiquidatingAccount implements PathAccount {
         double kept = 0;
         if (!all && liq.partial() != null) {
             double notional = notional(i, reference);
-            kept = size[i] * liq.partial()[i].keptNotional(p, i, notional) / notional;
+            kept = size[i] * liq.partial()[i].keptNotional(notional, n -> p.bracketFloor(i, n)) / notional;
         }
         double closed = size[i] - kept;
         size[i] = kept;

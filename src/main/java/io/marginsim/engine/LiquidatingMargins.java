@@ -1,5 +1,8 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Valuation;
+
 /**
  * The margins {@link ContinuousMonitor} checks for a {@link LiquidatingAccount}: the account itself, on its current
  * cash, sizes and collateral units, and its shadow, which keeps the original sizes and pays the same carrying costs.

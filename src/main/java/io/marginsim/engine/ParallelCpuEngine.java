@@ -1,6 +1,9 @@
 package io.marginsim.engine;
 
-import io.marginsim.result.PathStats;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.stats.PathStats;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,7 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.PathBlock;
+
 /**
  * One path's account as an engine drives it step by step: started for a new path, then, after its steps, written
  * into the path block. The steps themselves differ by account ({@link LiquidatingAccount}, {@link ContinuousAccount}).

@@ -5,3 +5,9 @@
  * ({@link LiquidatingAccount}) and {@link Simulator}, which runs a spec and builds its report.
  */
 package io.marginsim.engine;
+
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Valuation;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulator;

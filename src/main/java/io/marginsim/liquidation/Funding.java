@@ -1,6 +1,6 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 /**
  * Perpetual funding per funding interval; a positive rate makes longs pay shorts. The payment is accrued pro rata

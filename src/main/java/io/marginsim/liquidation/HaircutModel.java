@@ -1,6 +1,6 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 /**
  * Fraction of a collateral asset's value not counted in equity.
@@ -9,7 +9,7 @@ import io.marginsim.spec.Checks;
  * {@code k} standard deviations over the time the venue needs to sell the collateral. {@code sigma} is the
  * asset's annualised volatility; under GBM it is constant, so the haircut is fixed when the spec is compiled.
  * For a GARCH asset the haircut follows the path: each step it is evaluated at the conditional volatility of the
- * coming step ({@link io.marginsim.engine.Frictions.PathHaircuts}), as a venue that re-estimates volatility would.
+ * coming step ({@link io.marginsim.problem.Frictions.PathHaircuts}), as a venue that re-estimates volatility would.
  */
 public sealed interface HaircutModel {
 

@@ -1,6 +1,6 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 /**
  * A venue's liquidation and funding defaults, read from the {@code liquidation} object of its preset file. They

@@ -1,7 +1,7 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.spec.Checks;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 
 import java.util.List;
 import java.util.Objects;

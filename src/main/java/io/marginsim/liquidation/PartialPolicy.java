@@ -1,9 +1,9 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * How much of a position one liquidation event keeps, as the notional on the position's rule basis.
@@ -28,21 +28,23 @@ public record PartialPolicy(Mode mode, double fraction, double aboveNotional) {
     public PartialPolicy {
         Objects.requireNonNull(mode, "mode");
         if (mode == Mode.FRACTION && !(fraction > 0 && fraction <= 1)) {
-            throw new io.marginsim.spec.SpecException("fraction", "must be > 0 and <= 1 (the share closed per event) but was "
+            throw new io.marginsim.check.SpecException("fraction", "must be > 0 and <= 1 (the share closed per event) but was "
                     + fraction);
         }
         Checks.atMost("aboveNotional", Checks.nonNegative("aboveNotional", aboveNotional), Checks.MAX_MONEY);
     }
 
-    /** Notional position {@code i} keeps after one event, given its notional now. */
-    public double keptNotional(CompiledProblem p, int i, double notional) {
+    /**
+     * Notional a position keeps after one event, given its notional now.
+     *
+     * @param bracketFloor the floor of the bracket of the position's own rule that holds a notional, 0 in the first
+     *                     bracket (used by {@code TIER} only)
+     */
+    public double keptNotional(double notional, DoubleUnaryOperator bracketFloor) {
         return switch (mode) {
             case FULL -> 0;
-            case TIER -> {
-                // nextDown: a position sitting exactly on a floor belongs to that bracket but must still move down one
-                int k = p.bracket(i, Math.nextDown(notional));
-                yield k > p.tierStart[i] ? p.tierFloor[k] : 0;
-            }
+            // nextDown: a position sitting exactly on a floor belongs to that bracket but must still move down one
+            case TIER -> bracketFloor.applyAsDouble(Math.nextDown(notional));
             case FRACTION -> notional > aboveNotional ? (1 - fraction) * notional : 0;
         };
     }

@@ -1,7 +1,7 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.spec.Checks;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 
 /**
  * A funding rate linked to the perpetual's premium over its index, in the form venues publish. Binance USD-M

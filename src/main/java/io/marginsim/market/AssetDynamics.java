@@ -1,6 +1,6 @@
 package io.marginsim.market;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 /**
  * The model of one asset's returns beyond its GBM volatility and drift. Field names match the asset's JSON keys.

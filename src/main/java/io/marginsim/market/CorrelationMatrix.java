@@ -1,6 +1,6 @@
 package io.marginsim.market;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import org.apache.commons.math3.linear.EigenDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.RealMatrix;

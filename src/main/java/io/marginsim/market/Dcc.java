@@ -1,7 +1,7 @@
 package io.marginsim.market;
 
-import io.marginsim.spec.Checks;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 
 /**
  * DCC(1,1) dynamic conditional correlation (R. Engle, "Dynamic conditional correlation: a simple class of

@@ -1,7 +1,7 @@
 package io.marginsim.market;
 
-import io.marginsim.spec.Checks;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 
 /**
  * GARCH(1,1) variance (Bollerslev 1986), run once per simulation step: {@code h' = omega dt + alpha e^2 + beta h}

@@ -1,6 +1,5 @@
 package io.marginsim.market;
 
-import io.marginsim.engine.CompiledProblem;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
@@ -17,33 +16,6 @@ public final class GbmMarket {
     private static final double PIVOT_TOLERANCE = 1e-12;
 
     private GbmMarket() {
-    }
-
-    /**
-     * Compiles the market.
-     *
-     * @param correlation positive semi-definite with unit diagonal, already validated
-     * @param stepDays    length of one step in days
-     */
-    public static CompiledProblem.Market compile(String[] names, double[] prices, double[] volatility,
-                                                 double[] drift, double[][] correlation, double stepDays) {
-        int n = names.length;
-        double dt = stepDays / DAYS_PER_YEAR;
-        double[] logPrice = new double[n];
-        double[] logDrift = new double[n];
-        for (int a = 0; a < n; a++) {
-            logPrice[a] = Math.log(prices[a]);
-            logDrift[a] = (drift[a] - 0.5 * volatility[a] * volatility[a]) * dt;
-        }
-        double[][] chol = cholesky(correlation);
-        double[] loading = new double[n * n];
-        for (int a = 0; a < n; a++) {
-            double scale = volatility[a] * Math.sqrt(dt);
-            for (int b = 0; b <= a; b++) {
-                loading[a * n + b] = scale * chol[a][b];
-            }
-        }
-        return new CompiledProblem.Market(names.clone(), prices.clone(), logPrice, logDrift, loading);
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.marginsim.market;
 
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 /**
  * Merton (1976) jumps: a Poisson number of jumps at {@code intensity} per year, each with a normal log size of

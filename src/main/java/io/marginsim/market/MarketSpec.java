@@ -1,6 +1,6 @@
 package io.marginsim.market;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.util.Arrays;
 import java.util.Collections;

@@ -4,3 +4,6 @@
  * and {@link MarketPath} is the reference path generator.
  */
 package io.marginsim.market;
+
+import io.marginsim.engine.MarketPath;
+import io.marginsim.problem.ModelCompiler;

@@ -1,6 +1,6 @@
 package io.marginsim.model;
 
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 /**
  * A traded or collateral asset with its current price and annualised (365-day) log-return volatility and drift.

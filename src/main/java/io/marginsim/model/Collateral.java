@@ -1,6 +1,6 @@
 package io.marginsim.model;
 
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 /**
  * Units of an asset pledged as collateral.

@@ -1,6 +1,6 @@
 package io.marginsim.model;
 
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 /** Units of an asset borrowed against the account's collateral; their value is subtracted from equity. */
 public record Debt(String asset, double amount) {

@@ -2,8 +2,8 @@ package io.marginsim.model;
 
 import io.marginsim.rules.CoinRule;
 import io.marginsim.rules.MaintenanceRule;
-import io.marginsim.spec.Checks;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 
 import java.util.Objects;
 

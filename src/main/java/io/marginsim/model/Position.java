@@ -1,7 +1,7 @@
 package io.marginsim.model;
 
 import io.marginsim.rules.MaintenanceRule;
-import io.marginsim.spec.Checks;
+import io.marginsim.check.Checks;
 
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.marginsim.result;
 
+import io.marginsim.stats.RankedSample;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.marginsim.engine.Counts;
+import io.marginsim.check.Counts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

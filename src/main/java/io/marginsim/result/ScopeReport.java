@@ -1,5 +1,7 @@
 package io.marginsim.result;
 
+import io.marginsim.stats.RankedSample;
+import io.marginsim.stats.ScopeStats;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;

@@ -4,3 +4,5 @@
  * table, JSON and CSV forms ({@link ReportFormat}), which never print a statistic that does not exist as NaN.
  */
 package io.marginsim.result;
+
+import io.marginsim.stats.PathStats;

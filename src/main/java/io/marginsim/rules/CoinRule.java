@@ -1,6 +1,6 @@
 package io.marginsim.rules;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 /**
  * A maintenance rule stated in coin, as venues state it for inverse (coin-margined) contracts, and the one USD rule of

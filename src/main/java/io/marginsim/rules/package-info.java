@@ -4,3 +4,5 @@
  * Venue presets are data files under {@code resources/presets}, each with its source and as-of date ({@link Presets}).
  */
 package io.marginsim.rules;
+
+import io.marginsim.spec.Presets;

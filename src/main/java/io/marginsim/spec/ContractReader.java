@@ -1,10 +1,10 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.model.InverseContract;
 import io.marginsim.model.MarginMode;
 import io.marginsim.model.Position;
 import io.marginsim.rules.MaintenanceRule;
-import io.marginsim.rules.VenuePreset;
 
 /**
  * Reads a position's {@code contract}: {@code linear} (the default: size in units of the asset, margin in USD) or

@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.SpecException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,9 +1,12 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 import io.marginsim.market.AssetDynamics;
 import io.marginsim.market.Dcc;
 import io.marginsim.market.Garch;
 import io.marginsim.market.HistoricalResiduals;
+import io.marginsim.market.calibration.HistoricalFit;
 import io.marginsim.market.Jumps;
 import io.marginsim.market.MarketSpec;
 import io.marginsim.market.Stress;
@@ -114,7 +117,7 @@ final class MarketReader {
             throw prices.error("must name a usable price CSV (resolved against the spec file's directory) but \""
                     + file + "\" gives: " + e.getMessage());
         }
-        return json.build(() -> HistoricalResiduals.fit(series, assets, file));
+        return json.build(() -> HistoricalFit.fit(series, assets, file));
     }
 
     /** The {@code market} object, or GBM with no stress when {@code json} is null. */

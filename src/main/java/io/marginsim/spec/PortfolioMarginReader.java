@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.Checks;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.model.Asset;

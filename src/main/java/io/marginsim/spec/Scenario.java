@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.market.Stress;
 
 import java.util.Objects;

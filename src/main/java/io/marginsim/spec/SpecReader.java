@@ -1,13 +1,12 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.marginsim.engine.EngineKind;
-import io.marginsim.engine.Monitoring;
 import io.marginsim.market.AssetDynamics;
 import io.marginsim.liquidation.Funding;
 import io.marginsim.liquidation.HaircutModel;
 import io.marginsim.liquidation.LiquidationDefaults;
-import io.marginsim.liquidation.LiquidationReader;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
@@ -20,10 +19,7 @@ import io.marginsim.model.Debt;
 import io.marginsim.model.MarginMode;
 import io.marginsim.model.Position;
 import io.marginsim.rules.MaintenanceRule;
-import io.marginsim.rules.Presets;
-import io.marginsim.rules.RuleReader;
 import io.marginsim.rules.ScenarioGrid;
-import io.marginsim.rules.VenuePreset;
 
 import java.io.IOException;
 import java.nio.file.Files;

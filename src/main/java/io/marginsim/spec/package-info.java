@@ -4,3 +4,7 @@
  * the rule ({@link SpecException}); {@link Checks} holds the argument checks and the ranges every field must keep.
  */
 package io.marginsim.spec;
+
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
+import io.marginsim.simulation.SpecBuilder;

@@ -4,7 +4,7 @@ import io.marginsim.market.calibration.GbmFit;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.market.calibration.StudentTFit;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.model.Position;
 import io.marginsim.spec.Spec;

@@ -1,14 +1,14 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.InverseSpecs;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Simulator;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.Report;
 import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

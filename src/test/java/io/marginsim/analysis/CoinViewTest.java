@@ -1,11 +1,11 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Engines;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.InverseSpecs;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.result.CoinTerms;

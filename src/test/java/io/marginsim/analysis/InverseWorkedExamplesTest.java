@@ -1,12 +1,12 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Valuation;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Valuation;
 import io.marginsim.model.InverseContract;
 import io.marginsim.rules.Basis;
 import io.marginsim.rules.MaintenanceRule;
-import io.marginsim.rules.Presets;
+import io.marginsim.spec.Presets;
 import io.marginsim.rules.RuleTerms;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 

@@ -1,12 +1,12 @@
 package io.marginsim.analysis;
 
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.EngineKind;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.opencl.OpenClTestEngines;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;

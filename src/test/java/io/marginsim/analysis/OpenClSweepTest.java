@@ -1,10 +1,10 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.EngineKind;
-import io.marginsim.engine.Engines;
+import io.marginsim.spec.EngineKind;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.opencl.CellBatch;
 import io.marginsim.engine.opencl.OpenClTestEngines;
 import io.marginsim.spec.Spec;

@@ -1,12 +1,12 @@
 package io.marginsim.analysis;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.PortfolioSpecs;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
-import io.marginsim.engine.Valuation;
+import io.marginsim.problem.Valuation;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;

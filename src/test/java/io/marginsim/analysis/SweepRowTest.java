@@ -1,7 +1,7 @@
 package io.marginsim.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

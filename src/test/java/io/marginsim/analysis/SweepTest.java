@@ -1,8 +1,8 @@
 package io.marginsim.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marginsim.engine.Engines;
-import io.marginsim.spec.SpecException;
+import io.marginsim.simulation.Engines;
+import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

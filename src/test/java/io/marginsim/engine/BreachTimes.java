@@ -1,5 +1,8 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
 package io.marginsim.engine;
 
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 
 /**

@@ -1,7 +1,14 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.UnsupportedModelException;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.vector.VectorEngine;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package io.marginsim.engine;
 
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.result.Report;
 import io.marginsim.result.ScopeReport;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,10 @@
 package io.marginsim.engine;
 
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.analysis.LiquidationPrices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

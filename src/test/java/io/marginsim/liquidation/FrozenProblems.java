@@ -1,7 +1,7 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.spec.Spec;

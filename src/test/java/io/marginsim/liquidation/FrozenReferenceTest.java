@@ -1,6 +1,6 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.PathBlock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,14 +1,14 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.EngineKind;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.FeatureEngines;
-import io.marginsim.engine.Frictions;
+import io.marginsim.problem.Frictions;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;

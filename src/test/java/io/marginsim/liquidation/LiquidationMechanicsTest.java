@@ -1,8 +1,8 @@
 package io.marginsim.liquidation;
 
 import io.marginsim.analysis.LiquidationPrices;
-import io.marginsim.engine.Frictions;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.Frictions;
+import io.marginsim.problem.PathBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,10 +1,10 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Frictions;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Frictions;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.market.MarketPath;
+import io.marginsim.engine.MarketPath;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,7 +1,7 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
 

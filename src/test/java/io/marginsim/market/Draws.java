@@ -1,7 +1,8 @@
 package io.marginsim.market;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.MarketPath;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import org.apache.commons.math3.stat.StatUtils;
 

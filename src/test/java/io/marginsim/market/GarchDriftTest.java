@@ -1,6 +1,7 @@
 package io.marginsim.market;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.engine.MarketPath;
+import io.marginsim.problem.CompiledProblem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

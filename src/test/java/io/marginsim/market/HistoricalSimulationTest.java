@@ -1,10 +1,11 @@
 package io.marginsim.market;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.engine.MarketPath;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

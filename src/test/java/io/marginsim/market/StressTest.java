@@ -1,8 +1,8 @@
 package io.marginsim.market;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.marginsim.result;
 
+import io.marginsim.stats.ArraySample;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.random.Well19937c;
 import org.junit.jupiter.api.Test;

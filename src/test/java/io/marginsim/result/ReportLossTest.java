@@ -1,10 +1,10 @@
 package io.marginsim.result;
 
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import org.junit.jupiter.api.Test;
 

@@ -2,7 +2,7 @@ package io.marginsim.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

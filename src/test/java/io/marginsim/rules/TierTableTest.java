@@ -1,6 +1,7 @@
 package io.marginsim.rules;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.spec.Presets;
+import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.engine.Specs;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.SpecException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

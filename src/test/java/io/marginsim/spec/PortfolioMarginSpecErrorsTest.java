@@ -1,6 +1,6 @@
 package io.marginsim.spec;
 
-import io.marginsim.engine.Monitoring;
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.PortfolioSpecs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

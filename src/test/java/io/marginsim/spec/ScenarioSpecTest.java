@@ -1,5 +1,6 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Specs;
-import io.marginsim.engine.EngineKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

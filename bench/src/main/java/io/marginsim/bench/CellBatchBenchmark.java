@@ -1,14 +1,14 @@
 package io.marginsim.bench;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Simulator;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.opencl.CellBatch;
 import io.marginsim.engine.opencl.OpenClEngine;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.spec.SpecReader;
 import org.openjdk.jmh.annotations.AuxCounters;

@@ -1,11 +1,11 @@
 package io.marginsim.bench;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.vector.VectorEngine;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 
 import java.util.Arrays;
 import java.util.Locale;

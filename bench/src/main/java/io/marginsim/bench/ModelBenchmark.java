@@ -1,10 +1,10 @@
 package io.marginsim.bench;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.ParallelCpuEngine;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Workloads;
 import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.spec.SpecReader;
 import org.openjdk.jmh.annotations.Benchmark;

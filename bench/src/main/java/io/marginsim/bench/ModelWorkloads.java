@@ -1,8 +1,8 @@
 package io.marginsim.bench;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Workloads;
 import io.marginsim.spec.SpecReader;
 
 import java.util.Collections;

@@ -1,12 +1,12 @@
 package io.marginsim.bench;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.Workloads;
 import io.marginsim.engine.opencl.OpenClEngine;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,7 +1,8 @@
 package io.marginsim.bench;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.ModelCompiler;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Workloads;
 import io.marginsim.market.GbmMarket;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -30,7 +31,7 @@ public class RuleBenchmark extends EngineThroughput {
             deduction[k] = k == 0 ? 0 : deduction[k - 1] + floor[k] * (rate[k] - rate[k - 1]);
         }
         double stepDays = 1.0 / Workloads.STEPS_PER_DAY;
-        CompiledProblem.Market market = GbmMarket.compile(new String[] {"A0"}, new double[] {100.0},
+        CompiledProblem.Market market = ModelCompiler.gbm(new String[] {"A0"}, new double[] {100.0},
                 new double[] {Workloads.VOLATILITY}, new double[1], new double[][] {{1.0}}, stepDays);
         CompiledProblem.Account account = new CompiledProblem.Account(false, 100.0, new double[1], new double[1],
                 new int[] {0}, new double[] {10.0}, new double[] {100.0}, new double[1], new boolean[] {true},

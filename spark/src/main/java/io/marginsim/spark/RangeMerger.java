@@ -2,10 +2,10 @@ package io.marginsim.spark;
 
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
-import io.marginsim.result.PathStats;
-import io.marginsim.result.PathStatsEncoding;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.stats.PathStats;
+import io.marginsim.stats.PathStatsEncoding;
 import io.marginsim.spec.Spec;
 
 import java.util.HashMap;
@@ -21,7 +21,7 @@ import java.util.function.UnaryOperator;
  * byte. A cell in progress holds the samples of the ranges received so far
  * ({@link PathStatsEncoding#BYTES_PER_PATH} bytes per path, {@link PathStatsEncoding#LIQUIDATION_BYTES_PER_PATH}
  * more with liquidation outcomes, and a fixed number per position of an isolated account for its per-position
- * counts and sums, {@link io.marginsim.result.ScopeStats}); a cell's ranges are neighbouring tasks, so few cells are
+ * counts and sums, {@link io.marginsim.stats.ScopeStats}); a cell's ranges are neighbouring tasks, so few cells are
  * in progress at a time. A cell whose ranges ran partly on an engine that does not compute per-position results
  * loses them as a whole rather than reporting a part of its paths as if it were all.
  * Ranges of a cell whose job fails are dropped: the cell was not journaled, so {@code --resume} computes it again.

@@ -8,7 +8,7 @@ import io.marginsim.cli.Failures;
 import io.marginsim.cli.RunOverrides;
 import io.marginsim.cli.SparkMasters;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import org.apache.spark.SparkException;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;

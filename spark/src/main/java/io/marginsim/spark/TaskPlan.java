@@ -1,6 +1,6 @@
 package io.marginsim.spark;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class TaskPlan {
     static final int TASKS_PER_CORE = 4;
     /**
      * Paths above which a cell is split when {@code --split-paths} is not given: a range ships
-     * {@value io.marginsim.result.PathStatsEncoding#BYTES_PER_PATH} bytes per path to the driver, 16 MB here, and a
+     * {@value io.marginsim.stats.PathStatsEncoding#BYTES_PER_PATH} bytes per path to the driver, 16 MB here, and a
      * cell this large takes seconds per core, so Spark's per-task milliseconds do not matter beside it.
      */
     static final long DEFAULT_SPLIT_PATHS = 1_000_000;

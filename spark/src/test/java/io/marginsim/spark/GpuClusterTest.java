@@ -2,9 +2,9 @@ package io.marginsim.spark;
 
 import io.marginsim.analysis.Sweep;
 import io.marginsim.cli.RunOverrides;
-import io.marginsim.engine.EngineKind;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.opencl.OpenClDevices;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
 import org.apache.spark.api.java.JavaSparkContext;

@@ -4,7 +4,7 @@ import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
 import io.marginsim.cli.RunOverrides;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.launcher.JavaModuleOptions;
 import org.junit.jupiter.api.AfterAll;

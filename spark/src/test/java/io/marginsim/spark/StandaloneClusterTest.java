@@ -3,7 +3,7 @@ package io.marginsim.spark;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepRow;
 import io.marginsim.cli.RunOverrides;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;

@@ -1,8 +1,8 @@
 package io.marginsim.spark;
 
-import io.marginsim.engine.EngineKind;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
+import io.marginsim.simulation.Engines;
 import io.marginsim.engine.opencl.OpenClDevices;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
 import io.marginsim.engine.opencl.OpenClEngine;

@@ -1,7 +1,7 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.BreachBins;
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
 import org.jocl.CL;
 import org.jocl.cl_context;

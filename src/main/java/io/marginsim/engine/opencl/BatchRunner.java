@@ -1,11 +1,11 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.BreachBins;
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.result.ArraySample;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.ArraySample;
+import io.marginsim.stats.PathStats;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

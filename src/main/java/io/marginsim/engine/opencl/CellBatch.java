@@ -1,6 +1,6 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
 
 import java.util.ArrayList;

@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.BreachBins;
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
 import org.jocl.CL;
 import org.jocl.Pointer;

@@ -1,6 +1,6 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.result.RankedSample;
+import io.marginsim.stats.RankedSample;
 import org.jocl.CL;
 import org.jocl.cl_mem;
 
@@ -15,8 +15,8 @@ import java.util.function.Consumer;
  * only the list of buffers and, while answering, histograms of O(bins) counts.
  *
  * <p>Costs 4 bytes of device memory per path (8 in double precision) until closed; a report needs two samples,
- * so a run keeps 8 (16) bytes per path on the device. Close it (through {@link io.marginsim.result.PathStats} or
- * {@link io.marginsim.engine.Simulation}) as soon as its quantiles are read; a {@link Cleaner} frees the buffers
+ * so a run keeps 8 (16) bytes per path on the device. Close it (through {@link io.marginsim.stats.PathStats} or
+ * {@link io.marginsim.simulation.Simulation}) as soon as its quantiles are read; a {@link Cleaner} frees the buffers
  * of a sample that is dropped unclosed, but only when the collector gets round to it.
  */
 public final class DeviceSample implements RankedSample {

@@ -1,14 +1,14 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.BreachBins;
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.result.LiquidationStats;
-import io.marginsim.result.PathStats;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.stats.LiquidationStats;
+import io.marginsim.stats.PathStats;
 
 /**
  * The statistics of one run and the device samples behind them, which the chunk slots fill: worst shortfall and
  * terminal equity always, liquidation loss and bad debt (with the liquidation counts and sums) when the problem has
- * a {@code liquidation} object, as {@link io.marginsim.engine.PathBlock#forProblem} tracks them.
+ * a {@code liquidation} object, as {@link io.marginsim.problem.PathBlock#forProblem} tracks them.
  *
  * @param liquidation null, like {@code loss} and {@code badDebt}, for a problem without liquidation outcomes
  */

@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Counts;
-import io.marginsim.engine.Frictions;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.check.Counts;
+import io.marginsim.problem.Frictions;
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;

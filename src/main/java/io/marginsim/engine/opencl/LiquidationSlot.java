@@ -1,6 +1,6 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
 import org.jocl.CL;
 import org.jocl.Pointer;

@@ -1,17 +1,17 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Counts;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.check.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Frictions;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.Frictions;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.Workloads;
 import io.marginsim.engine.opencl.OpenClDevices.Device;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceType;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.cl_command_queue;

@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.ScopeBlock;
+import io.marginsim.problem.ScopeBlock;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;
@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * the equity at close ({@code simulate_paths} in {@code paths.cl}), and on the liquidating kernel
  * ({@code frictions.cl}) also its liquidation loss and bad debt. They come back per path, {@code positions * (4 + 3
  * reals)} bytes a path at most (a few tens of MB for a chunk of a million paths of a few positions), and are reduced
- * on the host into the run's {@link io.marginsim.result.ScopeStats}, which keeps only counts and sums: memory stays
+ * on the host into the run's {@link io.marginsim.stats.ScopeStats}, which keeps only counts and sums: memory stays
  * bounded by the chunk, not the run.
  */
 final class ScopeSlot implements AutoCloseable {

@@ -1,14 +1,14 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.ContinuousAccount;
-import io.marginsim.engine.Counts;
+import io.marginsim.check.Counts;
 import io.marginsim.engine.LiquidatingAccount;
-import io.marginsim.engine.Monitoring;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.ParallelCpuEngine;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.Valuation;
-import io.marginsim.market.MarketPath;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.Valuation;
+import io.marginsim.engine.MarketPath;
 
 import java.util.Arrays;
 import java.util.List;

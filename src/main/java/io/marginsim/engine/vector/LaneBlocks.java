@@ -1,6 +1,6 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.PathBlock;
 
 /**
  * A simulation that runs {@link Lanes#COUNT} paths at a time and fills a block one padded vector after another:

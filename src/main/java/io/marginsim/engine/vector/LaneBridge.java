@@ -1,10 +1,10 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.ContinuousMonitor;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.Valuation;
-import io.marginsim.market.MarketPath;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.Valuation;
+import io.marginsim.engine.MarketPath;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -127,7 +127,7 @@ final class LaneBridge {
 
     /**
      * Least and greatest slope of the excess in the moving asset's price over all brackets, after
-     * {@link io.marginsim.engine.Valuation#crossExcessSlopes}.
+     * {@link io.marginsim.problem.Valuation#crossExcessSlopes}.
      */
     private static double[] slopeBounds(CompiledProblem p) {
         int a = Math.max(0, movingAsset(p));

@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Frictions;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Frictions;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.liquidation.PremiumLink;
 import jdk.incubator.vector.FloatVector;

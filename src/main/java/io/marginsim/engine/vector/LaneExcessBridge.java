@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.BridgeCrossing;
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;

@@ -1,10 +1,10 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.LiquidatingAccount;
 
 /**
- * Carrying costs and liquidation mechanics ({@link io.marginsim.engine.Frictions}) under continuous monitoring for
+ * Carrying costs and liquidation mechanics ({@link io.marginsim.problem.Frictions}) under continuous monitoring for
  * {@link Lanes#COUNT} paths: {@link LaneMarket} moves the prices in float lanes as for the plain model
  * ({@link LaneStepChecks}), and after each step every lane's start and end prices, with its own step covariance
  * ({@link LaneCovariance}), go to that lane's {@link LiquidatingAccount}, the reference's own account math in double,

@@ -1,9 +1,9 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.LiquidatingAccount;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -16,7 +16,7 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.NE;
 
 /**
- * Carrying costs and liquidation mechanics ({@link io.marginsim.engine.Frictions}) under discrete monitoring for
+ * Carrying costs and liquidation mechanics ({@link io.marginsim.problem.Frictions}) under discrete monitoring for
  * {@link Lanes#COUNT} paths, with the account in float lanes: the quiet steps of {@link LiquidatingAccount} run on
  * vectors, and a lane drops to its own {@link LiquidatingAccount} only for a step with a liquidation event.
  *

@@ -1,6 +1,6 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import jdk.incubator.vector.FloatVector;
 
 import java.util.Arrays;

@@ -1,9 +1,9 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.rng.ShockStream;
 import io.marginsim.market.HistoricalResiduals;
-import io.marginsim.market.MarketPath;
+import io.marginsim.engine.MarketPath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -14,7 +14,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 /**
  * The market models of {@link CompiledProblem} beyond GBM for {@link Lanes#COUNT} paths in float: Student-t and
  * t-copula mixing, Merton and common jumps, GARCH(1,1) variance, AR(1) returns, DCC correlation and filtered
- * historical simulation, step for step as {@link io.marginsim.market.MarketPath} computes them. GARCH variance and the
+ * historical simulation, step for step as {@link io.marginsim.engine.MarketPath} computes them. GARCH variance and the
  * previous AR(1) return are per-lane state in float arrays, DCC's {@code Q} and Cholesky factor in double arrays.
  *
  * <p>DCC keeps per lane the matrix {@code Q} and the lower factor of {@code R} (in double: see
@@ -150,7 +150,7 @@ final class LaneModels {
 
     /**
      * Lane {@code lane}'s per-step conditional variance of the coming step, as
-     * {@link io.marginsim.market.MarketPath#conditionalVariance} defines it: GARCH's {@code h} where the asset has
+     * {@link io.marginsim.engine.MarketPath#conditionalVariance} defines it: GARCH's {@code h} where the asset has
      * GARCH, else the constant per-step variance.
      */
     void conditionalVariance(CompiledProblem p, int lane, double[] out) {

@@ -1,8 +1,8 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.PathAccount;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.PathBlock;
 
 import java.util.function.Function;
 

@@ -1,12 +1,12 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Counts;
-import io.marginsim.engine.Frictions;
-import io.marginsim.engine.Monitoring;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.check.Counts;
+import io.marginsim.problem.Frictions;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.ParallelCpuEngine;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.result.PathStats;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.stats.PathStats;
 
 import java.util.Set;
 

@@ -2,7 +2,7 @@ package io.marginsim.market.calibration;
 
 import io.marginsim.market.GbmMarket;
 import io.marginsim.market.MertonJumps;
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.util.ArrayList;
 import java.util.Comparator;

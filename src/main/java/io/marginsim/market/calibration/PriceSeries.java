@@ -1,6 +1,6 @@
 package io.marginsim.market.calibration;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

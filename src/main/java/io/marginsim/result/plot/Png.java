@@ -1,6 +1,6 @@
 package io.marginsim.result.plot;
 
-import io.marginsim.engine.Counts;
+import io.marginsim.check.Counts;
 import io.marginsim.result.OutputFile;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;

@@ -2,7 +2,7 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.result.ArraySample;
+import io.marginsim.stats.ArraySample;
 import io.marginsim.result.Samples;
 import org.jocl.CL;
 import org.jocl.Pointer;

@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.Workloads;
 import io.marginsim.liquidation.FrozenProblems;
 import org.junit.jupiter.api.Test;
 

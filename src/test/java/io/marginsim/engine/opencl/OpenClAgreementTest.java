@@ -1,9 +1,9 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.BreachTimes;
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Monitoring;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.PortfolioSpecs;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Simulator;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.result.LiquidationReport;
-import io.marginsim.result.LiquidationStats;
-import io.marginsim.result.PathStats;
-import io.marginsim.result.PathStatsEncoding;
+import io.marginsim.stats.LiquidationStats;
+import io.marginsim.stats.PathStats;
+import io.marginsim.stats.PathStatsEncoding;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.Samples;

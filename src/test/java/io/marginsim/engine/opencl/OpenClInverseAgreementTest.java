@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.InverseSpecs;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.ProblemCompiler;
 import org.junit.jupiter.api.Test;
 
 /** Inverse contracts on OpenCL: path-by-path agreement with the scalar reference, with no kernel code of their own. */

@@ -1,6 +1,6 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.opencl.OpenClAgreementTest.assertAgrees;

@@ -1,9 +1,9 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.Simulator;
-import io.marginsim.result.PathStats;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Frictions;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Frictions;
 import io.marginsim.liquidation.PremiumLink;
-import io.marginsim.market.MarketPath;
+import io.marginsim.engine.MarketPath;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,13 +1,13 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.EngineKind;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.simulation.Engines;
+import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
-import io.marginsim.engine.UnsupportedModelException;
+import io.marginsim.problem.UnsupportedModelException;
 import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.liquidation.FrozenProblems;
 import org.junit.jupiter.api.Test;

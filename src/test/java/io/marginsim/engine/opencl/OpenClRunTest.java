@@ -1,13 +1,13 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.BreachBins;
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.engine.Simulator;
-import io.marginsim.result.PathStats;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.stats.PathStats;
 import io.marginsim.result.LossStatistics;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;

@@ -1,15 +1,15 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.ScopeAgreement;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.result.PathStats;
-import io.marginsim.result.ScopeStats;
+import io.marginsim.stats.PathStats;
+import io.marginsim.stats.ScopeStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;

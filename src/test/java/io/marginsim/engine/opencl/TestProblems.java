@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.ModelCompiler;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.market.GbmMarket;
 
 /**
@@ -59,6 +60,6 @@ final class TestProblems {
                 corr[a][b] = a == b ? 1.0 : 0.7;
             }
         }
-        return GbmMarket.compile(names, prices, vols, drifts, corr, STEP_DAYS);
+        return ModelCompiler.gbm(names, prices, vols, drifts, corr, STEP_DAYS);
     }
 }

@@ -1,11 +1,11 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.engine.BreachBins;
+import io.marginsim.problem.BreachBins;
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.spec.Spec;

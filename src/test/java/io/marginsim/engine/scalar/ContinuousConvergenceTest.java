@@ -1,9 +1,9 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,6 +1,6 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.engine.Monitoring;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,7 +1,7 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;

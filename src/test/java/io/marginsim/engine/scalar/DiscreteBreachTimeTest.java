@@ -1,12 +1,12 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.vector.VectorEngine;
-import io.marginsim.result.PathStats;
+import io.marginsim.stats.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.analysis.HalfStepCheck;
-import io.marginsim.engine.EngineKind;
-import io.marginsim.engine.Engines;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.Simulation;
-import io.marginsim.engine.Simulator;
+import io.marginsim.spec.EngineKind;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.Discretisation;
 import io.marginsim.result.Report;

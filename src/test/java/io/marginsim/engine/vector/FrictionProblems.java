@@ -1,6 +1,6 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 
 /**
  * Leveraged two-asset accounts with carrying costs and liquidation mechanics, written as spec JSON: 16 days of 8

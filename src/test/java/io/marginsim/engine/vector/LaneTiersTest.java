@@ -1,6 +1,6 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 
 /**

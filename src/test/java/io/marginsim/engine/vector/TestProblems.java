@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.ModelCompiler;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.market.GbmMarket;
 
 /** Problems beyond the standard workloads: tiers, entry basis, isolated margin with a short. */
@@ -13,7 +14,7 @@ final class TestProblems {
 
     /** Two assets (correlation 0.3, vols 0.8 and 1.1) with a little drift, so the market is not symmetric. */
     static CompiledProblem.Market twoAssets() {
-        return GbmMarket.compile(new String[] {"BTC", "ETH"}, new double[] {100.0, 40.0}, new double[] {0.8, 1.1},
+        return ModelCompiler.gbm(new String[] {"BTC", "ETH"}, new double[] {100.0, 40.0}, new double[] {0.8, 1.1},
                 new double[] {0.05, -0.1}, new double[][] {{1, 0.3}, {0.3, 1}}, STEP_DAYS);
     }
 

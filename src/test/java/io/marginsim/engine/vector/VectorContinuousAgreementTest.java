@@ -1,9 +1,9 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Workloads;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.PathBlock;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.PathBlock;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;

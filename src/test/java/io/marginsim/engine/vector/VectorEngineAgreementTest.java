@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Workloads;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,12 +1,12 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.CompiledProblem;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.engine.PathBlock;
-import io.marginsim.engine.Workloads;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.result.PathStats;
-import io.marginsim.result.RankedSample;
+import io.marginsim.stats.PathStats;
+import io.marginsim.stats.RankedSample;
 import io.marginsim.result.Samples;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.engine.InverseSpecs;
-import io.marginsim.engine.Monitoring;
-import io.marginsim.engine.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.ProblemCompiler;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,6 +1,6 @@
 package io.marginsim.market.calibration;
 
-import io.marginsim.spec.SpecException;
+import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.marginsim.result.plot;
 
-import io.marginsim.engine.Simulator;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.Report;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,538 @@
+package io.marginsim.problem;
+
+import io.marginsim.engine.BridgeCrossing;
+import io.marginsim.engine.ContinuousMonitor;
+import io.marginsim.engine.Engine;
+import io.marginsim.spec.Monitoring;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated spec flattened into the arrays every engine reads: no objects, no maps, no validation left to
+ * do. Engines must treat every array as read-only.
+ *
+ * <h2>Math (the scalar reference engine is its executable form)</h2>
+ * For asset {@code a} at step {@code t = 1..steps}, with {@code z} the standard normals of
+ * {@link io.marginsim.rng.ShockStream} stream {@code PRICE} at counter step {@code t - 1}, when {@link #gbmOnly()}:
+ * <pre>
+ *   logPrice[a] += logDrift[a] + sum_{b &lt;= a} shockLoading[a * assets + b] * z[b]
+ * </pre>
+ * starting from {@code initialLogPrice[a]} (which already holds the stress shock: {@code log(price) + shock}).
+ *
+ * <p><b>Market models</b> ({@code gbmOnly() == false}). Counter step {@code s = t - 1}, path {@code p}, key = seed.
+ * Per path the state is {@code h[a] = initialVariance[a]} (GARCH assets) and {@code x[a]} (the previous diffusion
+ * return). Each step:
+ * <pre>
+ *   eps[a] = sum_{b &lt;= a} correlationFactor[a * assets + b] * z[b]                 (unit-variance, correlated)
+ *   C      = copulaDegreesOfFreedom &gt; 0 ? sqrt((nuC - 2) / W_C) : 1               W_C: stream COPULA_MIXING
+ *   M[a]   = degreesOfFreedom[a] &gt; 0 ? sqrt((nu_a - 2) / W_a) : 1                W_a: stream ASSET_MIXING + a
+ *   u[a]   = eps[a] * C * M[a]                                                     (unit variance)
+ *   sd[a]  = garch[a] ? sqrt(h[a]) : stepVolatility[a]
+ *   e[a]   = volatilityMultiplier * sd[a] * u[a]
+ *   x[a]   = t == 1 ? e[a] : ar1[a] * x[a] + sqrt(1 - ar1[a]^2) * e[a]
+ *   J[a]   = jumpMean[a] &gt; 0 ? jump(JUMPS, block a; jumpMean, jumpCap, jumpLogMean, jumpLogStdev)[a] : 0
+ *   Jc     = commonJumpMean &gt; 0 ? jump(COMMON_JUMP, block 0; commonJump*) : 0
+ *   d[a]   = garch[a] ? logDrift[a] - volatilityMultiplier^2 * h[a] / 2 : logDrift[a]
+ *   logPrice[a] += d[a] + x[a] + J[a] + commonJumpBeta[a] * Jc
+ *   h[a]   = garchOmega[a] + (garchAlpha[a] * u[a]^2 + garchBeta[a]) * h[a]         (after use, GARCH assets)
+ * </pre>
+ * <b>DCC correlation</b> ({@link #dcc}; Engle 2002, {@link io.marginsim.market.DynamicCorrelation}): the constant
+ * {@code correlationFactor} above becomes a per-path {@code L_t}. With {@code Cbar = dccTarget} (the stressed
+ * correlation, full, row-major), {@code a = dccA}, {@code b = dccB}:
+ * <pre>
+ *   t == 1:  Q_1 = Cbar,  L_1 = correlationFactor                                  (no refactorisation)
+ *   t &gt;= 2:  Q_t = (1 - a - b) * Cbar + a * u_{t-1} u_{t-1}^T + b * Q_{t-1}          (u of the previous step, above)
+ *            R_t[i][j] = Q_t[i][j] / sqrt(Q_t[i][i] * Q_t[j][j]),  L_t = cholesky(R_t)
+ *   eps[a] = sum_{b &lt;= a} L_t[a * assets + b] * z[b]
+ * </pre>
+ * {@code cholesky} is the lower factor column by column ({@code j = 0..assets-1}: pivot
+ * {@code R[j][j] - sum_{k<j} L[j][k]^2}; a pivot {@code <= 1e-12} zeroes column {@code j}, otherwise
+ * {@code L[j][j] = sqrt(pivot)}, {@code L[i][j] = (R[i][j] - sum_{k<j} L[i][k] L[j][k]) / L[j][j]}). The state is
+ * updated with {@code u} after the step's returns; {@code a = b = 0} is the constant correlation.
+ * <b>Filtered historical simulation</b> ({@link #historyRows} {@code > 0}; Barone-Adesi, Giannopoulos and Vosper
+ * 1999): no normals are drawn; one row per (step, path), {@code k = min(floor(uniform(w0) * historyRows),
+ * historyRows - 1)} with {@code w0} word 0 of block 0 of stream {@code BOOTSTRAP}, and
+ * {@code u[a] = historyResiduals[k * assets + a]} (so {@code C = M[a] = 1}); every asset is a GARCH asset then, and the
+ * rest of the step is as above. The rows are standardised residuals (column mean 0, variance 1); a device engine
+ * uploads {@code historyResiduals} once ({@link #historyResidualsAsFloat} for float engines).
+ * {@code W ~ chi-square(nu)} is {@link io.marginsim.market.ChiSquare} (fixed draws; exact for integer nu).
+ * {@code jump(...)}: Philox block words {@code w0..w3}; count {@code N} = Poisson inversion of
+ * {@code uniform(w0)} with mean {@code jumpMean} capped at {@code jumpCap} iterations
+ * ({@link io.marginsim.market.MertonJumps#count}); jump {@code = N * logMean + sqrt(N) * logStdev * g} with
+ * {@code g = sqrt(-2 log uniform(w2)) cos(2 pi uniform(w3))}. {@code logDrift} already subtracts each jump
+ * process's capped compensator, so {@code E[S_t]} is that of GBM for normal innovations.
+ * <b>Cross mode</b> (one pool):
+ * <pre>
+ *   equity      = cash + sum_a valueUnits[a] * P[a] + sum_i size[i] * (P[asset[i]] - entry[i])
+ *   requirement = sum_a requirementUnits[a] * P[a] + sum_i tiered_i(notional_i)
+ *   shortfall   = requirement - equity
+ * </pre>
+ * <b>Isolated mode</b>: position {@code i} has equity {@code margin[i] + size[i] * (P - entry[i])} against its
+ * own {@code tiered_i(notional_i)}, and the path's shortfall is the largest over positions.
+ * {@code notional_i = |size[i]| * (markBasis[i] ? P : entry[i])} and
+ * {@code tiered_i(n) = n * rate[k] - deduction[k]} for the last tier {@code k} of position {@code i} whose floor
+ * is at most {@code n}.
+ * <b>Portfolio margin</b> ({@code scenarios > 0}, cross mode): the requirement also adds
+ * {@link #portfolioRequirement}, {@code max(portfolioMinimum, max_s sum_a scenarioUnits[s * assets + a] * P[a])},
+ * and the positions it covers have a zero rate. The grid is compiled for the starting sizes, so it holds while they
+ * stay: the shadow account always, and the live one until a full liquidation closes it (partial liquidation is
+ * refused with portfolio margin).
+ *
+ * <p><b>Account-side mechanics</b> ({@link #frictions}): carrying costs each step and what a breach triggers
+ * (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the account
+ * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
+ *
+ * <p><b>Continuous monitoring</b> ({@link #monitoring}): each step also samples the least margin excess between its
+ * endpoints from the Brownian bridge through them, with uniforms of stream {@code MONITORING}; see
+ * {@link BridgeCrossing} and {@link ContinuousMonitor}. A breach then closes at the barrier, not at the step's end.
+ */
+public final class CompiledProblem {
+    /** Names of the market models beyond GBM, as {@link #featuresInUse()} lists them for users. */
+    public static final String STUDENT_T = "Student-t innovations";
+    public static final String T_COPULA = "the t copula";
+    public static final String MERTON_JUMPS = "Merton jumps";
+    public static final String GARCH = "GARCH volatility";
+    public static final String AR1 = "AR(1) returns";
+    public static final String DCC = "DCC correlation";
+    public static final String HISTORICAL = "filtered historical simulation";
+    /** Named like a model: an engine that does not list it in its features refuses continuous monitoring. */
+    public static final String CONTINUOUS_MONITORING = "continuous monitoring";
+
+    public final int assets;
+    public final int steps;
+    public final double stepDays;
+    public final long seed;
+    public final String[] assetNames;
+    /**
+     * Starting prices after the stress shock, {@code price * exp(shock)}: kept beside {@code initialLogPrice} so
+     * that valuations now (the report's initial equity, liquidation prices) use the spec's prices exactly rather
+     * than {@code exp(log(price))}, which is off by an ulp or two.
+     */
+    public final double[] initialPrice;
+    public final double[] initialLogPrice;
+    /**
+     * Per-step log drift {@code (mu - (m sigma)^2 / 2) * dt - kappa[a] - kappaC[a]} with {@code m} the stress
+     * volatility multiplier and {@code kappa} the jump compensators of
+     * {@link io.marginsim.market.MertonJumps#compensator} (asset jumps with beta 1, the common jump with
+     * {@code commonJumpBeta[a]}); plain GBM: {@code (mu - sigma^2 / 2) * dt}. A GARCH asset's has no variance term
+     * ({@code mu * dt - kappa[a] - kappaC[a]}): each step subtracts {@code (m^2 h) / 2} of its own conditional
+     * variance {@code h} ({@link io.marginsim.market.GarchVariance#logDrift}).
+     */
+    public final double[] logDrift;
+    /**
+     * Lower-triangular, row-major, {@code assets x assets}: {@code diag(m sigma sqrt(dt)) * cholesky(C')} with
+     * {@code C' = (1 - lambda) C + lambda 1 1^T} the stressed correlation.
+     */
+    public final double[] shockLoading;
+
+    /** Lower-triangular, row-major, {@code assets x assets}: {@code cholesky(stressed corr)}, unit scale. */
+    public final double[] correlationFactor;
+    /** Per asset {@code sigma * sqrt(dt)}, before the stress multiplier (constant-volatility assets). */
+    public final double[] stepVolatility;
+    /** Stress multiplier on every diffusion shock (already inside {@code shockLoading} and {@code logDrift}). */
+    public final double volatilityMultiplier;
+    /** Per asset Student-t degrees of freedom of its own mixing variable; 0 = normal. */
+    public final double[] degreesOfFreedom;
+    /** Degrees of freedom of the t copula's common mixing variable; 0 = none. */
+    public final double copulaDegreesOfFreedom;
+    /** Per asset Poisson mean per step {@code intensity * dt}; 0 = no jumps. */
+    public final double[] jumpMean;
+    public final double[] jumpLogMean;
+    public final double[] jumpLogStdev;
+    /** Per asset cap on jumps in one step ({@link io.marginsim.market.MertonJumps#cap}). */
+    public final int[] jumpCap;
+    public final double commonJumpMean;
+    public final double commonJumpLogMean;
+    public final double commonJumpLogStdev;
+    public final int commonJumpCap;
+    /** Per asset loading on the common jump. */
+    public final double[] commonJumpBeta;
+    public final boolean[] garch;
+    /** Per asset GARCH {@code omega * dt} (per-step variance units). */
+    public final double[] garchOmega;
+    public final double[] garchAlpha;
+    public final double[] garchBeta;
+    /** Per asset GARCH variance of step 1, per-step units. */
+    public final double[] initialVariance;
+    /** Per asset lag-1 autocorrelation of diffusion returns; 0 = none. */
+    public final double[] ar1;
+    /** Whether the correlation follows DCC(1,1); false = constant {@code correlationFactor}. */
+    public final boolean dcc;
+    /** DCC weight of the last step's shock outer product, per step. */
+    public final double dccA;
+    /** DCC weight of the previous {@code Q}, per step. */
+    public final double dccB;
+    /** DCC's long-run target {@code Cbar}: the stressed correlation, full (both triangles), row-major, or empty. */
+    public final double[] dccTarget;
+    /** Rows {@code T} of bootstrapped residuals; 0 = innovations are drawn, not bootstrapped. */
+    public final int historyRows;
+    /** Standardised residuals, row-major {@code historyRows x assets}; empty without filtered historical simulation. */
+    public final double[] historyResiduals;
+
+    public final boolean isolated;
+    public final double cash;
+    /** Per asset: units counted in equity (collateral after haircut, minus debt). Cross mode only. */
+    public final double[] valueUnits;
+    /** Per asset: units whose value is added to the requirement (lending: amount x (1 - threshold)). */
+    public final double[] requirementUnits;
+
+    public final int positions;
+    public final int[] positionAsset;
+    public final double[] positionSize;
+    public final double[] positionEntry;
+    /** Isolated margin of each position (zero in cross mode). */
+    public final double[] positionMargin;
+    public final boolean[] markBasis;
+    /** Tiers of position {@code i} are indices {@code tierStart[i] .. tierStart[i + 1] - 1}, ascending floors. */
+    public final int[] tierStart;
+    public final double[] tierFloor;
+    public final double[] tierRate;
+    public final double[] tierDeduction;
+    /** Scenarios of the portfolio-margin grid; 0 when each position has its own rule only. */
+    public final int scenarios;
+    /**
+     * Portfolio margin, row-major {@code scenarios x assets}: the loss of scenario {@code s} per unit of asset
+     * {@code a}'s price, {@code -move[s][a] * sum of the sizes on a}; see {@link #portfolioRequirement}.
+     */
+    public final double[] scenarioUnits;
+    /** Portfolio margin: the requirement when no scenario loses more (quote currency). */
+    public final double portfolioMinimum;
+    /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
+    public final Frictions frictions;
+    /** Step ends only, or also between them ({@link BridgeCrossing}). */
+    public final Monitoring monitoring;
+
+    /** A plain GBM problem, checked at step ends (the standard workload's monitoring: see {@link #withMonitoring}). */
+    public CompiledProblem(Market market, Account account, int steps, double stepDays, long seed) {
+        this(market, Models.gbm(market), account, steps, stepDays, seed, Frictions.NONE);
+    }
+
+    /**
+     * A problem checked at step ends. Problems built from parts, without a spec (benchmarks' standard workloads and
+     * tests), keep the step-end check the workloads were defined with; a spec without {@code monitoring} compiles
+     * to {@link Monitoring#DEFAULT}.
+     */
+    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
+                           Frictions frictions) {
+        this(market, models, account, steps, stepDays, seed, frictions, Monitoring.DISCRETE);
+    }
+
+    public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
+                           Frictions frictions, Monitoring monitoring) {
+        this.assets = market.names().length;
+        this.steps = steps;
+        this.stepDays = stepDays;
+        this.seed = seed;
+        this.assetNames = market.names().clone();
+        this.initialPrice = market.initialPrice().clone();
+        this.initialLogPrice = market.initialLogPrice().clone();
+        this.logDrift = market.logDrift().clone();
+        this.shockLoading = market.shockLoading().clone();
+        this.correlationFactor = models.correlationFactor().clone();
+        this.stepVolatility = models.stepVolatility().clone();
+        this.volatilityMultiplier = models.volatilityMultiplier();
+        this.degreesOfFreedom = models.degreesOfFreedom().clone();
+        this.copulaDegreesOfFreedom = models.copulaDegreesOfFreedom();
+        this.jumpMean = models.jumpMean().clone();
+        this.jumpLogMean = models.jumpLogMean().clone();
+        this.jumpLogStdev = models.jumpLogStdev().clone();
+        this.jumpCap = models.jumpCap().clone();
+        this.commonJumpMean = models.commonJumpMean();
+        this.commonJumpLogMean = models.commonJumpLogMean();
+        this.commonJumpLogStdev = models.commonJumpLogStdev();
+        this.commonJumpCap = models.commonJumpCap();
+        this.commonJumpBeta = models.commonJumpBeta().clone();
+        this.garch = models.garch().clone();
+        this.garchOmega = models.garchOmega().clone();
+        this.garchAlpha = models.garchAlpha().clone();
+        this.garchBeta = models.garchBeta().clone();
+        this.initialVariance = models.initialVariance().clone();
+        this.ar1 = models.ar1().clone();
+        this.dcc = models.dcc();
+        this.dccA = models.dccA();
+        this.dccB = models.dccB();
+        this.dccTarget = models.dccTarget().clone();
+        this.historyRows = models.historyRows();
+        this.historyResiduals = models.historyResiduals().clone();
+        this.isolated = account.isolated();
+        this.cash = account.cash();
+        this.valueUnits = account.valueUnits().clone();
+        this.requirementUnits = account.requirementUnits().clone();
+        this.positions = account.positionAsset().length;
+        this.positionAsset = account.positionAsset().clone();
+        this.positionSize = account.positionSize().clone();
+        this.positionEntry = account.positionEntry().clone();
+        this.positionMargin = account.positionMargin().clone();
+        this.markBasis = account.markBasis().clone();
+        this.tierStart = account.tierStart().clone();
+        this.tierFloor = account.tierFloor().clone();
+        this.tierRate = account.tierRate().clone();
+        this.tierDeduction = account.tierDeduction().clone();
+        this.scenarioUnits = account.scenarioUnits().clone();
+        this.scenarios = assets == 0 ? 0 : scenarioUnits.length / assets;
+        this.portfolioMinimum = account.portfolioMinimum();
+        this.frictions = frictions;
+        this.monitoring = monitoring;
+    }
+
+    /**
+     * Features this problem uses beyond plain GBM and the plain breach model, which not every engine implements,
+     * named for users (e.g. {@code "GARCH volatility"}); empty when every engine can run it. An engine refuses a
+     * problem with any it does not list in {@link Engine#implementedFeatures()}, and {@code auto} then runs another
+     * engine and says why. Stress overlays fold into GBM's arrays and are not listed.
+     */
+    public List<String> featuresInUse() {
+        List<String> features = marketModelFeatures();
+        features.addAll(frictions.features());
+        if (monitoring == Monitoring.CONTINUOUS) {
+            features.add(CONTINUOUS_MONITORING);
+        }
+        return features;
+    }
+
+    /**
+     * Whether the market is plain correlated GBM (stress overlays included, since they fold into GBM's arrays):
+     * then the shocks take the GBM arrays alone.
+     */
+    public boolean gbmOnly() {
+        return marketModelFeatures().isEmpty();
+    }
+
+    /** The market models in use beyond GBM, named for users by the constants above. */
+    public List<String> marketModelFeatures() {
+        List<String> features = new ArrayList<>();
+        boolean t = false;
+        boolean jumps = commonJumpMean != 0;
+        boolean garchUsed = false;
+        boolean autoregressive = false;
+        for (int a = 0; a < assets; a++) {
+            t |= degreesOfFreedom[a] != 0;
+            jumps |= jumpMean[a] != 0;
+            garchUsed |= garch[a];
+            autoregressive |= ar1[a] != 0;
+        }
+        if (t) {
+            features.add(STUDENT_T);
+        }
+        if (copulaDegreesOfFreedom != 0) {
+            features.add(T_COPULA);
+        }
+        if (jumps) {
+            features.add(MERTON_JUMPS);
+        }
+        if (garchUsed) {
+            features.add(GARCH);
+        }
+        if (autoregressive) {
+            features.add(AR1);
+        }
+        if (dcc) {
+            features.add(DCC);
+        }
+        if (historyRows > 0) {
+            features.add(HISTORICAL);
+        }
+        return features;
+    }
+
+    /** {@code features} and {@link #CONTINUOUS_MONITORING}: those of an engine that also monitors continuously. */
+    public static Set<String> withContinuousMonitoring(Set<String> features) {
+        Set<String> all = new HashSet<>(features);
+        all.add(CONTINUOUS_MONITORING);
+        return Set.copyOf(all);
+    }
+
+    /**
+     * Continuous monitoring over a market model beyond GBM, named for users ({@code "continuous monitoring with GARCH
+     * volatility"}), for the engines whose bridge takes plain GBM's step covariance; empty otherwise.
+     */
+    public Optional<String> continuousMonitoringBeyondGbm() {
+        if (monitoring != Monitoring.CONTINUOUS || gbmOnly()) {
+            return Optional.empty();
+        }
+        return Optional.of(CONTINUOUS_MONITORING + " with " + String.join(", ", marketModelFeatures()));
+    }
+
+    /** The features of {@link #featuresInUse()} that are not among {@code implemented}, in that order. */
+    public List<String> featuresBeyond(Set<String> implemented) {
+        return featuresInUse().stream().filter(f -> !implemented.contains(f)).toList();
+    }
+
+    /**
+     * Throws for an engine that lacks a feature the problem uses, so nothing is silently simulated without it.
+     *
+     * @param implemented the features of {@link #featuresInUse()} the engine does implement
+     */
+    public void requireImplemented(String engine, Set<String> implemented) {
+        requireNothingMissing(engine, featuresBeyond(implemented));
+    }
+
+    /**
+     * Throws when {@code missing} (what an engine does not run of this problem, see
+     * {@link Engine#unimplemented}) is not empty, naming it.
+     */
+    public static void requireNothingMissing(String engine, List<String> missing) {
+        if (!missing.isEmpty()) {
+            throw new UnsupportedModelException("the " + engine + " engine does not implement "
+                    + String.join(", ", missing) + " yet; run --engine scalar or --engine auto");
+        }
+    }
+
+    /** This problem monitored as {@code other} says (tests and benchmarks build problems without a spec). */
+    public CompiledProblem withMonitoring(Monitoring other) {
+        return new CompiledProblem(new Market(assetNames, initialPrice, initialLogPrice, logDrift, shockLoading),
+                new Models(correlationFactor, stepVolatility, volatilityMultiplier, degreesOfFreedom,
+                        copulaDegreesOfFreedom, jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonJumpMean,
+                        commonJumpLogMean, commonJumpLogStdev, commonJumpCap, commonJumpBeta, garch, garchOmega,
+                        garchAlpha, garchBeta, initialVariance, ar1, dcc, dccA, dccB, dccTarget, historyRows,
+                        historyResiduals),
+                new Account(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
+                        positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction, scenarioUnits,
+                        portfolioMinimum),
+                steps, stepDays, seed, frictions, other);
+    }
+
+    /** {@link #historyResiduals} in single precision, for engines that upload it as floats. */
+    public float[] historyResidualsAsFloat() {
+        float[] out = new float[historyResiduals.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) historyResiduals[i];
+        }
+        return out;
+    }
+
+    /** Number of Philox blocks (four normals each) drawn per step and path. */
+    public int blocksPerStep() {
+        return (assets + 3) / 4;
+    }
+
+    /** Tiered maintenance requirement of position {@code i} at the given notional. */
+    public double tieredRequirement(int i, double notional) {
+        int k = bracket(i, notional);
+        return notional * tierRate[k] - tierDeduction[k];
+    }
+
+    /** Index into the tier arrays of the bracket of position {@code i} that applies at {@code notional}. */
+    public int bracket(int i, double notional) {
+        int k = tierStart[i];
+        int end = tierStart[i + 1];
+        while (k + 1 < end && tierFloor[k + 1] <= notional) {
+            k++;
+        }
+        return k;
+    }
+
+    /** The floor of the bracket of position {@code i} that holds {@code notional}; 0 in its first bracket. */
+    public double bracketFloor(int i, double notional) {
+        int k = bracket(i, notional);
+        return k > tierStart[i] ? tierFloor[k] : 0;
+    }
+
+    /**
+     * Portfolio margin at {@code price}: {@code max(portfolioMinimum, max_s sum_a scenarioUnits[s][a] * price[a])},
+     * the largest scenario loss of the positions; 0 without a grid. Piecewise linear in the prices, its slope is the
+     * worst scenario's ({@link #worstScenario}).
+     */
+    public double portfolioRequirement(double[] price) {
+        int s = worstScenario(price);
+        return s >= 0 ? scenarioLoss(s, price) : scenarios == 0 ? 0 : portfolioMinimum;
+    }
+
+    /**
+     * The scenario whose loss is the portfolio requirement at {@code price}: the first of the largest, or -1 when no
+     * loss exceeds {@link #portfolioMinimum} (the minimum binds, with slope zero) or there is no grid.
+     */
+    public int worstScenario(double[] price) {
+        int worst = -1;
+        double largest = portfolioMinimum;
+        for (int s = 0; s < scenarios; s++) {
+            double loss = scenarioLoss(s, price);
+            if (loss > largest) {
+                largest = loss;
+                worst = s;
+            }
+        }
+        return worst;
+    }
+
+    /** Loss of the positions in scenario {@code s} at {@code price}. */
+    public double scenarioLoss(int s, double[] price) {
+        double loss = 0;
+        for (int a = 0; a < assets; a++) {
+            loss += scenarioUnits[s * assets + a] * price[a];
+        }
+        return loss;
+    }
+
+    /** Notional of position {@code i} on the basis its rule uses. */
+    public double notional(int i, double price) {
+        return Math.abs(positionSize[i]) * (markBasis[i] ? price : positionEntry[i]);
+    }
+
+    /** Market half of the problem: per-asset dynamics already scaled to one step. */
+    public record Market(String[] names, double[] initialPrice, double[] initialLogPrice, double[] logDrift,
+                         double[] shockLoading) {
+    }
+
+    /** Model half of the market, in the layout and units of the fields of the same names. */
+    public record Models(double[] correlationFactor, double[] stepVolatility, double volatilityMultiplier,
+                         double[] degreesOfFreedom, double copulaDegreesOfFreedom, double[] jumpMean,
+                         double[] jumpLogMean, double[] jumpLogStdev, int[] jumpCap, double commonJumpMean,
+                         double commonJumpLogMean, double commonJumpLogStdev, int commonJumpCap,
+                         double[] commonJumpBeta, boolean[] garch, double[] garchOmega, double[] garchAlpha,
+                         double[] garchBeta, double[] initialVariance, double[] ar1, boolean dcc, double dccA,
+                         double dccB, double[] dccTarget, int historyRows, double[] historyResiduals) {
+        /**
+         * The models of plain GBM for a market built by hand: the factor and step volatility are recovered from
+         * the loading's rows, whose norms are {@code sigma sqrt(dt)}.
+         */
+        public static Models gbm(Market market) {
+            int n = market.names().length;
+            double[] loading = market.shockLoading();
+            double[] factor = new double[n * n];
+            double[] stepVol = new double[n];
+            for (int a = 0; a < n; a++) {
+                double norm = 0;
+                for (int b = 0; b <= a; b++) {
+                    norm += loading[a * n + b] * loading[a * n + b];
+                }
+                stepVol[a] = Math.sqrt(norm);
+                for (int b = 0; b <= a; b++) {
+                    factor[a * n + b] = stepVol[a] > 0 ? loading[a * n + b] / stepVol[a] : (a == b ? 1 : 0);
+                }
+            }
+            double[] zeros = new double[n];
+            return new Models(factor, stepVol, 1, zeros, 0, zeros, zeros, zeros, new int[n], 0, 0, 0, 0, zeros,
+                    new boolean[n], zeros, zeros, zeros, zeros, zeros, false, 0, 0, new double[0], 0, new double[0]);
+        }
+    }
+
+    /**
+     * Account half of the problem, in the flat layout described on {@link CompiledProblem}; {@code scenarioUnits}
+     * empty without portfolio margin.
+     */
+    public record Account(boolean isolated, double cash, double[] valueUnits, double[] requirementUnits,
+                          int[] positionAsset, double[] positionSize, double[] positionEntry,
+                          double[] positionMargin, boolean[] markBasis, int[] tierStart, double[] tierFloor,
+                          double[] tierRate, double[] tierDeduction, double[] scenarioUnits, double portfolioMinimum) {
+        /** An account whose positions have their own rules only. */
+        public Account(boolean isolated, double cash, double[] valueUnits, double[] requirementUnits,
+                       int[] positionAsset, double[] positionSize, double[] positionEntry, double[] positionMargin,
+                       boolean[] markBasis, int[] tierStart, double[] tierFloor, double[] tierRate,
+                       double[] tierDeduction) {
+            this(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
+                    positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction, new double[0], 0);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CompiledProblem[assets=" + Arrays.toString(assetNames) + ", positions=" + positions
+                + ", steps=" + steps + ", isolated=" + isolated + "]";
+    }
+}

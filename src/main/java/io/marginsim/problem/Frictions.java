@@ -1,0 +1,210 @@
+package io.marginsim.problem;
+
+import io.marginsim.engine.Engine;
+import io.marginsim.engine.LiquidatingAccount;
+import io.marginsim.liquidation.ImpactModel;
+import io.marginsim.liquidation.PartialPolicy;
+import io.marginsim.liquidation.PremiumLink;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
+ * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
+ * defines the math (see {@link LiquidatingAccount}); an engine runs problems that use it when its
+ * {@link Engine#implementedFeatures()} names every one of {@link #features()} (the vector and OpenCL engines name all
+ * of {@link #FEATURES}), and refuses them otherwise through {@link CompiledProblem#featuresBeyond}.
+ *
+ * @param fundingPerStep per position: constant funding rate charged each step, {@code ratePerInterval * stepHours /
+ *                       intervalHours}; the payment is {@code size * P * fundingPerStep} (longs pay when positive)
+ * @param borrowPerStep  per asset: debt units times the annual borrow rate times {@code stepDays / 365}; the
+ *                       interest each step is {@code borrowPerStep[a] * P[a]}
+ * @param liquidation    null: a breach closes at the breach step's price without costs
+ * @param premiumFunding null: no position has premium-linked funding
+ * @param haircuts       null: every haircut is the compiled constant
+ */
+public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation,
+                        PremiumFunding premiumFunding, PathHaircuts haircuts) {
+    public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
+    public static final String FUNDING = "funding";
+    public static final String BORROW = "borrow interest";
+    public static final String LIQUIDATION = "liquidation mechanics";
+    public static final String LATENCY = "liquidation latency";
+    public static final String SLIPPAGE = "liquidation slippage";
+    public static final String FEE = "liquidation fee";
+    public static final String PARTIAL = "partial liquidation";
+    /** Feature name of {@link Liquidation#feeCapped}. */
+    public static final String FEE_CAPPED = "liquidation fee capped at remaining margin";
+    /** Feature name of {@link PremiumFunding}. */
+    public static final String PREMIUM_FUNDING = "premium-linked funding";
+    /** Feature name of {@link PathHaircuts}. */
+    public static final String PATH_HAIRCUTS = "path-dependent haircuts";
+    /**
+     * Every name {@link #features()} can list. An engine that runs {@link LiquidatingAccount} per path implements
+     * them all, provided it also feeds {@link LiquidatingAccount#haircutVariance} for {@link #PATH_HAIRCUTS}.
+     */
+    public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL,
+            FEE_CAPPED, PREMIUM_FUNDING, PATH_HAIRCUTS);
+
+    /** The features of an engine that runs {@code models} and every mechanic of {@link #FEATURES}. */
+    public static Set<String> withModels(Set<String> models) {
+        Set<String> all = new HashSet<>(models);
+        all.addAll(FEATURES);
+        return Set.copyOf(all);
+    }
+
+    /** Constant carrying costs and liquidation terms only. */
+    public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
+        this(fundingPerStep, borrowPerStep, liquidation, null, null);
+    }
+
+    /**
+     * Volatility-scaled haircuts ({@link io.marginsim.liquidation.HaircutModel.VolatilityScaled}) of collateral on
+     * GARCH assets, evaluated each step at the asset's conditional variance {@code h} of the coming step (per-step
+     * units, before the stress multiplier, like the compiled haircut): {@code haircut = min(cap, scale * sqrt(h))},
+     * which is {@code min(cap, k * sigma * sqrt(horizonDays / 365))} with {@code sigma = sqrt(h * 365 / stepDays)}.
+     * The compiled {@code valueUnits} and {@code requirementUnits} hold each entry at {@code compiled}; at a step
+     * they become {@code valueUnits[a] + amount * (compiled - haircut)} and
+     * {@code requirementUnits[a] + amount * (compiled - haircut) * requiredShare}.
+     *
+     * @param asset         per entry, the collateral's asset
+     * @param amount        per entry, units pledged
+     * @param scale         per entry, {@code k * sqrt(horizonDays / stepDays)}
+     * @param cap           per entry
+     * @param compiled      per entry, the haircut at the asset's constant (long-run) volatility
+     * @param requiredShare per entry, {@code 1 - liquidationThreshold}
+     */
+    public record PathHaircuts(int[] asset, double[] amount, double[] scale, double[] cap, double[] compiled,
+                               double[] requiredShare) {
+        /** Writes the value and requirement units at per-step conditional variances {@code variance}. */
+        public void units(CompiledProblem p, double[] variance, double[] valueUnits, double[] requirementUnits) {
+            System.arraycopy(p.valueUnits, 0, valueUnits, 0, p.assets);
+            System.arraycopy(p.requirementUnits, 0, requirementUnits, 0, p.assets);
+            for (int c = 0; c < asset.length; c++) {
+                double haircut = Math.min(cap[c], scale[c] * Math.sqrt(variance[asset[c]]));
+                double shift = amount[c] * (compiled[c] - haircut);
+                valueUnits[asset[c]] += shift;
+                requirementUnits[asset[c]] += shift * requiredShare[c];
+            }
+        }
+    }
+
+    /**
+     * Premium-linked funding ({@link PremiumLink}): the rate of position {@code i} at step {@code t} is
+     * {@code link[i].rate(premium, interest[i])} per interval with
+     * {@code premium = link[i].basisSensitivity() * (logP_t - logP_{t - intervalSteps[i]})} of the position's asset,
+     * where {@code logP_s} for {@code s <= 0} is {@code logPriceBeforeShock}: the path is flat at the spec's price
+     * before the horizon, so a stress shock at t0 is the first move and lifts the premium for exactly one interval.
+     * The payment at step {@code t} is {@code size * P_t * rate * stepShare[i]}, like constant funding.
+     *
+     * @param link                per position, null where the position's funding is constant (or absent)
+     * @param interest            per position: the interest rate per interval ({@code fundingRatePerInterval})
+     * @param stepShare           per position: {@code stepHours / intervalHours}
+     * @param intervalSteps       per position: the trailing interval in steps, rounded, at least 1
+     * @param logPriceBeforeShock per asset: {@code log(price)} of the spec, before any stress shock
+     */
+    public record PremiumFunding(PremiumLink[] link, double[] interest, double[] stepShare, int[] intervalSteps,
+                                 double[] logPriceBeforeShock) {
+        /** Log prices a path must keep per asset: the current one and one interval back. */
+        public int history() {
+            int most = 0;
+            for (int k : intervalSteps) {
+                most = Math.max(most, k);
+            }
+            return most + 1;
+        }
+    }
+
+    /**
+     * @param latencySteps      latency in steps (seconds / step seconds), fractional
+     * @param impact            null: no slippage
+     * @param impactCoefficient {@code c} of the impact model
+     * @param depth             per position, after volatility thinning: {@code depth / (1 + h * sigma)}
+     * @param feeRate           per position, on the notional closed at the fill price
+     * @param feeCapped         per position: the fee is at most the scope's equity after the fill (and never
+     *                          negative), so it never makes bad debt by itself
+     * @param partial           per position
+     */
+    public record Liquidation(double latencySteps, ImpactModel impact, double impactCoefficient, double[] depth,
+                              double[] feeRate, boolean[] feeCapped, PartialPolicy[] partial) {
+        /** Steps from a breach to the step whose price its fill uses: the latency rounded up. */
+        public int latencyWhole() {
+            return (int) Math.ceil(latencySteps);
+        }
+
+        /** Where between the last two of those steps the fill falls, in log price; 0 is on the last step. */
+        public double latencyFraction() {
+            return latencySteps - Math.floor(latencySteps);
+        }
+    }
+
+    public boolean hasFunding() {
+        for (double f : fundingPerStep) {
+            if (f != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean hasBorrow() {
+        for (double b : borrowPerStep) {
+            if (b != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public boolean isNone() {
+        return liquidation == null && !hasFunding() && !hasBorrow() && premiumFunding == null && haircuts == null;
+    }
+
+    /** The mechanics in use, by name, for engine refusals and notes. */
+    public List<String> features() {
+        List<String> out = new ArrayList<>();
+        if (hasFunding()) {
+            out.add(FUNDING);
+        }
+        if (premiumFunding != null) {
+            out.add(PREMIUM_FUNDING);
+        }
+        if (haircuts != null) {
+            out.add(PATH_HAIRCUTS);
+        }
+        if (hasBorrow()) {
+            out.add(BORROW);
+        }
+        if (liquidation != null) {
+            out.add(LIQUIDATION);
+            if (liquidation.latencySteps > 0) {
+                out.add(LATENCY);
+            }
+            if (liquidation.impact != null) {
+                out.add(SLIPPAGE);
+            }
+            boolean fee = false;
+            boolean capped = false;
+            for (int i = 0; i < liquidation.feeRate.length; i++) {
+                fee |= liquidation.feeRate[i] > 0;
+                capped |= liquidation.feeRate[i] > 0 && liquidation.feeCapped[i];
+            }
+            if (fee) {
+                out.add(FEE);
+            }
+            if (capped) {
+                out.add(FEE_CAPPED);
+            }
+            for (PartialPolicy policy : liquidation.partial) {
+                if (policy.mode() != PartialPolicy.Mode.FULL) {
+                    out.add(PARTIAL);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}
