@@ -1,5 +1,6 @@
 package io.marginsim.cli;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Backtest;
 import io.marginsim.analysis.BacktestReport;
 import io.marginsim.analysis.BacktestTemplate;
@@ -62,9 +63,9 @@ public final class BacktestOptions {
      * The run settings as given, with {@value #DEFAULT_PATHS} paths unless {@code --paths} was given (the
      * template's {@code paths} is not used).
      */
-    public RunOverrides.Given settings() {
-        RunOverrides.Given given = overrides.given();
-        return given.paths() != null ? given : new RunOverrides.Given(DEFAULT_PATHS, given.seed(), given.engine(),
+    public RunSettings settings() {
+        RunSettings given = overrides.given();
+        return given.paths() != null ? given : new RunSettings(DEFAULT_PATHS, given.seed(), given.engine(),
                 given.threads(), given.device(), given.precision(), given.monitoring());
     }
 
@@ -72,7 +73,7 @@ public final class BacktestOptions {
      * Checks the arguments and the files, fits and simulates every window with the predictor {@code simulate} makes
      * from the run settings (asked for only once everything else has been checked), and writes the result.
      */
-    public int run(Function<RunOverrides.Given, Backtest.Predictor> simulate)
+    public int run(Function<RunSettings, Backtest.Predictor> simulate)
             throws IOException, EngineUnavailableException {
         ModelChoice fitted = ModelChoice.parse("--model", model);
         if (!drift.equals("zero") && !drift.equals("fitted")) {
@@ -80,7 +81,7 @@ public final class BacktestOptions {
         }
         OutputTargets.reading("the price history being read", prices).andReading("the template", template)
                 .check("--out", out).check("--plot", plot);
-        RunOverrides.Given settings = settings();
+        RunSettings settings = settings();
         settings.engineOptions(1); // a bad --threads or --device is bad input before any window runs
         BacktestTemplate spec = BacktestTemplate.read(template);
         OhlcSeries series = OhlcSeries.read(prices, spec.assetName());

@@ -1,5 +1,6 @@
 package io.marginsim.cli;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
 import io.marginsim.engine.Engine;
@@ -69,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         int workloadAssets = checkOptions();
         Engines.Options options = new Engines.Options(Runtime.getRuntime().availableProcessors(),
-                RunOverrides.deviceIndex(device), io.marginsim.engine.Precision.FLOAT);
+                RunSettings.deviceIndex(device), io.marginsim.engine.Precision.FLOAT);
         Spec read = spec == null ? null : SpecReader.read(spec);
         CompiledProblem specProblem = read == null ? null : ProblemCompiler.compile(read);
         int n = specProblem == null ? workloadAssets : specProblem.assets;

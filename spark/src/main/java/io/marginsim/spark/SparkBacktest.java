@@ -1,7 +1,7 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Backtest;
-import io.marginsim.cli.RunOverrides;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.simulation.Engines;
@@ -33,9 +33,9 @@ import java.util.logging.Logger;
 final class SparkBacktest implements Backtest.Predictor {
     private final String master;
     private final Map<String, String> conf;
-    private final RunOverrides.Given settings;
+    private final RunSettings settings;
 
-    SparkBacktest(String master, Map<String, String> conf, RunOverrides.Given settings) {
+    SparkBacktest(String master, Map<String, String> conf, RunSettings settings) {
         this.master = master;
         this.conf = conf;
         this.settings = settings;
@@ -71,7 +71,7 @@ final class SparkBacktest implements Backtest.Predictor {
     }
 
     /** One task: its windows in order, each engine opened once. */
-    private record Windows(RunOverrides.Given settings, String source, boolean allowCpuDevices)
+    private record Windows(RunSettings settings, String source, boolean allowCpuDevices)
             implements FlatMapFunction<Iterator<String>, Prediction> {
         @Override
         public Iterator<Prediction> call(Iterator<String> specs) throws Exception {

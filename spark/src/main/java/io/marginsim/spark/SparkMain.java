@@ -1,5 +1,6 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepOutputs;
 import io.marginsim.analysis.SweepPlan;
@@ -102,7 +103,7 @@ public final class SparkMain {
         public Integer call() throws Exception {
             TaskPlan.Sizes sizes = new TaskPlan.Sizes(cellsPerTask, splitPaths);
             SweepPlan plan = SweepPlan.read(sweep);
-            RunOverrides.Given settings = overrides.given();
+            RunSettings settings = overrides.given();
             settings.engineOptions(1); // a bad --threads is bad input before Spark starts, not a failed task
             settings.checkNotSwept(plan);
             Path prefix = out != null ? out : Path.of(sweep.toString().replaceFirst("\\.json$", ""));

@@ -1,10 +1,10 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepJournal;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepSettings;
-import io.marginsim.cli.RunOverrides;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -39,13 +39,13 @@ public final class SparkSweep {
      *
      * @param engineNotes hears each executor's engine choice (once per task)
      */
-    public static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunOverrides.Given settings, Path prefix,
+    public static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunSettings settings, Path prefix,
                                     boolean resume, TaskPlan.Sizes sizes, Sweep.Listener listener,
                                     Consumer<String> engineNotes) throws IOException {
         return run(spark, plan, settings, prefix, resume, sizes, listener, engineNotes, SparkTask.CellRunner.SIMULATE);
     }
 
-    static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunOverrides.Given settings, Path prefix,
+    static Sweep.Summary run(JavaSparkContext spark, SweepPlan plan, RunSettings settings, Path prefix,
                              boolean resume, TaskPlan.Sizes sizes, Sweep.Listener listener, Consumer<String> engineNotes,
                              SparkTask.CellRunner runner) throws IOException {
         // every cell's spec is built before any file is touched (as plan.validate does), so a bad value stops the

@@ -1,8 +1,8 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
-import io.marginsim.cli.RunOverrides;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.simulation.Engines;
@@ -65,12 +65,12 @@ final class SparkTask extends AbstractFunction2<TaskContext, Iterator<List<TaskP
     }
 
     private final Broadcast<String> planJson;
-    private final RunOverrides.Given settings;
+    private final RunSettings settings;
     private final CellRunner runner;
     private final boolean allowCpuDevices;
 
     /** @param allowCpuDevices whether an assigned GPU address may name a CPU OpenCL device ({@link TaskEngines}) */
-    SparkTask(Broadcast<String> planJson, RunOverrides.Given settings, CellRunner runner, boolean allowCpuDevices) {
+    SparkTask(Broadcast<String> planJson, RunSettings settings, CellRunner runner, boolean allowCpuDevices) {
         this.planJson = planJson;
         this.settings = settings;
         this.runner = runner;

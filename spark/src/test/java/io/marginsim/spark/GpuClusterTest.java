@@ -1,7 +1,7 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Sweep;
-import io.marginsim.cli.RunOverrides;
 import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.simulation.Engines;
@@ -39,7 +39,7 @@ class GpuClusterTest {
         List<String> addresses = GpuAddresses.addresses(devices(), true);
         assumeTrue(!addresses.isEmpty(), "no usable OpenCL device");
         DeviceInfo device = devices().get(Integer.parseInt(addresses.getFirst()));
-        RunOverrides.Given opencl = new RunOverrides.Given(null, null, EngineKind.OPENCL, null, null, null);
+        RunSettings opencl = new RunSettings(null, null, EngineKind.OPENCL, null, null, null);
         List<String> plain = sortedRows(Sweep.run(PLAN, opencl::apply, new Engines.Options(1, -1,
                 Engines.Options.defaults().precision()), dir.resolve("plain"), false, Sweep.Listener.NONE).csv());
 
@@ -57,7 +57,7 @@ class GpuClusterTest {
             try (JavaSparkContext spark = new JavaSparkContext(SparkSessions.conf(cluster.masterUrl(),
                     "margin-sim gpu test", conf))) {
                 // the sweep's own engine, auto: the assigned address decides
-                Sweep.Summary summary = SparkSweep.run(spark, PLAN, RunOverrides.Given.NONE, dir.resolve("gpu"), false,
+                Sweep.Summary summary = SparkSweep.run(spark, PLAN, RunSettings.NONE, dir.resolve("gpu"), false,
                         new TaskPlan.Sizes(6, TaskPlan.DEFAULT_SPLIT_PATHS), Sweep.Listener.NONE, notes::add);
                 assertThat(summary.computed()).isEqualTo(12);
                 assertThat(sortedRows(summary.csv())).isEqualTo(plain);

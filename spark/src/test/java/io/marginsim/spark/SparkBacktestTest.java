@@ -1,8 +1,8 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Backtest;
 import io.marginsim.analysis.BacktestTemplate;
-import io.marginsim.cli.RunOverrides;
 import io.marginsim.spec.EngineKind;
 import io.marginsim.simulation.Engines;
 import io.marginsim.market.calibration.ModelChoice;
@@ -27,7 +27,7 @@ class SparkBacktestTest {
         OhlcSeries prices = OhlcSeries.read(PRICES, template.assetName());
         // 41 windows of a GARCH fit, 500 paths each, on the vector engine wherever they run
         Backtest.Settings settings = new Backtest.Settings(365, 75, ModelChoice.GARCH, false);
-        RunOverrides.Given given = new RunOverrides.Given(500L, null, EngineKind.VECTOR, 1, null, null);
+        RunSettings given = new RunSettings(500L, null, EngineKind.VECTOR, 1, null, null);
 
         Backtest.Result plain = Backtest.run(prices, "BTC", template, settings, given::apply,
                 Backtest.local(given::apply, given.engineOptions(1)));

@@ -1,9 +1,9 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
-import io.marginsim.cli.RunOverrides;
 import io.marginsim.simulation.Engines;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.launcher.JavaModuleOptions;
@@ -86,7 +86,7 @@ class SparkSweepTest {
 
     private Sweep.Summary runOnSpark(String prefix, boolean resume, TaskPlan.Sizes sizes, Sweep.Listener listener,
                                      SparkTask.CellRunner runner) throws Exception {
-        return SparkSweep.run(spark, PLAN, RunOverrides.Given.NONE, dir.resolve(prefix), resume, sizes, listener,
+        return SparkSweep.run(spark, PLAN, RunSettings.NONE, dir.resolve(prefix), resume, sizes, listener,
                 note -> { }, runner);
     }
 
@@ -160,7 +160,7 @@ class SparkSweepTest {
         assertThat(MANY_SMALL.cells()).isEqualTo(200);
         List<String> plain = plainSweepRows(MANY_SMALL, dir.resolve("plain-many"));
         spark.setJobGroup("many-small", "200 small cells", false);
-        Sweep.Summary summary = SparkSweep.run(spark, MANY_SMALL, RunOverrides.Given.NONE, dir.resolve("many"), false,
+        Sweep.Summary summary = SparkSweep.run(spark, MANY_SMALL, RunSettings.NONE, dir.resolve("many"), false,
                 TaskPlan.Sizes.DEFAULT, Sweep.Listener.NONE, note -> { });
         spark.clearJobGroup();
         assertThat(summary.computed()).isEqualTo(200);

@@ -1,8 +1,8 @@
 package io.marginsim.spark;
 
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepRow;
-import io.marginsim.cli.RunOverrides;
 import io.marginsim.simulation.Engines;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.scheduler.SparkListener;
@@ -27,8 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class StandaloneClusterTest {
     /** Cells big enough (about a second each on one core) that a worker can be killed while tasks run. */
-    private static final RunOverrides.Given BIGGER_CELLS =
-            new RunOverrides.Given(200_000L, null, null, null, null, null);
+    private static final RunSettings BIGGER_CELLS =
+            new RunSettings(200_000L, null, null, null, null, null);
 
     @TempDir
     static Path dir;
