@@ -1,8 +1,7 @@
 // margin-sim from JShell: build a spec in Java, simulate it and solve a cash buffer.
 // Run from the repository root after `mvn -B package -DskipTests`:
 //   /usr/lib/jvm/temurin-25-jdk-amd64/bin/jshell --class-path target/margin-sim.jar examples/api.jsh
-import io.marginsim.spec.*;
-import io.marginsim.engine.*;
+import io.marginsim.simulation.*;
 import io.marginsim.analysis.BufferSolver;
 
 // JShell runs a line as soon as it is a complete statement, so chained calls end each line with the dot.

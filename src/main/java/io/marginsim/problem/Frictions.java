@@ -1,7 +1,5 @@
 package io.marginsim.problem;
 
-import io.marginsim.engine.Engine;
-import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
@@ -14,8 +12,8 @@ import java.util.Set;
 /**
  * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
  * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
- * defines the math (see {@link LiquidatingAccount}); an engine runs problems that use it when its
- * {@link Engine#implementedFeatures()} names every one of {@link #features()} (the vector and OpenCL engines name all
+ * defines the math (see {@code LiquidatingAccount}); an engine runs problems that use it when its
+ * {@code Engine.implementedFeatures()} names every one of {@link #features()} (the vector and OpenCL engines name all
  * of {@link #FEATURES}), and refuses them otherwise through {@link CompiledProblem#featuresBeyond}.
  *
  * @param fundingPerStep per position: constant funding rate charged each step, {@code ratePerInterval * stepHours /
@@ -43,8 +41,8 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
     /** Feature name of {@link PathHaircuts}. */
     public static final String PATH_HAIRCUTS = "path-dependent haircuts";
     /**
-     * Every name {@link #features()} can list. An engine that runs {@link LiquidatingAccount} per path implements
-     * them all, provided it also feeds {@link LiquidatingAccount#haircutVariance} for {@link #PATH_HAIRCUTS}.
+     * Every name {@link #features()} can list. An engine that runs {@code LiquidatingAccount} per path implements
+     * them all, provided it also feeds {@code LiquidatingAccount.haircutVariance} for {@link #PATH_HAIRCUTS}.
      */
     public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL,
             FEE_CAPPED, PREMIUM_FUNDING, PATH_HAIRCUTS);

@@ -1,12 +1,11 @@
 package io.marginsim.spec;
 
-import io.marginsim.engine.BridgeCrossing;
 import java.util.Locale;
 
 /**
  * When margin is checked: at step ends only ({@link #DISCRETE}), or at every instant as venues do
  * ({@link #CONTINUOUS}), where each step also asks whether the margin process crossed the maintenance barrier between
- * its two endpoints (see {@link BridgeCrossing}).
+ * its two endpoints (see {@code BridgeCrossing}).
  */
 public enum Monitoring {
     DISCRETE,

@@ -1,10 +1,9 @@
 /**
- * Reading and writing specs: JSON files ({@link SpecReader}, {@link MarketReader}, {@link ScenarioReader}) and the
- * fluent {@link SpecBuilder} into an immutable, validated {@link Spec}. Every error names its JSON path, the value and
- * the rule ({@link SpecException}); {@link Checks} holds the argument checks and the ranges every field must keep.
+ * The validated input: an immutable {@link Spec} (assets and market, account, venue rules, liquidation terms,
+ * horizon, paths, seed, {@link EngineKind}, {@link Monitoring}) and its readers: JSON files ({@link SpecReader},
+ * {@link MarketReader}, {@link ScenarioReader}), venue presets ({@link Presets}, data files under
+ * {@code resources/presets}, each with its source and as-of date), rules ({@link RuleReader}) and liquidation terms
+ * ({@link LiquidationReader}). Every error names its JSON path, the value and the rule
+ * ({@link io.marginsim.check.SpecException}).
  */
 package io.marginsim.spec;
-
-import io.marginsim.check.Checks;
-import io.marginsim.check.SpecException;
-import io.marginsim.simulation.SpecBuilder;
