@@ -178,7 +178,6 @@ final class FrictionBuffer {
         }
         Frictions.Liquidation liq = f.liquidation();
         if (liq != null) {
-            Set<Feature> used = p.mechanicsFeatures();
             m[0] = (int) Math.min(liq.latencyWhole(), p.steps + 1L);
             for (int i = 0; i < n; i++) {
                 m[mode + i] = liq.partial()[i].mode().ordinal();
