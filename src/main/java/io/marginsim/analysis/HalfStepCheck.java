@@ -1,10 +1,10 @@
 package io.marginsim.analysis;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.simulation.Engines;
 import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.simulation.Simulation;
 import io.marginsim.simulation.Simulator;
@@ -13,7 +13,8 @@ import io.marginsim.result.Report;
 import io.marginsim.spec.Spec;
 import io.marginsim.check.SpecException;
 
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The time-step check of {@code simulate --richardson}: the spec run again at half the steps per day with the same
@@ -22,8 +23,8 @@ import java.util.List;
  * refused rather than compared.
  */
 public final class HalfStepCheck {
-    private static final List<String> PER_STEP = List.of(CompiledProblem.GARCH, CompiledProblem.DCC,
-            CompiledProblem.AR1, CompiledProblem.HISTORICAL);
+    private static final Set<Feature> PER_STEP = EnumSet.of(Feature.GARCH, Feature.DCC, Feature.AR1,
+            Feature.HISTORICAL);
 
     private HalfStepCheck() {
     }
@@ -39,10 +40,11 @@ public final class HalfStepCheck {
             throw new SpecException("--richardson", "halves the steps, so it needs an even number of them, but "
                     + "horizonDays x stepsPerDay is " + spec.steps());
         }
-        List<String> perStep = ProblemCompiler.compile(spec).featuresInUse().stream().filter(PER_STEP::contains)
-                .toList();
+        EnumSet<Feature> perStep = ProblemCompiler.compile(spec).featuresInUse();
+        perStep.retainAll(PER_STEP);
         if (!perStep.isEmpty()) {
-            throw new SpecException("--richardson", "halves the steps, but " + String.join(" and ", perStep)
+            throw new SpecException("--richardson", "halves the steps, but "
+                    + String.join(" and ", Feature.labels(perStep))
                     + " has parameters per step, so half the steps would be another model; run without it");
         }
         Spec half = spec.withStepsPerDay(spec.stepsPerDay() / 2);

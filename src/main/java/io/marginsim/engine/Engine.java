@@ -1,6 +1,7 @@
 package io.marginsim.engine;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.stats.PathStats;
 
@@ -30,21 +31,22 @@ public interface Engine extends AutoCloseable {
     PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress);
 
     /**
-     * The features of {@link CompiledProblem#featuresInUse()} this engine implements (by their names there),
-     * so that it runs problems that use them. A membership set, not a version: features added later to the
-     * reference stay refused until an engine names them here.
+     * The features of {@link CompiledProblem#featuresInUse()} this engine implements, so that it runs problems that
+     * use them. A membership set, not a version: features added later to the reference stay refused until an engine
+     * names them here.
      */
-    default Set<String> implementedFeatures() {
+    default Set<Feature> implementedFeatures() {
         return Set.of();
     }
 
     /**
-     * What of {@code problem} this engine does not run, named for users: the features beyond
+     * What of {@code problem} this engine does not run, named for users: the labels of the features beyond
      * {@link #implementedFeatures()} ({@link CompiledProblem#featuresBeyond}), and for an engine with limits of its
-     * own, a feature used past them. Empty when it runs the problem.
+     * own, a feature used past them (which is why these are sentences' parts, not {@link Feature}s). Empty when it
+     * runs the problem.
      */
     default List<String> unimplemented(CompiledProblem problem) {
-        return problem.featuresBeyond(implementedFeatures());
+        return Feature.labels(problem.featuresBeyond(implementedFeatures()));
     }
 
     /**

@@ -1,10 +1,9 @@
 package io.marginsim.problem;
 
+import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.spec.Monitoring;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
-import java.util.HashSet;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -16,17 +15,6 @@ import java.util.Set;
  * <p>The math these arrays define, step by step, is in this package's documentation ({@code package-info.java}).
  */
 public final class CompiledProblem {
-    /** Names of the market models beyond GBM, as {@link #featuresInUse()} lists them for users. */
-    public static final String STUDENT_T = "Student-t innovations";
-    public static final String T_COPULA = "the t copula";
-    public static final String MERTON_JUMPS = "Merton jumps";
-    public static final String GARCH = "GARCH volatility";
-    public static final String AR1 = "AR(1) returns";
-    public static final String DCC = "DCC correlation";
-    public static final String HISTORICAL = "filtered historical simulation";
-    /** Named like a model: an engine that does not list it in its features refuses continuous monitoring. */
-    public static final String CONTINUOUS_MONITORING = "continuous monitoring";
-
     public final int assets;
     public final int steps;
     public final double stepDays;
@@ -205,18 +193,79 @@ public final class CompiledProblem {
     }
 
     /**
-     * Features this problem uses beyond plain GBM and the plain breach model, which not every engine implements,
-     * named for users (e.g. {@code "GARCH volatility"}); empty when every engine can run it. An engine refuses a
-     * problem with any it does not list in {@code Engine.implementedFeatures()}, and {@code auto} then runs another
-     * engine and says why. Stress overlays fold into GBM's arrays and are not listed.
+     * Features this problem uses beyond plain GBM, the plain breach model and step-end checks, which not every engine
+     * implements; empty when every engine can run it. An engine refuses a problem with any it does not list in
+     * {@code Engine.implementedFeatures()}, and {@code auto} then runs another engine and says why. Stress overlays
+     * fold into GBM's arrays and are not listed. The one place that reads which features the arrays use: the views
+     * by {@link Feature.Kind} below filter it.
      */
-    public List<String> featuresInUse() {
-        List<String> features = marketModelFeatures();
-        features.addAll(frictions.features());
-        if (monitoring == Monitoring.CONTINUOUS) {
-            features.add(CONTINUOUS_MONITORING);
+    public EnumSet<Feature> featuresInUse() {
+        EnumSet<Feature> used = EnumSet.noneOf(Feature.class);
+        for (int a = 0; a < assets; a++) {
+            if (degreesOfFreedom[a] != 0) {
+                used.add(Feature.STUDENT_T);
+            }
+            if (jumpMean[a] != 0) {
+                used.add(Feature.MERTON_JUMPS);
+            }
+            if (garch[a]) {
+                used.add(Feature.GARCH);
+            }
+            if (ar1[a] != 0) {
+                used.add(Feature.AR1);
+            }
         }
-        return features;
+        if (copulaDegreesOfFreedom != 0) {
+            used.add(Feature.T_COPULA);
+        }
+        if (commonJumpMean != 0) {
+            used.add(Feature.MERTON_JUMPS);
+        }
+        if (dcc) {
+            used.add(Feature.DCC);
+        }
+        if (historyRows > 0) {
+            used.add(Feature.HISTORICAL);
+        }
+        if (frictions.hasFunding()) {
+            used.add(Feature.FUNDING);
+        }
+        if (frictions.premiumFunding() != null) {
+            used.add(Feature.PREMIUM_FUNDING);
+        }
+        if (frictions.haircuts() != null) {
+            used.add(Feature.PATH_HAIRCUTS);
+        }
+        if (frictions.hasBorrow()) {
+            used.add(Feature.BORROW);
+        }
+        Frictions.Liquidation liquidation = frictions.liquidation();
+        if (liquidation != null) {
+            used.add(Feature.LIQUIDATION);
+            if (liquidation.latencySteps() > 0) {
+                used.add(Feature.LATENCY);
+            }
+            if (liquidation.impact() != null) {
+                used.add(Feature.SLIPPAGE);
+            }
+            for (int i = 0; i < liquidation.feeRate().length; i++) {
+                if (liquidation.feeRate()[i] > 0) {
+                    used.add(Feature.FEE);
+                    if (liquidation.feeCapped()[i]) {
+                        used.add(Feature.FEE_CAPPED);
+                    }
+                }
+            }
+            for (PartialPolicy policy : liquidation.partial()) {
+                if (policy.mode() != PartialPolicy.Mode.FULL) {
+                    used.add(Feature.PARTIAL);
+                }
+            }
+        }
+        if (monitoring == Monitoring.CONTINUOUS) {
+            used.add(Feature.CONTINUOUS_MONITORING);
+        }
+        return used;
     }
 
     /**
@@ -227,48 +276,20 @@ public final class CompiledProblem {
         return marketModelFeatures().isEmpty();
     }
 
-    /** The market models in use beyond GBM, named for users by the constants above. */
-    public List<String> marketModelFeatures() {
-        List<String> features = new ArrayList<>();
-        boolean t = false;
-        boolean jumps = commonJumpMean != 0;
-        boolean garchUsed = false;
-        boolean autoregressive = false;
-        for (int a = 0; a < assets; a++) {
-            t |= degreesOfFreedom[a] != 0;
-            jumps |= jumpMean[a] != 0;
-            garchUsed |= garch[a];
-            autoregressive |= ar1[a] != 0;
-        }
-        if (t) {
-            features.add(STUDENT_T);
-        }
-        if (copulaDegreesOfFreedom != 0) {
-            features.add(T_COPULA);
-        }
-        if (jumps) {
-            features.add(MERTON_JUMPS);
-        }
-        if (garchUsed) {
-            features.add(GARCH);
-        }
-        if (autoregressive) {
-            features.add(AR1);
-        }
-        if (dcc) {
-            features.add(DCC);
-        }
-        if (historyRows > 0) {
-            features.add(HISTORICAL);
-        }
-        return features;
+    /** The market models of {@link #featuresInUse()}. */
+    public EnumSet<Feature> marketModelFeatures() {
+        return featuresOfKind(Feature.Kind.MARKET_MODEL);
     }
 
-    /** {@code features} and {@link #CONTINUOUS_MONITORING}: those of an engine that also monitors continuously. */
-    public static Set<String> withContinuousMonitoring(Set<String> features) {
-        Set<String> all = new HashSet<>(features);
-        all.add(CONTINUOUS_MONITORING);
-        return Set.copyOf(all);
+    /** The account-side mechanics of {@link #featuresInUse()}: what {@link #frictions} uses. */
+    public EnumSet<Feature> mechanicsFeatures() {
+        return featuresOfKind(Feature.Kind.MECHANICS);
+    }
+
+    private EnumSet<Feature> featuresOfKind(Feature.Kind kind) {
+        EnumSet<Feature> used = featuresInUse();
+        used.retainAll(Feature.ofKind(kind));
+        return used;
     }
 
     /**
@@ -279,12 +300,15 @@ public final class CompiledProblem {
         if (monitoring != Monitoring.CONTINUOUS || gbmOnly()) {
             return Optional.empty();
         }
-        return Optional.of(CONTINUOUS_MONITORING + " with " + String.join(", ", marketModelFeatures()));
+        return Optional.of(Feature.CONTINUOUS_MONITORING.label() + " with "
+                + String.join(", ", Feature.labels(marketModelFeatures())));
     }
 
-    /** The features of {@link #featuresInUse()} that are not among {@code implemented}, in that order. */
-    public List<String> featuresBeyond(Set<String> implemented) {
-        return featuresInUse().stream().filter(f -> !implemented.contains(f)).toList();
+    /** The features of {@link #featuresInUse()} that are not among {@code implemented}. */
+    public EnumSet<Feature> featuresBeyond(Set<Feature> implemented) {
+        EnumSet<Feature> beyond = featuresInUse();
+        beyond.removeAll(implemented);
+        return beyond;
     }
 
     /**
@@ -292,12 +316,12 @@ public final class CompiledProblem {
      *
      * @param implemented the features of {@link #featuresInUse()} the engine does implement
      */
-    public void requireImplemented(String engine, Set<String> implemented) {
-        requireNothingMissing(engine, featuresBeyond(implemented));
+    public void requireImplemented(String engine, Set<Feature> implemented) {
+        requireNothingMissing(engine, Feature.labels(featuresBeyond(implemented)));
     }
 
     /**
-     * Throws when {@code missing} (what an engine does not run of this problem, see
+     * Throws when {@code missing} (what an engine does not run of this problem, named for users, see
      * {@code Engine.unimplemented}) is not empty, naming it.
      */
     public static void requireNothingMissing(String engine, List<String> missing) {

@@ -4,17 +4,14 @@ import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 /**
  * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
  * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
  * defines the math (see {@code LiquidatingAccount}); an engine runs problems that use it when its
- * {@code Engine.implementedFeatures()} names every one of {@link #features()} (the vector and OpenCL engines name all
- * of {@link #FEATURES}), and refuses them otherwise through {@link CompiledProblem#featuresBeyond}.
+ * {@code Engine.implementedFeatures()} names every one of {@link CompiledProblem#mechanicsFeatures()} (the vector and
+ * OpenCL engines name every {@link Feature.Kind#MECHANICS} feature), and refuses them otherwise through
+ * {@link CompiledProblem#featuresBeyond}. An engine that runs {@code LiquidatingAccount} per path implements them all,
+ * provided it also feeds {@code LiquidatingAccount.haircutVariance} for {@link Feature#PATH_HAIRCUTS}.
  *
  * @param fundingPerStep per position: constant funding rate charged each step, {@code ratePerInterval * stepHours /
  *                       intervalHours}; the payment is {@code size * P * fundingPerStep} (longs pay when positive)
@@ -27,32 +24,6 @@ import java.util.Set;
 public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation,
                         PremiumFunding premiumFunding, PathHaircuts haircuts) {
     public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
-    public static final String FUNDING = "funding";
-    public static final String BORROW = "borrow interest";
-    public static final String LIQUIDATION = "liquidation mechanics";
-    public static final String LATENCY = "liquidation latency";
-    public static final String SLIPPAGE = "liquidation slippage";
-    public static final String FEE = "liquidation fee";
-    public static final String PARTIAL = "partial liquidation";
-    /** Feature name of {@link Liquidation#feeCapped}. */
-    public static final String FEE_CAPPED = "liquidation fee capped at remaining margin";
-    /** Feature name of {@link PremiumFunding}. */
-    public static final String PREMIUM_FUNDING = "premium-linked funding";
-    /** Feature name of {@link PathHaircuts}. */
-    public static final String PATH_HAIRCUTS = "path-dependent haircuts";
-    /**
-     * Every name {@link #features()} can list. An engine that runs {@code LiquidatingAccount} per path implements
-     * them all, provided it also feeds {@code LiquidatingAccount.haircutVariance} for {@link #PATH_HAIRCUTS}.
-     */
-    public static final Set<String> FEATURES = Set.of(FUNDING, BORROW, LIQUIDATION, LATENCY, SLIPPAGE, FEE, PARTIAL,
-            FEE_CAPPED, PREMIUM_FUNDING, PATH_HAIRCUTS);
-
-    /** The features of an engine that runs {@code models} and every mechanic of {@link #FEATURES}. */
-    public static Set<String> withModels(Set<String> models) {
-        Set<String> all = new HashSet<>(models);
-        all.addAll(FEATURES);
-        return Set.copyOf(all);
-    }
 
     /** Constant carrying costs and liquidation terms only. */
     public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
@@ -159,50 +130,5 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
 
     public boolean isNone() {
         return liquidation == null && !hasFunding() && !hasBorrow() && premiumFunding == null && haircuts == null;
-    }
-
-    /** The mechanics in use, by name, for engine refusals and notes. */
-    public List<String> features() {
-        List<String> out = new ArrayList<>();
-        if (hasFunding()) {
-            out.add(FUNDING);
-        }
-        if (premiumFunding != null) {
-            out.add(PREMIUM_FUNDING);
-        }
-        if (haircuts != null) {
-            out.add(PATH_HAIRCUTS);
-        }
-        if (hasBorrow()) {
-            out.add(BORROW);
-        }
-        if (liquidation != null) {
-            out.add(LIQUIDATION);
-            if (liquidation.latencySteps > 0) {
-                out.add(LATENCY);
-            }
-            if (liquidation.impact != null) {
-                out.add(SLIPPAGE);
-            }
-            boolean fee = false;
-            boolean capped = false;
-            for (int i = 0; i < liquidation.feeRate.length; i++) {
-                fee |= liquidation.feeRate[i] > 0;
-                capped |= liquidation.feeRate[i] > 0 && liquidation.feeCapped[i];
-            }
-            if (fee) {
-                out.add(FEE);
-            }
-            if (capped) {
-                out.add(FEE_CAPPED);
-            }
-            for (PartialPolicy policy : liquidation.partial) {
-                if (policy.mode() != PartialPolicy.Mode.FULL) {
-                    out.add(PARTIAL);
-                    break;
-                }
-            }
-        }
-        return out;
     }
 }

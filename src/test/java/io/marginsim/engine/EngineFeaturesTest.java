@@ -1,11 +1,19 @@
 package io.marginsim.engine;
 
+import io.marginsim.liquidation.ImpactModel;
+import io.marginsim.liquidation.PartialPolicy;
+import io.marginsim.liquidation.PremiumLink;
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
+import io.marginsim.problem.Frictions;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.UnsupportedModelException;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
 
+import io.marginsim.spec.Monitoring;
+
+import java.util.EnumSet;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,11 +30,11 @@ class EngineFeaturesTest {
 
     @Test
     void anEngineLackingOneFeatureNamesOnlyThatOne() {
-        Engine studentOnly = engine(Set.of(CompiledProblem.STUDENT_T));
-        assertThat(T_AND_GARCH.featuresInUse()).containsExactly(CompiledProblem.STUDENT_T,
-                CompiledProblem.GARCH);
+        Engine studentOnly = engine(Set.of(Feature.STUDENT_T));
+        assertThat(T_AND_GARCH.featuresInUse()).containsExactly(Feature.STUDENT_T,
+                Feature.GARCH);
         assertThat(studentOnly.implementsAll(T_AND_GARCH)).isFalse();
-        assertThat(T_AND_GARCH.featuresBeyond(studentOnly.implementedFeatures())).containsExactly(CompiledProblem.GARCH);
+        assertThat(T_AND_GARCH.featuresBeyond(studentOnly.implementedFeatures())).containsExactly(Feature.GARCH);
         assertThatThrownBy(() -> T_AND_GARCH.requireImplemented("test", studentOnly.implementedFeatures()))
                 .isInstanceOf(UnsupportedModelException.class)
                 .hasMessage("the test engine does not implement GARCH volatility yet; run --engine scalar or "
@@ -35,7 +43,7 @@ class EngineFeaturesTest {
 
     @Test
     void anEngineListingEveryFeatureRunsTheProblem() {
-        Engine both = engine(Set.of(CompiledProblem.STUDENT_T, CompiledProblem.GARCH, "a feature not used"));
+        Engine both = engine(Set.of(Feature.STUDENT_T, Feature.GARCH, Feature.DCC));
         assertThat(both.implementsAll(T_AND_GARCH)).isTrue();
         T_AND_GARCH.requireImplemented("test", both.implementedFeatures());
     }
@@ -47,7 +55,62 @@ class EngineFeaturesTest {
         assertThat(reference.unimplemented(T_AND_GARCH)).as("what it would name as missing agrees").isEmpty();
     }
 
-    private static Engine engine(Set<String> features) {
+    @Test
+    void theReferenceImplementsEveryFeature() {
+        CompiledProblem everything = everyFeature();
+        assertThat(everything.featuresInUse()).as("the problem below uses them all")
+                .isEqualTo(EnumSet.allOf(Feature.class));
+        ScalarEngine reference = new ScalarEngine(1, 64);
+        assertThat(reference.implementedFeatures()).containsExactly(Feature.values());
+        assertThat(everything.featuresBeyond(reference.implementedFeatures())).isEmpty();
+        assertThat(reference.unimplemented(everything)).isEmpty();
+        assertThat(reference.implementsAll(everything)).isTrue();
+    }
+
+    @Test
+    void aMissingFeatureIsNamedByItsLabelInDeclarationOrder() {
+        CompiledProblem everything = everyFeature();
+        Engine none = engine(Set.of());
+        assertThat(none.unimplemented(everything)).containsExactly("Student-t innovations", "the t copula",
+                "Merton jumps", "GARCH volatility", "AR(1) returns", "DCC correlation",
+                "filtered historical simulation", "funding", "premium-linked funding", "path-dependent haircuts",
+                "borrow interest", "liquidation mechanics", "liquidation latency", "liquidation slippage",
+                "liquidation fee", "liquidation fee capped at remaining margin", "partial liquidation",
+                "continuous monitoring");
+        assertThat(everything.marketModelFeatures()).isEqualTo(Feature.ofKind(Feature.Kind.MARKET_MODEL));
+        assertThat(everything.mechanicsFeatures()).isEqualTo(Feature.ofKind(Feature.Kind.MECHANICS));
+        assertThat(everything.continuousMonitoringBeyondGbm()).contains("continuous monitoring with Student-t "
+                + "innovations, the t copula, Merton jumps, GARCH volatility, AR(1) returns, DCC correlation, "
+                + "filtered historical simulation");
+    }
+
+    /**
+     * One asset and one position with every model, mechanic and continuous monitoring switched on, built from parts:
+     * only what {@link CompiledProblem#featuresInUse()} reads matters, since nothing here is simulated.
+     */
+    private static CompiledProblem everyFeature() {
+        double[] one = {1};
+        double[] zero = {0};
+        CompiledProblem.Market market = new CompiledProblem.Market(new String[]{"X"}, new double[]{100},
+                new double[]{Math.log(100)}, zero, new double[]{0.01});
+        CompiledProblem.Models models = new CompiledProblem.Models(one, new double[]{0.01}, 1, new double[]{5}, 6,
+                new double[]{0.01}, new double[]{-0.05}, new double[]{0.1}, new int[]{8}, 0, 0, 0, 0, zero,
+                new boolean[]{true}, new double[]{1e-6}, new double[]{0.1}, new double[]{0.8}, new double[]{1e-4},
+                new double[]{0.1}, true, 0.05, 0.9, one, 2, new double[]{1, -1});
+        CompiledProblem.Account account = new CompiledProblem.Account(false, 100, zero, zero, new int[]{0}, one,
+                new double[]{100}, zero, new boolean[]{true}, new int[]{0, 1}, zero, new double[]{0.05}, zero);
+        Frictions.Liquidation liquidation = new Frictions.Liquidation(0.5, ImpactModel.SQRT, 0.1,
+                new double[]{1e6}, new double[]{0.005}, new boolean[]{true},
+                new PartialPolicy[]{new PartialPolicy(PartialPolicy.Mode.FRACTION, 0.5, 0)});
+        Frictions.PremiumFunding premium = new Frictions.PremiumFunding(new PremiumLink[1], new double[]{1e-4},
+                new double[]{0.5}, new int[]{1}, new double[]{Math.log(100)});
+        Frictions.PathHaircuts haircuts = new Frictions.PathHaircuts(new int[]{0}, one, one, new double[]{0.5},
+                new double[]{0.1}, new double[]{0.2});
+        Frictions frictions = new Frictions(new double[]{1e-4}, new double[]{1e-5}, liquidation, premium, haircuts);
+        return new CompiledProblem(market, models, account, 4, 0.25, 7, frictions, Monitoring.CONTINUOUS);
+    }
+
+    private static Engine engine(Set<Feature> features) {
         return FeatureEngines.implementing(features);
     }
 }

@@ -1,6 +1,7 @@
 package io.marginsim.engine;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.stats.PathStats;
 
@@ -12,7 +13,7 @@ public final class FeatureEngines {
     }
 
     /** An engine called {@code test} implementing exactly {@code features}; it simulates nothing. */
-    public static Engine implementing(Set<String> features) {
+    public static Engine implementing(Set<Feature> features) {
         return new Engine() {
             @Override
             public String name() {
@@ -34,7 +35,7 @@ public final class FeatureEngines {
             }
 
             @Override
-            public Set<String> implementedFeatures() {
+            public Set<Feature> implementedFeatures() {
                 return features;
             }
         };

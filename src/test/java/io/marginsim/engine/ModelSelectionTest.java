@@ -1,6 +1,7 @@
 package io.marginsim.engine;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.UnsupportedModelException;
@@ -44,8 +45,8 @@ class ModelSelectionTest {
         }
 
         @Override
-        public Set<String> implementedFeatures() {
-            return Set.of(CompiledProblem.GARCH);
+        public Set<Feature> implementedFeatures() {
+            return Set.of(Feature.GARCH);
         }
 
         @Override
@@ -63,10 +64,10 @@ class ModelSelectionTest {
     void theModelsAreNamedAndEachEngineIsCheckedForMembership() {
         CompiledProblem problem = ProblemCompiler.compile(STUDENT_GARCH);
         assertThat(problem.gbmOnly()).isFalse();
-        assertThat(problem.featuresInUse()).containsExactly(CompiledProblem.STUDENT_T, CompiledProblem.GARCH);
-        assertThat(problem.featuresBeyond(Set.of(CompiledProblem.GARCH))).containsExactly(CompiledProblem.STUDENT_T);
+        assertThat(problem.featuresInUse()).containsExactly(Feature.STUDENT_T, Feature.GARCH);
+        assertThat(problem.featuresBeyond(Set.of(Feature.GARCH))).containsExactly(Feature.STUDENT_T);
         assertThat(new GarchOnlyEngine().implementsAll(problem)).isFalse();
-        assertThatThrownBy(() -> problem.requireImplemented("garch-only", Set.of(CompiledProblem.GARCH)))
+        assertThatThrownBy(() -> problem.requireImplemented("garch-only", Set.of(Feature.GARCH)))
                 .isInstanceOf(UnsupportedModelException.class)
                 .hasMessage("the garch-only engine does not implement Student-t innovations yet; run --engine scalar "
                         + "or --engine auto");

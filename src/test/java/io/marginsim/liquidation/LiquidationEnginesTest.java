@@ -2,11 +2,11 @@ package io.marginsim.liquidation;
 
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
+import io.marginsim.problem.Feature;
 import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.simulation.Engines;
 import io.marginsim.engine.FeatureEngines;
-import io.marginsim.problem.Frictions;
 import io.marginsim.engine.Precision;
 import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
@@ -35,8 +35,8 @@ class LiquidationEnginesTest {
     void theProblemNamesItsMechanics() {
         CompiledProblem problem = OnePath.compile(SPEC);
         assertThat(problem.featuresInUse())
-                .containsExactly("funding", "liquidation mechanics", "liquidation latency", "liquidation fee");
-        assertThat(Frictions.FEATURES).containsAll(problem.frictions.features());
+                .containsExactly(Feature.FUNDING, Feature.LIQUIDATION, Feature.LATENCY, Feature.FEE);
+        assertThat(Feature.ofKind(Feature.Kind.MECHANICS)).containsAll(problem.mechanicsFeatures());
         assertThat(OnePath.compile(OnePath.spec(-2, 100, 10, "{\"type\": \"flat\", \"rate\": 0.05}", 4, "", ""))
                 .featuresInUse()).isEmpty();
     }
@@ -45,7 +45,7 @@ class LiquidationEnginesTest {
     void theVectorEngineAskedForByNameRunsThem() throws Exception {
         Engines.Selection vector = Engines.select(EngineKind.VECTOR, OPTIONS);
         try (var engine = vector.engine()) {
-            assertThat(engine.implementedFeatures()).containsAll(Frictions.FEATURES);
+            assertThat(engine.implementedFeatures()).containsAll(Feature.ofKind(Feature.Kind.MECHANICS));
             assertThat(Engines.forProblem(vector, OnePath.compile(SPEC), OPTIONS)).isSameAs(vector);
         }
     }

@@ -1,7 +1,7 @@
 package io.marginsim.liquidation;
 
 import io.marginsim.analysis.LiquidationPrices;
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,7 +191,7 @@ class LiquidationMechanicsTest {
         String json = OnePath.spec(drift, 100, 10, FLAT, 16, "",
                 ", \"liquidation\": {\"feeRate\": 0.2, \"feeCappedAtRemainingMargin\": " + capped + "}");
         PathBlock block = OnePath.run(json);
-        assertThat(OnePath.compile(json).featuresInUse().contains(Frictions.FEE_CAPPED)).isEqualTo(capped);
+        assertThat(OnePath.compile(json).featuresInUse().contains(Feature.FEE_CAPPED)).isEqualTo(capped);
         int t = OnePath.breachStep(drift, 100, 10, 0.05);
         double at = OnePath.price(drift, t);
         double remaining = 100 + 10 * (at - 100); // equity after the fill, below 5% of the notional

@@ -1,7 +1,7 @@
 package io.marginsim.liquidation;
 
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.MarketPath;
@@ -67,7 +67,7 @@ class PathHaircutTest {
     @Test
     void atTheLongRunLevelWithoutDynamicsTheHaircutIsTheCompiledConstant() {
         String json = spec(0, 0.6, 3, 5);
-        assertThat(OnePath.compile(json).featuresInUse()).contains(Frictions.PATH_HAIRCUTS);
+        assertThat(OnePath.compile(json).featuresInUse()).contains(Feature.PATH_HAIRCUTS);
         allCloseTo(keptShare(json), 1 - haircut(3, 0.36));
     }
 

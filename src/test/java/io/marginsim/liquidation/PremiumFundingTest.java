@@ -1,6 +1,6 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
@@ -87,7 +87,7 @@ class PremiumFundingTest {
         Spec spec = Specs.parse(json);
         assertThat(spec.microstructure().funding().get(0))
                 .isEqualTo(new Funding(0.0001, 8, new PremiumLink(0.1, 0.0005, 0.0075, -0.0075)));
-        assertThat(OnePath.compile(json).featuresInUse()).containsExactly(Frictions.PREMIUM_FUNDING);
+        assertThat(OnePath.compile(json).featuresInUse()).containsExactly(Feature.PREMIUM_FUNDING);
         assertThat(new PremiumLink(0, 0.0005, 0.0075, -0.0075).rate(0, 0.0001)).isEqualTo(0.0001);
     }
 

@@ -2,6 +2,7 @@ package io.marginsim.market;
 
 import io.marginsim.engine.MarketPath;
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
@@ -75,7 +76,7 @@ class DccTest {
         CompiledProblem constant = ProblemCompiler.compile(Specs.parse(plain));
         CompiledProblem dcc = Draws.problem(spec(0, 0, "", 8));
         assertThat(constant.gbmOnly()).isTrue();
-        assertThat(dcc.featuresInUse()).containsExactly("DCC correlation");
+        assertThat(dcc.featuresInUse()).containsExactly(Feature.DCC);
         int paths = 2000;
         PathBlock expected = new PathBlock(paths);
         PathBlock actual = new PathBlock(paths);

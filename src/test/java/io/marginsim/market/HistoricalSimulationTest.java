@@ -2,6 +2,7 @@ package io.marginsim.market;
 
 import io.marginsim.engine.MarketPath;
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
@@ -57,7 +58,7 @@ class HistoricalSimulationTest {
 
     @Test
     void theResidualsAreStandardisedAndTheFittedGarchDrivesAssetsWithoutTheirOwn() {
-        assertThat(problem.featuresInUse()).containsExactly("GARCH volatility", "filtered historical simulation");
+        assertThat(problem.featuresInUse()).containsExactly(Feature.GARCH, Feature.HISTORICAL);
         assertThat(problem.historyRows).isEqualTo(499);
         double[] z0 = column(problem.historyResiduals, 0);
         double[] z1 = column(problem.historyResiduals, 1);

@@ -2,12 +2,14 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.Frictions;
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
 
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The carrying costs and liquidation policy of a {@link CompiledProblem} ({@link Frictions}) in the layout of
@@ -55,7 +57,7 @@ final class FrictionBuffer {
         if (premium == null || (long) premium.history() * p.assets <= PREMIUM_HISTORY_LIMIT) {
             return Optional.empty();
         }
-        return Optional.of(Frictions.PREMIUM_FUNDING + " over " + (premium.history() - 1) + " steps for "
+        return Optional.of(Feature.PREMIUM_FUNDING.label() + " over " + (premium.history() - 1) + " steps for "
                 + Counts.of(p.assets, "asset") + " (the OpenCL kernel keeps at most " + PREMIUM_HISTORY_LIMIT
                 + " past log prices per path)");
     }
@@ -84,19 +86,20 @@ final class FrictionBuffer {
         }
         Frictions.Liquidation liq = f.liquidation();
         if (liq != null) {
+            Set<Feature> used = p.mechanicsFeatures();
             if (liq.latencyFraction() != 0) {
                 out.append(" -DLATENCY_FRACTION");
             }
             if (liq.impact() != null) {
                 out.append(liq.impact() == ImpactModel.SQRT ? " -DIMPACT_SQRT" : " -DIMPACT_LINEAR");
             }
-            if (f.features().contains(Frictions.FEE)) {
+            if (used.contains(Feature.FEE)) {
                 out.append(" -DFEES");
             }
-            if (f.features().contains(Frictions.FEE_CAPPED)) {
+            if (used.contains(Feature.FEE_CAPPED)) {
                 out.append(" -DFEE_CAPPED");
             }
-            if (f.features().contains(Frictions.PARTIAL)) {
+            if (used.contains(Feature.PARTIAL)) {
                 out.append(" -DPARTIAL");
             }
         }

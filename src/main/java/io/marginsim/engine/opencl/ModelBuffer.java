@@ -1,7 +1,9 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -13,9 +15,8 @@ import java.util.Set;
  */
 final class ModelBuffer {
     /** The features of {@link CompiledProblem#marketModelFeatures()} that {@code models.cl} implements. */
-    static final Set<String> FEATURES = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
-            CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
-            CompiledProblem.HISTORICAL);
+    static final Set<Feature> FEATURES = Feature.setOf(EnumSet.of(Feature.STUDENT_T, Feature.T_COPULA,
+            Feature.MERTON_JUMPS, Feature.GARCH, Feature.AR1, Feature.DCC, Feature.HISTORICAL));
 
     static final int CHI_FIELDS = 6;
     static final int JUMP_FIELDS = 5;

@@ -4,6 +4,7 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.Frictions;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
@@ -20,6 +21,7 @@ import org.jocl.cl_context_properties;
 import org.jocl.cl_device_id;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +46,8 @@ public final class OpenClEngine implements Engine {
      */
     public static final int DEFAULT_CHUNK_PATHS = 1 << 20;
     /** Every market model of kernels/models.cl and every mechanic of kernels/frictions.cl. */
-    private static final Set<String> FEATURES = CompiledProblem.withContinuousMonitoring(
-            Frictions.withModels(ModelBuffer.FEATURES));
+    private static final Set<Feature> FEATURES = Feature.setOf(ModelBuffer.FEATURES,
+            Feature.ofKind(Feature.Kind.MECHANICS), EnumSet.of(Feature.CONTINUOUS_MONITORING));
 
     private final DeviceInfo info;
     private final cl_device_id device;
@@ -184,7 +186,7 @@ public final class OpenClEngine implements Engine {
 
     /** Every market model of {@link CompiledProblem} (kernels/models.cl) and every {@link Frictions} mechanic. */
     @Override
-    public Set<String> implementedFeatures() {
+    public Set<Feature> implementedFeatures() {
         return FEATURES;
     }
 

@@ -1,6 +1,7 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.engine.ContinuousAccount;
 import io.marginsim.check.Counts;
 import io.marginsim.engine.LiquidatingAccount;
@@ -11,7 +12,8 @@ import io.marginsim.problem.Valuation;
 import io.marginsim.engine.MarketPath;
 
 import java.util.Arrays;
-import java.util.List;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * The reference engine: plain double-precision Java, one path at a time, written to be read. It is the
@@ -19,6 +21,7 @@ import java.util.List;
  * it path by path.
  */
 public final class ScalarEngine extends ParallelCpuEngine {
+    private static final Set<Feature> EVERY_FEATURE = Feature.setOf(EnumSet.allOf(Feature.class));
 
     public ScalarEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
@@ -39,12 +42,12 @@ public final class ScalarEngine extends ParallelCpuEngine {
     }
 
     /**
-     * The reference defines the math, so it implements every feature by definition: nothing is missing, and
-     * {@link #implementsAll} (which asks this) agrees.
+     * The reference defines the math, so it implements every feature by definition: {@link #unimplemented} finds
+     * nothing missing and {@link #implementsAll} agrees.
      */
     @Override
-    public List<String> unimplemented(CompiledProblem problem) {
-        return List.of();
+    public Set<Feature> implementedFeatures() {
+        return EVERY_FEATURE;
     }
 
     @Override

@@ -2,12 +2,13 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.stats.PathStats;
 
+import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -28,11 +29,10 @@ import java.util.Set;
  * float operations wherever it falls, and results are bit-identical for any chunk size or thread count.
  */
 public final class VectorEngine extends ParallelCpuEngine {
-    private static final Set<String> MODELS = Set.of(CompiledProblem.STUDENT_T, CompiledProblem.T_COPULA,
-            CompiledProblem.MERTON_JUMPS, CompiledProblem.GARCH, CompiledProblem.AR1, CompiledProblem.DCC,
-            CompiledProblem.HISTORICAL);
-    private static final Set<String> FEATURES = CompiledProblem.withContinuousMonitoring(
-            Frictions.withModels(MODELS));
+    private static final Set<Feature> MODELS = EnumSet.of(Feature.STUDENT_T, Feature.T_COPULA,
+            Feature.MERTON_JUMPS, Feature.GARCH, Feature.AR1, Feature.DCC, Feature.HISTORICAL);
+    private static final Set<Feature> FEATURES = Feature.setOf(MODELS, Feature.ofKind(Feature.Kind.MECHANICS),
+            EnumSet.of(Feature.CONTINUOUS_MONITORING));
 
     public VectorEngine() {
         this(Runtime.getRuntime().availableProcessors(), DEFAULT_CHUNK);
@@ -61,7 +61,7 @@ public final class VectorEngine extends ParallelCpuEngine {
      * monitoring bridges every lane's own step covariance ({@link LaneCovariance}).
      */
     @Override
-    public Set<String> implementedFeatures() {
+    public Set<Feature> implementedFeatures() {
         return FEATURES;
     }
 

@@ -53,7 +53,7 @@ final class FrictionAgreement {
         new ScalarEngine(1, PATHS).simulate(problem, FIRST_PATH, reference);
         PathBlock block = PathBlock.forProblem(problem, PATHS);
         engine.simulate(problem, FIRST_PATH, block);
-        String what = problem.frictions.features() + " in " + engine.precision();
+        String what = problem.mechanicsFeatures() + " in " + engine.precision();
 
         boolean dbl = engine.precision() == Precision.DOUBLE;
         double agreement = dbl ? 1 : 0.999;

@@ -2,7 +2,7 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,8 @@ class GlobalParametersTest {
     void premiumFundingHaircutsAndCappedFeesFromGlobalMemoryGiveTheSamePaths() throws EngineUnavailableException {
         CompiledProblem problem = FrictionProblems.garchCollateral(FrictionProblems.MOVING_HAIRCUT,
                 FrictionProblems.PREMIUM_FUNDING, "{\"feeRate\": 0.01, \"feeCappedAtRemainingMargin\": true}", 54);
-        assertThat(problem.frictions.features()).contains(Frictions.PREMIUM_FUNDING, Frictions.PATH_HAIRCUTS,
-                Frictions.FEE_CAPPED);
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PREMIUM_FUNDING, Feature.PATH_HAIRCUTS,
+                Feature.FEE_CAPPED);
         assertSamePathsFromGlobalMemory(problem);
     }
 

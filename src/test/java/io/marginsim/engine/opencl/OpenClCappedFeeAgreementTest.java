@@ -1,7 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
@@ -28,7 +28,7 @@ class OpenClCappedFeeAgreementTest {
     @Test
     void crossFillsPastTheBankruptcyPrice() {
         CompiledProblem problem = FrictionProblems.cross(SLOW, 91);
-        assertThat(problem.frictions.features()).contains(Frictions.FEE_CAPPED);
+        assertThat(problem.mechanicsFeatures()).contains(Feature.FEE_CAPPED);
         assertAgrees(OpenClTestEngines.floatEngine(), problem);
         assertThat(pathsWhereTheCapBinds(problem, FrictionProblems.cross(uncapped(SLOW), 91)))
                 .isGreaterThan(PATHS / 10);
@@ -37,7 +37,7 @@ class OpenClCappedFeeAgreementTest {
     @Test
     void isolatedPartialFillsWithTheCapDecidingBankruptcy() {
         CompiledProblem problem = FrictionProblems.isolated(ISOLATED_FRACTION, 92);
-        assertThat(problem.frictions.features()).contains(Frictions.FEE_CAPPED, Frictions.PARTIAL);
+        assertThat(problem.mechanicsFeatures()).contains(Feature.FEE_CAPPED, Feature.PARTIAL);
         assertAgrees(OpenClTestEngines.floatEngine(), problem);
         assertThat(pathsWhereTheCapBinds(problem, FrictionProblems.isolated(uncapped(ISOLATED_FRACTION), 92)))
                 .isGreaterThan(PATHS / 10);
@@ -46,7 +46,7 @@ class OpenClCappedFeeAgreementTest {
     @Test
     void uncappedFeesAreChargedInFull() {
         CompiledProblem problem = FrictionProblems.cross(uncapped(SLOW), 93);
-        assertThat(problem.frictions.features()).contains(Frictions.FEE).doesNotContain(Frictions.FEE_CAPPED);
+        assertThat(problem.mechanicsFeatures()).contains(Feature.FEE).doesNotContain(Feature.FEE_CAPPED);
         assertAgrees(OpenClTestEngines.floatEngine(), problem);
     }
 

@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
@@ -110,7 +111,7 @@ class OpenClContinuousFrictionAgreementTest {
     @Test
     void fundingWithoutALiquidationObject() {
         for (CompiledProblem problem : List.of(FrictionProblems.cross(null, 87), FrictionProblems.isolated(null, 88))) {
-            assertThat(problem.frictions.features()).contains("funding").doesNotContain("liquidation mechanics");
+            assertThat(problem.mechanicsFeatures()).contains(Feature.FUNDING).doesNotContain(Feature.LIQUIDATION);
             PathBlock reference = agreesInFloat(problem);
             assertThat(breaches(reference)).isBetween(PATHS / 20, PATHS - PATHS / 20);
         }

@@ -1,7 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import org.junit.jupiter.api.Test;
 
@@ -46,8 +46,8 @@ class OpenClFrictionAgreementTest {
     @Test
     void crossWithCostsFractionalLatencyLinearImpactAndFee() {
         CompiledProblem problem = FrictionProblems.cross(LATENCY_LINEAR_FEE, 61);
-        assertThat(problem.frictions.features()).contains("funding", "borrow interest", "liquidation latency",
-                "liquidation slippage", "liquidation fee");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.FUNDING, Feature.BORROW, Feature.LATENCY,
+                Feature.SLIPPAGE, Feature.FEE);
         PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), problem);
         assertThat(pathsWithEvents(reference, 1)).isBetween(PATHS / 20, PATHS - PATHS / 20);
     }
@@ -93,7 +93,7 @@ class OpenClFrictionAgreementTest {
     @Test
     void carryingCostsWithoutALiquidationObject() {
         for (CompiledProblem problem : List.of(FrictionProblems.cross(null, 67), FrictionProblems.isolated(null, 68))) {
-            assertThat(problem.frictions.features()).contains("funding").doesNotContain("liquidation mechanics");
+            assertThat(problem.mechanicsFeatures()).contains(Feature.FUNDING).doesNotContain(Feature.LIQUIDATION);
             assertThat(assertAgrees(OpenClTestEngines.floatEngine(), problem).tracksLiquidation).isFalse();
         }
     }
@@ -121,8 +121,9 @@ class OpenClFrictionAgreementTest {
     void theEngineTakesEveryMechanic() {
         CompiledProblem problem = FrictionProblems.cross(LATENCY_LINEAR_FEE.replace("\"feeRate\": 0.005,",
                 "\"feeRate\": 0.005, \"partial\": {\"mode\": \"tier\"},"), 1);
-        assertThat(problem.featuresInUse()).contains(Frictions.FEE_CAPPED, Frictions.PARTIAL);
-        assertThat(OpenClTestEngines.floatEngine().implementedFeatures()).containsAll(Frictions.FEATURES);
+        assertThat(problem.featuresInUse()).contains(Feature.FEE_CAPPED, Feature.PARTIAL);
+        assertThat(OpenClTestEngines.floatEngine().implementedFeatures())
+                .containsAll(Feature.ofKind(Feature.Kind.MECHANICS));
         assertThat(OpenClTestEngines.floatEngine().implementsAll(problem)).isTrue();
     }
 }

@@ -1,7 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.problem.Frictions;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,7 @@ class OpenClPathHaircutAgreementTest {
     @Test
     void haircutsAloneInFloat() {
         CompiledProblem problem = FrictionProblems.garchCollateral(MOVING_HAIRCUT, "", null, 86);
-        assertThat(problem.frictions.features()).containsExactly(Frictions.PATH_HAIRCUTS);
+        assertThat(problem.mechanicsFeatures()).containsExactly(Feature.PATH_HAIRCUTS);
         PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), problem);
         CompiledProblem fixed = FrictionProblems.garchCollateral(
                 "\"haircut\": " + problem.frictions.haircuts().compiled()[0], "", null, 86);
@@ -44,7 +44,7 @@ class OpenClPathHaircutAgreementTest {
     @Test
     void haircutsWithPartialLiquidationInFloat() {
         CompiledProblem problem = FrictionProblems.garchCollateral(MOVING_HAIRCUT, "", LIQUIDATION, 87);
-        assertThat(problem.frictions.features()).contains(Frictions.PATH_HAIRCUTS, Frictions.PARTIAL);
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PATH_HAIRCUTS, Feature.PARTIAL);
         PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), problem);
         assertThat(pathsWithEvents(reference, 2)).as("paths that live on after an event").isGreaterThan(PATHS / 20);
     }

@@ -1,6 +1,7 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.Frictions;
 import io.marginsim.liquidation.PremiumLink;
 import io.marginsim.engine.MarketPath;
@@ -27,7 +28,7 @@ class OpenClPremiumFundingAgreementTest {
     @Test
     void crossWithTheClampBindingOftenInFloat() {
         CompiledProblem problem = FrictionProblems.crossWithFunding(PREMIUM_FUNDING, LATENCY_LINEAR_FEE, 81);
-        assertThat(problem.frictions.features()).contains(Frictions.PREMIUM_FUNDING).doesNotContain(Frictions.FUNDING);
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PREMIUM_FUNDING).doesNotContain(Feature.FUNDING);
         assertAgrees(OpenClTestEngines.floatEngine(), problem);
         assertThat(clampedShare(problem, 0)).as("BTC long's steps at the rate cap or floor").isBetween(0.1, 0.9);
     }

@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.PortfolioSpecs;
@@ -52,7 +53,7 @@ class LaneContinuousCrossTest {
                 "\"funding\": {\"fundingRatePerInterval\": 0.0002, \"premium\": {\"basisSensitivity\": 0.5, \"clampBand\": 0.0005, \"rateCap\": 0.003}}",
                 mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02", "\"feeCappedAtRemainingMargin\": true",
                         BY_FRACTION), 92));
-        assertThat(problem.frictions.features()).contains("path-dependent haircuts", "premium-linked funding");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PATH_HAIRCUTS, Feature.PREMIUM_FUNDING);
         assertAgrees(problem);
     }
 

@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import org.junit.jupiter.api.Test;
@@ -60,8 +61,8 @@ class LaneContinuousLiquidationTest {
                         + "\"clampBand\": 0.0005, \"rateCap\": 0.0075}}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02",
                         "\"feeCappedAtRemainingMargin\": true") + "}", 83));
-        assertThat(problem.frictions.features()).contains("premium-linked funding",
-                "liquidation fee capped at remaining margin");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PREMIUM_FUNDING,
+                Feature.FEE_CAPPED);
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertAgrees(problem);
     }
@@ -81,8 +82,8 @@ class LaneContinuousLiquidationTest {
                  "horizonDays": 16, "stepsPerDay": 8, "seed": 84, "engine": "vector"}"""
                 .formatted(mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION)));
         assertThat(problem.monitoring).isEqualTo(Monitoring.CONTINUOUS);
-        assertThat(problem.frictions.features()).contains("path-dependent haircuts", "borrow interest",
-                "partial liquidation");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PATH_HAIRCUTS, Feature.BORROW,
+                Feature.PARTIAL);
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertCutSeveralTimes(assertAgrees(problem));
     }

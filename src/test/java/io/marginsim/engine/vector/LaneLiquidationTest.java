@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
@@ -44,8 +45,8 @@ class LaneLiquidationTest {
         CompiledProblem problem = FrictionProblems.garchHaircut("\"funding\": {\"fundingRatePerInterval\": 0.0004}",
                 mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02", "\"feeCappedAtRemainingMargin\": true",
                         BY_FRACTION), 74);
-        assertThat(problem.frictions.features()).contains("path-dependent haircuts", "partial liquidation",
-                "liquidation fee capped at remaining margin");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PATH_HAIRCUTS, Feature.PARTIAL,
+                Feature.FEE_CAPPED);
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertCutSeveralTimes(assertAgrees(problem));
     }
@@ -57,7 +58,7 @@ class LaneLiquidationTest {
                 "cash": 0, "collateral": [{"asset": "A", "amount": 10, "haircut": 0.2}],
                 "debts": [{"asset": "B", "amount": 18, "borrowRate": 0.3}]""", LATENCY_AND_A_HALF, 75);
         assertThat(problem.positions).isZero();
-        assertThat(problem.frictions.features()).contains("borrow interest", "liquidation latency");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.BORROW, Feature.LATENCY);
         assertBadDebtOn(assertAgrees(problem), 1);
     }
 
@@ -65,8 +66,8 @@ class LaneLiquidationTest {
     void theBtcLiquidationExampleWithBinanceBracketsCappedFeeAndTierCuts() {
         // checked continuously by default, and at step ends when asked: the lanes run both
         CompiledProblem problem = ProblemCompiler.compile(SpecReader.read(Path.of("examples/btc-liquidation.json")));
-        assertThat(problem.frictions.features()).contains("funding", "liquidation latency", "liquidation slippage",
-                "liquidation fee capped at remaining margin", "partial liquidation");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.FUNDING, Feature.LATENCY, Feature.SLIPPAGE,
+                Feature.FEE_CAPPED, Feature.PARTIAL);
         assertThat(problem.monitoring).isEqualTo(Monitoring.CONTINUOUS);
         for (Monitoring monitoring : Monitoring.values()) {
             CompiledProblem monitored = problem.withMonitoring(monitoring);
@@ -79,9 +80,9 @@ class LaneLiquidationTest {
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
         CompiledProblem problem = FrictionProblems.isolatedPremium(
                 mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 72);
-        assertThat(problem.frictions.features()).contains("premium-linked funding", "borrow interest",
-                "liquidation fee capped at remaining margin", "partial liquidation")
-                .doesNotContain("liquidation latency");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PREMIUM_FUNDING, Feature.BORROW,
+                Feature.FEE_CAPPED, Feature.PARTIAL)
+                .doesNotContain(Feature.LATENCY);
         PathBlock reference = assertAgrees(problem);
         assertCutSeveralTimes(reference);
     }

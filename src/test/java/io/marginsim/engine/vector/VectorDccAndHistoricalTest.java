@@ -2,6 +2,7 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
@@ -56,7 +57,7 @@ class VectorDccAndHistoricalTest {
     @ValueSource(booleans = {false, true})
     void dccWithTwoAssets(boolean garch) {
         CompiledProblem p = dcc(2, garch, 0.06, 0.9, 51);
-        assertThat(p.featuresInUse()).contains(CompiledProblem.DCC);
+        assertThat(p.featuresInUse()).contains(Feature.DCC);
         assertAgrees(p, 1_000, PATHS);
     }
 
@@ -97,14 +98,14 @@ class VectorDccAndHistoricalTest {
     @Test
     void filteredHistoricalSimulation() {
         assertThat(historical.historyRows).isEqualTo(59);
-        assertThat(historical.featuresInUse()).contains(CompiledProblem.HISTORICAL);
+        assertThat(historical.featuresInUse()).contains(Feature.HISTORICAL);
         assertAgrees(historical, 1_000, PATHS);
     }
 
     @Test
     void bothModelsAreImplemented() {
         try (VectorEngine engine = new VectorEngine(1, 64)) {
-            assertThat(engine.implementedFeatures()).contains(CompiledProblem.DCC, CompiledProblem.HISTORICAL);
+            assertThat(engine.implementedFeatures()).contains(Feature.DCC, Feature.HISTORICAL);
             assertThat(historical.featuresBeyond(engine.implementedFeatures())).isEmpty();
             assertThat(dcc(2, true, 0.05, 0.9, 1).featuresBeyond(engine.implementedFeatures())).isEmpty();
         }

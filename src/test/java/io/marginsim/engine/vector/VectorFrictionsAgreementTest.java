@@ -2,6 +2,7 @@ package io.marginsim.engine.vector;
 
 import io.marginsim.engine.BreachTimes;
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class VectorFrictionsAgreementTest {
     @Test
     void crossFundingAndBorrowInterestWithoutLiquidationMechanics() {
         CompiledProblem problem = FrictionProblems.cross(null, 51);
-        assertThat(problem.frictions.features()).containsExactly("funding", "borrow interest");
+        assertThat(problem.mechanicsFeatures()).containsExactly(Feature.FUNDING, Feature.BORROW);
         assertAgrees(problem);
     }
 
@@ -112,15 +113,15 @@ class VectorFrictionsAgreementTest {
                         + "\"clampBand\": 0.0005, \"rateCap\": 0.0075}}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02",
                         "\"feeCappedAtRemainingMargin\": true") + "}", 59);
-        assertThat(problem.frictions.features()).contains("premium-linked funding",
-                "liquidation fee capped at remaining margin");
+        assertThat(problem.mechanicsFeatures()).contains(Feature.PREMIUM_FUNDING,
+                Feature.FEE_CAPPED);
         assertAgrees(problem);
     }
 
     @Test
     void haircutsFollowTheCollateralsGarchVariance() {
         CompiledProblem problem = FrictionProblems.garchHaircut("", "", 60);
-        assertThat(problem.frictions.features()).containsExactly("path-dependent haircuts");
+        assertThat(problem.mechanicsFeatures()).containsExactly(Feature.PATH_HAIRCUTS);
         assertAgrees(problem);
     }
 
