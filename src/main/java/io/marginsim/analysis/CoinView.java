@@ -136,13 +136,9 @@ public final class CoinView {
         }
         CompiledProblem x = ProblemCompiler.compile(valued);
         // the mirror image: the same draws move log X by minus what they move log P
-        CompiledProblem.Market market = new CompiledProblem.Market(x.assetNames,
-                new double[] {1 / usd.initialPrice[0]}, new double[] {-usd.initialLogPrice[0]},
-                new double[] {-usd.logDrift[0]}, new double[] {-usd.shockLoading[0]});
-        return new CompiledProblem(market, CompiledProblem.Models.gbm(market),
-                new CompiledProblem.Account(x.isolated, x.cash, x.valueUnits, x.requirementUnits, x.positionAsset,
-                        x.positionSize, x.positionEntry, x.positionMargin, x.markBasis, x.tierStart, x.tierFloor,
-                        x.tierRate, x.tierDeduction),
-                x.steps, x.stepDays, x.seed, Frictions.NONE, x.monitoring);
+        CompiledProblem.Market market = new CompiledProblem.Market(x.assetNames.toArray(String[]::new),
+                new double[] {1 / usd.initialPrice.get(0)}, new double[] {-usd.initialLogPrice.get(0)},
+                new double[] {-usd.logDrift.get(0)}, new double[] {-usd.shockLoading.get(0)});
+        return x.onMarket(market, Frictions.NONE);
     }
 }

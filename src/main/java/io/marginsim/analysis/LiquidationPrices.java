@@ -40,7 +40,7 @@ public final class LiquidationPrices {
         List<Result> out = new ArrayList<>();
         if (p.isolated) {
             for (int i = 0; i < p.positions; i++) {
-                out.add(solve(p, price, p.positionAsset[i], i));
+                out.add(solve(p, price, p.positionAsset.get(i), i));
             }
         } else {
             for (int a = 0; a < p.assets; a++) {
@@ -53,11 +53,11 @@ public final class LiquidationPrices {
     }
 
     private static boolean exposed(CompiledProblem p, int asset) {
-        if (p.valueUnits[asset] != 0 || p.requirementUnits[asset] != 0) {
+        if (p.valueUnits.get(asset) != 0 || p.requirementUnits.get(asset) != 0) {
             return true;
         }
         for (int i = 0; i < p.positions; i++) {
-            if (p.positionAsset[i] == asset) {
+            if (p.positionAsset.get(i) == asset) {
                 return true;
             }
         }
@@ -70,9 +70,9 @@ public final class LiquidationPrices {
         TreeSet<Double> boundaries = new TreeSet<>();
         boundaries.add(0.0);
         for (int i = 0; i < p.positions; i++) {
-            if (p.positionAsset[i] == asset && p.markBasis[i] && (only < 0 || only == i)) {
-                for (int k = p.tierStart[i] + 1; k < p.tierStart[i + 1]; k++) {
-                    boundaries.add(p.tierFloor[k] / Math.abs(p.positionSize[i]));
+            if (p.positionAsset.get(i) == asset && p.markBasis.get(i) && (only < 0 || only == i)) {
+                for (int k = p.tierStart.get(i) + 1; k < p.tierStart.get(i + 1); k++) {
+                    boundaries.add(p.tierFloor.get(k) / Math.abs(p.positionSize.get(i)));
                 }
             }
         }
@@ -98,7 +98,7 @@ public final class LiquidationPrices {
         }
         boolean breached = margin(p, withPrice(today, asset, current), only) < 0;
         String scope = only < 0 ? "account" : "position " + only;
-        return new Result(scope, p.assetNames[asset], current, below, above, breached);
+        return new Result(scope, p.assetNames.get(asset), current, below, above, breached);
     }
 
     /**
@@ -110,16 +110,16 @@ public final class LiquidationPrices {
         double probe = Double.isInfinite(hi) ? Math.max(2 * lo, 1) : 0.5 * (lo + hi);
         // at price zero every mark-basis requirement on the asset is zero; what remains is the constant part
         double intercept = margin(p, withPrice(today, asset, 0), only);
-        double slope = only < 0 ? p.valueUnits[asset] - p.requirementUnits[asset] : 0;
+        double slope = only < 0 ? p.valueUnits.get(asset) - p.requirementUnits.get(asset) : 0;
         for (int i = 0; i < p.positions; i++) {
-            if (p.positionAsset[i] != asset || (only >= 0 && only != i)) {
+            if (p.positionAsset.get(i) != asset || (only >= 0 && only != i)) {
                 continue;
             }
-            slope += p.positionSize[i];
-            if (p.markBasis[i]) {
+            slope += p.positionSize.get(i);
+            if (p.markBasis.get(i)) {
                 int k = p.bracket(i, p.notional(i, probe));
-                slope -= Math.abs(p.positionSize[i]) * p.tierRate[k];
-                intercept += p.tierDeduction[k];
+                slope -= Math.abs(p.positionSize.get(i)) * p.tierRate.get(k);
+                intercept += p.tierDeduction.get(k);
             }
         }
         if (only < 0 && p.scenarios > 0) {
@@ -128,7 +128,7 @@ public final class LiquidationPrices {
             double[] atZero = withPrice(today, asset, 0);
             int s = p.worstScenario(withPrice(today, asset, probe));
             intercept += p.portfolioRequirement(atZero) - (s >= 0 ? p.scenarioLoss(s, atZero) : p.portfolioMinimum);
-            slope -= s >= 0 ? p.scenarioUnits[s * p.assets + asset] : 0;
+            slope -= s >= 0 ? p.scenarioUnits.get(s * p.assets + asset) : 0;
         }
         if (slope == 0) {
             return Double.NaN;
@@ -146,10 +146,10 @@ public final class LiquidationPrices {
         for (int s = 0; s < p.scenarios; s++) {
             // scenario s is the line cs + us * P in this asset's price
             double cs = p.scenarioLoss(s, atZero);
-            double us = p.scenarioUnits[s * p.assets + asset];
+            double us = p.scenarioUnits.get(s * p.assets + asset);
             addKink(boundaries, (p.portfolioMinimum - cs) / us);
             for (int t = s + 1; t < p.scenarios; t++) {
-                addKink(boundaries, (p.scenarioLoss(t, atZero) - cs) / (us - p.scenarioUnits[t * p.assets + asset]));
+                addKink(boundaries, (p.scenarioLoss(t, atZero) - cs) / (us - p.scenarioUnits.get(t * p.assets + asset)));
             }
         }
     }
@@ -165,7 +165,7 @@ public final class LiquidationPrices {
         if (only < 0) {
             return Valuation.crossEquity(p, prices) - Valuation.crossRequirement(p, prices);
         }
-        double mark = prices[p.positionAsset[only]];
+        double mark = prices[p.positionAsset.get(only)];
         return Valuation.isolatedEquity(p, only, mark) - Valuation.positionRequirement(p, only, mark);
     }
 

@@ -57,7 +57,7 @@ public final class ContinuousAccount implements PathAccount {
             monitor.drawExtremes(path, step, logPrice0, logPrice1, cov);
             shortfall = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
-                int a = p.positionAsset[i];
+                int a = p.positionAsset.get(i);
                 double s = monitor.positionShortfall(i, price0[a], price1[a]);
                 if (s > 0 && open[i]) {
                     open[i] = false;
@@ -98,7 +98,7 @@ public final class ContinuousAccount implements PathAccount {
         double equity = Valuation.isolatedAccountEquity(p, price);
         for (int i = 0; i < p.positions; i++) {
             if (!open[i]) {
-                equity += closedEquity[i] - Valuation.isolatedEquity(p, i, price[p.positionAsset[i]]);
+                equity += closedEquity[i] - Valuation.isolatedEquity(p, i, price[p.positionAsset.get(i)]);
             }
         }
         out.terminalEquity[slot] = equity;

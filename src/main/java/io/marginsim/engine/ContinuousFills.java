@@ -54,7 +54,7 @@ final class ContinuousFills {
             shadowMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             shortfall = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
-                int a = p.positionAsset[i];
+                int a = p.positionAsset.get(i);
                 double s = shadowMonitor.positionShortfall(i, previousPrice[a], price[a]);
                 if (first && s > 0) {
                     fraction = Math.min(fraction,
@@ -84,7 +84,7 @@ final class ContinuousFills {
         if (p.isolated) {
             realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             for (int i = 0; i < p.positions; i++) {
-                int a = p.positionAsset[i];
+                int a = p.positionAsset.get(i);
                 boolean filled = false;
                 int due = account.due[i];
                 if (account.open[i] && (due == step || (last && due != LiquidatingAccount.NONE))) {
@@ -154,7 +154,7 @@ final class ContinuousFills {
     /** {@link #checkCross} for isolated position {@code i}. */
     private void checkIsolated(long path, int step, int i, double[] logPrice, double[] previousLogPrice,
                                double[] price, double[] previousPrice, double[] cov) {
-        int a = p.positionAsset[i];
+        int a = p.positionAsset.get(i);
         double start = 0;
         double mark = previousPrice[a];
         double[] segmentCov = cov;

@@ -236,7 +236,7 @@ public final class ContinuousMonitor {
      */
     public double positionCrossingTime(long path, int step, int i, double[] logPrice0, double[] logPrice1,
                                        double[] cov) {
-        int a = p.positionAsset[i];
+        int a = p.positionAsset.get(i);
         return assetCrossingTime(path, step, a, logPrice0[a], logPrice1[a], cov[a * p.assets + a], crossing[a]);
     }
 
@@ -281,7 +281,7 @@ public final class ContinuousMonitor {
      * {@link #drawExtremes}; when positive, {@link #crossingPrices} holds its barrier price at its asset's index.
      */
     public double positionShortfall(int i, double mark0, double mark1) {
-        int a = p.positionAsset[i];
+        int a = p.positionAsset.get(i);
         double m0 = margin.positionExcess(i, mark0);
         double m1 = margin.positionExcess(i, mark1);
         double s = margin.positionSlope(i, mark0);

@@ -142,17 +142,17 @@ public final class LiquidatingAccount implements PathAccount {
         premium = costs.premiumFunding();
         history = premium == null ? 0 : premium.history();
         pastLogPrice = new double[history * p.assets];
-        boolean moving = costs.haircuts() != null;
-        valueUnits = moving ? p.valueUnits.clone() : p.valueUnits;
-        requirementUnits = moving ? p.requirementUnits.clone() : p.requirementUnits;
+        // this account's own copies: haircuts that move along the path change them
+        valueUnits = p.valueUnits.toArray();
+        requirementUnits = p.requirementUnits.toArray();
         fills = p.monitoring == Monitoring.CONTINUOUS ? new ContinuousFills(this, new LiquidatingMargins(this)) : null;
     }
 
     @Override
     public void start() {
         cash = p.cash;
-        System.arraycopy(p.positionSize, 0, size, 0, p.positions);
-        System.arraycopy(p.positionMargin, 0, margin, 0, p.positions);
+        p.positionSize.copyTo(0, size, 0, p.positions);
+        p.positionMargin.copyTo(0, margin, 0, p.positions);
         Arrays.fill(open, true);
         Arrays.fill(due, NONE);
         accountClosed = false;
@@ -196,15 +196,15 @@ public final class LiquidatingAccount implements PathAccount {
             for (int i = 0; i < p.positions; i++) {
                 boolean filled = false;
                 if (open[i] && (due[i] == step || (last && due[i] != NONE))) {
-                    executeIsolated(i, reference(p.positionAsset[i], due[i] == step, logPrice, previousLogPrice, price));
+                    executeIsolated(i, reference(p.positionAsset.get(i), due[i] == step, logPrice, previousLogPrice, price));
                     filled = true;
                 }
-                if (open[i] && !filled && due[i] == NONE && isolatedShortfall(i, price[p.positionAsset[i]]) > 0) {
+                if (open[i] && !filled && due[i] == NONE && isolatedShortfall(i, price[p.positionAsset.get(i)]) > 0) {
                     due[i] = step + latencyWhole;
                     noteBreach(i, step);
-                    breachPrice[i] = price[p.positionAsset[i]];
+                    breachPrice[i] = price[p.positionAsset.get(i)];
                     if (due[i] == step) {
-                        executeIsolated(i, price[p.positionAsset[i]]);
+                        executeIsolated(i, price[p.positionAsset.get(i)]);
                     }
                 }
             }
@@ -360,7 +360,7 @@ public final class LiquidatingAccount implements PathAccount {
         }
         if (out.scopes != null) {
             for (int i = 0; i < p.positions; i++) {
-                double equity = open[i] ? margin[i] + size[i] * (price[p.positionAsset[i]] - p.positionEntry[i])
+                double equity = open[i] ? margin[i] + size[i] * (price[p.positionAsset.get(i)] - p.positionEntry.get(i))
                         : closedEquity[i];
                 out.scopes.write(slot, i, positionBreach[i], equity);
                 if (out.scopes.tracksLiquidation) {
@@ -378,7 +378,7 @@ public final class LiquidatingAccount implements PathAccount {
         }
         double equity = cash + Valuation.unitsValue(valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
-            equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]) : closedEquity[i];
+            equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset.get(i)] - p.positionEntry.get(i)) : closedEquity[i];
         }
         return equity;
     }
@@ -404,8 +404,8 @@ public final class LiquidatingAccount implements PathAccount {
             if (rate == 0) {
                 continue;
             }
-            double mark = price[p.positionAsset[i]];
-            shadowFunding[i] += p.positionSize[i] * mark * rate;
+            double mark = price[p.positionAsset.get(i)];
+            shadowFunding[i] += p.positionSize.get(i) * mark * rate;
             double pay = size[i] * mark * rate;
             if (p.isolated) {
                 if (open[i]) {
@@ -427,7 +427,7 @@ public final class LiquidatingAccount implements PathAccount {
     /** Funding rate of position {@code i} for step {@code step}: constant, or linked to the trailing premium. */
     private double fundingRate(int i, int step, double[] logPrice) {
         if (premium != null && premium.link()[i] != null) {
-            int a = p.positionAsset[i];
+            int a = p.positionAsset.get(i);
             int back = Math.floorMod(step - premium.intervalSteps()[i], history);
             double move = logPrice[a] - pastLogPrice[back * p.assets + a];
             double basis = premium.link()[i].basisSensitivity() * move;
@@ -480,7 +480,7 @@ public final class LiquidatingAccount implements PathAccount {
         }
         double worst = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.positions; i++) {
-            double mark = price[p.positionAsset[i]];
+            double mark = price[p.positionAsset.get(i)];
             double equity = Valuation.isolatedEquity(p, i, mark) - shadowFunding[i];
             worst = Math.max(worst, Valuation.positionRequirement(p, i, mark) - equity);
         }
@@ -490,7 +490,7 @@ public final class LiquidatingAccount implements PathAccount {
     private double crossEquity(double[] price) {
         double equity = cash + Valuation.unitsValue(valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
-            equity += size[i] * (price[p.positionAsset[i]] - p.positionEntry[i]);
+            equity += size[i] * (price[p.positionAsset.get(i)] - p.positionEntry.get(i));
         }
         return equity;
     }
@@ -499,13 +499,13 @@ public final class LiquidatingAccount implements PathAccount {
         // the grid is compiled for the starting sizes, which hold until a full liquidation closes the account
         double requirement = Valuation.unitsValue(requirementUnits, price) + p.portfolioRequirement(price);
         for (int i = 0; i < p.positions; i++) {
-            requirement += requirement(i, price[p.positionAsset[i]]);
+            requirement += requirement(i, price[p.positionAsset.get(i)]);
         }
         return requirement - crossEquity(price);
     }
 
     private double isolatedShortfall(int i, double mark) {
-        return requirement(i, mark) - (margin[i] + size[i] * (mark - p.positionEntry[i]));
+        return requirement(i, mark) - (margin[i] + size[i] * (mark - p.positionEntry.get(i)));
     }
 
     /** Tiered requirement on the current size (the bracket table is the one compiled for the original size). */
@@ -514,7 +514,7 @@ public final class LiquidatingAccount implements PathAccount {
     }
 
     private double notional(int i, double mark) {
-        return Math.abs(size[i]) * (p.markBasis[i] ? mark : p.positionEntry[i]);
+        return Math.abs(size[i]) * (p.markBasis.get(i) ? mark : p.positionEntry.get(i));
     }
 
     void executeCross() {
@@ -547,7 +547,7 @@ public final class LiquidatingAccount implements PathAccount {
      */
     private double fillCross(boolean all) {
         for (int i = 0; i < p.positions; i++) {
-            cash += reduce(i, fillPrice[p.positionAsset[i]], breachPrice[p.positionAsset[i]], all);
+            cash += reduce(i, fillPrice[p.positionAsset.get(i)], breachPrice[p.positionAsset.get(i)], all);
         }
         double equity = crossEquity(fillPrice);
         for (int i = 0; i < p.positions; i++) {
@@ -564,7 +564,7 @@ public final class LiquidatingAccount implements PathAccount {
         double breach = breachPrice[i];
         margin[i] += reduce(i, reference, breach, false);
         // the equity is carried past the fee rather than revalued, for the reason given at fillCross
-        double equity = margin[i] + size[i] * (reference - p.positionEntry[i]);
+        double equity = margin[i] + size[i] * (reference - p.positionEntry.get(i));
         double charged = chargeFee(i, equity);
         margin[i] -= charged;
         if (size[i] != 0 && equity - charged < 0) {
@@ -601,7 +601,7 @@ public final class LiquidatingAccount implements PathAccount {
         double fill = reference * (1 - Math.signum(closed) * impact);
         fee[i] = liq.feeRate() == null ? 0 : liq.feeRate()[i] * units * fill;
         addLoss(i, closed * (breach - reference) + units * reference * impact);
-        return closed * (fill - p.positionEntry[i]);
+        return closed * (fill - p.positionEntry.get(i));
     }
 
     /**

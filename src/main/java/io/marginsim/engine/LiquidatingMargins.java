@@ -29,7 +29,7 @@ final class LiquidatingMargins {
             public void crossSlopes(double[] price, double[] out) {
                 unitSlopes(price, out);
                 for (int i = 0; i < p.positions; i++) {
-                    out[p.positionAsset[i]] += positionSlope(i, price[p.positionAsset[i]]);
+                    out[p.positionAsset.get(i)] += positionSlope(i, price[p.positionAsset.get(i)]);
                 }
             }
 
@@ -41,10 +41,10 @@ final class LiquidatingMargins {
             @Override
             public double positionSlope(int i, double mark) {
                 double size = account.size(i);
-                if (size == 0 || !p.markBasis[i]) {
+                if (size == 0 || !p.markBasis.get(i)) {
                     return size;
                 }
-                return size - Math.abs(size) * p.tierRate[p.bracket(i, Math.abs(size) * mark)];
+                return size - Math.abs(size) * p.tierRate.get(p.bracket(i, Math.abs(size) * mark));
             }
         };
     }
@@ -60,7 +60,7 @@ final class LiquidatingMargins {
             public void crossSlopes(double[] price, double[] out) {
                 unitSlopes(price, out);
                 for (int i = 0; i < p.positions; i++) {
-                    out[p.positionAsset[i]] += Valuation.positionExcessSlope(p, i, price[p.positionAsset[i]]);
+                    out[p.positionAsset.get(i)] += Valuation.positionExcessSlope(p, i, price[p.positionAsset.get(i)]);
                 }
             }
 

@@ -28,6 +28,9 @@ public final class MarketPath {
     private final DynamicCorrelation correlation;
     /** This step's unit-variance innovations, per asset (what DCC's next step is driven by). */
     private final double[] innovation;
+    /** The problem's shock loading and correlation factor as arrays: the covariance and each step read them whole. */
+    private final double[] shockLoading;
+    private final double[] correlationFactor;
     /** Each asset's step standard deviation, scratch for {@link #stepCovariance(int, double[])}. */
     private final double[] scale;
 
@@ -39,21 +42,23 @@ public final class MarketPath {
                 ? new StudentMixing(problem.copulaDegreesOfFreedom, ShockStream.COPULA_MIXING) : null;
         assetMixing = new StudentMixing[problem.assets];
         for (int a = 0; a < problem.assets; a++) {
-            if (problem.degreesOfFreedom[a] > 0) {
-                assetMixing[a] = new StudentMixing(problem.degreesOfFreedom[a], ShockStream.ASSET_MIXING + a);
+            if (problem.degreesOfFreedom.get(a) > 0) {
+                assetMixing[a] = new StudentMixing(problem.degreesOfFreedom.get(a), ShockStream.ASSET_MIXING + a);
             }
         }
         variance = new double[problem.assets];
         previous = new double[problem.assets];
         correlation = problem.dcc ? new DynamicCorrelation(problem.assets, problem.dccA, problem.dccB,
-                problem.dccTarget, problem.correlationFactor) : null;
+                problem.dccTarget.toArray(), problem.correlationFactor.toArray()) : null;
         innovation = new double[problem.assets];
         scale = new double[problem.assets];
+        shockLoading = problem.shockLoading.toArray();
+        correlationFactor = problem.correlationFactor.toArray();
     }
 
     /** Resets the per-path state before step 1. */
     public void start() {
-        System.arraycopy(p.initialVariance, 0, variance, 0, p.assets);
+        p.initialVariance.copyTo(0, variance, 0, p.assets);
         if (correlation != null) {
             correlation.start();
         }
@@ -69,7 +74,7 @@ public final class MarketPath {
         }
         double s = 0;
         for (int k = 0; k <= Math.min(i, j); k++) {
-            s += p.correlationFactor[i * p.assets + k] * p.correlationFactor[j * p.assets + k];
+            s += p.correlationFactor.get(i * p.assets + k) * p.correlationFactor.get(j * p.assets + k);
         }
         return s;
     }
@@ -81,7 +86,7 @@ public final class MarketPath {
      */
     public void conditionalVariance(double[] out) {
         for (int a = 0; a < p.assets; a++) {
-            out[a] = p.garch[a] ? variance[a] : p.stepVolatility[a] * p.stepVolatility[a];
+            out[a] = p.garch.get(a) ? variance[a] : p.stepVolatility.get(a) * p.stepVolatility.get(a);
         }
     }
 
@@ -96,13 +101,13 @@ public final class MarketPath {
      */
     public void stepCovariance(int step, double[] out) {
         if (gbm) {
-            stepCovariance(p, p.shockLoading, null, out);
+            stepCovariance(p, shockLoading, null, out);
             return;
         }
         for (int a = 0; a < p.assets; a++) {
-            scale[a] = stepScale(p, step, a, p.garch[a] ? variance[a] : 0);
+            scale[a] = stepScale(p, step, a, p.garch.get(a) ? variance[a] : 0);
         }
-        stepCovariance(p, correlation == null ? p.correlationFactor : correlation.factor(), scale, out);
+        stepCovariance(p, correlation == null ? correlationFactor : correlation.factor(), scale, out);
     }
 
     /**
@@ -133,8 +138,8 @@ public final class MarketPath {
      * {@code sqrt(1 - ar1^2)} from step 2 on.
      */
     public static double stepScale(CompiledProblem p, int step, int a, double variance) {
-        double sd = p.volatilityMultiplier * (p.garch[a] ? Math.sqrt(variance) : p.stepVolatility[a]);
-        return step == 1 || p.ar1[a] == 0 ? sd : sd * Math.sqrt(1 - p.ar1[a] * p.ar1[a]);
+        double sd = p.volatilityMultiplier * (p.garch.get(a) ? Math.sqrt(variance) : p.stepVolatility.get(a));
+        return step == 1 || p.ar1.get(a) == 0 ? sd : sd * Math.sqrt(1 - p.ar1.get(a) * p.ar1.get(a));
     }
 
     /** Writes the log return of every asset at step {@code step} (1-based) of {@code path} into {@code out}. */
@@ -142,7 +147,7 @@ public final class MarketPath {
         int counter = step - 1;
         if (p.historyRows > 0) {
             ShockStream.words(p.seed, counter, path, 0, ShockStream.BOOTSTRAP, words);
-            System.arraycopy(p.historyResiduals, HistoricalResiduals.row(words[0], p.historyRows) * p.assets,
+            p.historyResiduals.copyTo(HistoricalResiduals.row(words[0], p.historyRows) * p.assets,
                     innovation, 0, p.assets);
         } else {
             ShockStream.normals(p.seed, counter, path, ShockStream.PRICE, p.blocksPerStep(), normals, words);
@@ -151,9 +156,9 @@ public final class MarketPath {
             for (int a = 0; a < p.assets; a++) {
                 double shock = 0;
                 for (int b = 0; b <= a; b++) {
-                    shock += p.shockLoading[a * p.assets + b] * normals[b];
+                    shock += p.shockLoading.get(a * p.assets + b) * normals[b];
                 }
-                out[a] = p.logDrift[a] + shock;
+                out[a] = p.logDrift.get(a) + shock;
             }
             return;
         }
@@ -164,7 +169,7 @@ public final class MarketPath {
             commonJump = MertonJumps.logJump(words, p.commonJumpMean, p.commonJumpCap, p.commonJumpLogMean,
                     p.commonJumpLogStdev);
         }
-        double[] factor = correlation == null ? p.correlationFactor : correlation.factor();
+        double[] factor = correlation == null ? correlationFactor : correlation.factor();
         for (int a = 0; a < p.assets; a++) {
             double u;
             if (p.historyRows > 0) {
@@ -177,20 +182,20 @@ public final class MarketPath {
                 u = eps * common * (assetMixing[a] == null ? 1 : assetMixing[a].factor(p.seed, counter, path));
                 innovation[a] = u;
             }
-            double sd = p.garch[a] ? Math.sqrt(variance[a]) : p.stepVolatility[a];
+            double sd = p.garch.get(a) ? Math.sqrt(variance[a]) : p.stepVolatility.get(a);
             double shock = p.volatilityMultiplier * sd * u;
-            double diffusion = step == 1 ? shock : Ar1Returns.next(p.ar1[a], previous[a], shock);
+            double diffusion = step == 1 ? shock : Ar1Returns.next(p.ar1.get(a), previous[a], shock);
             previous[a] = diffusion;
             double jump = 0;
-            if (p.jumpMean[a] > 0) {
+            if (p.jumpMean.get(a) > 0) {
                 ShockStream.words(p.seed, counter, path, a, ShockStream.JUMPS, words);
-                jump = MertonJumps.logJump(words, p.jumpMean[a], p.jumpCap[a], p.jumpLogMean[a], p.jumpLogStdev[a]);
+                jump = MertonJumps.logJump(words, p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a));
             }
-            double drift = p.garch[a] ? GarchVariance.logDrift(p.logDrift[a], p.volatilityMultiplier, variance[a])
-                    : p.logDrift[a];
-            out[a] = drift + diffusion + jump + p.commonJumpBeta[a] * commonJump;
-            if (p.garch[a]) {
-                variance[a] = GarchVariance.next(p.garchOmega[a], p.garchAlpha[a], p.garchBeta[a], variance[a], u);
+            double drift = p.garch.get(a) ? GarchVariance.logDrift(p.logDrift.get(a), p.volatilityMultiplier, variance[a])
+                    : p.logDrift.get(a);
+            out[a] = drift + diffusion + jump + p.commonJumpBeta.get(a) * commonJump;
+            if (p.garch.get(a)) {
+                variance[a] = GarchVariance.next(p.garchOmega.get(a), p.garchAlpha.get(a), p.garchBeta.get(a), variance[a], u);
             }
         }
         if (correlation != null) {

@@ -19,14 +19,14 @@ public final class CompiledProblem {
     public final int steps;
     public final double stepDays;
     public final long seed;
-    public final String[] assetNames;
+    public final List<String> assetNames;
     /**
      * Starting prices after the stress shock, {@code price * exp(shock)}: kept beside {@code initialLogPrice} so
      * that valuations now (the report's initial equity, liquidation prices) use the spec's prices exactly rather
      * than {@code exp(log(price))}, which is off by an ulp or two.
      */
-    public final double[] initialPrice;
-    public final double[] initialLogPrice;
+    public final DoubleArray initialPrice;
+    public final DoubleArray initialLogPrice;
     /**
      * Per-step log drift {@code (mu - (m sigma)^2 / 2) * dt - kappa[a] - kappaC[a]} with {@code m} the stress
      * volatility multiplier and {@code kappa} the jump compensators of
@@ -35,44 +35,44 @@ public final class CompiledProblem {
      * ({@code mu * dt - kappa[a] - kappaC[a]}): each step subtracts {@code (m^2 h) / 2} of its own conditional
      * variance {@code h} ({@link io.marginsim.market.GarchVariance#logDrift}).
      */
-    public final double[] logDrift;
+    public final DoubleArray logDrift;
     /**
      * Lower-triangular, row-major, {@code assets x assets}: {@code diag(m sigma sqrt(dt)) * cholesky(C')} with
      * {@code C' = (1 - lambda) C + lambda 1 1^T} the stressed correlation.
      */
-    public final double[] shockLoading;
+    public final DoubleArray shockLoading;
 
     /** Lower-triangular, row-major, {@code assets x assets}: {@code cholesky(stressed corr)}, unit scale. */
-    public final double[] correlationFactor;
+    public final DoubleArray correlationFactor;
     /** Per asset {@code sigma * sqrt(dt)}, before the stress multiplier (constant-volatility assets). */
-    public final double[] stepVolatility;
+    public final DoubleArray stepVolatility;
     /** Stress multiplier on every diffusion shock (already inside {@code shockLoading} and {@code logDrift}). */
     public final double volatilityMultiplier;
     /** Per asset Student-t degrees of freedom of its own mixing variable; 0 = normal. */
-    public final double[] degreesOfFreedom;
+    public final DoubleArray degreesOfFreedom;
     /** Degrees of freedom of the t copula's common mixing variable; 0 = none. */
     public final double copulaDegreesOfFreedom;
     /** Per asset Poisson mean per step {@code intensity * dt}; 0 = no jumps. */
-    public final double[] jumpMean;
-    public final double[] jumpLogMean;
-    public final double[] jumpLogStdev;
+    public final DoubleArray jumpMean;
+    public final DoubleArray jumpLogMean;
+    public final DoubleArray jumpLogStdev;
     /** Per asset cap on jumps in one step ({@link io.marginsim.market.MertonJumps#cap}). */
-    public final int[] jumpCap;
+    public final IntArray jumpCap;
     public final double commonJumpMean;
     public final double commonJumpLogMean;
     public final double commonJumpLogStdev;
     public final int commonJumpCap;
     /** Per asset loading on the common jump. */
-    public final double[] commonJumpBeta;
-    public final boolean[] garch;
+    public final DoubleArray commonJumpBeta;
+    public final BooleanArray garch;
     /** Per asset GARCH {@code omega * dt} (per-step variance units). */
-    public final double[] garchOmega;
-    public final double[] garchAlpha;
-    public final double[] garchBeta;
+    public final DoubleArray garchOmega;
+    public final DoubleArray garchAlpha;
+    public final DoubleArray garchBeta;
     /** Per asset GARCH variance of step 1, per-step units. */
-    public final double[] initialVariance;
+    public final DoubleArray initialVariance;
     /** Per asset lag-1 autocorrelation of diffusion returns; 0 = none. */
-    public final double[] ar1;
+    public final DoubleArray ar1;
     /** Whether the correlation follows DCC(1,1); false = constant {@code correlationFactor}. */
     public final boolean dcc;
     /** DCC weight of the last step's shock outer product, per step. */
@@ -80,42 +80,46 @@ public final class CompiledProblem {
     /** DCC weight of the previous {@code Q}, per step. */
     public final double dccB;
     /** DCC's long-run target {@code Cbar}: the stressed correlation, full (both triangles), row-major, or empty. */
-    public final double[] dccTarget;
+    public final DoubleArray dccTarget;
     /** Rows {@code T} of bootstrapped residuals; 0 = innovations are drawn, not bootstrapped. */
     public final int historyRows;
     /** Standardised residuals, row-major {@code historyRows x assets}; empty without filtered historical simulation. */
-    public final double[] historyResiduals;
+    public final DoubleArray historyResiduals;
 
     public final boolean isolated;
     public final double cash;
     /** Per asset: units counted in equity (collateral after haircut, minus debt). Cross mode only. */
-    public final double[] valueUnits;
+    public final DoubleArray valueUnits;
     /** Per asset: units whose value is added to the requirement (lending: amount x (1 - threshold)). */
-    public final double[] requirementUnits;
+    public final DoubleArray requirementUnits;
 
     public final int positions;
-    public final int[] positionAsset;
-    public final double[] positionSize;
-    public final double[] positionEntry;
+    public final IntArray positionAsset;
+    public final DoubleArray positionSize;
+    public final DoubleArray positionEntry;
     /** Isolated margin of each position (zero in cross mode). */
-    public final double[] positionMargin;
-    public final boolean[] markBasis;
+    public final DoubleArray positionMargin;
+    public final BooleanArray markBasis;
     /** Tiers of position {@code i} are indices {@code tierStart[i] .. tierStart[i + 1] - 1}, ascending floors. */
-    public final int[] tierStart;
-    public final double[] tierFloor;
-    public final double[] tierRate;
-    public final double[] tierDeduction;
+    public final IntArray tierStart;
+    public final DoubleArray tierFloor;
+    public final DoubleArray tierRate;
+    public final DoubleArray tierDeduction;
     /** Scenarios of the portfolio-margin grid; 0 when each position has its own rule only. */
     public final int scenarios;
     /**
      * Portfolio margin, row-major {@code scenarios x assets}: the loss of scenario {@code s} per unit of asset
      * {@code a}'s price, {@code -move[s][a] * sum of the sizes on a}; see {@link #portfolioRequirement}.
      */
-    public final double[] scenarioUnits;
+    public final DoubleArray scenarioUnits;
     /** Portfolio margin: the requirement when no scenario loses more (quote currency). */
     public final double portfolioMinimum;
     /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
     public final Frictions frictions;
+    /** The parts this problem was built from, for {@link #withMonitoring}; never handed out. */
+    private final Market market;
+    private final Models models;
+    private final Account account;
     /** Step ends only, or also between them ({@code BridgeCrossing}). */
     public final Monitoring monitoring;
 
@@ -136,57 +140,60 @@ public final class CompiledProblem {
 
     public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
                            Frictions frictions, Monitoring monitoring) {
+        this.market = market;
+        this.models = models;
+        this.account = account;
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
         this.seed = seed;
-        this.assetNames = market.names().clone();
-        this.initialPrice = market.initialPrice().clone();
-        this.initialLogPrice = market.initialLogPrice().clone();
-        this.logDrift = market.logDrift().clone();
-        this.shockLoading = market.shockLoading().clone();
-        this.correlationFactor = models.correlationFactor().clone();
-        this.stepVolatility = models.stepVolatility().clone();
+        this.assetNames = List.of(market.names());
+        this.initialPrice = DoubleArray.of(market.initialPrice());
+        this.initialLogPrice = DoubleArray.of(market.initialLogPrice());
+        this.logDrift = DoubleArray.of(market.logDrift());
+        this.shockLoading = DoubleArray.of(market.shockLoading());
+        this.correlationFactor = DoubleArray.of(models.correlationFactor());
+        this.stepVolatility = DoubleArray.of(models.stepVolatility());
         this.volatilityMultiplier = models.volatilityMultiplier();
-        this.degreesOfFreedom = models.degreesOfFreedom().clone();
+        this.degreesOfFreedom = DoubleArray.of(models.degreesOfFreedom());
         this.copulaDegreesOfFreedom = models.copulaDegreesOfFreedom();
-        this.jumpMean = models.jumpMean().clone();
-        this.jumpLogMean = models.jumpLogMean().clone();
-        this.jumpLogStdev = models.jumpLogStdev().clone();
-        this.jumpCap = models.jumpCap().clone();
+        this.jumpMean = DoubleArray.of(models.jumpMean());
+        this.jumpLogMean = DoubleArray.of(models.jumpLogMean());
+        this.jumpLogStdev = DoubleArray.of(models.jumpLogStdev());
+        this.jumpCap = IntArray.of(models.jumpCap());
         this.commonJumpMean = models.commonJumpMean();
         this.commonJumpLogMean = models.commonJumpLogMean();
         this.commonJumpLogStdev = models.commonJumpLogStdev();
         this.commonJumpCap = models.commonJumpCap();
-        this.commonJumpBeta = models.commonJumpBeta().clone();
-        this.garch = models.garch().clone();
-        this.garchOmega = models.garchOmega().clone();
-        this.garchAlpha = models.garchAlpha().clone();
-        this.garchBeta = models.garchBeta().clone();
-        this.initialVariance = models.initialVariance().clone();
-        this.ar1 = models.ar1().clone();
+        this.commonJumpBeta = DoubleArray.of(models.commonJumpBeta());
+        this.garch = BooleanArray.of(models.garch());
+        this.garchOmega = DoubleArray.of(models.garchOmega());
+        this.garchAlpha = DoubleArray.of(models.garchAlpha());
+        this.garchBeta = DoubleArray.of(models.garchBeta());
+        this.initialVariance = DoubleArray.of(models.initialVariance());
+        this.ar1 = DoubleArray.of(models.ar1());
         this.dcc = models.dcc();
         this.dccA = models.dccA();
         this.dccB = models.dccB();
-        this.dccTarget = models.dccTarget().clone();
+        this.dccTarget = DoubleArray.of(models.dccTarget());
         this.historyRows = models.historyRows();
-        this.historyResiduals = models.historyResiduals().clone();
+        this.historyResiduals = DoubleArray.of(models.historyResiduals());
         this.isolated = account.isolated();
         this.cash = account.cash();
-        this.valueUnits = account.valueUnits().clone();
-        this.requirementUnits = account.requirementUnits().clone();
+        this.valueUnits = DoubleArray.of(account.valueUnits());
+        this.requirementUnits = DoubleArray.of(account.requirementUnits());
         this.positions = account.positionAsset().length;
-        this.positionAsset = account.positionAsset().clone();
-        this.positionSize = account.positionSize().clone();
-        this.positionEntry = account.positionEntry().clone();
-        this.positionMargin = account.positionMargin().clone();
-        this.markBasis = account.markBasis().clone();
-        this.tierStart = account.tierStart().clone();
-        this.tierFloor = account.tierFloor().clone();
-        this.tierRate = account.tierRate().clone();
-        this.tierDeduction = account.tierDeduction().clone();
-        this.scenarioUnits = account.scenarioUnits().clone();
-        this.scenarios = assets == 0 ? 0 : scenarioUnits.length / assets;
+        this.positionAsset = IntArray.of(account.positionAsset());
+        this.positionSize = DoubleArray.of(account.positionSize());
+        this.positionEntry = DoubleArray.of(account.positionEntry());
+        this.positionMargin = DoubleArray.of(account.positionMargin());
+        this.markBasis = BooleanArray.of(account.markBasis());
+        this.tierStart = IntArray.of(account.tierStart());
+        this.tierFloor = DoubleArray.of(account.tierFloor());
+        this.tierRate = DoubleArray.of(account.tierRate());
+        this.tierDeduction = DoubleArray.of(account.tierDeduction());
+        this.scenarioUnits = DoubleArray.of(account.scenarioUnits());
+        this.scenarios = assets == 0 ? 0 : scenarioUnits.length() / assets;
         this.portfolioMinimum = account.portfolioMinimum();
         this.frictions = frictions;
         this.monitoring = monitoring;
@@ -202,16 +209,16 @@ public final class CompiledProblem {
     public EnumSet<Feature> featuresInUse() {
         EnumSet<Feature> used = EnumSet.noneOf(Feature.class);
         for (int a = 0; a < assets; a++) {
-            if (degreesOfFreedom[a] != 0) {
+            if (degreesOfFreedom.get(a) != 0) {
                 used.add(Feature.STUDENT_T);
             }
-            if (jumpMean[a] != 0) {
+            if (jumpMean.get(a) != 0) {
                 used.add(Feature.MERTON_JUMPS);
             }
-            if (garch[a]) {
+            if (garch.get(a)) {
                 used.add(Feature.GARCH);
             }
-            if (ar1[a] != 0) {
+            if (ar1.get(a) != 0) {
                 used.add(Feature.AR1);
             }
         }
@@ -333,23 +340,19 @@ public final class CompiledProblem {
 
     /** This problem monitored as {@code other} says (tests and benchmarks build problems without a spec). */
     public CompiledProblem withMonitoring(Monitoring other) {
-        return new CompiledProblem(new Market(assetNames, initialPrice, initialLogPrice, logDrift, shockLoading),
-                new Models(correlationFactor, stepVolatility, volatilityMultiplier, degreesOfFreedom,
-                        copulaDegreesOfFreedom, jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonJumpMean,
-                        commonJumpLogMean, commonJumpLogStdev, commonJumpCap, commonJumpBeta, garch, garchOmega,
-                        garchAlpha, garchBeta, initialVariance, ar1, dcc, dccA, dccB, dccTarget, historyRows,
-                        historyResiduals),
-                new Account(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
-                        positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction, scenarioUnits,
-                        portfolioMinimum),
-                steps, stepDays, seed, frictions, other);
+        return new CompiledProblem(market, models, account, steps, stepDays, seed, frictions, other);
+    }
+
+    /** This problem's account, horizon, seed and monitoring on another market, plain GBM, with {@code costs}. */
+    public CompiledProblem onMarket(Market other, Frictions costs) {
+        return new CompiledProblem(other, Models.gbm(other), account, steps, stepDays, seed, costs, monitoring);
     }
 
     /** {@link #historyResiduals} in single precision, for engines that upload it as floats. */
     public float[] historyResidualsAsFloat() {
-        float[] out = new float[historyResiduals.length];
+        float[] out = new float[historyResiduals.length()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = (float) historyResiduals[i];
+            out[i] = (float) historyResiduals.get(i);
         }
         return out;
     }
@@ -362,14 +365,14 @@ public final class CompiledProblem {
     /** Tiered maintenance requirement of position {@code i} at the given notional. */
     public double tieredRequirement(int i, double notional) {
         int k = bracket(i, notional);
-        return notional * tierRate[k] - tierDeduction[k];
+        return notional * tierRate.get(k) - tierDeduction.get(k);
     }
 
     /** Index into the tier arrays of the bracket of position {@code i} that applies at {@code notional}. */
     public int bracket(int i, double notional) {
-        int k = tierStart[i];
-        int end = tierStart[i + 1];
-        while (k + 1 < end && tierFloor[k + 1] <= notional) {
+        int k = tierStart.get(i);
+        int end = tierStart.get(i + 1);
+        while (k + 1 < end && tierFloor.get(k + 1) <= notional) {
             k++;
         }
         return k;
@@ -378,7 +381,7 @@ public final class CompiledProblem {
     /** The floor of the bracket of position {@code i} that holds {@code notional}; 0 in its first bracket. */
     public double bracketFloor(int i, double notional) {
         int k = bracket(i, notional);
-        return k > tierStart[i] ? tierFloor[k] : 0;
+        return k > tierStart.get(i) ? tierFloor.get(k) : 0;
     }
 
     /**
@@ -412,14 +415,14 @@ public final class CompiledProblem {
     public double scenarioLoss(int s, double[] price) {
         double loss = 0;
         for (int a = 0; a < assets; a++) {
-            loss += scenarioUnits[s * assets + a] * price[a];
+            loss += scenarioUnits.get(s * assets + a) * price[a];
         }
         return loss;
     }
 
     /** Notional of position {@code i} on the basis its rule uses. */
     public double notional(int i, double price) {
-        return Math.abs(positionSize[i]) * (markBasis[i] ? price : positionEntry[i]);
+        return Math.abs(positionSize.get(i)) * (markBasis.get(i) ? price : positionEntry.get(i));
     }
 
     /** Market half of the problem: per-asset dynamics already scaled to one step. */
@@ -480,7 +483,7 @@ public final class CompiledProblem {
 
     @Override
     public String toString() {
-        return "CompiledProblem[assets=" + Arrays.toString(assetNames) + ", positions=" + positions
+        return "CompiledProblem[assets=" + assetNames + ", positions=" + positions
                 + ", steps=" + steps + ", isolated=" + isolated + "]";
     }
 }

@@ -50,8 +50,8 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
                                double[] requiredShare) {
         /** Writes the value and requirement units at per-step conditional variances {@code variance}. */
         public void units(CompiledProblem p, double[] variance, double[] valueUnits, double[] requirementUnits) {
-            System.arraycopy(p.valueUnits, 0, valueUnits, 0, p.assets);
-            System.arraycopy(p.requirementUnits, 0, requirementUnits, 0, p.assets);
+            p.valueUnits.copyTo(0, valueUnits, 0, p.assets);
+            p.requirementUnits.copyTo(0, requirementUnits, 0, p.assets);
             for (int c = 0; c < asset.length; c++) {
                 double haircut = Math.min(cap[c], scale[c] * Math.sqrt(variance[asset[c]]));
                 double shift = amount[c] * (compiled[c] - haircut);

@@ -64,7 +64,7 @@ public final class ScopeBlock {
         double[] price = Valuation.initialPrices(problem);
         double[] out = new double[problem.positions];
         for (int i = 0; i < problem.positions; i++) {
-            out[i] = Valuation.isolatedEquity(problem, i, price[problem.positionAsset[i]]);
+            out[i] = Valuation.isolatedEquity(problem, i, price[problem.positionAsset.get(i)]);
         }
         return out;
     }
@@ -95,7 +95,7 @@ public final class ScopeBlock {
     public void writePositions(CompiledProblem p, int slot, int[] step, double[] closedEquity, double[] price) {
         for (int i = 0; i < p.positions; i++) {
             write(slot, i, step[i], step[i] == PathBlock.NO_BREACH
-                    ? Valuation.isolatedEquity(p, i, price[p.positionAsset[i]]) : closedEquity[i]);
+                    ? Valuation.isolatedEquity(p, i, price[p.positionAsset.get(i)]) : closedEquity[i]);
         }
     }
 }

@@ -10,7 +10,7 @@ public final class Valuation {
 
     /** Cross mode: cash + collateral and debt at market + unrealised profit and loss of every position. */
     public static double crossEquity(CompiledProblem p, double[] price) {
-        return crossEquity(p, p.valueUnits, price);
+        return p.cash + unitsValue(p.valueUnits, price) + totalPnl(p, price);
     }
 
     /** {@link #crossEquity(CompiledProblem, double[])} with collateral and debt in {@code valueUnits} instead. */
@@ -23,7 +23,7 @@ public final class Valuation {
      * of the scenario grid.
      */
     public static double crossRequirement(CompiledProblem p, double[] price) {
-        return crossRequirement(p, p.requirementUnits, price);
+        return crossRequirement(p, unitsValue(p.requirementUnits, price), price);
     }
 
     /**
@@ -31,16 +31,21 @@ public final class Valuation {
      * {@code requirementUnits} instead (haircuts that move along the path change both unit arrays).
      */
     public static double crossRequirement(CompiledProblem p, double[] requirementUnits, double[] price) {
-        double requirement = unitsValue(requirementUnits, price) + p.portfolioRequirement(price);
+        return crossRequirement(p, unitsValue(requirementUnits, price), price);
+    }
+
+    /** {@code collateral}, the collateral's requirement, + the portfolio margin + every position's requirement. */
+    private static double crossRequirement(CompiledProblem p, double collateral, double[] price) {
+        double requirement = collateral + p.portfolioRequirement(price);
         for (int i = 0; i < p.positions; i++) {
-            requirement += positionRequirement(p, i, price[p.positionAsset[i]]);
+            requirement += positionRequirement(p, i, price[p.positionAsset.get(i)]);
         }
         return requirement;
     }
 
     /** Isolated mode: margin + unrealised profit and loss of position {@code i}. */
     public static double isolatedEquity(CompiledProblem p, int i, double mark) {
-        return p.positionMargin[i] + p.positionSize[i] * (mark - p.positionEntry[i]);
+        return p.positionMargin.get(i) + p.positionSize.get(i) * (mark - p.positionEntry.get(i));
     }
 
     public static double positionRequirement(CompiledProblem p, int i, double mark) {
@@ -51,7 +56,7 @@ public final class Valuation {
     public static double isolatedAccountEquity(CompiledProblem p, double[] price) {
         double equity = p.cash + unitsValue(p.valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
-            equity += isolatedEquity(p, i, price[p.positionAsset[i]]);
+            equity += isolatedEquity(p, i, price[p.positionAsset.get(i)]);
         }
         return equity;
     }
@@ -63,7 +68,7 @@ public final class Valuation {
         }
         double worst = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.positions; i++) {
-            double mark = price[p.positionAsset[i]];
+            double mark = price[p.positionAsset.get(i)];
             worst = Math.max(worst, positionRequirement(p, i, mark) - isolatedEquity(p, i, mark));
         }
         return worst;
@@ -76,11 +81,11 @@ public final class Valuation {
      */
     public static void crossExcessSlopes(CompiledProblem p, double[] price, double[] out) {
         for (int a = 0; a < p.assets; a++) {
-            out[a] = p.valueUnits[a] - p.requirementUnits[a];
+            out[a] = p.valueUnits.get(a) - p.requirementUnits.get(a);
         }
         subtractPortfolioSlopes(p, price, out);
         for (int i = 0; i < p.positions; i++) {
-            out[p.positionAsset[i]] += positionExcessSlope(p, i, price[p.positionAsset[i]]);
+            out[p.positionAsset.get(i)] += positionExcessSlope(p, i, price[p.positionAsset.get(i)]);
         }
     }
 
@@ -94,27 +99,36 @@ public final class Valuation {
             return;
         }
         for (int a = 0; a < p.assets; a++) {
-            out[a] -= p.scenarioUnits[s * p.assets + a];
+            out[a] -= p.scenarioUnits.get(s * p.assets + a);
         }
     }
 
     /** Slope in the mark price of position {@code i}'s equity minus its own requirement (cross or isolated). */
     public static double positionExcessSlope(CompiledProblem p, int i, double mark) {
-        double size = p.positionSize[i];
-        return p.markBasis[i] ? size - Math.abs(size) * p.tierRate[p.bracket(i, p.notional(i, mark))] : size;
+        double size = p.positionSize.get(i);
+        return p.markBasis.get(i) ? size - Math.abs(size) * p.tierRate.get(p.bracket(i, p.notional(i, mark))) : size;
     }
 
     /** Starting prices of the problem. */
     public static double[] initialPrices(CompiledProblem p) {
-        return p.initialPrice.clone();
+        return p.initialPrice.toArray();
     }
 
     private static double totalPnl(CompiledProblem p, double[] price) {
         double pnl = 0;
         for (int i = 0; i < p.positions; i++) {
-            pnl += p.positionSize[i] * (price[p.positionAsset[i]] - p.positionEntry[i]);
+            pnl += p.positionSize.get(i) * (price[p.positionAsset.get(i)] - p.positionEntry.get(i));
         }
         return pnl;
+    }
+
+    /** {@link #unitsValue(double[], double[])} of the problem's own units. */
+    private static double unitsValue(DoubleArray units, double[] price) {
+        double value = 0;
+        for (int a = 0; a < units.length(); a++) {
+            value += units.get(a) * price[a];
+        }
+        return value;
     }
 
     /** Value of holding {@code units[a]} of every asset {@code a} at {@code price}. */

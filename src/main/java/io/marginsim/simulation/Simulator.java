@@ -151,8 +151,8 @@ public final class Simulator {
     public static String[] positionNames(CompiledProblem problem) {
         String[] names = new String[problem.positions];
         for (int i = 0; i < problem.positions; i++) {
-            names[i] = "position " + (i + 1) + " (" + problem.assetNames[problem.positionAsset[i]]
-                    + (problem.positionSize[i] < 0 ? " short" : " long") + ")";
+            names[i] = "position " + (i + 1) + " (" + problem.assetNames.get(problem.positionAsset.get(i))
+                    + (problem.positionSize.get(i) < 0 ? " short" : " long") + ")";
         }
         return names;
     }
@@ -168,7 +168,7 @@ public final class Simulator {
             requirement = 0;
             ratio = 0;
             for (int i = 0; i < problem.positions; i++) {
-                double mark = price[problem.positionAsset[i]];
+                double mark = price[problem.positionAsset.get(i)];
                 double e = Valuation.isolatedEquity(problem, i, mark);
                 double r = Valuation.positionRequirement(problem, i, mark);
                 equity += e;

@@ -78,11 +78,11 @@ class BufferSolverTest {
                                   "entryPrice": 58000, "margin": 0.05,
                                   "rules": {"type": "flat", "rate": 0.005, "basis": "entry"}}]},
                  "horizonDays": 7, "stepsPerDay": 24, "paths": 100}"""));
-        assertThat(scaled.positionSize).containsExactly(expected.positionSize);
-        assertThat(scaled.positionEntry).containsExactly(expected.positionEntry);
-        assertThat(scaled.positionMargin).containsExactly(expected.positionMargin);
-        assertThat(scaled.tierRate).containsExactly(expected.tierRate);
+        assertThat(scaled.positionSize.toArray()).containsExactly(expected.positionSize.toArray());
+        assertThat(scaled.positionEntry.toArray()).containsExactly(expected.positionEntry.toArray());
+        assertThat(scaled.positionMargin.toArray()).containsExactly(expected.positionMargin.toArray());
+        assertThat(scaled.tierRate.toArray()).containsExactly(expected.tierRate.toArray());
         // the short's USD equivalent is -2 + 0.1 coins, not twice -1 + 0.1
-        assertThat(scaled.positionSize[0]).isCloseTo(-1.9, within(1e-12));
+        assertThat(scaled.positionSize.get(0)).isCloseTo(-1.9, within(1e-12));
     }
 }

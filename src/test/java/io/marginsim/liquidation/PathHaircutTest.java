@@ -42,7 +42,7 @@ class PathHaircutTest {
         double[][] returns = MarketPath.logReturns(problem, 0, PATHS);
         double[] kept = new double[PATHS];
         for (int i = 0; i < PATHS; i++) {
-            double log = problem.initialLogPrice[0];
+            double log = problem.initialLogPrice.get(0);
             for (double r : returns[i]) {
                 log += r;
             }

@@ -18,7 +18,7 @@ class Ar1Test {
         int paths = 20_000;
         CompiledProblem p = Draws.problem(Draws.oneAsset(0.7, "\"ar1\": " + phi, "", 6, 1));
         double[][] e = Draws.shocks(p, paths, 0);
-        double v = p.stepVolatility[0] * p.stepVolatility[0];
+        double v = p.stepVolatility.get(0) * p.stepVolatility.get(0);
         for (int t = 0; t < 6; t++) {
             // normal returns: SE of the sample variance is v sqrt(2 / n)
             assertThat(Draws.variance(Draws.column(e, t))).as("variance at step %d", t + 1)
@@ -42,7 +42,7 @@ class Ar1Test {
         int paths = 40_000;
         CompiledProblem p = Draws.problem(Draws.oneAsset(1.2, "\"drift\": " + mu + ", \"ar1\": " + phi, "", k, 1));
         double dt = 1 / 365.0;
-        double v = p.stepVolatility[0] * p.stepVolatility[0];
+        double v = p.stepVolatility.get(0) * p.stepVolatility.get(0);
         double[][] r = MarketPath.logReturns(p, 0, paths);
         double[] lastStep = new double[paths];
         double[] horizon = new double[paths];

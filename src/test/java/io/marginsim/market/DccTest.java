@@ -41,8 +41,8 @@ class DccTest {
         // here). DCC's E[R_t] sits slightly below Cbar (a second-order bias, Aielli 2013; about -0.004 on this
         // seed), inside the 4-SE tolerance.
         CompiledProblem p = Draws.problem(spec(0.05, 0.90, "", 60));
-        double[][] u0 = Draws.scaled2(Draws.shocks(p, 4000, 0), 1 / p.stepVolatility[0]);
-        double[][] u1 = Draws.scaled2(Draws.shocks(p, 4000, 1), 1 / p.stepVolatility[1]);
+        double[][] u0 = Draws.scaled2(Draws.shocks(p, 4000, 0), 1 / p.stepVolatility.get(0));
+        double[][] u1 = Draws.scaled2(Draws.shocks(p, 4000, 1), 1 / p.stepVolatility.get(1));
         assertPooledCorrelation(u0, u1, RHO);
     }
 

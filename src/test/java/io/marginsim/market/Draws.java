@@ -29,9 +29,9 @@ final class Draws {
             for (int t = 0; t < problem.steps; t++) {
                 market.conditionalVariance(variance);
                 market.step(i, t + 1, step);
-                double drift = problem.garch[a]
-                        ? GarchVariance.logDrift(problem.logDrift[a], problem.volatilityMultiplier, variance[a])
-                        : problem.logDrift[a];
+                double drift = problem.garch.get(a)
+                        ? GarchVariance.logDrift(problem.logDrift.get(a), problem.volatilityMultiplier, variance[a])
+                        : problem.logDrift.get(a);
                 out[i][t] = step[a] - drift;
             }
         }
@@ -124,10 +124,10 @@ final class Draws {
         double[][] u = new double[e.length][];
         for (int i = 0; i < e.length; i++) {
             u[i] = new double[e[i].length];
-            double h = p.initialVariance[a];
+            double h = p.initialVariance.get(a);
             for (int t = 0; t < e[i].length; t++) {
                 u[i][t] = e[i][t] / Math.sqrt(h);
-                h = GarchVariance.next(p.garchOmega[a], p.garchAlpha[a], p.garchBeta[a], h, u[i][t]);
+                h = GarchVariance.next(p.garchOmega.get(a), p.garchAlpha.get(a), p.garchBeta.get(a), h, u[i][t]);
             }
         }
         return u;

@@ -18,7 +18,7 @@ class GarchTest {
                  "account": {"cash": 100, "collateral": [{"asset": "X", "amount": 1}]},
                  "horizonDays": 32, "stepsPerDay": 1, "seed": 4, "engine": "scalar"}""");
         double longRun = 0.4 / 365.0;
-        assertThat(p.initialVariance[0]).isCloseTo(longRun, within(1e-15));
+        assertThat(p.initialVariance.get(0)).isCloseTo(longRun, within(1e-15));
         double[][] e = Draws.shocks(p, PATHS, 0);
         // E[e_t^2] = omega dt / (1 - alpha - beta) for every t; paths are independent, so the SE of the mean
         // over all steps comes from the per-path averages

@@ -36,12 +36,12 @@ class HistoricalBtcRegressionTest {
         double probability = (double) breaches / paths;
         // the fit is integrated to 1e-10, so its long-run volatility is absurd (about 370 a year); the path starts at
         // the filter's last variance (27% a year). Observed: 4.7% (SE 0.15%), spread over the 90 days
-        assertThat(p.garchAlpha[0] + p.garchBeta[0]).isGreaterThan(0.999);
+        assertThat(p.garchAlpha.get(0) + p.garchBeta.get(0)).isGreaterThan(0.999);
         assertThat(probability).isBetween(0.001, 0.5);
         // equity 286.15 + S - S0 falls below 5% of S at S = (S0 - 286.15) / 0.95: a first-day breach takes a fall of
         // 47%, over 40 conditional standard deviations at the start, beyond any residual of the history
         double barrier = (572.302979 - 286.15) / 0.95;
-        assertThat(Math.log(572.302979 / barrier) / Math.sqrt(p.initialVariance[0])).isGreaterThan(40);
+        assertThat(Math.log(572.302979 / barrier) / Math.sqrt(p.initialVariance.get(0))).isGreaterThan(40);
         assertThat(firstDay).isZero();
     }
 }

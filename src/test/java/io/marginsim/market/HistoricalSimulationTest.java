@@ -60,15 +60,15 @@ class HistoricalSimulationTest {
     void theResidualsAreStandardisedAndTheFittedGarchDrivesAssetsWithoutTheirOwn() {
         assertThat(problem.featuresInUse()).containsExactly(Feature.GARCH, Feature.HISTORICAL);
         assertThat(problem.historyRows).isEqualTo(499);
-        double[] z0 = column(problem.historyResiduals, 0);
-        double[] z1 = column(problem.historyResiduals, 1);
+        double[] z0 = column(problem.historyResiduals.toArray(), 0);
+        double[] z1 = column(problem.historyResiduals.toArray(), 1);
         assertThat(Draws.mean(z0)).isCloseTo(0, within(1e-12));
         assertThat(Draws.variance(z0) * 498 / 499).isCloseTo(1, within(1e-12));
         assertThat(Draws.variance(z1) * 498 / 499).isCloseTo(1, within(1e-12));
         // the history was GARCH(0.08, 0.9): the fit lands near it (a loose check, 499 returns)
-        assertThat(problem.garchAlpha[0]).isBetween(0.0, 0.3);
-        assertThat(problem.garchAlpha[0] + problem.garchBeta[0]).isBetween(0.5, 1.0);
-        assertThat(problem.garchAlpha[1]).isEqualTo(0.05);
+        assertThat(problem.garchAlpha.get(0)).isBetween(0.0, 0.3);
+        assertThat(problem.garchAlpha.get(0) + problem.garchBeta.get(0)).isBetween(0.5, 1.0);
+        assertThat(problem.garchAlpha.get(1)).isEqualTo(0.05);
     }
 
     @Test
@@ -77,7 +77,7 @@ class HistoricalSimulationTest {
         for (int i = 0; i < 200; i++) {
             for (int t = 0; t < STEPS; t++) {
                 int row = rowOf(u0[i][t]);
-                assertThat(problem.historyResiduals[row * 2 + 1]).isCloseTo(u1[i][t], within(1e-9));
+                assertThat(problem.historyResiduals.get(row * 2 + 1)).isCloseTo(u1[i][t], within(1e-9));
                 checked++;
             }
         }
@@ -87,8 +87,8 @@ class HistoricalSimulationTest {
     @Test
     void bootstrappedInnovationsReproduceTheSampleMomentsAndCorrelation() {
         // draws are i.i.d. from the rows, so pooled statistics have plain SEs, estimated from 20 batches of paths
-        double[] z0 = column(problem.historyResiduals, 0);
-        double[] z1 = column(problem.historyResiduals, 1);
+        double[] z0 = column(problem.historyResiduals.toArray(), 0);
+        double[] z1 = column(problem.historyResiduals.toArray(), 1);
         assertWithinBatchSe(u -> Draws.variance(Draws.flat(u)), u0, 1.0);
         assertWithinBatchSe(u -> Draws.excessKurtosis(Draws.flat(u)), u0, Draws.excessKurtosis(z0));
         assertWithinBatchSe(u -> Draws.excessKurtosis(Draws.flat(u)), u1, Draws.excessKurtosis(z1));
@@ -196,7 +196,7 @@ class HistoricalSimulationTest {
 
     private int rowOf(double u) {
         for (int k = 0; k < problem.historyRows; k++) {
-            if (Math.abs(problem.historyResiduals[2 * k] - u) < 1e-9) {
+            if (Math.abs(problem.historyResiduals.get(2 * k) - u) < 1e-9) {
                 return k;
             }
         }

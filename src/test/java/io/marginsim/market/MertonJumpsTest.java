@@ -17,7 +17,7 @@ class MertonJumpsTest {
                 "", 8, 1));
         double[] counts = Draws.scaled(Draws.flat(Draws.shocks(p, 5000, 0)), 1 / 0.05);
         double m = 200 / 365.0;
-        assertThat(p.jumpMean[0]).isEqualTo(m);
+        assertThat(p.jumpMean.get(0)).isEqualTo(m);
         int n = counts.length;
         int zeros = 0;
         for (double c : counts) {
@@ -95,7 +95,7 @@ class MertonJumpsTest {
         double p0 = Math.exp(-m);
         assertThat((double) jumps / a.length).isCloseTo(1 - p0, within(4 * Math.sqrt(p0 * (1 - p0) / a.length)));
         // each asset's drift carries its own compensator: log E[exp(beta J)] per step
-        assertThat(p.logDrift[1]).isCloseTo(-MertonJumps.compensator(m, p.commonJumpCap, 0.5, -0.2, 0.1),
+        assertThat(p.logDrift.get(1)).isCloseTo(-MertonJumps.compensator(m, p.commonJumpCap, 0.5, -0.2, 0.1),
                 within(1e-15));
     }
 }

@@ -18,7 +18,7 @@ class StressTest {
         // a -4% log shock gives P = 96.08 (no breach), -6% gives 94.18 (breach at step 1, the first valuation)
         CompiledProblem calm = ProblemCompiler.compile(Specs.parse(stressed(-0.04)));
         CompiledProblem crash = ProblemCompiler.compile(Specs.parse(stressed(-0.06)));
-        assertThat(crash.initialLogPrice[0]).isEqualTo(Math.log(100) - 0.06);
+        assertThat(crash.initialLogPrice.get(0)).isEqualTo(Math.log(100) - 0.06);
         assertThat(crash.gbmOnly()).isTrue();
         PathBlock none = new PathBlock(50);
         PathBlock all = new PathBlock(50);
@@ -52,7 +52,7 @@ class StressTest {
         int paths = 10_000;
         double[] a = Draws.flat(Draws.shocks(p, paths, 0));
         double[] b = Draws.flat(Draws.shocks(p, paths, 1));
-        double v = 4 * p.stepVolatility[0] * p.stepVolatility[0];
+        double v = 4 * p.stepVolatility.get(0) * p.stepVolatility.get(0);
         int n = a.length;
         assertThat(Draws.variance(a)).isCloseTo(v, within(4 * v * Math.sqrt(2.0 / n)));
         // C' = 0.5 * 0.2 + 0.5 = 0.6; B's t(30) mixing shrinks the correlation by E[sqrt(28 / W)] = 0.992
@@ -60,6 +60,6 @@ class StressTest {
                 - org.apache.commons.math3.special.Gamma.logGamma(15));
         assertThat(Draws.correlation(a, b)).isCloseTo(0.6 * shrink, within(4 * (1 - 0.36) / Math.sqrt(n)));
         // a GBM asset's loading folds the multiplier in
-        assertThat(p.shockLoading[0]).isCloseTo(2 * p.stepVolatility[0], within(1e-15));
+        assertThat(p.shockLoading.get(0)).isCloseTo(2 * p.stepVolatility.get(0), within(1e-15));
     }
 }

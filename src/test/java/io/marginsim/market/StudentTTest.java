@@ -19,7 +19,7 @@ class StudentTTest {
     /** Standardised one-step shocks ({@code u}) of asset {@code a}: all steps of all paths, i.i.d. */
     private static double[] innovations(String json, int paths, int a) {
         CompiledProblem p = Draws.problem(json);
-        return Draws.scaled(Draws.flat(Draws.shocks(p, paths, a)), 1 / p.stepVolatility[a]);
+        return Draws.scaled(Draws.flat(Draws.shocks(p, paths, a)), 1 / p.stepVolatility.get(a));
     }
 
     @ParameterizedTest(name = "nu = {0}")

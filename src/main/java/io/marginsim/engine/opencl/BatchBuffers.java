@@ -56,13 +56,13 @@ final class BatchBuffers implements AutoCloseable {
             CompiledProblem p = batch.get(c).problem();
             marketParts[c] = ProblemBuffers.marketArray(p);
             accountParts[c] = ProblemBuffers.accountArray(p);
-            tierParts[c] = ProblemBuffers.concat(p.tierFloor, p.tierRate, p.tierDeduction);
+            tierParts[c] = ProblemBuffers.concat(p.tierFloor.toArray(), p.tierRate.toArray(), p.tierDeduction.toArray());
             modelParts[c] = ModelBuffer.pack(p);
             int[] layoutPart = ProblemBuffers.layoutArray(p);
             System.arraycopy(layoutPart, 0, layoutAll, c * layoutPart.length, layoutPart.length);
             int at = c * CELL_INTS;
             cellInts[at] = tierAt;
-            cellInts[at + 1] = p.tierFloor.length;
+            cellInts[at + 1] = p.tierFloor.length();
             cellInts[at + 2] = p.steps;
             cellInts[at + 3] = p.isolated ? 1 : 0;
             cellInts[at + 4] = (int) p.seed;

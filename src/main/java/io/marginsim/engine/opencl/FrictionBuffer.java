@@ -206,7 +206,7 @@ final class FrictionBuffer {
             }
         }
         for (int a = 0; a < p.assets; a++) {
-            m[startX + a] = premium.logPriceBeforeShock()[a] - p.initialLogPrice[a];
+            m[startX + a] = premium.logPriceBeforeShock()[a] - p.initialLogPrice.get(a);
         }
     }
 

@@ -38,10 +38,10 @@ final class ModelBuffer {
         boolean garch = false;
         boolean ar1 = false;
         for (int a = 0; a < p.assets; a++) {
-            t |= p.degreesOfFreedom[a] > 0;
-            jumps |= p.jumpMean[a] > 0;
-            garch |= p.garch[a];
-            ar1 |= p.ar1[a] != 0;
+            t |= p.degreesOfFreedom.get(a) > 0;
+            jumps |= p.jumpMean.get(a) > 0;
+            garch |= p.garch.get(a);
+            ar1 |= p.ar1.get(a) != 0;
         }
         return " -DMODELS" + (t ? " -DMODEL_T" : "") + (p.copulaDegreesOfFreedom > 0 ? " -DCOPULA_T" : "")
                 + (jumps ? " -DASSET_JUMPS" : "") + (p.commonJumpMean > 0 ? " -DCOMMON_JUMP" : "")
@@ -67,28 +67,28 @@ final class ModelBuffer {
         jump(m, CHI_FIELDS, p.commonJumpMean, p.commonJumpCap, p.commonJumpLogMean, p.commonJumpLogStdev);
         for (int a = 0; a < p.assets; a++) {
             int at = HEADER + a * ASSET_FIELDS;
-            chiSquare(m, at, p.degreesOfFreedom[a]);
-            jump(m, at + CHI_FIELDS, p.jumpMean[a], p.jumpCap[a], p.jumpLogMean[a], p.jumpLogStdev[a]);
+            chiSquare(m, at, p.degreesOfFreedom.get(a));
+            jump(m, at + CHI_FIELDS, p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a));
             int q = at + CHI_FIELDS + JUMP_FIELDS;
-            m[q] = p.commonJumpBeta[a];
-            m[q + 1] = p.garch[a] ? p.volatilityMultiplier : p.volatilityMultiplier * p.stepVolatility[a];
-            m[q + 2] = p.garch[a] ? 1 : 0;
-            m[q + 3] = p.garchOmega[a];
-            m[q + 4] = p.garchAlpha[a];
-            m[q + 5] = p.garchBeta[a];
-            m[q + 6] = p.initialVariance[a];
-            m[q + 7] = p.ar1[a];
-            m[q + 8] = Math.sqrt(1 - p.ar1[a] * p.ar1[a]);
+            m[q] = p.commonJumpBeta.get(a);
+            m[q + 1] = p.garch.get(a) ? p.volatilityMultiplier : p.volatilityMultiplier * p.stepVolatility.get(a);
+            m[q + 2] = p.garch.get(a) ? 1 : 0;
+            m[q + 3] = p.garchOmega.get(a);
+            m[q + 4] = p.garchAlpha.get(a);
+            m[q + 5] = p.garchBeta.get(a);
+            m[q + 6] = p.initialVariance.get(a);
+            m[q + 7] = p.ar1.get(a);
+            m[q + 8] = Math.sqrt(1 - p.ar1.get(a) * p.ar1.get(a));
         }
         int factor = HEADER + p.assets * ASSET_FIELDS;
-        System.arraycopy(p.correlationFactor, 0, m, factor, p.assets * p.assets);
+        p.correlationFactor.copyTo(0, m, factor, p.assets * p.assets);
         if (p.dcc) {
             int dcc = factor + p.assets * p.assets;
             m[dcc] = p.dccA;
             m[dcc + 1] = p.dccB;
             // as io.marginsim.market.DynamicCorrelation#advance computes it
             m[dcc + 2] = 1 - p.dccA - p.dccB;
-            System.arraycopy(p.dccTarget, 0, m, dcc + DCC_FIELDS, p.assets * p.assets);
+            p.dccTarget.copyTo(0, m, dcc + DCC_FIELDS, p.assets * p.assets);
         }
         return m;
     }

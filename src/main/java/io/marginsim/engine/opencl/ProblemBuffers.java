@@ -38,26 +38,26 @@ final class ProblemBuffers implements AutoCloseable {
     final int tierCount;
 
     ProblemBuffers(cl_context context, CompiledProblem p, Precision precision) {
-        tierCount = p.tierFloor.length;
+        tierCount = p.tierFloor.length();
         market = upload(context, marketArray(p), precision);
         account = upload(context, accountArray(p), precision);
-        tiers = upload(context, concat(p.tierFloor, p.tierRate, p.tierDeduction), precision);
+        tiers = upload(context, concat(p.tierFloor.toArray(), p.tierRate.toArray(), p.tierDeduction.toArray()), precision);
         layout = upload(context, layoutArray(p));
         models = upload(context, ModelBuffer.pack(p), precision);
         frictions = upload(context, FrictionBuffer.pack(p), precision);
         frictionInts = upload(context, FrictionBuffer.packInts(p));
         historyRows = p.historyRows;
         history = historyRows == 0 ? upload(context, new double[1], precision)
-                : precision == Precision.DOUBLE ? upload(context, p.historyResiduals, precision)
-                : readOnly(context, (long) p.historyResiduals.length * Sizeof.cl_float,
+                : precision == Precision.DOUBLE ? upload(context, p.historyResiduals.toArray(), precision)
+                : readOnly(context, (long) p.historyResiduals.length() * Sizeof.cl_float,
                         Pointer.to(p.historyResidualsAsFloat()));
     }
 
     /** Bytes of the eight parameter buffers (not the history), to decide whether they fit in constant memory. */
     static long bytes(CompiledProblem p, Precision precision) {
         long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
-                + (p.scenarios > 0 ? 1 + p.scenarioUnits.length : 0)
-                + 3L * p.tierFloor.length + ModelBuffer.length(p) + FrictionBuffer.length(p);
+                + (p.scenarios > 0 ? 1 + p.scenarioUnits.length() : 0)
+                + 3L * p.tierFloor.length() + ModelBuffer.length(p) + FrictionBuffer.length(p);
         return reals * realBytes(precision) + (3L * p.positions + 1 + FrictionBuffer.intLength(p)) * Sizeof.cl_int;
     }
 
@@ -81,25 +81,25 @@ final class ProblemBuffers implements AutoCloseable {
     static double[] marketArray(CompiledProblem p) {
         double[] initialPrice = new double[p.assets];
         for (int a = 0; a < p.assets; a++) {
-            initialPrice[a] = Math.exp(p.initialLogPrice[a]);
+            initialPrice[a] = Math.exp(p.initialLogPrice.get(a));
         }
-        return concat(initialPrice, p.logDrift, p.shockLoading);
+        return concat(initialPrice, p.logDrift.toArray(), p.shockLoading.toArray());
     }
 
     static double[] accountArray(CompiledProblem p) {
-        double[] portfolio = p.scenarios > 0 ? concat(new double[] {p.portfolioMinimum}, p.scenarioUnits)
+        double[] portfolio = p.scenarios > 0 ? concat(new double[] {p.portfolioMinimum}, p.scenarioUnits.toArray())
                 : new double[0];
-        return concat(new double[] {p.cash}, p.valueUnits, p.requirementUnits, p.positionSize, p.positionEntry,
-                p.positionMargin, portfolio);
+        return concat(new double[] {p.cash}, p.valueUnits.toArray(), p.requirementUnits.toArray(), p.positionSize.toArray(), p.positionEntry.toArray(),
+                p.positionMargin.toArray(), portfolio);
     }
 
     static int[] layoutArray(CompiledProblem p) {
         int[] layout = new int[3 * p.positions + 1];
-        System.arraycopy(p.positionAsset, 0, layout, 0, p.positions);
+        p.positionAsset.copyTo(0, layout, 0, p.positions);
         for (int i = 0; i < p.positions; i++) {
-            layout[p.positions + i] = p.markBasis[i] ? 1 : 0;
+            layout[p.positions + i] = p.markBasis.get(i) ? 1 : 0;
         }
-        System.arraycopy(p.tierStart, 0, layout, 2 * p.positions, p.positions + 1);
+        p.tierStart.copyTo(0, layout, 2 * p.positions, p.positions + 1);
         return layout;
     }
 

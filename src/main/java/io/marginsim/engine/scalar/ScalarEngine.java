@@ -100,7 +100,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
         }
 
         void simulate(long path, PathBlock out, int slot) {
-            System.arraycopy(p.initialLogPrice, 0, logPrice, 0, p.assets);
+            p.initialLogPrice.copyTo(0, logPrice, 0, p.assets);
             // every path starts from the model's initial state (GARCH variance, DCC), whatever ran before it
             market.start();
             if (account != null) {
@@ -151,7 +151,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
          */
         private void simulateWithFrictions(long path, PathBlock out, int slot) {
             account.start();
-            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
+            p.initialPrice.copyTo(0, price, 0, p.assets);
             for (int step = 1; step <= p.steps; step++) {
                 System.arraycopy(logPrice, 0, previousLogPrice, 0, p.assets);
                 if (covariance != null) {
@@ -176,7 +176,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
         /** The plain breach model checked between steps as well: see {@link ContinuousAccount}. */
         private void simulateContinuous(long path, PathBlock out, int slot) {
             monitored.start();
-            System.arraycopy(p.initialPrice, 0, price, 0, p.assets);
+            p.initialPrice.copyTo(0, price, 0, p.assets);
             for (int step = 1; step <= p.steps; step++) {
                 // the covariance reads the model's state before the step moves it on
                 market.stepCovariance(step, covariance);
@@ -199,7 +199,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
         private double isolatedShortfall(int step) {
             double worst = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < p.positions; i++) {
-                double mark = price[p.positionAsset[i]];
+                double mark = price[p.positionAsset.get(i)];
                 double equity = Valuation.isolatedEquity(p, i, mark);
                 double shortfall = Valuation.positionRequirement(p, i, mark) - equity;
                 if (shortfall > 0 && open[i]) {
@@ -217,7 +217,7 @@ public final class ScalarEngine extends ParallelCpuEngine {
             double equity = Valuation.isolatedAccountEquity(p, price);
             for (int i = 0; i < p.positions; i++) {
                 if (!open[i]) {
-                    equity += closedEquity[i] - Valuation.isolatedEquity(p, i, price[p.positionAsset[i]]);
+                    equity += closedEquity[i] - Valuation.isolatedEquity(p, i, price[p.positionAsset.get(i)]);
                 }
             }
             return equity;

@@ -60,22 +60,22 @@ final class LaneAccount {
     LaneAccount(CompiledProblem p) {
         isolated = p.isolated;
         cash = (float) p.cash;
-        valueAsset = nonZero(p.valueUnits);
-        valueUnits = pick(p.valueUnits, valueAsset);
-        requirementAsset = nonZero(p.requirementUnits);
-        requirementUnits = pick(p.requirementUnits, requirementAsset);
+        valueAsset = nonZero(p.valueUnits.toArray());
+        valueUnits = pick(p.valueUnits.toArray(), valueAsset);
+        requirementAsset = nonZero(p.requirementUnits.toArray());
+        requirementUnits = pick(p.requirementUnits.toArray(), requirementAsset);
         positions = p.positions;
-        asset = p.positionAsset.clone();
-        size = Floats.of(p.positionSize);
+        asset = p.positionAsset.toArray();
+        size = Floats.of(p.positionSize.toArray());
         absSize = new float[positions];
-        entry = Floats.of(p.positionEntry);
-        margin = Floats.of(p.positionMargin);
-        markBasis = p.markBasis.clone();
+        entry = Floats.of(p.positionEntry.toArray());
+        margin = Floats.of(p.positionMargin.toArray());
+        markBasis = p.markBasis.toArray();
         fixedRequirement = new float[positions];
         for (int i = 0; i < positions; i++) {
             absSize[i] = Math.abs(size[i]);
             fixedRequirement[i] = markBasis[i] ? Float.NaN
-                    : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
+                    : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry.get(i)));
         }
         tiers = new LaneTiers(p);
         portfolio = new LanePortfolio(p);

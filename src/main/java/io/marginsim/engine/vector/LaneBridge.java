@@ -85,8 +85,8 @@ final class LaneBridge {
         monitorVariance = covariance[moving * p.assets + moving];
         variance = (float) monitorVariance;
         monitor = new ContinuousMonitor(p);
-        initialLogPrice = p.initialLogPrice[moving];
-        initialPrice = (float) Math.exp(p.initialLogPrice[moving]);
+        initialLogPrice = p.initialLogPrice.get(moving);
+        initialPrice = (float) Math.exp(p.initialLogPrice.get(moving));
         barrierLog = (float) barrierLog(p, moving, rising);
         this.market = market;
         account = new LaneAccount(p);
@@ -111,9 +111,9 @@ final class LaneBridge {
     static int movingAsset(CompiledProblem p) {
         int found = -1;
         for (int a = 0; a < p.assets; a++) {
-            boolean used = p.valueUnits[a] != 0 || p.requirementUnits[a] != 0;
+            boolean used = p.valueUnits.get(a) != 0 || p.requirementUnits.get(a) != 0;
             for (int i = 0; i < p.positions; i++) {
-                used |= p.positionAsset[i] == a;
+                used |= p.positionAsset.get(i) == a;
             }
             if (used) {
                 if (found >= 0) {
@@ -131,19 +131,19 @@ final class LaneBridge {
      */
     private static double[] slopeBounds(CompiledProblem p) {
         int a = Math.max(0, movingAsset(p));
-        double low = p.valueUnits[a] - p.requirementUnits[a];
+        double low = p.valueUnits.get(a) - p.requirementUnits.get(a);
         double high = low;
         for (int i = 0; i < p.positions; i++) {
-            double size = p.positionSize[i];
-            if (!p.markBasis[i]) {
+            double size = p.positionSize.get(i);
+            if (!p.markBasis.get(i)) {
                 low += size;
                 high += size;
                 continue;
             }
             double least = Double.POSITIVE_INFINITY;
             double greatest = Double.NEGATIVE_INFINITY;
-            for (int k = p.tierStart[i]; k < p.tierStart[i + 1]; k++) {
-                double slope = size - Math.abs(size) * p.tierRate[k];
+            for (int k = p.tierStart.get(i); k < p.tierStart.get(i + 1); k++) {
+                double slope = size - Math.abs(size) * p.tierRate.get(k);
                 least = Math.min(least, slope);
                 greatest = Math.max(greatest, slope);
             }
@@ -155,7 +155,7 @@ final class LaneBridge {
             // the minimum (slope zero) at low prices when there is one
             double worst = Double.NEGATIVE_INFINITY;
             for (int s = 0; s < p.scenarios; s++) {
-                worst = Math.max(worst, p.scenarioUnits[s * p.assets + a]);
+                worst = Math.max(worst, p.scenarioUnits.get(s * p.assets + a));
             }
             double slope = worst > 0 ? -worst : 0;
             low += Math.min(slope, p.portfolioMinimum > 0 ? 0 : slope);
@@ -277,7 +277,7 @@ final class LaneBridge {
      * exactly when its worse log price passes this one. Infinite when the excess never changes sign.
      */
     private static double barrierLog(CompiledProblem p, int a, boolean rising) {
-        double[] at = p.initialPrice.clone();
+        double[] at = p.initialPrice.toArray();
         double low = -60;
         double high = 60;
         boolean lowBreached = excess(p, at, a, low) < 0;
@@ -297,7 +297,7 @@ final class LaneBridge {
     }
 
     private static double excess(CompiledProblem p, double[] at, int a, double logReturn) {
-        at[a] = Math.exp(p.initialLogPrice[a] + logReturn);
+        at[a] = Math.exp(p.initialLogPrice.get(a) + logReturn);
         return Valuation.crossEquity(p, at) - Valuation.crossRequirement(p, at);
     }
 }

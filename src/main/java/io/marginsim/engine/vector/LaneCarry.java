@@ -62,8 +62,8 @@ final class LaneCarry {
         p = problem;
         this.market = market;
         isolated = p.isolated;
-        asset = p.positionAsset.clone();
-        startSize = Floats.of(p.positionSize);
+        asset = p.positionAsset.toArray();
+        startSize = Floats.of(p.positionSize.toArray());
         double[] funding = p.frictions.fundingPerStep();
         fundingRate = funding.length == 0 ? new float[p.positions] : Floats.of(funding);
         premium = p.frictions.premiumFunding();
@@ -71,7 +71,7 @@ final class LaneCarry {
         pastLogReturn = new float[history * p.assets * L];
         beforeShock = new float[p.assets];
         for (int a = 0; premium != null && a < p.assets; a++) {
-            beforeShock[a] = (float) (premium.logPriceBeforeShock()[a] - p.initialLogPrice[a]);
+            beforeShock[a] = (float) (premium.logPriceBeforeShock()[a] - p.initialLogPrice.get(a));
         }
         double[] borrow = p.frictions.borrowPerStep().length == 0 ? new double[p.assets]
                 : p.frictions.borrowPerStep();

@@ -61,7 +61,7 @@ final class LaneExcessBridge {
         covariance = new LaneCovariance(problem, market);
         collateralUnits = new float[p.assets];
         for (int a = 0; a < p.assets; a++) {
-            collateralUnits[a] = (float) (p.valueUnits[a] - p.requirementUnits[a]);
+            collateralUnits[a] = (float) (p.valueUnits.get(a) - p.requirementUnits.get(a));
         }
         cov = new float[p.assets * p.assets * L];
         delta = new float[p.assets * L];
@@ -77,13 +77,13 @@ final class LaneExcessBridge {
         }
         int moving = 0;
         for (int a = 0; a < p.assets; a++) {
-            boolean used = p.valueUnits[a] != 0 || p.requirementUnits[a] != 0;
+            boolean used = p.valueUnits.get(a) != 0 || p.requirementUnits.get(a) != 0;
             var haircuts = p.frictions.haircuts();
             for (int c = 0; haircuts != null && c < haircuts.asset().length; c++) {
                 used |= haircuts.asset()[c] == a;
             }
             for (int i = 0; i < p.positions; i++) {
-                used |= p.positionAsset[i] == a && p.positionSize[i] != 0;
+                used |= p.positionAsset.get(i) == a && p.positionSize.get(i) != 0;
             }
             moving += used ? 1 : 0;
         }
@@ -117,10 +117,10 @@ final class LaneExcessBridge {
         }
         carry.addHaircutUnits(delta);
         for (int i = 0; i < p.positions; i++) {
-            int at = p.positionAsset[i] * L;
+            int at = p.positionAsset.get(i) * L;
             FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
             FloatVector slope = units;
-            if (p.markBasis[i]) {
+            if (p.markBasis.get(i)) {
                 FloatVector.fromArray(Lanes.FLOATS, price0, at).mul(units.lanewise(ABS)).intoArray(notional, 0);
                 tiers.rate(i, notional, rate);
                 slope = units.sub(units.lanewise(ABS).mul(FloatVector.fromArray(Lanes.FLOATS, rate, 0)));

@@ -56,12 +56,12 @@ final class LaneExtremes {
         high = new boolean[p.assets];
         boolean rising = !p.isolated && crossSlopeSign(p) > 0;
         for (int i = 0; i < p.positions; i++) {
-            boolean longSide = p.isolated ? p.positionSize[i] > 0 : rising;
-            (longSide ? low : high)[p.positionAsset[i]] = true;
+            boolean longSide = p.isolated ? p.positionSize.get(i) > 0 : rising;
+            (longSide ? low : high)[p.positionAsset.get(i)] = true;
         }
         constantVariance = p.gbmOnly() ? new float[p.assets] : null;
         for (int a = 0; a < p.assets; a++) {
-            initialPrice[a] = (float) Math.exp(p.initialLogPrice[a]);
+            initialPrice[a] = (float) Math.exp(p.initialLogPrice.get(a));
             if (constantVariance != null) {
                 constantVariance[a] = (float) covariance.of(0)[a * p.assets + a];
             }
@@ -80,11 +80,11 @@ final class LaneExtremes {
             return crossSlopeSign(p) != 0;
         }
         for (int i = 0; i < p.positions; i++) {
-            if (p.positionSize[i] == 0) {
+            if (p.positionSize.get(i) == 0) {
                 return false;
             }
-            for (int k = p.tierStart[i]; p.markBasis[i] && k < p.tierStart[i + 1]; k++) {
-                if (!(p.tierRate[k] < 1)) {
+            for (int k = p.tierStart.get(i); p.markBasis.get(i) && k < p.tierStart.get(i + 1); k++) {
+                if (!(p.tierRate.get(k) < 1)) {
                     return false;
                 }
             }
@@ -97,7 +97,7 @@ final class LaneExtremes {
      * also for its collateral): the least for a long side, the greatest for a short.
      */
     float[] worse(int i) {
-        return low[p.positionAsset[i]] && (!p.isolated || p.positionSize[i] > 0) ? least : greatest;
+        return low[p.positionAsset.get(i)] && (!p.isolated || p.positionSize.get(i) > 0) ? least : greatest;
     }
 
     /** Before the market draws step {@code step}: each lane's covariance of it, for the bridge and the hand-over. */
@@ -161,7 +161,7 @@ final class LaneExtremes {
         if (a < 0 || p.positions == 0) {
             return 0;
         }
-        double units = p.valueUnits[a] - p.requirementUnits[a];
+        double units = p.valueUnits.get(a) - p.requirementUnits.get(a);
         double unitsLow = units;
         double unitsHigh = units;
         var haircuts = p.frictions.haircuts();
@@ -176,9 +176,9 @@ final class LaneExtremes {
         double least = Double.POSITIVE_INFINITY;
         double greatest = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.positions; i++) {
-            double size = p.positionSize[i];
-            for (int k = p.tierStart[i]; k < p.tierStart[i + 1]; k++) {
-                double slope = p.markBasis[i] ? size - Math.abs(size) * p.tierRate[k] : size;
+            double size = p.positionSize.get(i);
+            for (int k = p.tierStart.get(i); k < p.tierStart.get(i + 1); k++) {
+                double slope = p.markBasis.get(i) ? size - Math.abs(size) * p.tierRate.get(k) : size;
                 least = Math.min(least, slope);
                 greatest = Math.max(greatest, slope);
             }

@@ -125,20 +125,20 @@ final class LaneLiquidation implements LaneBlocks {
         this.market = market;
         isolated = p.isolated;
         positions = p.positions;
-        asset = p.positionAsset.clone();
-        entry = Floats.of(p.positionEntry);
-        startSize = Floats.of(p.positionSize);
-        startMargin = Floats.of(p.positionMargin);
-        markBasis = p.markBasis.clone();
+        asset = p.positionAsset.toArray();
+        entry = Floats.of(p.positionEntry.toArray());
+        startSize = Floats.of(p.positionSize.toArray());
+        startMargin = Floats.of(p.positionMargin.toArray());
+        markBasis = p.markBasis.toArray();
         fixedRequirement = new float[positions];
         for (int i = 0; i < positions; i++) {
             fixedRequirement[i] = markBasis[i] ? Float.NaN
-                    : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry[i]));
+                    : (float) p.tieredRequirement(i, p.notional(i, p.positionEntry.get(i)));
         }
-        valueAsset = LaneAccount.nonZero(p.valueUnits);
-        valueUnits = LaneAccount.pick(p.valueUnits, valueAsset);
-        requirementAsset = LaneAccount.nonZero(p.requirementUnits);
-        requirementUnits = LaneAccount.pick(p.requirementUnits, requirementAsset);
+        valueAsset = LaneAccount.nonZero(p.valueUnits.toArray());
+        valueUnits = LaneAccount.pick(p.valueUnits.toArray(), valueAsset);
+        requirementAsset = LaneAccount.nonZero(p.requirementUnits.toArray());
+        requirementUnits = LaneAccount.pick(p.requirementUnits.toArray(), requirementAsset);
         tiers = new LaneTiers(p);
         portfolio = new LanePortfolio(p);
         carry = new LaneCarry(p, market);
@@ -183,7 +183,7 @@ final class LaneLiquidation implements LaneBlocks {
     }
 
     private static boolean pricesInFloatRange(CompiledProblem problem) {
-        for (double price : problem.initialPrice) {
+        for (double price : problem.initialPrice.toArray()) {
             float f = (float) price;
             if (!(f >= Float.MIN_NORMAL) || Float.isInfinite(f)) {
                 return false;
@@ -457,8 +457,8 @@ final class LaneLiquidation implements LaneBlocks {
     /** Lane {@code l}'s prices in double into the lane scratch, and its cash, sizes and margins into its account. */
     private void handOver(int l) {
         for (int a = 0; a < p.assets; a++) {
-            laneLogPrice[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
-            lanePreviousLogPrice[a] = p.initialLogPrice[a] + previousLogReturn[a * L + l];
+            laneLogPrice[a] = p.initialLogPrice.get(a) + market.logReturn[a * L + l];
+            lanePreviousLogPrice[a] = p.initialLogPrice.get(a) + previousLogReturn[a * L + l];
             lanePrice[a] = market.price[a * L + l];
             if (covariance != null) {
                 lanePreviousPrice[a] = previousPrice[a * L + l];

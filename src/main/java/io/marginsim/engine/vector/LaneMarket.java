@@ -41,11 +41,11 @@ final class LaneMarket {
 
     LaneMarket(CompiledProblem p) {
         assets = p.assets;
-        logDrift = Floats.of(p.logDrift);
-        loading = Floats.of(p.shockLoading);
+        logDrift = Floats.of(p.logDrift.toArray());
+        loading = Floats.of(p.shockLoading.toArray());
         initialPrice = new float[assets];
         for (int a = 0; a < assets; a++) {
-            initialPrice[a] = (float) Math.exp(p.initialLogPrice[a]);
+            initialPrice[a] = (float) Math.exp(p.initialLogPrice.get(a));
         }
         normals = new LaneNormals(p.seed);
         models = p.gbmOnly() ? null : new LaneModels(p);
@@ -96,7 +96,7 @@ final class LaneMarket {
             models.conditionalVariance(p, lane, out);
         } else {
             for (int a = 0; a < p.assets; a++) {
-                out[a] = p.stepVolatility[a] * p.stepVolatility[a];
+                out[a] = p.stepVolatility.get(a) * p.stepVolatility.get(a);
             }
         }
     }
@@ -114,7 +114,7 @@ final class LaneMarket {
         if (models != null) {
             models.conditionalVariance(p, a, out);
         } else {
-            Arrays.fill(out, (float) (p.stepVolatility[a] * p.stepVolatility[a]));
+            Arrays.fill(out, (float) (p.stepVolatility.get(a) * p.stepVolatility.get(a)));
         }
     }
 

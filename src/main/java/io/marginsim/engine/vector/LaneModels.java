@@ -95,33 +95,33 @@ final class LaneModels {
         assets = p.assets;
         k0 = (int) p.seed;
         k1 = (int) (p.seed >>> 32);
-        factor = Floats.of(p.correlationFactor);
-        logDrift = Floats.of(p.logDrift);
+        factor = Floats.of(p.correlationFactor.toArray());
+        logDrift = Floats.of(p.logDrift.toArray());
         multiplier = (float) p.volatilityMultiplier;
         halfSquaredMultiplier = (float) (0.5 * p.volatilityMultiplier * p.volatilityMultiplier);
         scale = new float[assets];
         innovationWeight = new float[assets];
         for (int a = 0; a < assets; a++) {
-            scale[a] = (float) (p.volatilityMultiplier * p.stepVolatility[a]);
-            innovationWeight[a] = (float) Math.sqrt(1 - p.ar1[a] * p.ar1[a]);
+            scale[a] = (float) (p.volatilityMultiplier * p.stepVolatility.get(a));
+            innovationWeight[a] = (float) Math.sqrt(1 - p.ar1.get(a) * p.ar1.get(a));
         }
-        garch = p.garch.clone();
-        omega = Floats.of(p.garchOmega);
-        alpha = Floats.of(p.garchAlpha);
-        beta = Floats.of(p.garchBeta);
-        initialVariance = Floats.of(p.initialVariance);
-        phi = Floats.of(p.ar1);
-        commonBeta = Floats.of(p.commonJumpBeta);
+        garch = p.garch.toArray();
+        omega = Floats.of(p.garchOmega.toArray());
+        alpha = Floats.of(p.garchAlpha.toArray());
+        beta = Floats.of(p.garchBeta.toArray());
+        initialVariance = Floats.of(p.initialVariance.toArray());
+        phi = Floats.of(p.ar1.toArray());
+        commonBeta = Floats.of(p.commonJumpBeta.toArray());
         copula = p.copulaDegreesOfFreedom > 0
                 ? new LaneMixing(p.copulaDegreesOfFreedom, ShockStream.COPULA_MIXING, p.seed) : null;
         mixing = new LaneMixing[assets];
         jumps = new LaneJumps[assets];
         for (int a = 0; a < assets; a++) {
-            if (p.degreesOfFreedom[a] > 0) {
-                mixing[a] = new LaneMixing(p.degreesOfFreedom[a], ShockStream.ASSET_MIXING + a, p.seed);
+            if (p.degreesOfFreedom.get(a) > 0) {
+                mixing[a] = new LaneMixing(p.degreesOfFreedom.get(a), ShockStream.ASSET_MIXING + a, p.seed);
             }
-            if (p.jumpMean[a] > 0) {
-                jumps[a] = new LaneJumps(p.jumpMean[a], p.jumpCap[a], p.jumpLogMean[a], p.jumpLogStdev[a],
+            if (p.jumpMean.get(a) > 0) {
+                jumps[a] = new LaneJumps(p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a),
                         ShockStream.JUMPS, a, p.seed);
             }
         }
@@ -135,8 +135,8 @@ final class LaneModels {
         dccA = p.dccA;
         dccB = p.dccB;
         dccW = 1 - p.dccA - p.dccB;
-        dccTarget = p.dccTarget.clone();
-        targetFactor = p.correlationFactor.clone();
+        dccTarget = p.dccTarget.toArray();
+        targetFactor = p.correlationFactor.toArray();
         q = dcc ? new double[assets * assets * L] : null;
         laneFactor = dcc ? new double[assets * assets * L] : null;
         factorF = dcc ? new float[assets * assets * L] : null;
@@ -155,7 +155,7 @@ final class LaneModels {
      */
     void conditionalVariance(CompiledProblem p, int lane, double[] out) {
         for (int a = 0; a < assets; a++) {
-            out[a] = garch[a] ? variance[a * L + lane] : p.stepVolatility[a] * p.stepVolatility[a];
+            out[a] = garch[a] ? variance[a * L + lane] : p.stepVolatility.get(a) * p.stepVolatility.get(a);
         }
     }
 
@@ -168,7 +168,7 @@ final class LaneModels {
         for (int a = 0; a < assets; a++) {
             laneScale[a] = MarketPath.stepScale(p, step, a, variance[a * L + lane]);
         }
-        double[] f = p.correlationFactor;
+        double[] f = p.correlationFactor.toArray();
         if (dcc) {
             for (int e = 0; e < assets * assets; e++) {
                 oneFactor[e] = laneFactor[e * L + lane];
@@ -183,7 +183,7 @@ final class LaneModels {
         if (garch[a]) {
             System.arraycopy(variance, a * L, out, 0, L);
         } else {
-            java.util.Arrays.fill(out, (float) (p.stepVolatility[a] * p.stepVolatility[a]));
+            java.util.Arrays.fill(out, (float) (p.stepVolatility.get(a) * p.stepVolatility.get(a)));
         }
     }
 

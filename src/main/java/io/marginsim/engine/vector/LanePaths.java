@@ -45,8 +45,8 @@ abstract class LanePaths<A extends PathAccount> implements LaneBlocks {
         market.reset();
         for (int l = 0; l < count; l++) {
             accounts[l].start();
-            System.arraycopy(p.initialLogPrice, 0, logPrice[l], 0, p.assets);
-            System.arraycopy(p.initialPrice, 0, price[l], 0, p.assets);
+            p.initialLogPrice.copyTo(0, logPrice[l], 0, p.assets);
+            p.initialPrice.copyTo(0, price[l], 0, p.assets);
         }
         for (int step = 1; step <= p.steps; step++) {
             beforeStep(step, count);
@@ -63,7 +63,7 @@ abstract class LanePaths<A extends PathAccount> implements LaneBlocks {
     /** Lane {@code l}'s log price and price of asset {@code a} after the market's last step. */
     final void readLane(int l, double[] logPriceOut, double[] priceOut) {
         for (int a = 0; a < p.assets; a++) {
-            logPriceOut[a] = p.initialLogPrice[a] + market.logReturn[a * L + l];
+            logPriceOut[a] = p.initialLogPrice.get(a) + market.logReturn[a * L + l];
             priceOut[a] = market.price[a * L + l];
         }
     }

@@ -25,7 +25,7 @@ final class LanePortfolio {
         asset = new int[scenarios][];
         units = new float[scenarios][];
         for (int s = 0; s < scenarios; s++) {
-            double[] row = Arrays.copyOfRange(p.scenarioUnits, s * p.assets, (s + 1) * p.assets);
+            double[] row = Arrays.copyOfRange(p.scenarioUnits.toArray(), s * p.assets, (s + 1) * p.assets);
             asset[s] = LaneAccount.nonZero(row);
             units[s] = LaneAccount.pick(row, asset[s]);
         }

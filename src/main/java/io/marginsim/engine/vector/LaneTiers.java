@@ -25,10 +25,10 @@ final class LaneTiers {
     private final float[] deduction = new float[Lanes.COUNT];
 
     LaneTiers(CompiledProblem p) {
-        tierStart = p.tierStart.clone();
-        tierFloor = Floats.of(p.tierFloor);
-        tierRate = Floats.of(p.tierRate);
-        tierDeduction = Floats.of(p.tierDeduction);
+        tierStart = p.tierStart.toArray();
+        tierFloor = Floats.of(p.tierFloor.toArray());
+        tierRate = Floats.of(p.tierRate.toArray());
+        tierDeduction = Floats.of(p.tierDeduction.toArray());
     }
 
     /** Position {@code i}'s requirement at the notionals {@code notional} into {@code out} (lanes from 0). */

@@ -96,7 +96,7 @@ class OpenClAgreementTest {
     static double accountSize(CompiledProblem problem) {
         double size = Math.abs(problem.cash);
         for (int i = 0; i < problem.positions; i++) {
-            size += Math.abs(problem.positionSize[i] * problem.positionEntry[i]);
+            size += Math.abs(problem.positionSize.get(i) * problem.positionEntry.get(i));
         }
         return size;
     }

@@ -57,7 +57,7 @@ class OpenClPremiumFundingAgreementTest {
         Frictions.PremiumFunding premium = problem.frictions.premiumFunding();
         PremiumLink link = premium.link()[i];
         int interval = premium.intervalSteps()[i];
-        int a = problem.positionAsset[i];
+        int a = problem.positionAsset.get(i);
         double[][] returns = MarketPath.logReturns(problem, FIRST_PATH, PATHS);
         long clamped = 0;
         for (double[] path : returns) {

@@ -42,10 +42,10 @@ final class Agreement {
     static double grossNotional(CompiledProblem p) {
         double sum = Math.abs(p.cash);
         for (int i = 0; i < p.positions; i++) {
-            sum += Math.abs(p.positionSize[i] * p.positionEntry[i]);
+            sum += Math.abs(p.positionSize.get(i) * p.positionEntry.get(i));
         }
         for (int a = 0; a < p.assets; a++) {
-            sum += (Math.abs(p.valueUnits[a]) + Math.abs(p.requirementUnits[a])) * Math.exp(p.initialLogPrice[a]);
+            sum += (Math.abs(p.valueUnits.get(a)) + Math.abs(p.requirementUnits.get(a))) * Math.exp(p.initialLogPrice.get(a));
         }
         return sum;
     }
