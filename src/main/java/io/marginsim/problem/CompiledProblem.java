@@ -2,6 +2,7 @@ package io.marginsim.problem;
 
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.spec.Monitoring;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -457,9 +458,136 @@ public final class CompiledProblem {
                     factor[a * n + b] = stepVol[a] > 0 ? loading[a * n + b] / stepVol[a] : (a == b ? 1 : 0);
                 }
             }
-            double[] zeros = new double[n];
-            return new Models(factor, stepVol, 1, zeros, 0, zeros, zeros, zeros, new int[n], 0, 0, 0, 0, zeros,
-                    new boolean[n], zeros, zeros, zeros, zeros, zeros, false, 0, 0, new double[0], 0, new double[0]);
+            return builder(factor, stepVol).build();
+        }
+
+        /**
+         * Plain GBM with correlation factor {@code factor} (lower, row-major, unit scale) and per-asset step
+         * volatility {@code stepVolatility}; each model beyond GBM is switched on by its own method.
+         */
+        public static Builder builder(double[] factor, double[] stepVolatility) {
+            return new Builder(factor, stepVolatility);
+        }
+
+        /** Builds {@link Models} model by model; what is not set is off (GBM's). */
+        public static final class Builder {
+            private final int n;
+            private final double[] factor;
+            private final double[] stepVolatility;
+            private double multiplier = 1;
+            private double[] degreesOfFreedom;
+            private double copulaDegreesOfFreedom;
+            private double[] jumpMean;
+            private double[] jumpLogMean;
+            private double[] jumpLogStdev;
+            private int[] jumpCap;
+            private double commonMean;
+            private double commonLogMean;
+            private double commonLogStdev;
+            private int commonCap;
+            private double[] commonBeta;
+            private boolean[] garch;
+            private double[] garchOmega;
+            private double[] garchAlpha;
+            private double[] garchBeta;
+            private double[] initialVariance;
+            private double[] ar1;
+            private boolean dcc;
+            private double dccA;
+            private double dccB;
+            private double[] dccTarget = new double[0];
+            private int historyRows;
+            private double[] historyResiduals = new double[0];
+
+            private Builder(double[] factor, double[] stepVolatility) {
+                n = stepVolatility.length;
+                this.factor = factor;
+                this.stepVolatility = stepVolatility;
+                double[] zeros = new double[n];
+                degreesOfFreedom = zeros;
+                jumpMean = zeros;
+                jumpLogMean = zeros;
+                jumpLogStdev = zeros;
+                jumpCap = new int[n];
+                commonBeta = zeros;
+                garch = new boolean[n];
+                garchOmega = zeros;
+                garchAlpha = zeros;
+                garchBeta = zeros;
+                initialVariance = zeros;
+                ar1 = zeros;
+            }
+
+            /** The stress overlay's multiplier on every diffusion shock. */
+            public Builder volatilityMultiplier(double m) {
+                multiplier = m;
+                return this;
+            }
+
+            /** Per-asset Student-t degrees of freedom (0: normal) and the t copula's (0: none). */
+            public Builder studentT(double[] perAsset, double copula) {
+                degreesOfFreedom = perAsset;
+                copulaDegreesOfFreedom = copula;
+                return this;
+            }
+
+            /** Per-asset Merton jumps: Poisson mean per step, log-jump mean and stdev, cap on jumps per step. */
+            public Builder jumps(double[] mean, double[] logMean, double[] logStdev, int[] cap) {
+                jumpMean = mean;
+                jumpLogMean = logMean;
+                jumpLogStdev = logStdev;
+                jumpCap = cap;
+                return this;
+            }
+
+            /** The common jump: Poisson mean per step, log-jump mean and stdev, cap, and each asset's loading. */
+            public Builder commonJump(double mean, double logMean, double logStdev, int cap, double[] beta) {
+                commonMean = mean;
+                commonLogMean = logMean;
+                commonLogStdev = logStdev;
+                commonCap = cap;
+                commonBeta = beta;
+                return this;
+            }
+
+            /** GARCH(1,1) per asset where {@code on}: per-step omega, alpha, beta and the variance of step 1. */
+            public Builder garch(boolean[] on, double[] omega, double[] alpha, double[] beta, double[] variance) {
+                garch = on;
+                garchOmega = omega;
+                garchAlpha = alpha;
+                garchBeta = beta;
+                initialVariance = variance;
+                return this;
+            }
+
+            /** Per-asset lag-1 autocorrelation of diffusion returns. */
+            public Builder ar1(double[] phi) {
+                ar1 = phi;
+                return this;
+            }
+
+            /** DCC(1,1) correlation with per-step weights {@code a}, {@code b} and target (full, row-major). */
+            public Builder dcc(double a, double b, double[] target) {
+                dcc = true;
+                dccA = a;
+                dccB = b;
+                dccTarget = target;
+                return this;
+            }
+
+            /** Filtered historical simulation: {@code rows x assets} standardised residuals, row-major. */
+            public Builder historical(int rows, double[] residuals) {
+                historyRows = rows;
+                historyResiduals = residuals;
+                return this;
+            }
+
+            public Models build() {
+                return new Models(factor, stepVolatility, multiplier, degreesOfFreedom, copulaDegreesOfFreedom,
+                        jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonMean, commonLogMean, commonLogStdev,
+                        commonCap, commonBeta, garch, garchOmega, garchAlpha, garchBeta, initialVariance, ar1, dcc,
+                        dccA, dccB, dccTarget, historyRows, historyResiduals);
+            }
         }
     }
 
@@ -478,6 +606,80 @@ public final class CompiledProblem {
                        double[] tierDeduction) {
             this(isolated, cash, valueUnits, requirementUnits, positionAsset, positionSize, positionEntry,
                     positionMargin, markBasis, tierStart, tierFloor, tierRate, tierDeduction, new double[0], 0);
+        }
+
+        /** An account on {@code assets} assets holding {@code cash}, with no collateral and no position yet. */
+        public static Builder builder(int assets, boolean isolated, double cash) {
+            return new Builder(assets, isolated, cash);
+        }
+
+        /** Builds an {@link Account} position by position, laying out the flat arrays and the tier index. */
+        public static final class Builder {
+            private final boolean isolated;
+            private final double cash;
+            private double[] valueUnits;
+            private double[] requirementUnits;
+            private final List<Integer> asset = new ArrayList<>();
+            private final List<double[]> sizeEntryMargin = new ArrayList<>();
+            private final List<Boolean> markBasis = new ArrayList<>();
+            private final List<double[][]> tiers = new ArrayList<>();
+            private double[] scenarioUnits = new double[0];
+            private double portfolioMinimum;
+
+            private Builder(int assets, boolean isolated, double cash) {
+                this.isolated = isolated;
+                this.cash = cash;
+                valueUnits = new double[assets];
+                requirementUnits = new double[assets];
+            }
+
+            /** Per asset: units counted in equity, and units whose value adds to the requirement. */
+            public Builder collateral(double[] value, double[] requirement) {
+                valueUnits = value.clone();
+                requirementUnits = requirement.clone();
+                return this;
+            }
+
+            /**
+             * Adds a position on asset {@code a}: signed size, entry price, isolated margin (0 in cross mode),
+             * whether its rule's notional is at the mark, and its brackets (ascending floors, rates, deductions).
+             */
+            public Builder position(int a, double size, double entry, double margin, boolean mark, double[] floors,
+                                    double[] rates, double[] deductions) {
+                asset.add(a);
+                sizeEntryMargin.add(new double[] {size, entry, margin});
+                markBasis.add(mark);
+                tiers.add(new double[][] {floors.clone(), rates.clone(), deductions.clone()});
+                return this;
+            }
+
+            /** A portfolio-margin grid: loss units row-major {@code scenarios x assets}, and its minimum. */
+            public Builder portfolioMargin(double[] units, double minimum) {
+                scenarioUnits = units.clone();
+                portfolioMinimum = minimum;
+                return this;
+            }
+
+            public Account build() {
+                int m = asset.size();
+                int[] tierStart = new int[m + 1];
+                for (int i = 0; i < m; i++) {
+                    tierStart[i + 1] = tierStart[i] + tiers.get(i)[0].length;
+                }
+                double[][] flat = new double[3][tierStart[m]];
+                double[][] position = new double[3][m];
+                boolean[] mark = new boolean[m];
+                for (int i = 0; i < m; i++) {
+                    for (int k = 0; k < 3; k++) {
+                        System.arraycopy(tiers.get(i)[k], 0, flat[k], tierStart[i], tiers.get(i)[k].length);
+                        position[k][i] = sizeEntryMargin.get(i)[k];
+                    }
+                    mark[i] = markBasis.get(i);
+                }
+                return new Account(isolated, cash, valueUnits, requirementUnits,
+                        asset.stream().mapToInt(Integer::intValue).toArray(), position[0], position[1], position[2],
+                        mark, tierStart, flat[0], flat[1], flat[2], scenarioUnits, portfolioMinimum);
+            }
         }
     }
 

@@ -137,13 +137,21 @@ public final class ModelCompiler {
         for (int a = 0; dcc != null && a < n; a++) {
             System.arraycopy(stressedCorrelation[a], 0, target, a * n, n);
         }
+        CompiledProblem.Models.Builder models = CompiledProblem.Models.builder(factor, stepVolatility)
+                .volatilityMultiplier(multiplier)
+                .studentT(dof, spec.copulaDegreesOfFreedom())
+                .jumps(jumpMean, jumpLogMean, jumpLogStdev, jumpCap)
+                .commonJump(commonMean, common == null ? 0 : common.mean(), common == null ? 0 : common.stdev(),
+                        commonCap, betas)
+                .garch(garch, omega, alpha, beta, initialVariance)
+                .ar1(ar1);
+        if (dcc != null) {
+            models.dcc(dcc.a(), dcc.b(), target);
+        }
         HistoricalResiduals history = spec.historical();
-        CompiledProblem.Models models = new CompiledProblem.Models(factor, stepVolatility, multiplier, dof,
-                spec.copulaDegreesOfFreedom(), jumpMean, jumpLogMean, jumpLogStdev, jumpCap, commonMean,
-                common == null ? 0 : common.mean(), common == null ? 0 : common.stdev(), commonCap, betas, garch,
-                omega, alpha, beta, initialVariance, ar1, dcc != null, dcc == null ? 0 : dcc.a(),
-                dcc == null ? 0 : dcc.b(), target, history == null ? 0 : history.rows(),
-                history == null ? new double[0] : history.residuals());
-        return new Compiled(market, models);
+        if (history != null) {
+            models.historical(history.rows(), history.residuals());
+        }
+        return new Compiled(market, models.build());
     }
 }

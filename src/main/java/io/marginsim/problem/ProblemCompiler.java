@@ -6,11 +6,11 @@ import io.marginsim.model.Collateral;
 import io.marginsim.model.Debt;
 import io.marginsim.model.MarginMode;
 import io.marginsim.model.Position;
+import io.marginsim.rules.Basis;
 import io.marginsim.rules.ScenarioGrid;
 import io.marginsim.rules.TierTable;
 import io.marginsim.spec.Spec;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /** Flattens a validated {@link Spec} into the arrays of a {@link CompiledProblem}. */
@@ -52,51 +52,30 @@ public final class ProblemCompiler {
         for (Debt d : account.debts()) {
             valueUnits[spec.assetIndex(d.asset())] -= d.amount();
         }
-        List<Position> positions = account.positions();
-        int m = positions.size();
-        int[] asset = new int[m];
-        double[] size = new double[m];
-        double[] entry = new double[m];
-        double[] margin = new double[m];
-        boolean[] mark = new boolean[m];
-        int[] tierStart = new int[m + 1];
-        List<TierTable> tables = new ArrayList<>();
-        for (int i = 0; i < m; i++) {
-            Position p = positions.get(i);
-            asset[i] = spec.assetIndex(p.asset());
-            size[i] = p.size();
-            entry[i] = p.entryPrice();
-            margin[i] = p.margin();
-            mark[i] = p.rule().basis() == io.marginsim.rules.Basis.MARK;
+        CompiledProblem.Account.Builder compiled = CompiledProblem.Account
+                .builder(n, account.mode() == MarginMode.ISOLATED, account.cash())
+                .collateral(valueUnits, requirementUnits);
+        for (Position p : account.positions()) {
             TierTable table = p.rule().compiled(Math.abs(p.size()), p.entryPrice());
-            tables.add(table);
-            tierStart[i + 1] = tierStart[i] + table.size();
-        }
-        double[] floor = new double[tierStart[m]];
-        double[] rate = new double[tierStart[m]];
-        double[] deduction = new double[tierStart[m]];
-        for (int i = 0; i < m; i++) {
-            TierTable t = tables.get(i);
-            System.arraycopy(t.floors(), 0, floor, tierStart[i], t.size());
-            System.arraycopy(t.rates(), 0, rate, tierStart[i], t.size());
-            System.arraycopy(t.deductions(), 0, deduction, tierStart[i], t.size());
+            compiled.position(spec.assetIndex(p.asset()), p.size(), p.entryPrice(), p.margin(),
+                    p.rule().basis() == Basis.MARK, table.floors(), table.rates(), table.deductions());
         }
         ScenarioGrid grid = account.portfolioMargin();
-        return new CompiledProblem.Account(account.mode() == MarginMode.ISOLATED, account.cash(), valueUnits,
-                requirementUnits, asset, size, entry, margin, mark, tierStart, floor, rate, deduction,
-                grid == null ? new double[0] : scenarioUnits(spec, grid, asset, size),
-                grid == null ? 0 : grid.minimum());
+        if (grid != null) {
+            compiled.portfolioMargin(scenarioUnits(spec, grid), grid.minimum());
+        }
+        return compiled.build();
     }
 
     /**
      * Per scenario and asset, the loss per unit of the asset's price: a linear position of {@code q} units loses
      * {@code -q P m} when its price moves by the relative {@code m}, so the positions on one asset add up.
      */
-    private static double[] scenarioUnits(Spec spec, ScenarioGrid grid, int[] asset, double[] size) {
+    private static double[] scenarioUnits(Spec spec, ScenarioGrid grid) {
         int n = spec.assets().size();
         double[] net = new double[n];
-        for (int i = 0; i < asset.length; i++) {
-            net[asset[i]] += size[i];
+        for (Position p : spec.account().positions()) {
+            net[spec.assetIndex(p.asset())] += p.size();
         }
         double[] units = new double[grid.scenarios().size() * n];
         for (int s = 0; s < grid.scenarios().size(); s++) {

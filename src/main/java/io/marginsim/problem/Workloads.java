@@ -41,24 +41,12 @@ public final class Workloads {
         }
         double stepDays = 1.0 / STEPS_PER_DAY;
         CompiledProblem.Market market = ModelCompiler.gbm(names, prices, vols, drifts, corr, stepDays);
-        int[] asset = new int[n];
-        double[] size = new double[n];
-        double[] entry = new double[n];
-        boolean[] mark = new boolean[n];
-        int[] tierStart = new int[n + 1];
-        double[] floor = new double[n];
-        double[] rate = new double[n];
-        for (int i = 0; i < n; i++) {
-            asset[i] = i;
-            size[i] = 10.0;
-            entry[i] = 100.0;
-            mark[i] = true;
-            tierStart[i + 1] = i + 1;
-            rate[i] = MAINTENANCE_RATE;
-        }
         double cash = n * 10.0 * 100.0 / LEVERAGE;
-        CompiledProblem.Account account = new CompiledProblem.Account(false, cash, new double[n], new double[n],
-                asset, size, entry, new double[n], mark, tierStart, floor, rate, new double[n]);
-        return new CompiledProblem(market, account, HORIZON_DAYS * STEPS_PER_DAY, stepDays, seed);
+        CompiledProblem.Account.Builder account = CompiledProblem.Account.builder(n, false, cash);
+        for (int i = 0; i < n; i++) {
+            account.position(i, 10.0, 100.0, 0, true, new double[] {0}, new double[] {MAINTENANCE_RATE},
+                    new double[] {0});
+        }
+        return new CompiledProblem(market, account.build(), HORIZON_DAYS * STEPS_PER_DAY, stepDays, seed);
     }
 }

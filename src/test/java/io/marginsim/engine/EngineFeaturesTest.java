@@ -93,12 +93,17 @@ class EngineFeaturesTest {
         double[] zero = {0};
         CompiledProblem.Market market = new CompiledProblem.Market(new String[]{"X"}, new double[]{100},
                 new double[]{Math.log(100)}, zero, new double[]{0.01});
-        CompiledProblem.Models models = new CompiledProblem.Models(one, new double[]{0.01}, 1, new double[]{5}, 6,
-                new double[]{0.01}, new double[]{-0.05}, new double[]{0.1}, new int[]{8}, 0, 0, 0, 0, zero,
-                new boolean[]{true}, new double[]{1e-6}, new double[]{0.1}, new double[]{0.8}, new double[]{1e-4},
-                new double[]{0.1}, true, 0.05, 0.9, one, 2, new double[]{1, -1});
-        CompiledProblem.Account account = new CompiledProblem.Account(false, 100, zero, zero, new int[]{0}, one,
-                new double[]{100}, zero, new boolean[]{true}, new int[]{0, 1}, zero, new double[]{0.05}, zero);
+        CompiledProblem.Models models = CompiledProblem.Models.builder(one, new double[]{0.01})
+                .studentT(new double[]{5}, 6)
+                .jumps(new double[]{0.01}, new double[]{-0.05}, new double[]{0.1}, new int[]{8})
+                .garch(new boolean[]{true}, new double[]{1e-6}, new double[]{0.1}, new double[]{0.8},
+                        new double[]{1e-4})
+                .ar1(new double[]{0.1})
+                .dcc(0.05, 0.9, one)
+                .historical(2, new double[]{1, -1})
+                .build();
+        CompiledProblem.Account account = CompiledProblem.Account.builder(1, false, 100)
+                .position(0, 1, 100, 0, true, zero, new double[]{0.05}, zero).build();
         Frictions.Liquidation liquidation = new Frictions.Liquidation(0.5, ImpactModel.SQRT, 0.1,
                 new double[]{1e6}, new double[]{0.005}, new boolean[]{true},
                 new PartialPolicy[]{new PartialPolicy(PartialPolicy.Mode.FRACTION, 0.5, 0)});

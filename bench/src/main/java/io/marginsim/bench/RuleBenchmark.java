@@ -33,9 +33,8 @@ public class RuleBenchmark extends EngineThroughput {
         double stepDays = 1.0 / Workloads.STEPS_PER_DAY;
         CompiledProblem.Market market = ModelCompiler.gbm(new String[] {"A0"}, new double[] {100.0},
                 new double[] {Workloads.VOLATILITY}, new double[1], new double[][] {{1.0}}, stepDays);
-        CompiledProblem.Account account = new CompiledProblem.Account(false, 100.0, new double[1], new double[1],
-                new int[] {0}, new double[] {10.0}, new double[] {100.0}, new double[1], new boolean[] {true},
-                new int[] {0, tiers}, floor, rate, deduction);
+        CompiledProblem.Account account = CompiledProblem.Account.builder(1, false, 100.0)
+                .position(0, 10.0, 100.0, 0, true, floor, rate, deduction).build();
         return new CompiledProblem(market, account, STEPS, stepDays, 42);
     }
 
