@@ -10,9 +10,7 @@
 
 /* Per cell: tier offset and tier count in `tiers`, steps, isolated, seed low word, seed high word. */
 #define CELL_INTS 6
-#define MARKET_REALS (2 * ASSETS + ASSETS * ASSETS)
-#define ACCOUNT_REALS (1 + 2 * ASSETS + 3 * POSITIONS + PORTFOLIO_REALS)
-#define LAYOUT_INTS (3 * POSITIONS + 1)
+/* The strides of the per-cell blocks are the generated lengths MARKET_FIELDS, ACCOUNT_FIELDS and LAYOUT_FIELDS. */
 
 /* The cell holding work-item g: the last c with cellStart[c] <= g. */
 int cell_of(__global const uint *cellStart, int cellCount, uint g) {
@@ -42,8 +40,8 @@ __kernel void simulate_batch(PARAM real *market, PARAM real *account, PARAM real
     __global const int *cell = cells + c * CELL_INTS;
     uint start = cellStart[c];
     /* Path g - start of the cell: simulate_path computes firstPath + g, here modulo 2^64. */
-    simulate_path(market + c * MARKET_REALS, account + c * ACCOUNT_REALS, tiers + cell[0],
-                   layout + c * LAYOUT_INTS, models + c * modelReals, history, 0,
+    simulate_path(market + c * MARKET_FIELDS, account + c * ACCOUNT_FIELDS, tiers + cell[0],
+                   layout + c * LAYOUT_FIELDS, models + c * modelReals, history, 0,
                    cell[1], cell[2], cell[3], (uint) cell[4], (uint) cell[5],
                    (ulong) 0 - (ulong) start, cellStart[c + 1],
                    firstBreachOut, worstOut, terminalOut, 0, 0);
