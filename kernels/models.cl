@@ -33,7 +33,8 @@
 
 /*
  * The layout of `models` is generated (io.marginsim.engine.opencl.KernelLayouts): MODELS_* are the offsets of its
- * sections, CHI_*, JUMP_*, MODEL_* and DCC_* those within the chi-square, jump, per-asset and DCC records.
+ * sections (ModelSection); CHI_*, JUMP_* and DCC_* those within the chi-square, jump and DCC records; MODEL_ and a
+ * field of ModelField (MODEL_GARCH_OMEGA, not the build option MODEL_GARCH) those within an asset's record.
  */
 /* io.marginsim.market.DynamicCorrelation.PIVOT_TOLERANCE */
 #define DCC_PIVOT_TOLERANCE 1e-12

@@ -15,12 +15,12 @@ import java.util.Optional;
  * problem without frictions gets the plain kernel unchanged. Two buffers, so that the kernel reads flags, modes,
  * step counts and indices as ints rather than converting reals: the reals in the order of {@link FrictionField},
  * the ints in that of {@link FrictionIntField}, whose generated offsets the kernels read ({@link KernelLayouts}).
- * {@code partialMode} is the ordinal of {@link PartialPolicy.Mode}, {@code feeCapped} 0 or 1, {@code premiumSteps}
- * the trailing funding interval in steps (0 where the funding is constant) and {@code haircutAsset} an asset index.
- * {@code startX} is the log price before the horizon relative to the initial one, formed in double so that float
- * keeps its digits. {@code C} is the number of {@link Frictions.PathHaircuts} entries. {@code latencyWhole} (whole
- * steps, rounded up) is capped at {@code steps + 1}: every fill due after the horizon is executed at the horizon, so
- * the cap changes nothing and keeps the kernel's step arithmetic from overflowing.
+ * {@link FrictionIntField#PARTIAL_MODE} is the ordinal of {@link PartialPolicy.Mode},
+ * {@link FrictionIntField#PREMIUM_STEPS} the trailing funding interval in steps (0 where the funding is constant)
+ * and {@link FrictionField#START_X} the log price before the horizon relative to the initial one, formed in double so
+ * that float keeps its digits. {@link FrictionIntField#LATENCY_WHOLE} (whole steps, rounded up) is capped at
+ * {@code steps + 1}: every fill due after the horizon is executed at the horizon, so the cap changes nothing and
+ * keeps the kernel's step arithmetic from overflowing.
  */
 final class FrictionBuffer {
     /**
