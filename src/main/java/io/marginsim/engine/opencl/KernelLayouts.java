@@ -14,7 +14,7 @@ final class KernelLayouts {
     /** Every layout, each after the records its widths name. */
     static final List<Layout<?>> ALL = List.of(ChiField.LAYOUT, JumpField.LAYOUT, ModelField.LAYOUT, DccField.LAYOUT,
             ModelSection.LAYOUT, MarketField.LAYOUT, AccountField.LAYOUT, PositionField.LAYOUT, FrictionField.LAYOUT,
-            FrictionIntField.LAYOUT, ScopeField.LAYOUT);
+            FrictionIntField.LAYOUT, ScopeField.LAYOUT, CellField.LAYOUT);
     /** Name of the header among the program's sources, for build logs and tests. */
     static final String NAME = "layouts.h";
 

@@ -31,7 +31,7 @@ class KernelLayoutsTest {
     private static final Pattern OPTION = Pattern.compile("(?:#ifn?def\\s+|defined\\s*\\(\\s*)(\\w+)");
     /** The packed buffers and the records within them, as the kernels name their pointers. */
     private static final String BUFFERS = "models|market|account|layout|params|ints|reals|q|chi|jump|dcc"
-            + "|scopeBreachOut|scopeEquityOut|scopeLossOut|scopeBadDebtOut";
+            + "|scopeBreachOut|scopeEquityOut|scopeLossOut|scopeBadDebtOut|cell|cells";
     /** A read of a packed buffer (not a member of a struct, not an array declared under the same name). */
     private static final Pattern SUBSCRIPT = Pattern.compile(
             "(?<![\\w>.])(?<!(?:real|int|uint|char) )(" + BUFFERS + ")\\[([^\\]]*)\\]");
@@ -39,7 +39,7 @@ class KernelLayoutsTest {
     /** Names the hand-kept layouts defined, which the generated header replaces. */
     private static final Pattern OLD_NAMES = Pattern.compile(
             "#define\\s+(F_\\w+|ASSET_FIELDS|MODEL_HEADER|COPULA_RECORD|COMMON_JUMP_RECORD|FACTOR_AT|DCC_AT"
-                    + "|MARKET_REALS|ACCOUNT_REALS|LAYOUT_INTS|PORTFOLIO_REALS)\\b");
+                    + "|MARKET_REALS|ACCOUNT_REALS|LAYOUT_INTS|PORTFOLIO_REALS|CELL_INTS)\\b");
 
     private static final List<LayoutShape> SHAPES = List.of(new LayoutShape(1, 0, 0, 0), new LayoutShape(2, 3, 0, 0),
             new LayoutShape(3, 2, 4, 5), new LayoutShape(16, 7, 1, 256));
