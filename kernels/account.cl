@@ -29,37 +29,10 @@
 #endif
 
 /*
- * Offsets into the packed friction parameters, the layout of FrictionBuffer: reals, then ints. They are compile-time
- * constants, so a work-item holds two base pointers rather than a pointer per array, and every read is a load at a
- * constant offset from one of them.
+ * The packed friction parameters are read at the generated offsets of io.marginsim.engine.opencl.KernelLayouts:
+ * FRICTION_* into the reals, FRICTION_INT_* into the ints. They are compile-time constants, so a work-item holds two
+ * base pointers rather than a pointer per array, and every read is a load at a constant offset from one of them.
  */
-#define F_FUNDING 2
-#define F_BORROW (F_FUNDING + POSITIONS)
-#define F_DEPTH (F_BORROW + ASSETS)
-#define F_FEE_RATE (F_DEPTH + POSITIONS)
-#define F_PARTIAL_FRACTION (F_FEE_RATE + POSITIONS)
-#define F_PARTIAL_ABOVE (F_PARTIAL_FRACTION + POSITIONS)
-/* premium-linked funding, per position: the PremiumLink and the interval's rate and share of a step */
-#define F_BASIS_SENSITIVITY (F_PARTIAL_ABOVE + POSITIONS)
-#define F_CLAMP_BAND (F_BASIS_SENSITIVITY + POSITIONS)
-#define F_RATE_CAP (F_CLAMP_BAND + POSITIONS)
-#define F_RATE_FLOOR (F_RATE_CAP + POSITIONS)
-#define F_INTEREST (F_RATE_FLOOR + POSITIONS)
-#define F_STEP_SHARE (F_INTEREST + POSITIONS)
-/* per asset: the log price before the horizon (before any stress shock), relative to the initial price */
-#define F_START_X (F_STEP_SHARE + POSITIONS)
-/* Frictions.PathHaircuts, per entry */
-#define F_HAIRCUT_AMOUNT (F_START_X + ASSETS)
-#define F_HAIRCUT_SCALE (F_HAIRCUT_AMOUNT + HAIRCUT_ENTRIES)
-#define F_HAIRCUT_CAP (F_HAIRCUT_SCALE + HAIRCUT_ENTRIES)
-#define F_HAIRCUT_COMPILED (F_HAIRCUT_CAP + HAIRCUT_ENTRIES)
-#define F_HAIRCUT_REQUIRED_SHARE (F_HAIRCUT_COMPILED + HAIRCUT_ENTRIES)
-/* ints: latencyWhole at 0, then per position */
-#define F_PARTIAL_MODE 1
-#define F_FEE_CAPPED (F_PARTIAL_MODE + POSITIONS)
-/* the premium interval in steps (0: the rate is constant) */
-#define F_PREMIUM_STEPS (F_FEE_CAPPED + POSITIONS)
-#define F_HAIRCUT_ASSET (F_PREMIUM_STEPS + POSITIONS)
 
 /* The friction parameters: the scalars every step reads, and the two packed arrays at the offsets above. */
 typedef struct {
@@ -114,11 +87,11 @@ typedef struct {
 } Account;
 
 void view_frictions(Frictions *f, PARAM real *params, PARAM int *ints) {
-    f->latencyWhole = ints[0];
-    f->latencyFraction = params[0];
-    f->impactCoefficient = params[1];
+    f->latencyWhole = ints[FRICTION_INT_LATENCY_WHOLE];
+    f->latencyFraction = params[FRICTION_LATENCY_FRACTION];
+    f->impactCoefficient = params[FRICTION_IMPACT_COEFFICIENT];
     for (int a = 0; a < ASSETS; a++) {
-        f->borrow[a] = params[F_BORROW + a];
+        f->borrow[a] = params[FRICTION_BORROW + a];
     }
     f->reals = params;
     f->ints = ints;
@@ -149,7 +122,7 @@ void start_account(const Problem *p, const Frictions *f, Account *s) {
     /* the path is flat at the price before the horizon for every step before the first */
     for (int k = 0; k < PREMIUM_HISTORY; k++) {
         for (int a = 0; a < ASSETS; a++) {
-            s->pastX[k * ASSETS + a] = f->reals[F_START_X + a];
+            s->pastX[k * ASSETS + a] = f->reals[FRICTION_START_X + a];
         }
     }
 #endif
@@ -269,11 +242,12 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
         s->requirementUnits[a] = p->requirementUnits[a];
     }
     for (int c = 0; c < HAIRCUT_ENTRIES; c++) {
-        int a = f->ints[F_HAIRCUT_ASSET + c];
-        real haircut = fmin(f->reals[F_HAIRCUT_CAP + c], f->reals[F_HAIRCUT_SCALE + c] * sqrt(variance[a]));
-        real shift = f->reals[F_HAIRCUT_AMOUNT + c] * (f->reals[F_HAIRCUT_COMPILED + c] - haircut);
+        int a = f->ints[FRICTION_INT_HAIRCUT_ASSET + c];
+        real haircut = fmin(f->reals[FRICTION_HAIRCUT_CAP + c],
+                            f->reals[FRICTION_HAIRCUT_SCALE + c] * sqrt(variance[a]));
+        real shift = f->reals[FRICTION_HAIRCUT_AMOUNT + c] * (f->reals[FRICTION_HAIRCUT_COMPILED + c] - haircut);
         s->valueUnits[a] += shift;
-        s->requirementUnits[a] += shift * f->reals[F_HAIRCUT_REQUIRED_SHARE + c];
+        s->requirementUnits[a] += shift * f->reals[FRICTION_HAIRCUT_REQUIRED_SHARE + c];
     }
 }
 #endif
@@ -282,20 +256,20 @@ void haircut_units(const Problem *p, const Frictions *f, const real *variance, A
 /* Funding rate of position i for step `step`: constant, or PremiumLink.rate of the trailing log return. */
 real funding_rate(const Problem *p, const Frictions *f, const Account *s, int i, int step, const real *x) {
 #ifdef PREMIUM_FUNDING
-    int interval = f->ints[F_PREMIUM_STEPS + i];
+    int interval = f->ints[FRICTION_INT_PREMIUM_STEPS + i];
     if (interval > 0) {
         int a = p->asset[i];
         int back = (step - interval) % PREMIUM_HISTORY;
         back += back < 0 ? PREMIUM_HISTORY : 0;
-        real premium = f->reals[F_BASIS_SENSITIVITY + i] * (x[a] - s->pastX[back * ASSETS + a]);
-        real band = f->reals[F_CLAMP_BAND + i];
-        real rate = premium + fmax(-band, fmin(band, f->reals[F_INTEREST + i] - premium));
-        real capped = fmax(f->reals[F_RATE_FLOOR + i], fmin(f->reals[F_RATE_CAP + i], rate));
-        return capped * f->reals[F_STEP_SHARE + i];
+        real premium = f->reals[FRICTION_BASIS_SENSITIVITY + i] * (x[a] - s->pastX[back * ASSETS + a]);
+        real band = f->reals[FRICTION_CLAMP_BAND + i];
+        real rate = premium + fmax(-band, fmin(band, f->reals[FRICTION_INTEREST + i] - premium));
+        real capped = fmax(f->reals[FRICTION_RATE_FLOOR + i], fmin(f->reals[FRICTION_RATE_CAP + i], rate));
+        return capped * f->reals[FRICTION_STEP_SHARE + i];
     }
 #endif
 #ifdef FUNDING
-    return f->reals[F_FUNDING + i];
+    return f->reals[FRICTION_FUNDING + i];
 #else
     return 0;
 #endif

@@ -2,17 +2,14 @@
  * Many small problems of one shape (one program: the same ASSETS, POSITIONS and model options) in one launch.
  * Work-item g of the launch is path g - cellStart[c] of cell c, the cell whose range [cellStart[c],
  * cellStart[c + 1]) holds g; cells differ only in numbers, which come from per-cell blocks of fixed stride in the
- * parameter arrays, and in the integers of `cells` (CELL_INTS a cell, below). Each path is simulated by calling
- * simulate_path (paths.cl, the body of the simulate_paths kernel) with the cell's blocks, so a cell's paths are
- * exactly those of a launch of its own: the same Philox counters and the same arithmetic. Built after philox.cl,
- * paths.cl and models.cl, always with PARAM_GLOBAL, since a batch's parameters outgrow constant memory.
+ * parameter arrays, and in the integers of `cells` (CELL_FIELDS a cell, at the generated offsets CELL_*). Each
+ * path is simulated by calling simulate_path (paths.cl, the body of the simulate_paths kernel) with the cell's
+ * blocks, so a cell's paths are exactly those of a launch of its own: the same Philox counters and the same
+ * arithmetic. Built after philox.cl, paths.cl and models.cl, always with PARAM_GLOBAL, since a batch's parameters
+ * outgrow constant memory.
  */
 
-/* Per cell: tier offset and tier count in `tiers`, steps, isolated, seed low word, seed high word. */
-#define CELL_INTS 6
-#define MARKET_REALS (2 * ASSETS + ASSETS * ASSETS)
-#define ACCOUNT_REALS (1 + 2 * ASSETS + 3 * POSITIONS + PORTFOLIO_REALS)
-#define LAYOUT_INTS (3 * POSITIONS + 1)
+/* The strides of the per-cell blocks are the generated lengths MARKET_FIELDS, ACCOUNT_FIELDS and LAYOUT_FIELDS. */
 
 /* The cell holding work-item g: the last c with cellStart[c] <= g. */
 int cell_of(__global const uint *cellStart, int cellCount, uint g) {
@@ -39,12 +36,13 @@ __kernel void simulate_batch(PARAM real *market, PARAM real *account, PARAM real
         return;
     }
     int c = cell_of(cellStart, cellCount, g);
-    __global const int *cell = cells + c * CELL_INTS;
+    __global const int *cell = cells + c * CELL_FIELDS;
     uint start = cellStart[c];
     /* Path g - start of the cell: simulate_path computes firstPath + g, here modulo 2^64. */
-    simulate_path(market + c * MARKET_REALS, account + c * ACCOUNT_REALS, tiers + cell[0],
-                   layout + c * LAYOUT_INTS, models + c * modelReals, history, 0,
-                   cell[1], cell[2], cell[3], (uint) cell[4], (uint) cell[5],
+    simulate_path(market + c * MARKET_FIELDS, account + c * ACCOUNT_FIELDS, tiers + cell[CELL_TIER_OFFSET],
+                   layout + c * LAYOUT_FIELDS, models + c * modelReals, history, 0,
+                   cell[CELL_TIER_COUNT], cell[CELL_STEPS], cell[CELL_ISOLATED], (uint) cell[CELL_SEED_LOW],
+                   (uint) cell[CELL_SEED_HIGH],
                    (ulong) 0 - (ulong) start, cellStart[c + 1],
                    firstBreachOut, worstOut, terminalOut, 0, 0);
 }

@@ -25,7 +25,7 @@ real reference_price(const Problem *p, const Frictions *f, int a, bool onSchedul
 
 /* PartialPolicy.keptNotional: 0 FULL, 1 TIER (the floor of the current bracket), 2 FRACTION. */
 real kept_notional(const Problem *p, const Frictions *f, int i, real notional) {
-    int mode = f->ints[F_PARTIAL_MODE + i];
+    int mode = f->ints[FRICTION_INT_PARTIAL_MODE + i];
     if (mode == 1) {
         /* the bracket of the largest notional below this one (Math.nextDown in the reference) */
         int k = p->tierStart[i];
@@ -36,14 +36,15 @@ real kept_notional(const Problem *p, const Frictions *f, int i, real notional) {
         return k > p->tierStart[i] ? p->tierFloor[k] : 0;
     }
     if (mode == 2) {
-        return notional > f->reals[F_PARTIAL_ABOVE + i] ? (1 - f->reals[F_PARTIAL_FRACTION + i]) * notional : 0;
+        return notional > f->reals[FRICTION_PARTIAL_ABOVE + i]
+                ? (1 - f->reals[FRICTION_PARTIAL_FRACTION + i]) * notional : 0;
     }
     return 0;
 }
 
 /* ImpactModel.fraction, capped at 1. */
 real impact_fraction(const Frictions *f, int i, real notional) {
-    real depth = f->reals[F_DEPTH + i];
+    real depth = f->reals[FRICTION_DEPTH + i];
     if (!(notional > 0) || depth == INFINITY || f->impactCoefficient == 0) {
         return 0;
     }
@@ -80,7 +81,7 @@ real reduce_position(const Problem *p, const Frictions *f, Account *s, int i, re
 #endif
     real fill = reference * (1 - sign(closed) * impact);
 #ifdef FEES
-    s->fee[i] = f->reals[F_FEE_RATE + i] * units * fill;
+    s->fee[i] = f->reals[FRICTION_FEE_RATE + i] * units * fill;
 #endif
     real lost = closed * (breach - reference) + units * reference * impact;
     s->loss += lost;
@@ -96,7 +97,7 @@ real reduce_position(const Problem *p, const Frictions *f, Account *s, int i, re
 real charge_fee(const Frictions *f, Account *s, int i, real remaining) {
     real charged = s->fee[i];
 #ifdef FEE_CAPPED
-    if (f->ints[F_FEE_CAPPED + i] != 0) {
+    if (f->ints[FRICTION_INT_FEE_CAPPED + i] != 0) {
         charged = fmin(charged, fmax((real) 0, remaining));
     }
 #endif
@@ -493,7 +494,7 @@ __kernel void simulate_liquidating_paths(PATH_KERNEL_ARGUMENTS, PARAM real *fric
     badDebtOut[gid] = s.badDebt;
     if (ISOLATED_ACCOUNT && scopeBreachOut != 0) {
         for (int i = 0; i < POSITIONS; i++) {
-            uint k = gid * POSITIONS + i;
+            uint k = gid * SCOPE_FIELDS + SCOPE_OUTCOME + i;
             scopeBreachOut[k] = s.positionBreach[i];
             scopeEquityOut[k] = s.open[i] ? scope_isolated_equity(&p, &s, false, i, price[p.asset[i]])
                     : s.closedEquity[i];

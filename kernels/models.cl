@@ -12,7 +12,7 @@
  * Parameters (written by io.marginsim.engine.opencl.ModelBuffer, in the engine's precision; counts and flags
  * are small whole numbers, exact as reals):
  *   models = copula chi-square [CHI_FIELDS], common jump [JUMP_FIELDS],
- *            per asset [ASSET_FIELDS] (its chi-square, its jumps, then the fields below),
+ *            per asset [MODEL_FIELDS] (its chi-square, its jumps, then the fields of ModelField),
  *            correlation factor [ASSETS * ASSETS] (lower-triangular, unit scale),
  *            with MODEL_DCC: a, b, 1 - a - b, Cbar [ASSETS * ASSETS] (full, row-major)
  * With MODEL_HISTORY the kernel also gets the standardised residuals, historyRows x ASSETS row-major, in a global
@@ -31,49 +31,11 @@
 /* io.marginsim.market.ChiSquare.FRACTION_BLOCK */
 #define FRACTION_BLOCK 65536u
 
-/* chi-square record: nu (0 = none), floor(nu), a = frac(nu) / 2 (0 = none), d = a + 2/3, 1 / sqrt(9 d), 1 / a */
-#define CHI_NU 0
-#define CHI_WHOLE 1
-#define CHI_SHAPE 2
-#define CHI_D 3
-#define CHI_C 4
-#define CHI_INV_SHAPE 5
-#define CHI_FIELDS 6
-/* jump record: Poisson mean (0 = none), exp(-mean), cap, log-jump mean, log-jump stdev */
-#define JUMP_MEAN 0
-#define JUMP_P0 1
-#define JUMP_CAP 2
-#define JUMP_LOG_MEAN 3
-#define JUMP_LOG_STDEV 4
-#define JUMP_FIELDS 5
-
-#define COPULA_RECORD 0
-#define COMMON_JUMP_RECORD CHI_FIELDS
-#define MODEL_HEADER (CHI_FIELDS + JUMP_FIELDS)
-
-/* per asset, after its chi-square and jump records */
-#define ASSET_CHI 0
-#define ASSET_JUMP CHI_FIELDS
-#define COMMON_BETA (CHI_FIELDS + JUMP_FIELDS)
-/* volatilityMultiplier * stepVolatility, or volatilityMultiplier alone for a GARCH asset (times sqrt(h)) */
-#define DIFFUSION_SCALE (COMMON_BETA + 1)
-#define GARCH_ON (COMMON_BETA + 2)
-#define GARCH_OMEGA (COMMON_BETA + 3)
-#define GARCH_ALPHA (COMMON_BETA + 4)
-#define GARCH_BETA (COMMON_BETA + 5)
-#define GARCH_START (COMMON_BETA + 6)
-#define AR1_PHI (COMMON_BETA + 7)
-/* sqrt(1 - phi^2), computed in double on the host */
-#define AR1_SCALE (COMMON_BETA + 8)
-#define ASSET_FIELDS (COMMON_BETA + 9)
-
-#define FACTOR_AT (MODEL_HEADER + ASSETS * ASSET_FIELDS)
-/* DCC record after the correlation factor: a, b, 1 - a - b (in double on the host), then Cbar */
-#define DCC_AT (FACTOR_AT + ASSETS * ASSETS)
-#define DCC_A 0
-#define DCC_B 1
-#define DCC_W 2
-#define DCC_TARGET 3
+/*
+ * The layout of `models` is generated (io.marginsim.engine.opencl.KernelLayouts): MODELS_* are the offsets of its
+ * sections (ModelSection); CHI_*, JUMP_* and DCC_* those within the chi-square, jump and DCC records; MODEL_ and a
+ * field of ModelField (MODEL_GARCH_OMEGA, not the build option MODEL_GARCH) those within an asset's record.
+ */
 /* io.marginsim.market.DynamicCorrelation.PIVOT_TOLERANCE */
 #define DCC_PIVOT_TOLERANCE 1e-12
 
@@ -165,13 +127,13 @@ real log_jump(PARAM real *jump, uint4 w) {
 
 void start_models(PARAM real *models, ModelState *s) {
     for (int a = 0; a < ASSETS; a++) {
-        s->variance[a] = models[MODEL_HEADER + a * ASSET_FIELDS + GARCH_START];
+        s->variance[a] = models[MODELS_PER_ASSET + a * MODEL_FIELDS + MODEL_GARCH_START];
         s->previous[a] = 0;
     }
 #ifdef MODEL_DCC
     /* Q_1 = Cbar and L_1 = the compiled factor of Cbar, as they are */
-    PARAM real *target = models + DCC_AT + DCC_TARGET;
-    PARAM real *factor = models + FACTOR_AT;
+    PARAM real *target = models + MODELS_DCC + DCC_TARGET;
+    PARAM real *factor = models + MODELS_FACTOR;
     for (int i = 0; i < ASSETS; i++) {
         for (int j = 0; j <= i; j++) {
             s->q[TRI(i, j)] = target[i * ASSETS + j];
@@ -226,27 +188,27 @@ void dcc_advance(PARAM real *dcc, ModelState *s, const real *u) {
 /*
  * io.marginsim.engine.MarketPath#stepCovariance beyond GBM, from the state before step `step` (1-based) moves it on:
  * D F F^T D with F the step's correlation factor (DCC: the path's own) and D each asset's stressed step volatility
- * (GARCH: the path's own conditional one), times sqrt(1 - phi^2) from step 2 on (AR1_SCALE is 1 where phi is 0).
+ * (GARCH: the path's own conditional one), times sqrt(1 - phi^2) from step 2 on (MODEL_AR1_SCALE is 1 where phi is 0).
  * Student-t and copula mixing and bootstrapped rows have unit variance, so they add no term; jumps fall at step ends.
  */
 void model_step_covariance(PARAM real *models, const ModelState *s, int step, real *cov) {
     real scale[ASSETS];
     for (int a = 0; a < ASSETS; a++) {
-        PARAM real *q = models + MODEL_HEADER + a * ASSET_FIELDS;
-        scale[a] = q[DIFFUSION_SCALE];
+        PARAM real *q = models + MODELS_PER_ASSET + a * MODEL_FIELDS;
+        scale[a] = q[MODEL_DIFFUSION_SCALE];
 #ifdef MODEL_GARCH
-        if (q[GARCH_ON] != 0) {
+        if (q[MODEL_GARCH_ON] != 0) {
             scale[a] *= sqrt(s->variance[a]);
         }
 #endif
 #ifdef MODEL_AR1
         if (step > 1) {
-            scale[a] *= q[AR1_SCALE];
+            scale[a] *= q[MODEL_AR1_SCALE];
         }
 #endif
     }
 #ifndef MODEL_DCC
-    PARAM real *factor = models + FACTOR_AT;
+    PARAM real *factor = models + MODELS_FACTOR;
 #endif
     for (int i = 0; i < ASSETS; i++) {
         for (int j = 0; j <= i; j++) {
@@ -297,18 +259,18 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
     /* this step's innovations, which drive the next step's Q */
     real innovation[ASSETS];
 #elif !defined(MODEL_HISTORY)
-    PARAM real *factor = models + FACTOR_AT;
+    PARAM real *factor = models + MODELS_FACTOR;
 #endif
 #ifdef COPULA_T
-    real common = student_factor(models + COPULA_RECORD, step, path, COPULA_MIXING_STREAM, k0, k1);
+    real common = student_factor(models + MODELS_COPULA, step, path, COPULA_MIXING_STREAM, k0, k1);
 #else
     real common = 1;
 #endif
 #ifdef COMMON_JUMP
-    real commonJump = log_jump(models + COMMON_JUMP_RECORD, model_block(step, path, 0, COMMON_JUMP_STREAM, k0, k1));
+    real commonJump = log_jump(models + MODELS_COMMON_JUMP, model_block(step, path, 0, COMMON_JUMP_STREAM, k0, k1));
 #endif
     for (int a = 0; a < ASSETS; a++) {
-        PARAM real *q = models + MODEL_HEADER + a * ASSET_FIELDS;
+        PARAM real *q = models + MODELS_PER_ASSET + a * MODEL_FIELDS;
 #ifdef MODEL_HISTORY
         real u = row[a];
 #else
@@ -322,18 +284,18 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
         }
         real u = eps * common;
 #ifdef MODEL_T
-        if (q[ASSET_CHI + CHI_NU] > 0) {
-            u *= student_factor(q + ASSET_CHI, step, path, ASSET_MIXING_STREAM + (uint) a, k0, k1);
+        if (q[MODEL_CHI + CHI_NU] > 0) {
+            u *= student_factor(q + MODEL_CHI, step, path, ASSET_MIXING_STREAM + (uint) a, k0, k1);
         }
 #endif
 #endif
 #ifdef MODEL_DCC
         innovation[a] = u;
 #endif
-        real scale = q[DIFFUSION_SCALE];
+        real scale = q[MODEL_DIFFUSION_SCALE];
         real drift = p->logDrift[a];
 #ifdef MODEL_GARCH
-        bool garch = q[GARCH_ON] != 0;
+        bool garch = q[MODEL_GARCH_ON] != 0;
         if (garch) {
             /* half the step's own variance (m^2 h), GarchVariance.logDrift; logDrift has no variance term here */
             drift -= (real) 0.5 * scale * scale * s->variance[a];
@@ -343,29 +305,30 @@ void advance_models(const Problem *p, PARAM real *models, __global const real *h
         real diffusion = scale * u;
 #ifdef MODEL_AR1
         if (step > 0) {
-            diffusion = q[AR1_PHI] * s->previous[a] + q[AR1_SCALE] * diffusion;
+            diffusion = q[MODEL_AR1_PHI] * s->previous[a] + q[MODEL_AR1_SCALE] * diffusion;
         }
         s->previous[a] = diffusion;
 #endif
         real logReturn = drift + diffusion;
 #ifdef ASSET_JUMPS
-        if (q[ASSET_JUMP + JUMP_MEAN] > 0) {
-            logReturn += log_jump(q + ASSET_JUMP, model_block(step, path, (uint) a, JUMPS_STREAM, k0, k1));
+        if (q[MODEL_JUMP + JUMP_MEAN] > 0) {
+            logReturn += log_jump(q + MODEL_JUMP, model_block(step, path, (uint) a, JUMPS_STREAM, k0, k1));
         }
 #endif
 #ifdef COMMON_JUMP
-        logReturn += q[COMMON_BETA] * commonJump;
+        logReturn += q[MODEL_COMMON_BETA] * commonJump;
 #endif
         x[a] += logReturn;
         price[a] = p->initialPrice[a] * exp(x[a]);
 #ifdef MODEL_GARCH
         if (garch) {
-            s->variance[a] = q[GARCH_OMEGA] + (q[GARCH_ALPHA] * u * u + q[GARCH_BETA]) * s->variance[a];
+            s->variance[a] = q[MODEL_GARCH_OMEGA]
+                    + (q[MODEL_GARCH_ALPHA] * u * u + q[MODEL_GARCH_BETA]) * s->variance[a];
         }
 #endif
     }
 #ifdef MODEL_DCC
-    dcc_advance(models + DCC_AT, s, innovation);
+    dcc_advance(models + MODELS_DCC, s, innovation);
 #endif
 }
 

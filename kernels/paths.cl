@@ -25,9 +25,11 @@
 #ifndef SCENARIOS
 #define SCENARIOS 0
 #endif
-#define PORTFOLIO_REALS (SCENARIOS > 0 ? 1 + SCENARIOS * ASSETS : 0)
 
-/* Views into the four packed parameter arrays; the layout is written by the host (ProblemBuffers). */
+/*
+ * Views into the four packed parameter arrays, written by the host (ProblemBuffers) at the generated offsets of
+ * io.marginsim.engine.opencl.KernelLayouts (MARKET_*, ACCOUNT_*, LAYOUT_*); the tiers' thirds are tierCount long.
+ */
 typedef struct {
     PARAM real *initialPrice;
     PARAM real *logDrift;
@@ -51,18 +53,18 @@ typedef struct {
 
 void view_problem(Problem *p, PARAM real *market, PARAM real *account, PARAM real *tiers, PARAM int *layout,
                   int tierCount) {
-    p->initialPrice = market;
-    p->logDrift = market + ASSETS;
-    p->loading = market + 2 * ASSETS;
-    p->cash = account[0];
-    p->valueUnits = account + 1;
-    p->requirementUnits = account + 1 + ASSETS;
-    p->size = account + 1 + 2 * ASSETS;
-    p->entry = p->size + POSITIONS;
-    p->margin = p->entry + POSITIONS;
+    p->initialPrice = market + MARKET_INITIAL_PRICE;
+    p->logDrift = market + MARKET_LOG_DRIFT;
+    p->loading = market + MARKET_LOADING;
+    p->cash = account[ACCOUNT_CASH];
+    p->valueUnits = account + ACCOUNT_VALUE_UNITS;
+    p->requirementUnits = account + ACCOUNT_REQUIREMENT_UNITS;
+    p->size = account + ACCOUNT_SIZE;
+    p->entry = account + ACCOUNT_ENTRY;
+    p->margin = account + ACCOUNT_MARGIN;
 #if SCENARIOS > 0
-    p->portfolioMinimum = p->margin[POSITIONS];
-    p->scenarioUnits = p->margin + POSITIONS + 1;
+    p->portfolioMinimum = account[ACCOUNT_PORTFOLIO_MINIMUM];
+    p->scenarioUnits = account + ACCOUNT_SCENARIO_UNITS;
 #else
     p->portfolioMinimum = 0;
     p->scenarioUnits = p->margin;
@@ -70,9 +72,9 @@ void view_problem(Problem *p, PARAM real *market, PARAM real *account, PARAM rea
     p->tierFloor = tiers;
     p->tierRate = tiers + tierCount;
     p->tierDeduction = tiers + 2 * tierCount;
-    p->asset = layout;
-    p->markBasis = layout + POSITIONS;
-    p->tierStart = layout + 2 * POSITIONS;
+    p->asset = layout + LAYOUT_ASSET;
+    p->markBasis = layout + LAYOUT_MARK_BASIS;
+    p->tierStart = layout + LAYOUT_TIER_START;
 }
 
 /* CompiledProblem.bracket: the last tier of position i whose floor is at most the notional */
@@ -430,8 +432,8 @@ void simulate_path(PATH_KERNEL_ARGUMENTS, __global int *scopeBreachOut, __global
             real equity = open[i] ? p.margin[i] + p.size[i] * (price[p.asset[i]] - p.entry[i]) : closedEquity[i];
             terminal += equity;
             if (scopeBreachOut != 0) {
-                scopeBreachOut[gid * POSITIONS + i] = breachStep[i];
-                scopeEquityOut[gid * POSITIONS + i] = equity;
+                scopeBreachOut[gid * SCOPE_FIELDS + SCOPE_OUTCOME + i] = breachStep[i];
+                scopeEquityOut[gid * SCOPE_FIELDS + SCOPE_OUTCOME + i] = equity;
             }
         }
     } else {

@@ -13,14 +13,12 @@ import java.util.List;
 /**
  * The parameters of a {@link CellBatch} on the device, in the layout {@code kernels/batch.cl} reads: each of
  * {@link ProblemBuffers}' arrays once per cell, back to back — fixed strides for market, account, layout and models
- * (the batch's cells share their shape), the cell's own offset into the tiers — and per cell the integers
- * {@code tierOffset, tierCount, steps, isolated, seedLow, seedHigh}, the first work-item of each cell
+ * (the batch's cells share their shape), the cell's own offset into the tiers — and per cell the integers of
+ * {@link CellField}, the first work-item of each cell
  * ({@code cellStart}, one more entry holding the total) and the first histogram bin of each cell
  * ({@code binStart}: cell {@code c} owns a bin for each breach slot, {@code steps * BreachBins.perStep + 1}).
  */
 final class BatchBuffers implements AutoCloseable {
-    static final int CELL_INTS = 6;
-
     final cl_mem market;
     final cl_mem account;
     final cl_mem tiers;
@@ -47,8 +45,9 @@ final class BatchBuffers implements AutoCloseable {
         double[][] accountParts = new double[cellCount][];
         double[][] tierParts = new double[cellCount][];
         double[][] modelParts = new double[cellCount][];
-        int[] layoutAll = new int[cellCount * (3 * shape.positions + 1)];
-        int[] cellInts = new int[cellCount * CELL_INTS];
+        int[] layoutAll = new int[cellCount * PositionField.LAYOUT.length(LayoutShape.of(shape))];
+        int cellFields = CellField.LAYOUT.length();
+        int[] cellInts = new int[cellCount * cellFields];
         firstPath = new int[cellCount + 1];
         firstBin = new int[cellCount + 1];
         int tierAt = 0;
@@ -60,13 +59,13 @@ final class BatchBuffers implements AutoCloseable {
             modelParts[c] = ModelBuffer.pack(p);
             int[] layoutPart = ProblemBuffers.layoutArray(p);
             System.arraycopy(layoutPart, 0, layoutAll, c * layoutPart.length, layoutPart.length);
-            int at = c * CELL_INTS;
-            cellInts[at] = tierAt;
-            cellInts[at + 1] = p.tierFloor.length();
-            cellInts[at + 2] = p.steps;
-            cellInts[at + 3] = p.isolated ? 1 : 0;
-            cellInts[at + 4] = (int) p.seed;
-            cellInts[at + 5] = (int) (p.seed >>> 32);
+            int at = c * cellFields;
+            cellInts[at + CellField.TIER_OFFSET.at()] = tierAt;
+            cellInts[at + CellField.TIER_COUNT.at()] = p.tierFloor.length();
+            cellInts[at + CellField.STEPS.at()] = p.steps;
+            cellInts[at + CellField.ISOLATED.at()] = p.isolated ? 1 : 0;
+            cellInts[at + CellField.SEED_LOW.at()] = (int) p.seed;
+            cellInts[at + CellField.SEED_HIGH.at()] = (int) (p.seed >>> 32);
             tierAt += tierParts[c].length;
             firstPath[c + 1] = firstPath[c] + batch.get(c).paths();
             firstBin[c + 1] = firstBin[c] + p.steps * BreachBins.perStep(p.monitoring) + 1;

@@ -15,24 +15,16 @@ import java.util.Set;
  * The carrying costs and liquidation policy of a {@link CompiledProblem} ({@link Frictions}) in the layout of
  * {@code kernels/account.cl}, and the build options that compile in only the parts the problem uses, so that a
  * problem without frictions gets the plain kernel unchanged. Two buffers, so that the kernel reads flags, modes,
- * step counts and indices as ints rather than converting reals:
- * <pre>
- *   reals: latencyFraction, impactCoefficient,
- *          funding[P], borrow[A], depth[P], feeRate[P], partialFraction[P], partialAbove[P],
- *          basisSensitivity[P], clampBand[P], rateCap[P], rateFloor[P], interest[P], stepShare[P],
- *          startX[A],
- *          haircutAmount[C], haircutScale[C], haircutCap[C], haircutCompiled[C], haircutRequiredShare[C]
- *   ints:  latencyWhole, partialMode[P], feeCapped[P], premiumSteps[P], haircutAsset[C]
- * </pre>
- * {@code partialMode} is the ordinal of {@link PartialPolicy.Mode}, {@code feeCapped} 0 or 1, {@code premiumSteps}
- * the trailing funding interval in steps (0 where the funding is constant) and {@code haircutAsset} an asset index.
- * {@code startX} is the log price before the horizon relative to the initial one, formed in double so that float
- * keeps its digits. {@code C} is the number of {@link Frictions.PathHaircuts} entries. {@code latencyWhole} (whole
- * steps, rounded up) is capped at {@code steps + 1}: every fill due after the horizon is executed at the horizon, so
- * the cap changes nothing and keeps the kernel's step arithmetic from overflowing.
+ * step counts and indices as ints rather than converting reals: the reals in the order of {@link FrictionField},
+ * the ints in that of {@link FrictionIntField}, whose generated offsets the kernels read ({@link KernelLayouts}).
+ * {@link FrictionIntField#PARTIAL_MODE} is the ordinal of {@link PartialPolicy.Mode},
+ * {@link FrictionIntField#PREMIUM_STEPS} the trailing funding interval in steps (0 where the funding is constant)
+ * and {@link FrictionField#START_X} the log price before the horizon relative to the initial one, formed in double so
+ * that float keeps its digits. {@link FrictionIntField#LATENCY_WHOLE} (whole steps, rounded up) is capped at
+ * {@code steps + 1}: every fill due after the horizon is executed at the horizon, so the cap changes nothing and
+ * keeps the kernel's step arithmetic from overflowing.
  */
 final class FrictionBuffer {
-    static final int HEADER = 2;
     /**
      * The most log prices a path keeps for premium-linked funding ({@link Frictions.PremiumFunding#history()} per
      * asset), in private memory: 4 KiB a work-item in float, which a GPU holds in its per-thread memory without
@@ -106,17 +98,14 @@ final class FrictionBuffer {
         return out.toString();
     }
 
-    /**
-     * Number of reals {@link #pack} writes: 5 liquidation and 6 premium arrays per position, borrow and the
-     * pre-shock log prices per asset, 5 per haircut entry; one placeholder for a problem without frictions.
-     */
+    /** Number of reals {@link #pack} writes; one placeholder for a problem without frictions. */
     static int length(CompiledProblem p) {
-        return applies(p) ? HEADER + 11 * p.positions + 2 * p.assets + 5 * haircutEntries(p.frictions) : 1;
+        return applies(p) ? FrictionField.LAYOUT.length(LayoutShape.of(p)) : 1;
     }
 
     /** Number of ints {@link #packInts} writes; one placeholder for a problem without frictions. */
     static int intLength(CompiledProblem p) {
-        return applies(p) ? 1 + 3 * p.positions + haircutEntries(p.frictions) : 1;
+        return applies(p) ? FrictionIntField.LAYOUT.length(LayoutShape.of(p)) : 1;
     }
 
     static double[] pack(CompiledProblem p) {
@@ -124,31 +113,25 @@ final class FrictionBuffer {
         if (!applies(p)) {
             return m;
         }
+        LayoutShape shape = LayoutShape.of(p);
         Frictions f = p.frictions;
         int n = p.positions;
-        int funding = HEADER;
-        int borrow = funding + n;
-        int depth = borrow + p.assets;
-        int fee = depth + n;
-        int fraction = fee + n;
-        int above = fraction + n;
-        int premium = above + n;
-        int startX = premium + 6 * n;
-        int haircuts = startX + p.assets;
-        System.arraycopy(f.fundingPerStep(), 0, m, funding, f.fundingPerStep().length);
-        System.arraycopy(f.borrowPerStep(), 0, m, borrow, f.borrowPerStep().length);
-        packPremium(p, m, premium, startX);
-        packHaircuts(f.haircuts(), m, haircuts);
+        System.arraycopy(f.fundingPerStep(), 0, m, FrictionField.FUNDING.at(shape), f.fundingPerStep().length);
+        System.arraycopy(f.borrowPerStep(), 0, m, FrictionField.BORROW.at(shape), f.borrowPerStep().length);
+        packPremium(p, shape, m);
+        packHaircuts(f.haircuts(), shape, m);
         Frictions.Liquidation liq = f.liquidation();
         if (liq == null) {
             // a breach closes at the breach step's price at no cost: zero latency, and the options compile in no
             // impact, fee or partial policy
             return m;
         }
-        m[0] = liq.latencyFraction();
-        m[1] = liq.impactCoefficient();
-        System.arraycopy(liq.depth(), 0, m, depth, n);
-        System.arraycopy(liq.feeRate(), 0, m, fee, n);
+        m[FrictionField.LATENCY_FRACTION.at(shape)] = liq.latencyFraction();
+        m[FrictionField.IMPACT_COEFFICIENT.at(shape)] = liq.impactCoefficient();
+        System.arraycopy(liq.depth(), 0, m, FrictionField.DEPTH.at(shape), n);
+        System.arraycopy(liq.feeRate(), 0, m, FrictionField.FEE_RATE.at(shape), n);
+        int fraction = FrictionField.PARTIAL_FRACTION.at(shape);
+        int above = FrictionField.PARTIAL_ABOVE.at(shape);
         for (int i = 0; i < n; i++) {
             PartialPolicy policy = liq.partial()[i];
             m[fraction + i] = policy.fraction();
@@ -162,11 +145,11 @@ final class FrictionBuffer {
         if (!applies(p)) {
             return m;
         }
+        LayoutShape shape = LayoutShape.of(p);
         int n = p.positions;
-        int mode = 1;
-        int capped = mode + n;
-        int premiumSteps = capped + n;
-        int haircutAsset = premiumSteps + n;
+        int mode = FrictionIntField.PARTIAL_MODE.at(shape);
+        int capped = FrictionIntField.FEE_CAPPED.at(shape);
+        int premiumSteps = FrictionIntField.PREMIUM_STEPS.at(shape);
         Frictions f = p.frictions;
         if (f.premiumFunding() != null) {
             for (int i = 0; i < n; i++) {
@@ -174,11 +157,12 @@ final class FrictionBuffer {
             }
         }
         if (f.haircuts() != null) {
-            System.arraycopy(f.haircuts().asset(), 0, m, haircutAsset, f.haircuts().asset().length);
+            System.arraycopy(f.haircuts().asset(), 0, m, FrictionIntField.HAIRCUT_ASSET.at(shape),
+                    f.haircuts().asset().length);
         }
         Frictions.Liquidation liq = f.liquidation();
         if (liq != null) {
-            m[0] = (int) Math.min(liq.latencyWhole(), p.steps + 1L);
+            m[FrictionIntField.LATENCY_WHOLE.at(shape)] = (int) Math.min(liq.latencyWhole(), p.steps + 1L);
             for (int i = 0; i < n; i++) {
                 m[mode + i] = liq.partial()[i].mode().ordinal();
                 m[capped + i] = liq.feeCapped()[i] ? 1 : 0;
@@ -187,42 +171,38 @@ final class FrictionBuffer {
         return m;
     }
 
-    /** The six real per-position premium arrays from {@code at}, and the start log prices from {@code startX}. */
-    private static void packPremium(CompiledProblem p, double[] m, int at, int startX) {
+    /** The six real per-position premium arrays and the start log prices. */
+    private static void packPremium(CompiledProblem p, LayoutShape shape, double[] m) {
         Frictions.PremiumFunding premium = p.frictions.premiumFunding();
         if (premium == null) {
             return;
         }
-        int n = p.positions;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < p.positions; i++) {
             PremiumLink link = premium.link()[i];
             if (link != null) {
-                m[at + i] = link.basisSensitivity();
-                m[at + n + i] = link.clampBand();
-                m[at + 2 * n + i] = link.rateCap();
-                m[at + 3 * n + i] = link.rateFloor();
-                m[at + 4 * n + i] = premium.interest()[i];
-                m[at + 5 * n + i] = premium.stepShare()[i];
+                m[FrictionField.BASIS_SENSITIVITY.at(shape) + i] = link.basisSensitivity();
+                m[FrictionField.CLAMP_BAND.at(shape) + i] = link.clampBand();
+                m[FrictionField.RATE_CAP.at(shape) + i] = link.rateCap();
+                m[FrictionField.RATE_FLOOR.at(shape) + i] = link.rateFloor();
+                m[FrictionField.INTEREST.at(shape) + i] = premium.interest()[i];
+                m[FrictionField.STEP_SHARE.at(shape) + i] = premium.stepShare()[i];
             }
         }
+        int startX = FrictionField.START_X.at(shape);
         for (int a = 0; a < p.assets; a++) {
             m[startX + a] = premium.logPriceBeforeShock()[a] - p.initialLogPrice.get(a);
         }
     }
 
-    private static void packHaircuts(Frictions.PathHaircuts h, double[] m, int at) {
+    private static void packHaircuts(Frictions.PathHaircuts h, LayoutShape shape, double[] m) {
         if (h == null) {
             return;
         }
         int c = h.asset().length;
-        System.arraycopy(h.amount(), 0, m, at, c);
-        System.arraycopy(h.scale(), 0, m, at + c, c);
-        System.arraycopy(h.cap(), 0, m, at + 2 * c, c);
-        System.arraycopy(h.compiled(), 0, m, at + 3 * c, c);
-        System.arraycopy(h.requiredShare(), 0, m, at + 4 * c, c);
-    }
-
-    private static int haircutEntries(Frictions f) {
-        return f.haircuts() == null ? 0 : f.haircuts().asset().length;
+        System.arraycopy(h.amount(), 0, m, FrictionField.HAIRCUT_AMOUNT.at(shape), c);
+        System.arraycopy(h.scale(), 0, m, FrictionField.HAIRCUT_SCALE.at(shape), c);
+        System.arraycopy(h.cap(), 0, m, FrictionField.HAIRCUT_CAP.at(shape), c);
+        System.arraycopy(h.compiled(), 0, m, FrictionField.HAIRCUT_COMPILED.at(shape), c);
+        System.arraycopy(h.requiredShare(), 0, m, FrictionField.HAIRCUT_REQUIRED_SHARE.at(shape), c);
     }
 }

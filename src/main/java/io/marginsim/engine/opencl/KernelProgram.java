@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** A built OpenCL program made of {@code kernels/*.cl} classpath resources, with its kernels created on demand. */
 final class KernelProgram implements AutoCloseable {
@@ -37,13 +38,15 @@ final class KernelProgram implements AutoCloseable {
     }
 
     /**
-     * Builds the given resources (names relative to {@code kernels/}) as one program.
+     * Builds the given resources (names relative to {@code kernels/}) as one program, after the generated layout
+     * header ({@link KernelLayouts}).
      *
      * @throws EngineUnavailableException when the device compiler rejects the source, quoting its log
      */
     static KernelProgram build(cl_context context, cl_device_id device, String deviceName, String options,
                                String... resources) throws EngineUnavailableException {
-        String[] sources = Arrays.stream(resources).map(KernelProgram::source).toArray(String[]::new);
+        String[] sources = Stream.concat(Stream.of(KernelLayouts.header()),
+                Arrays.stream(resources).map(KernelProgram::source)).toArray(String[]::new);
         cl_program program = CL.clCreateProgramWithSource(context, sources.length, sources, null, null);
         try {
             CL.clBuildProgram(program, 1, new cl_device_id[] {device}, options, null, null);

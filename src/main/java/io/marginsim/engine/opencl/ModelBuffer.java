@@ -7,7 +7,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The market-model parameters of a {@link CompiledProblem} in the layout of {@code kernels/models.cl}, and the
+ * The market-model parameters of a {@link CompiledProblem} in the layout of {@code kernels/models.cl} (the sections
+ * of {@link ModelSection}, with records of {@link ChiField}, {@link JumpField}, {@link ModelField} and
+ * {@link DccField}, whose generated offsets the kernel reads: {@link KernelLayouts}), and the
  * build options that compile in only the models the problem uses. The residual rows of filtered historical
  * simulation are not packed here: they go in a global buffer of their own ({@link ProblemBuffers#history}). Everything derived (the chi-square constants
  * of Marsaglia-Tsang, {@code exp(-mean)} of the Poisson inversion, {@code sqrt(1 - phi^2)}) is computed here in
@@ -17,13 +19,6 @@ final class ModelBuffer {
     /** The features of {@link CompiledProblem#marketModelFeatures()} that {@code models.cl} implements. */
     static final Set<Feature> FEATURES = Feature.setOf(EnumSet.of(Feature.STUDENT_T, Feature.T_COPULA,
             Feature.MERTON_JUMPS, Feature.GARCH, Feature.AR1, Feature.DCC, Feature.HISTORICAL));
-
-    static final int CHI_FIELDS = 6;
-    static final int JUMP_FIELDS = 5;
-    static final int HEADER = CHI_FIELDS + JUMP_FIELDS;
-    static final int ASSET_FIELDS = CHI_FIELDS + JUMP_FIELDS + 9;
-    /** DCC's {@code a}, {@code b} and {@code 1 - a - b} before its target {@code Cbar}. */
-    static final int DCC_FIELDS = 3;
 
     private ModelBuffer() {
     }
@@ -54,8 +49,8 @@ final class ModelBuffer {
         if (p.gbmOnly()) {
             return 1;
         }
-        return HEADER + p.assets * ASSET_FIELDS + p.assets * p.assets
-                + (p.dcc ? DCC_FIELDS + p.assets * p.assets : 0);
+        LayoutShape shape = LayoutShape.of(p);
+        return p.dcc ? ModelSection.LAYOUT.length(shape) : ModelSection.DCC.at(shape);
     }
 
     static double[] pack(CompiledProblem p) {
@@ -63,32 +58,33 @@ final class ModelBuffer {
         if (p.gbmOnly()) {
             return m;
         }
-        chiSquare(m, 0, p.copulaDegreesOfFreedom);
-        jump(m, CHI_FIELDS, p.commonJumpMean, p.commonJumpCap, p.commonJumpLogMean, p.commonJumpLogStdev);
+        LayoutShape shape = LayoutShape.of(p);
+        chiSquare(m, ModelSection.COPULA.at(shape), p.copulaDegreesOfFreedom);
+        jump(m, ModelSection.COMMON_JUMP.at(shape), p.commonJumpMean, p.commonJumpCap, p.commonJumpLogMean,
+                p.commonJumpLogStdev);
         for (int a = 0; a < p.assets; a++) {
-            int at = HEADER + a * ASSET_FIELDS;
-            chiSquare(m, at, p.degreesOfFreedom.get(a));
-            jump(m, at + CHI_FIELDS, p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a));
-            int q = at + CHI_FIELDS + JUMP_FIELDS;
-            m[q] = p.commonJumpBeta.get(a);
-            m[q + 1] = p.garch.get(a) ? p.volatilityMultiplier : p.volatilityMultiplier * p.stepVolatility.get(a);
-            m[q + 2] = p.garch.get(a) ? 1 : 0;
-            m[q + 3] = p.garchOmega.get(a);
-            m[q + 4] = p.garchAlpha.get(a);
-            m[q + 5] = p.garchBeta.get(a);
-            m[q + 6] = p.initialVariance.get(a);
-            m[q + 7] = p.ar1.get(a);
-            m[q + 8] = Math.sqrt(1 - p.ar1.get(a) * p.ar1.get(a));
+            int q = ModelSection.PER_ASSET.at(shape) + a * ModelField.LAYOUT.length();
+            chiSquare(m, q + ModelField.CHI.at(), p.degreesOfFreedom.get(a));
+            jump(m, q + ModelField.JUMP.at(), p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a));
+            m[q + ModelField.COMMON_BETA.at()] = p.commonJumpBeta.get(a);
+            m[q + ModelField.DIFFUSION_SCALE.at()] = p.garch.get(a) ? p.volatilityMultiplier
+                    : p.volatilityMultiplier * p.stepVolatility.get(a);
+            m[q + ModelField.GARCH_ON.at()] = p.garch.get(a) ? 1 : 0;
+            m[q + ModelField.GARCH_OMEGA.at()] = p.garchOmega.get(a);
+            m[q + ModelField.GARCH_ALPHA.at()] = p.garchAlpha.get(a);
+            m[q + ModelField.GARCH_BETA.at()] = p.garchBeta.get(a);
+            m[q + ModelField.GARCH_START.at()] = p.initialVariance.get(a);
+            m[q + ModelField.AR1_PHI.at()] = p.ar1.get(a);
+            m[q + ModelField.AR1_SCALE.at()] = Math.sqrt(1 - p.ar1.get(a) * p.ar1.get(a));
         }
-        int factor = HEADER + p.assets * ASSET_FIELDS;
-        p.correlationFactor.copyTo(0, m, factor, p.assets * p.assets);
+        p.correlationFactor.copyTo(0, m, ModelSection.FACTOR.at(shape), p.assets * p.assets);
         if (p.dcc) {
-            int dcc = factor + p.assets * p.assets;
-            m[dcc] = p.dccA;
-            m[dcc + 1] = p.dccB;
+            int dcc = ModelSection.DCC.at(shape);
+            m[dcc + DccField.A.at(shape)] = p.dccA;
+            m[dcc + DccField.B.at(shape)] = p.dccB;
             // as io.marginsim.market.DynamicCorrelation#advance computes it
-            m[dcc + 2] = 1 - p.dccA - p.dccB;
-            p.dccTarget.copyTo(0, m, dcc + DCC_FIELDS, p.assets * p.assets);
+            m[dcc + DccField.W.at(shape)] = 1 - p.dccA - p.dccB;
+            p.dccTarget.copyTo(0, m, dcc + DccField.TARGET.at(shape), p.assets * p.assets);
         }
         return m;
     }
@@ -100,14 +96,14 @@ final class ModelBuffer {
         }
         double whole = Math.floor(nu);
         double shape = 0.5 * (nu - whole);
-        m[at] = nu;
-        m[at + 1] = whole;
+        m[at + ChiField.NU.at()] = nu;
+        m[at + ChiField.WHOLE.at()] = whole;
         if (shape > 0) {
             double d = shape + 1 - 1.0 / 3;
-            m[at + 2] = shape;
-            m[at + 3] = d;
-            m[at + 4] = 1 / Math.sqrt(9 * d);
-            m[at + 5] = 1 / shape;
+            m[at + ChiField.SHAPE.at()] = shape;
+            m[at + ChiField.D.at()] = d;
+            m[at + ChiField.C.at()] = 1 / Math.sqrt(9 * d);
+            m[at + ChiField.INV_SHAPE.at()] = 1 / shape;
         }
     }
 
@@ -116,10 +112,10 @@ final class ModelBuffer {
         if (!(mean > 0)) {
             return;
         }
-        m[at] = mean;
-        m[at + 1] = Math.exp(-mean);
-        m[at + 2] = cap;
-        m[at + 3] = logMean;
-        m[at + 4] = logStdev;
+        m[at + JumpField.MEAN.at()] = mean;
+        m[at + JumpField.P0.at()] = Math.exp(-mean);
+        m[at + JumpField.CAP.at()] = cap;
+        m[at + JumpField.LOG_MEAN.at()] = logMean;
+        m[at + JumpField.LOG_STDEV.at()] = logStdev;
     }
 }

@@ -10,7 +10,8 @@ import org.jocl.cl_mem;
 
 /**
  * A {@link CompiledProblem} on the device: eight read-only buffers in the layout {@code paths.cl} reads, with the
- * real numbers in the engine's precision.
+ * real numbers in the engine's precision. The first three are in the order of {@link MarketField},
+ * {@link AccountField} and {@link PositionField}, whose generated offsets the kernels read ({@link KernelLayouts}).
  * <pre>
  *   market  = initialPrice[A], logDrift[A], shockLoading[A * A]
  *   account = cash, valueUnits[A], requirementUnits[A], size[P], entry[P], margin[P], and with portfolio margin
@@ -55,10 +56,11 @@ final class ProblemBuffers implements AutoCloseable {
 
     /** Bytes of the eight parameter buffers (not the history), to decide whether they fit in constant memory. */
     static long bytes(CompiledProblem p, Precision precision) {
-        long reals = 2L * p.assets + (long) p.assets * p.assets + 1 + 2L * p.assets + 3L * p.positions
-                + (p.scenarios > 0 ? 1 + p.scenarioUnits.length() : 0)
+        LayoutShape shape = LayoutShape.of(p);
+        long reals = (long) MarketField.LAYOUT.length(shape) + AccountField.LAYOUT.length(shape)
                 + 3L * p.tierFloor.length() + ModelBuffer.length(p) + FrictionBuffer.length(p);
-        return reals * realBytes(precision) + (3L * p.positions + 1 + FrictionBuffer.intLength(p)) * Sizeof.cl_int;
+        return reals * realBytes(precision)
+                + ((long) PositionField.LAYOUT.length(shape) + FrictionBuffer.intLength(p)) * Sizeof.cl_int;
     }
 
     static int realBytes(Precision precision) {
@@ -79,27 +81,44 @@ final class ProblemBuffers implements AutoCloseable {
 
     /** Initial prices rather than log prices: the kernel keeps log prices relative to them. */
     static double[] marketArray(CompiledProblem p) {
-        double[] initialPrice = new double[p.assets];
+        LayoutShape shape = LayoutShape.of(p);
+        double[] m = new double[MarketField.LAYOUT.length(shape)];
+        int initialPrice = MarketField.INITIAL_PRICE.at(shape);
         for (int a = 0; a < p.assets; a++) {
-            initialPrice[a] = Math.exp(p.initialLogPrice.get(a));
+            m[initialPrice + a] = Math.exp(p.initialLogPrice.get(a));
         }
-        return concat(initialPrice, p.logDrift.toArray(), p.shockLoading.toArray());
+        p.logDrift.copyTo(0, m, MarketField.LOG_DRIFT.at(shape), p.logDrift.length());
+        p.shockLoading.copyTo(0, m, MarketField.LOADING.at(shape), p.shockLoading.length());
+        return m;
     }
 
     static double[] accountArray(CompiledProblem p) {
-        double[] portfolio = p.scenarios > 0 ? concat(new double[] {p.portfolioMinimum}, p.scenarioUnits.toArray())
-                : new double[0];
-        return concat(new double[] {p.cash}, p.valueUnits.toArray(), p.requirementUnits.toArray(), p.positionSize.toArray(), p.positionEntry.toArray(),
-                p.positionMargin.toArray(), portfolio);
+        LayoutShape shape = LayoutShape.of(p);
+        double[] m = new double[AccountField.LAYOUT.length(shape)];
+        m[AccountField.CASH.at(shape)] = p.cash;
+        p.valueUnits.copyTo(0, m, AccountField.VALUE_UNITS.at(shape), p.valueUnits.length());
+        p.requirementUnits.copyTo(0, m, AccountField.REQUIREMENT_UNITS.at(shape),
+                p.requirementUnits.length());
+        p.positionSize.copyTo(0, m, AccountField.SIZE.at(shape), p.positionSize.length());
+        p.positionEntry.copyTo(0, m, AccountField.ENTRY.at(shape), p.positionEntry.length());
+        p.positionMargin.copyTo(0, m, AccountField.MARGIN.at(shape), p.positionMargin.length());
+        if (p.scenarios > 0) {
+            m[AccountField.PORTFOLIO_MINIMUM.at(shape)] = p.portfolioMinimum;
+            p.scenarioUnits.copyTo(0, m, AccountField.SCENARIO_UNITS.at(shape),
+                    p.scenarioUnits.length());
+        }
+        return m;
     }
 
     static int[] layoutArray(CompiledProblem p) {
-        int[] layout = new int[3 * p.positions + 1];
-        p.positionAsset.copyTo(0, layout, 0, p.positions);
+        LayoutShape shape = LayoutShape.of(p);
+        int[] layout = new int[PositionField.LAYOUT.length(shape)];
+        p.positionAsset.copyTo(0, layout, PositionField.ASSET.at(shape), p.positionAsset.length());
+        int markBasis = PositionField.MARK_BASIS.at(shape);
         for (int i = 0; i < p.positions; i++) {
-            layout[p.positions + i] = p.markBasis.get(i) ? 1 : 0;
+            layout[markBasis + i] = p.markBasis.get(i) ? 1 : 0;
         }
-        p.tierStart.copyTo(0, layout, 2 * p.positions, p.positions + 1);
+        p.tierStart.copyTo(0, layout, PositionField.TIER_START.at(shape), p.positions + 1);
         return layout;
     }
 

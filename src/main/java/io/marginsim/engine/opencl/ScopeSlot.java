@@ -27,7 +27,8 @@ final class ScopeSlot implements AutoCloseable {
     private final cl_command_queue queue;
     private final Precision precision;
     private final DeviceReads reads;
-    private final int positions;
+    /** Values a path takes in each buffer ({@link ScopeField}): one per position. */
+    private final int perPath;
     private final double[] initialEquity;
     /** Whether the positions' liquidation outcomes are read (the problem has a {@code liquidation} object). */
     private final boolean liquidation;
@@ -47,9 +48,9 @@ final class ScopeSlot implements AutoCloseable {
         this.queue = queue;
         this.precision = precision;
         this.reads = reads;
-        positions = problem.positions;
+        perPath = ScopeField.LAYOUT.length(LayoutShape.of(problem));
         initialEquity = ScopeBlock.initialEquity(problem);
-        long values = (long) capacity * positions;
+        long values = (long) capacity * perPath;
         breach = ChunkSlot.deviceBuffer(context, values * Sizeof.cl_int);
         equity = ChunkSlot.deviceBuffer(context, values * ProblemBuffers.realBytes(precision));
         breachHost = ByteBuffer.allocateDirect(Math.toIntExact(values * Sizeof.cl_int)).order(ByteOrder.nativeOrder());
@@ -78,8 +79,8 @@ final class ScopeSlot implements AutoCloseable {
         if (!covers(problem)) {
             return wanted;
         }
-        long perPath = (long) problem.positions * (Integer.BYTES + 3L * Double.BYTES);
-        return (int) Math.max(1, Math.min(wanted, MAX_CHUNK_BYTES / perPath));
+        long bytes = (long) ScopeField.LAYOUT.length(LayoutShape.of(problem)) * (Integer.BYTES + 3L * Double.BYTES);
+        return (int) Math.max(1, Math.min(wanted, MAX_CHUNK_BYTES / bytes));
     }
 
     /** Whether {@code problem} has positions of their own: isolated, with at least one. */
@@ -94,7 +95,7 @@ final class ScopeSlot implements AutoCloseable {
 
     /** Queues the reads of a chunk of {@code count} paths after its simulation; returns at once. */
     void enqueueReads(int count) {
-        long values = (long) count * positions;
+        long values = (long) count * perPath;
         reads.read(queue, breach, values * Sizeof.cl_int, Pointer.to(breachHost), false);
         reads.read(queue, equity, values * ProblemBuffers.realBytes(precision), Pointer.to(equityHost), false);
         if (liquidation) {
@@ -106,7 +107,7 @@ final class ScopeSlot implements AutoCloseable {
     /** After the queue finished: the chunk's {@code count} paths as a block. */
     ScopeBlock block(int count) {
         ScopeBlock out = new ScopeBlock(count, initialEquity, liquidation);
-        int values = count * positions;
+        int values = count * perPath;
         breachHost.asIntBuffer().get(0, out.breachStep, 0, values);
         ChunkSlot.toDoubles(equityHost, precision, out.closeEquity, 0, values);
         if (liquidation) {
@@ -119,11 +120,11 @@ final class ScopeSlot implements AutoCloseable {
     /** After the queue finished: copies the chunk's paths into {@code out} from path {@code offset} on. */
     void readInto(ScopeBlock out, int offset, int count) {
         ScopeBlock chunk = block(count);
-        System.arraycopy(chunk.breachStep, 0, out.breachStep, offset * positions, count * positions);
-        System.arraycopy(chunk.closeEquity, 0, out.closeEquity, offset * positions, count * positions);
+        System.arraycopy(chunk.breachStep, 0, out.breachStep, offset * perPath, count * perPath);
+        System.arraycopy(chunk.closeEquity, 0, out.closeEquity, offset * perPath, count * perPath);
         if (liquidation) {
-            System.arraycopy(chunk.liquidationLoss, 0, out.liquidationLoss, offset * positions, count * positions);
-            System.arraycopy(chunk.badDebt, 0, out.badDebt, offset * positions, count * positions);
+            System.arraycopy(chunk.liquidationLoss, 0, out.liquidationLoss, offset * perPath, count * perPath);
+            System.arraycopy(chunk.badDebt, 0, out.badDebt, offset * perPath, count * perPath);
         }
     }
 
