@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -373,8 +372,7 @@ final class HostileInputs {
     private static void walk(JsonNode node, String path, java.util.function.BiConsumer<String, JsonNode> visit) {
         visit.accept(path, node);
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 walk(field.getValue(), join(path, field.getKey()), visit);
             }
         } else if (node.isArray()) {

@@ -86,7 +86,7 @@ class OpenClPremiumWindowTest {
         Engines.Options options = new Engines.Options(2, 0, Precision.FLOAT);
         CompiledProblem problem = withWindowSteps(512);
         Engines.Selection selected = Engines.select(EngineKind.AUTO, options);
-        try (Engine opened = selected.engine()) {
+        try (Engine _ = selected.engine()) {
             for (int run = 0; run < 2; run++) {
                 Engines.Selection ran = Engines.forProblem(selected, problem, options);
                 assertThat(ran.engine()).isInstanceOf(VectorEngine.class);
