@@ -3,6 +3,7 @@ package io.marginsim.analysis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marginsim.simulation.Engines;
 import io.marginsim.check.SpecException;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -132,7 +133,7 @@ class SweepTest {
 
     @Test
     void aMissingAxisPathIsRejectedBeforeAnyWork() {
-        String bad = SWEEP.replace("assets[0].volatility", "assets[3].volatility");
+        String bad = SpecEdits.replace(SWEEP, "assets[0].volatility", "assets[3].volatility");
         assertThatThrownBy(() -> plan(bad)).isInstanceOf(SpecException.class)
                 .hasMessage("axes[1].path \"assets[3].volatility\" cannot be set in the base spec because assets has "
                         + "1 element, so index 3 does not exist");
@@ -140,7 +141,7 @@ class SweepTest {
 
     @Test
     void anInvalidCellValueNamesTheAxisAndWritesNothing() throws Exception {
-        String bad = SWEEP.replace("[1, 2, 3]", "[1, 0, 3]");
+        String bad = SpecEdits.replace(SWEEP, "[1, 2, 3]", "[1, 0, 3]");
         Path prefix = dir.resolve("bad");
         assertThatThrownBy(() -> Sweep.run(plan(bad), UnaryOperator.identity(), TWO_THREADS, prefix, false,
                 Sweep.Listener.NONE)).isInstanceOf(SpecException.class)

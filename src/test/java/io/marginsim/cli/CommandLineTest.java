@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -59,7 +61,7 @@ class CommandLineTest extends CommandTestSupport {
     @Test
     void badInputIsOneLineAndExitCodeTwoAndWritesNothing() throws Exception {
         Path report = dir.resolve("report.json");
-        int code = run("simulate", spec(SPEC.replace("\"volatility\": 0.6", "\"volatility\": -1")).toString(),
+        int code = run("simulate", spec(SpecEdits.replace(SPEC, "\"volatility\": 0.6", "\"volatility\": -1")).toString(),
                 "--out", report.toString());
         assertThat(code).isEqualTo(2);
         assertThat(err.toString().strip()).isEqualTo("error: assets[0].volatility must be a finite number >= 0 but was -1.0");
@@ -208,7 +210,7 @@ class CommandLineTest extends CommandTestSupport {
     @Test
     void lossPlotOfLossesWithoutSpreadIsSkippedWithANoteAndTheReportStillPrinted() throws Exception {
         Path losses = dir.resolve("loss.png");
-        assertThat(run("simulate", spec(SPEC.replace("\"volatility\": 0.6", "\"volatility\": 0")).toString(),
+        assertThat(run("simulate", spec(SpecEdits.replace(SPEC, "\"volatility\": 0.6", "\"volatility\": 0")).toString(),
                 "--paths", "1000", "--plot-loss", losses.toString())).as(err.toString()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("breach probability", "extra cash for");
         assertThat(err.toString(StandardCharsets.UTF_8).strip()).endsWith("note: " + losses + " not written: every "

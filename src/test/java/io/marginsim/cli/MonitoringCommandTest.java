@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -36,11 +38,11 @@ class MonitoringCommandTest extends CommandTestSupport {
 
     @Test
     void theSpecKeyIsReadAndAnUnknownValueIsOneLineExitTwo() throws Exception {
-        String continuous = CommandLineTest.SPEC.replace("\"engine\": \"scalar\"",
+        String continuous = SpecEdits.replace(CommandLineTest.SPEC, "\"engine\": \"scalar\"",
                 "\"engine\": \"scalar\", \"monitoring\": \"continuous\"");
         assertThat(run("simulate", spec(continuous).toString(), "--format", "csv")).isZero();
         assertThat(out.toString()).contains("\nmonitoring,continuous\n");
-        String bad = continuous.replace("\"continuous\"", "\"hourly\"");
+        String bad = SpecEdits.replace(continuous, "\"continuous\"", "\"hourly\"");
         assertThat(run("simulate", spec(bad).toString())).isEqualTo(2);
         assertThat(err.toString().strip()).doesNotContain("\n").contains("monitoring")
                 .contains("must be \"continuous\" or \"discrete\" but was \"hourly\"");

@@ -1,6 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.opencl.OpenClTestEngines;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -122,7 +123,7 @@ class SweepCommandTest extends CommandTestSupport {
 
     @Test
     void aRunInAnotherProcessHoldsThePrefixUntilItIsKilled() throws Exception {
-        Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"paths\": 300", "\"paths\": 200000"));
+        Files.writeString(dir.resolve("spec.json"), SpecEdits.replace(SPEC, "\"paths\": 300", "\"paths\": 200000"));
         Path sweep = dir.resolve("sweep.json");
         Files.writeString(sweep, """
                 {"base": "spec.json", "axes": [{"path": "account.cash", "range": {"from": 100, "to": 8000, "step": 100}}]}""");
@@ -200,9 +201,10 @@ class SweepCommandTest extends CommandTestSupport {
     void aCellTheOpenClEngineCannotRunIsExitCodeThreeInOneSentenceNamingTheCell() throws Exception {
         OpenClTestEngines.assumePlatform();
         // five-minute steps: a week-long funding interval needs more past prices than the kernel keeps, 8 hours does not
-        Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"symbol\": \"BTCUSDT\"", "\"symbol\": \"BTCUSDT\", "
+        Files.writeString(dir.resolve("spec.json"), SpecEdits.replace(SpecEdits.replace(SPEC,
+                "\"symbol\": \"BTCUSDT\"", "\"symbol\": \"BTCUSDT\", "
                 + "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"fundingIntervalHours\": 8, "
-                + "\"premium\": {\"basisSensitivity\": 0.5}}").replace("\"stepsPerDay\": 6", "\"stepsPerDay\": 288"));
+                + "\"premium\": {\"basisSensitivity\": 0.5}}"), "\"stepsPerDay\": 6", "\"stepsPerDay\": 288"));
         Path sweep = dir.resolve("sweep.json");
         Files.writeString(sweep, """
                 {"base": "spec.json",
@@ -242,7 +244,7 @@ class SweepCommandTest extends CommandTestSupport {
                         + dir.resolve("spec.json") + ", which is a file");
         // a base spec whose name ends like an output: the prefix "base" would replace it
         Files.writeString(dir.resolve("base.jsonl"), SPEC);
-        Files.writeString(dir.resolve("sweep.json"), CASH_AXIS.replace("spec.json", "base.jsonl"));
+        Files.writeString(dir.resolve("sweep.json"), SpecEdits.replace(CASH_AXIS, "spec.json", "base.jsonl"));
         assertThat(refused(2, "sweep", sweep, "--out", dir.resolve("base").toString()))
                 .isEqualTo("error: --out \"" + dir.resolve("base") + "\" would write " + dir.resolve("base.jsonl")
                         + ", which is the sweep's input " + dir.resolve("base.jsonl")

@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -44,7 +46,7 @@ class VenueRuleCommandTest extends CommandTestSupport {
     void aFailedRunSaysOnlyItsErrorEvenAfterAWarning() throws IOException {
         Path file = spec("""
                 {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.004}, {"floor": 50000, "rate": 0.005, "amount": 61.5}]}""");
-        Files.writeString(file, Files.readString(file).replace("\"horizonDays\": 1", "\"horizonDays\": 0"));
+        Files.writeString(file, SpecEdits.replace(Files.readString(file), "\"horizonDays\": 1", "\"horizonDays\": 0"));
         assertThat(run("simulate", file.toString())).isEqualTo(2);
         assertThat(err.toString().lines().filter(line -> !line.isBlank())).singleElement().asString()
                 .startsWith("error: horizonDays");

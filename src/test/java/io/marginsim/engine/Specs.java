@@ -3,8 +3,7 @@ package io.marginsim.engine;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import io.marginsim.testing.SpecEdits;
 
 /** Small specs for tests, written as JSON so they read like the user contract. */
 public final class Specs {
@@ -15,10 +14,9 @@ public final class Specs {
         return SpecReader.parse(json, "test spec", false);
     }
 
-    /** {@code valid} with one literal replaced, so an error case shows just what it breaks. */
+    /** {@code valid} with its one occurrence of a literal replaced, so an error case shows just what it breaks. */
     public static String breaking(String valid, String from, String to) {
-        assertThat(valid).contains(from);
-        return valid.replace(from, to);
+        return SpecEdits.replace(valid, from, to);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.marginsim.problem.Frictions;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.MarketPath;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -98,7 +99,7 @@ class PathHaircutTest {
     @Test
     void everyPathStartsFromTheInitialVarianceWhateverTheChunk() {
         // alpha > 0: the variance depends on the path's own shocks, and must not carry over from the path before
-        CompiledProblem problem = OnePath.compile(spec(0.5, 1.2, 3, 24).replace("\"alpha\": 0,", "\"alpha\": 0.2,"));
+        CompiledProblem problem = OnePath.compile(SpecEdits.replace(spec(0.5, 1.2, 3, 24), "\"alpha\": 0,", "\"alpha\": 0.2,"));
         PathBlock together = new PathBlock(PATHS);
         new ScalarEngine(1, PATHS).simulate(problem, 0, together);
         for (int i = 0; i < PATHS; i++) {

@@ -7,6 +7,7 @@ import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.check.SpecException;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -71,7 +72,7 @@ class DccTest {
 
     @Test
     void zeroParametersReproduceTheConstantCorrelationModelOnTheSameSeed() {
-        String plain = spec(0, 0, "", 8).replace("\"market\": {\"dcc\": {\"a\": 0.0, \"b\": 0.0}},", "");
+        String plain = SpecEdits.replace(spec(0, 0, "", 8), "\"market\": {\"dcc\": {\"a\": 0.0, \"b\": 0.0}},", "");
         CompiledProblem constant = ProblemCompiler.compile(Specs.parse(plain));
         CompiledProblem dcc = Draws.problem(spec(0, 0, "", 8));
         assertThat(constant.gbmOnly()).isTrue();

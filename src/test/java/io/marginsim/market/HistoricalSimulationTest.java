@@ -7,6 +7,7 @@ import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
 import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,13 +162,15 @@ class HistoricalSimulationTest {
                 .isInstanceOf(SpecException.class)
                 .hasMessageStartingWith("assets[0].volatility must not be given for an asset without garch under "
                         + "market.historical");
-        String withCorrelation = spec("{\"name\": \"BTC\", \"price\": 100}", "\"prices\": \"" + dir.resolve("prices.csv")
-                + "\"").replace("\"market\"", "\"correlation\": [[1, 0.5], [0.5, 1]], \"market\"");
+        String withCorrelation = SpecEdits.replace(spec("{\"name\": \"BTC\", \"price\": 100}",
+                "\"prices\": \"" + dir.resolve("prices.csv") + "\""),
+                "\"market\"", "\"correlation\": [[1, 0.5], [0.5, 1]], \"market\"");
         assertThatThrownBy(() -> Specs.parse(withCorrelation)).isInstanceOf(SpecException.class)
                 .hasMessage("correlation must not be given with market.historical (the bootstrapped residual rows "
                         + "carry the assets' dependence)");
-        String withDcc = spec("{\"name\": \"BTC\", \"price\": 100}", "\"prices\": \"" + dir.resolve("prices.csv")
-                + "\"").replace("\"historical\"", "\"dcc\": {\"a\": 0.1, \"b\": 0.8}, \"historical\"");
+        String withDcc = SpecEdits.replace(spec("{\"name\": \"BTC\", \"price\": 100}",
+                "\"prices\": \"" + dir.resolve("prices.csv") + "\""),
+                "\"historical\"", "\"dcc\": {\"a\": 0.1, \"b\": 0.8}, \"historical\"");
         assertThatThrownBy(() -> Specs.parse(withDcc)).isInstanceOf(SpecException.class)
                 .hasMessage("market.dcc must not be given with historical (the bootstrapped residual rows carry the "
                         + "assets' tails and dependence)");
