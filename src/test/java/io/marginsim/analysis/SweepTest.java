@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,11 +25,11 @@ class SweepTest {
              "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                          "rules": {"type": "flat", "rate": 0.005}}]},
              "horizonDays": 4, "stepsPerDay": 4, "paths": 2000, "seed": 11, "engine": "scalar"}""";
-    private static final String SWEEP = """
+    private static final String SWEEP = String.format(Locale.ROOT, """
             {"base": %s,
              "axes": [{"path": "account.positions[0].size", "values": [1, 2, 3]},
                       {"path": "assets[0].volatility", "range": {"from": 0.4, "to": 0.8, "step": 0.2}}],
-             "targets": [0.05, 0.01]}""".formatted(BASE);
+             "targets": [0.05, 0.01]}""", BASE);
 
     @TempDir
     Path dir;

@@ -52,8 +52,8 @@ class SweepCommandTest extends CommandTestSupport {
     private String refused(int exitCode, String... args) throws IOException {
         Map<Path, String> before = disk();
         err.reset();
-        assertThat(run(args)).as(err.toString()).isEqualTo(exitCode);
-        List<String> errors = err.toString().lines().filter(line -> !line.startsWith("sweep: ")).toList();
+        assertThat(run(args)).as(stderr()).isEqualTo(exitCode);
+        List<String> errors = stderr().lines().filter(line -> !line.startsWith("sweep: ")).toList();
         assertThat(errors).hasSize(1);
         assertThat(disk()).isEqualTo(before);
         return errors.getFirst();
@@ -82,7 +82,7 @@ class SweepCommandTest extends CommandTestSupport {
         err.reset();
         assertThat(run("sweep", sweep, "--paths", "200", "--seed", "5", "--threads", "1", "--out", prefix,
                 "--resume")).isZero();
-        assertThat(err.toString()).contains("(2 cells: 0 computed now, 2 from the journal)");
+        assertThat(stderr()).contains("(2 cells: 0 computed now, 2 from the journal)");
     }
 
     @Test
@@ -142,7 +142,7 @@ class SweepCommandTest extends CommandTestSupport {
             assertThat(other.isAlive()).as(Files.readString(dir.resolve("other.log"))).isTrue();
             assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString(), "--resume"))
                     .isEqualTo(2);
-            assertThat(err.toString().strip()).isEqualTo("error: --out \"" + dir.resolve("grid") + "\" is in use by "
+            assertThat(stderr().strip()).isEqualTo("error: --out \"" + dir.resolve("grid") + "\" is in use by "
                     + "another running sweep (process " + other.pid() + "), which holds " + lockFile
                     + "; wait for it to finish or choose another --out");
         } finally {
@@ -153,7 +153,7 @@ class SweepCommandTest extends CommandTestSupport {
         assertThat(lockFile).exists();
         err.reset();
         assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: --out would overwrite the sweep journal");
+        assertThat(stderr()).startsWith("error: --out would overwrite the sweep journal");
         assertThat(lockFile).doesNotExist();
     }
 
@@ -189,7 +189,7 @@ class SweepCommandTest extends CommandTestSupport {
                 {"base": "spec.json", "axes": [{"path": "engine", "values": ["scalar", "vector"]}]}""").toString();
         String prefix = dir.resolve("grid").toString();
         assertThat(run("sweep", sweep, "--precision", "double", "--threads", "2", "--out", prefix)).isEqualTo(3);
-        assertThat(err.toString().lines().filter(line -> line.startsWith("error")))
+        assertThat(stderr().lines().filter(line -> line.startsWith("error")))
                 .containsExactly("error: The vector engine computes in float precision only; the scalar engine runs "
                         + "in double precision.");
         assertThat(Files.readAllLines(dir.resolve("grid.jsonl"))).hasSize(1).first().asString().contains("\"cell\":0");
@@ -211,7 +211,7 @@ class SweepCommandTest extends CommandTestSupport {
                  "axes": [{"path": "account.positions[0].funding.fundingIntervalHours", "values": [8, 168]}]}""");
         String prefix = dir.resolve("grid").toString();
         assertThat(run("sweep", sweep.toString(), "--engine", "opencl", "--threads", "2", "--out", prefix)).isEqualTo(3);
-        assertThat(err.toString().lines().filter(line -> line.startsWith("error"))).singleElement().asString()
+        assertThat(stderr().lines().filter(line -> line.startsWith("error"))).singleElement().asString()
                 .startsWith("error: cell 1 (account.positions[0].funding.fundingIntervalHours = 168) cannot run: the "
                         + "opencl engine does not implement premium-linked funding over 2016 steps")
                 .endsWith("; run with --engine scalar or --engine auto.");

@@ -5,6 +5,8 @@ import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
 import io.marginsim.testing.SpecEdits;
 
+import java.util.Locale;
+
 /** Small specs for tests, written as JSON so they read like the user contract. */
 public final class Specs {
     private Specs() {
@@ -31,12 +33,12 @@ public final class Specs {
     /** {@link #single} monitored as {@code monitoring} says. */
     public static Spec single(double vol, double drift, double size, double cash, double rate, int days, int stepsPerDay,
                               long paths, long seed, Monitoring monitoring) {
-        return parse("""
+        return parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": %s, "drift": %s}],
                  "account": {"cash": %s, "positions": [{"asset": "X", "size": %s, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": %s}}]},
                  "horizonDays": %d, "stepsPerDay": %d, "paths": %d, "seed": %d, "engine": "scalar",
-                 "monitoring": "%s"}"""
-                .formatted(vol, drift, cash, size, rate, days, stepsPerDay, paths, seed, monitoring.key()));
+                 "monitoring": "%s"}""",
+                vol, drift, cash, size, rate, days, stepsPerDay, paths, seed, monitoring.key()));
     }
 }

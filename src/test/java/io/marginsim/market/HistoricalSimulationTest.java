@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,13 +48,14 @@ class HistoricalSimulationTest {
     }
 
     private static String spec(String btc, String historical) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [%s,
                             {"name": "ETH", "price": 10, "volatility": 0.9, "garch": {"alpha": 0.05, "beta": 0.9}}],
                  "market": {"historical": {%s}},
                  "account": {"cash": 50, "positions": [
                    {"asset": "BTC", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 1, "seed": 3, "engine": "scalar"}""".formatted(btc, historical, STEPS);
+                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 1, "seed": 3, "engine": "scalar"}""",
+                btc, historical, STEPS);
     }
 
     @Test
