@@ -56,7 +56,7 @@ public final class ScenarioRun {
         }
         Spec baseline = set.baseline();
         Engines.Selection selection = Engines.select(baseline.engine(), options);
-        try (Engine ignored = selection.engine()) {
+        try (Engine _ = selection.engine()) {
             Report base = report(baseline, selection, options, progress);
             Map<String, Report> reports = new LinkedHashMap<>();
             for (Map.Entry<String, Spec> e : specs.entrySet()) {

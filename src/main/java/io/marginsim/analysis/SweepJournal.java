@@ -80,7 +80,7 @@ public final class SweepJournal implements Closeable {
         } catch (IOException | RuntimeException e) {
             SweepLock held = lock;
             // closed in reverse: the lock (deleting its file), then the emptied folders
-            try (Closeable folders = created::removeFolders; held) {
+            try (Closeable _ = created::removeFolders; held) {
                 created.removeFiles();
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
@@ -152,7 +152,7 @@ public final class SweepJournal implements Closeable {
         boolean unused = appended == 0;
         // the lock is released after the files are closed (and removed), so no other run sees them in between;
         // new folders can go only once the lock's file has gone from them
-        try (Closeable folders = () -> removeFoldersIf(unused); lock) {
+        try (Closeable _ = () -> removeFoldersIf(unused); lock) {
             try (journal; csv) {
                 journal.force(false);
                 // both closed, the journal even if closing the CSV fails

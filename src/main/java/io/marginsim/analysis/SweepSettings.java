@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marginsim.simulation.Engines;
 import io.marginsim.spec.Spec;
 
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -53,8 +52,8 @@ public record SweepSettings(ObjectNode json) {
                     + "--precision, --device), so rows computed now could not be told apart from its rows; "
                     + "choose another --out";
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = union(recorded).fields(); it.hasNext(); ) {
-            String key = it.next().getKey();
+        for (Map.Entry<String, JsonNode> entry : union(recorded).properties()) {
+            String key = entry.getKey();
             JsonNode then = recorded.get(key);
             JsonNode now = json.get(key);
             // as text: a number read back from the journal may be another node type (int, long) than the one written
@@ -69,7 +68,7 @@ public record SweepSettings(ObjectNode json) {
 
     private ObjectNode union(JsonNode recorded) {
         ObjectNode keys = json.deepCopy();
-        recorded.fields().forEachRemaining(e -> keys.set(e.getKey(), e.getValue()));
+        recorded.properties().forEach(e -> keys.set(e.getKey(), e.getValue()));
         return keys;
     }
 

@@ -43,9 +43,9 @@ public final class DevicesCommand implements Callable<Integer> {
             out.println("OpenCL platforms are installed but report no device.");
             return 0;
         }
-        out.printf(ROW, "INDEX", "TYPE", "UNITS", "MEMORY", "FP64", "USABLE", "NAME (PLATFORM)");
+        out.printf(Locale.ROOT, ROW, "INDEX", "TYPE", "UNITS", "MEMORY", "FP64", "USABLE", "NAME (PLATFORM)");
         for (DeviceInfo d : devices) {
-            out.printf(ROW, d.index(), d.type(), d.computeUnits(),
+            out.printf(Locale.ROOT, ROW, d.index(), d.type(), d.computeUnits(),
                     String.format(Locale.ROOT, "%.1f GiB", d.globalMemBytes() / GIB), d.fp64() ? "yes" : "no",
                     d.usable() ? "yes" : "no", d.name() + " (" + d.platform() + ")"
                             + (d.usable() ? "" : ": " + d.reasonIfNot()));

@@ -7,6 +7,7 @@ import io.marginsim.spec.Presets;
 import io.marginsim.spec.VenuePreset;
 import picocli.CommandLine.Command;
 
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -18,14 +19,14 @@ final class PresetsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         for (VenuePreset p : Presets.all().values()) {
-            System.out.printf("%s  [%s]  %s%n", p.name(), p.kind().name().toLowerCase(java.util.Locale.ROOT), p.title());
-            System.out.printf("    source: %s%n    as of:  %s%n", p.source(), p.asOf());
+            System.out.printf(Locale.ROOT, "%s  [%s]  %s%n", p.name(), p.kind().name().toLowerCase(Locale.ROOT), p.title());
+            System.out.printf(Locale.ROOT, "    source: %s%n    as of:  %s%n", p.source(), p.asOf());
             for (Map.Entry<String, MaintenanceRule> e : p.symbols().entrySet()) {
-                String contract = p.inverse() ? String.format(java.util.Locale.ROOT,
+                String contract = p.inverse() ? String.format(Locale.ROOT,
                         "inverse, %s USD a contract, rates on the coin ", p.faceValues().get(e.getKey())) : "";
-                System.out.printf("    symbol %-22s %s%s%n", e.getKey(), contract, describe(e.getValue()));
+                System.out.printf(Locale.ROOT, "    symbol %-22s %s%s%n", e.getKey(), contract, describe(e.getValue()));
             }
-            p.collateral().forEach((asset, terms) -> System.out.printf(
+            p.collateral().forEach((asset, terms) -> System.out.printf(Locale.ROOT,
                     "    collateral %-18s liquidation threshold %.2f%%, bonus %.2f%%%n", asset,
                     100 * terms.liquidationThreshold(), 100 * terms.liquidationBonus()));
         }
@@ -54,6 +55,6 @@ final class PresetsCommand implements Callable<Integer> {
     }
 
     private static String pct(double rate) {
-        return String.format(java.util.Locale.ROOT, "%.4g%%", 100 * rate);
+        return String.format(Locale.ROOT, "%.4g%%", 100 * rate);
     }
 }

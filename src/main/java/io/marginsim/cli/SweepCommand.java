@@ -21,6 +21,7 @@ import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -98,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
             Png.write(chart(SweepSlice.read(plan, summary.jsonl())), plot);
             System.err.println("wrote " + plot);
         }
-        System.err.printf("wrote %s and %s (%d cells: %d computed now, %d from the journal)%n", summary.csv(),
+        System.err.printf(Locale.ROOT, "wrote %s and %s (%d cells: %d computed now, %d from the journal)%n", summary.csv(),
                 summary.jsonl(), summary.cells(), summary.computed(), summary.resumed());
         unresolvedNotes(summary.csv(), plan.targets()).forEach(System.err::println);
         return 0;

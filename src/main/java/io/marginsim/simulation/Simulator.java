@@ -39,7 +39,7 @@ public final class Simulator {
         // before an engine (a device context, a kernel build) is opened for a run that cannot fit
         checkMemory(spec);
         Engines.Selection selection = Engines.select(spec.engine(), options);
-        try (Engine ignored = selection.engine()) {
+        try (Engine _ = selection.engine()) {
             return run(spec, selection, options, progress);
         }
     }

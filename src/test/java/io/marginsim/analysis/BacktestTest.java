@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,11 +27,11 @@ class BacktestTest {
     /** 10x long (or short) at 100: cash 10, flat 0.5% maintenance on mark; liquidation at 90 / 0.995 (long). */
     private BacktestTemplate template(double size) throws Exception {
         Path file = dir.resolve("template.json");
-        Files.writeString(file, """
+        Files.writeString(file, String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 100, "volatility": 0.5}],
                  "account": {"cash": 10, "positions": [{"asset": "BTC", "size": %s, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.005}}]},
-                 "horizonDays": 5, "stepsPerDay": 1, "paths": 1000, "seed": 3}""".formatted(size));
+                 "horizonDays": 5, "stepsPerDay": 1, "paths": 1000, "seed": 3}""", size));
         return BacktestTemplate.read(file);
     }
 

@@ -10,6 +10,8 @@ import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -30,13 +32,13 @@ class HedgeModeTest {
             {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.004}, {"floor": 50000, "rate": 0.005}]}""";
 
     private static CompiledProblem hedged(double price, Monitoring monitoring) {
-        return ProblemCompiler.compile(SpecReader.parse("""
+        return ProblemCompiler.compile(SpecReader.parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": %s, "volatility": 0.6}],
                  "account": {"mode": "cross", "cash": 5000,
                    "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000, "rules": %s},
                                  {"asset": "BTC", "size": -0.5, "entryPrice": 62000, "rules": %s}]},
-                 "horizonDays": 30, "stepsPerDay": 24, "paths": 1000, "seed": 31, "monitoring": "%s"}"""
-                .formatted(price, RULE, RULE, monitoring.key()), "test", false));
+                 "horizonDays": 30, "stepsPerDay": 24, "paths": 1000, "seed": 31, "monitoring": "%s"}""",
+                price, RULE, RULE, monitoring.key()), "test", false));
     }
 
     @Test

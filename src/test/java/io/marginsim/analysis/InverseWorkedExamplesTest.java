@@ -12,6 +12,7 @@ import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -46,12 +47,12 @@ class InverseWorkedExamplesTest {
     @Test
     void bybitCrossLongFromTheInverseLiquidationPage() {
         double closeFee = 10_000 * 0.00075 / 5718.57;
-        var r = solve("""
+        var r = solve(String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 8000, "volatility": 0.5}],
                  "account": {"mode": "cross", "collateral": [{"asset": "BTC", "amount": %s}],
                    "positions": [{"asset": "BTC", "contract": "inverse", "size": 10000, "entryPrice": 8000,
                                   "venue": "bybit-inverse", "symbol": "BTCUSD"}]},
-                 "horizonDays": 1}""".formatted(0.5 - closeFee));
+                 "horizonDays": 1}""", 0.5 - closeFee));
         assertThat(r.getFirst().below()).isLessThanOrEqualTo(5739.50).isGreaterThan(5739.50 - 0.5);
         assertThat(r.getFirst().above()).isNaN();
     }
@@ -70,12 +71,12 @@ class InverseWorkedExamplesTest {
         double im = value / 10;
         double mm = value * 0.005;
         for (int side : new int[] {1, -1}) {
-            var r = solve("""
+            var r = solve(String.format(Locale.ROOT, """
                     {"assets": [{"name": "BTC", "price": 50000, "volatility": 0.5}],
                      "account": {"mode": "isolated", "positions": [{"asset": "BTC", "contract": "inverse",
                        "faceValue": 1, "size": %d, "entryPrice": 50000, "margin": %s,
                        "rules": {"type": "flat", "rate": 0.005, "basis": "entry"}}]},
-                     "horizonDays": 1}""".formatted(side * 60_000, im));
+                     "horizonDays": 1}""", side * 60_000, im));
             double published = 60_000 / (value + side * (im - mm));
             double found = side > 0 ? r.getFirst().below() : r.getFirst().above();
             assertThat(found).as("side %d", side).isCloseTo(published, within(published * 1e-12));

@@ -5,6 +5,7 @@ import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,11 +26,11 @@ class LiquidationPricesTest {
     }
 
     private static String binance(String mode, String positions) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 31967.27, "volatility": 0.5},
                             {"name": "ETH", "price": 1335.18, "volatility": 0.6}],
                  "account": {"mode": "%s", "cash": 1535443.01, "positions": [%s]},
-                 "horizonDays": 1}""".formatted(mode, positions);
+                 "horizonDays": 1}""", mode, positions);
     }
 
     private static final String BTC = """
@@ -39,13 +40,14 @@ class LiquidationPricesTest {
 
     @Test
     void binanceIsolatedBtc() {
-        var r = solve(binance("isolated", BTC.formatted(", \"margin\": 1535443.01")));
+        var r = solve(binance("isolated", String.format(Locale.ROOT, BTC, ", \"margin\": 1535443.01")));
         assertThat(r.getFirst().below()).isCloseTo(18778.73, within(0.005));
     }
 
     @Test
     void binanceCrossBtcWithEthHeldAtItsMark() {
-        var r = solve(binance("cross", BTC.formatted("") + "," + ETH.formatted(ETH_RULE, "")));
+        var r = solve(binance("cross",
+                String.format(Locale.ROOT, BTC, "") + "," + String.format(Locale.ROOT, ETH, ETH_RULE, "")));
         assertThat(r).extracting(LiquidationPrices.Result::asset).containsExactly("BTC", "ETH");
         assertThat(r.get(0).below()).isCloseTo(26316.89, within(0.005));
         assertThat(r.get(1).below()).isCloseTo(1153.26, within(0.005));
@@ -71,11 +73,11 @@ class LiquidationPricesTest {
     }
 
     private static LiquidationPrices.Result hyperliquid(double entry, double size, double margin) {
-        return solve("""
+        return solve(String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": %s, "volatility": 0.5}],
                  "account": {"mode": "isolated", "positions": [{"asset": "BTC", "size": %s, "entryPrice": %s,
                              "margin": %s, "rules": {"type": "initial-fraction", "maxLeverage": 50}}]},
-                 "horizonDays": 1}""".formatted(entry, size, entry, margin)).getFirst();
+                 "horizonDays": 1}""", entry, size, entry, margin)).getFirst();
     }
 
     @Test
@@ -104,11 +106,11 @@ class LiquidationPricesTest {
     }
 
     private static LiquidationPrices.Result isolated(double size, double entry, double margin, String rules) {
-        return solve("""
+        return solve(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": %s, "volatility": 0.5}],
                  "account": {"mode": "isolated", "positions": [{"asset": "X", "size": %s, "entryPrice": %s,
                              "margin": %s, "rules": %s}]},
-                 "horizonDays": 1}""".formatted(entry, size, entry, margin, rules)).getFirst();
+                 "horizonDays": 1}""", entry, size, entry, margin, rules)).getFirst();
     }
 
     /**

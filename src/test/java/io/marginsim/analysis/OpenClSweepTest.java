@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,7 @@ class OpenClSweepTest {
     private static final UnaryOperator<Spec> OPENCL =
             spec -> spec.withRun(spec.paths(), spec.seed(), EngineKind.OPENCL);
     /** Sizes, volatilities, horizons (so steps) and path counts differ; the largest path count is too many to batch. */
-    private static final String SWEEP = """
+    private static final String SWEEP = String.format(Locale.ROOT, """
             {"base": {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
                       "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                                   "rules": {"type": "flat", "rate": 0.005}}]},
@@ -40,7 +41,7 @@ class OpenClSweepTest {
                       {"path": "assets[0].volatility", "values": [0.3, 0.9]},
                       {"path": "horizonDays", "values": [2, 5]},
                       {"path": "paths", "values": [700, 1500, %d]}],
-             "targets": [0.05, 0.01]}""".formatted(CellBatch.MAX_CELL_PATHS + 1);
+             "targets": [0.05, 0.01]}""", CellBatch.MAX_CELL_PATHS + 1);
 
     @TempDir
     Path dir;

@@ -12,6 +12,7 @@ import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -68,7 +69,7 @@ class PortfolioMarginTest {
     void anInverseContractEntersTheGridAsItsLinearEquivalent() {
         // 60,000 contracts of 1 USD entered at 60,000 are 1 BTC in USD terms; 0.25 BTC of collateral is 15,000 USD:
         // the requirement is the linear account's, and BTC's liquidation price solves 1.25 P - 60,000 = 0.1 P + 4,500
-        CompiledProblem p = ProblemCompiler.compile(Specs.parse("""
+        CompiledProblem p = ProblemCompiler.compile(Specs.parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6},
                             {"name": "ETH", "price": 3000, "volatility": 0.8}],
                  "account": {"mode": "cross", "collateral": [{"asset": "BTC", "amount": 0.25}],
@@ -76,7 +77,7 @@ class PortfolioMarginTest {
                                   "entryPrice": 60000},
                                  {"asset": "ETH", "size": -10, "entryPrice": 3000}],
                    "portfolioMargin": %s},
-                 "horizonDays": 1}""".formatted(PortfolioSpecs.GRID)));
+                 "horizonDays": 1}""", PortfolioSpecs.GRID)));
         assertThat(Valuation.crossRequirement(p, new double[] {60_000, 3_000}))
                 .isCloseTo(PortfolioSpecs.REQUIREMENT_NOW, within(1e-6));
         assertThat(LiquidationPrices.compute(p).getFirst().below()).isCloseTo(64_500 / 1.15, within(1e-6));
@@ -101,8 +102,10 @@ class PortfolioMarginTest {
                                                     {"moves": {"BTC": -0.1, "ETH": -0.1}},
                                                     {"moves": {"BTC": 0.05, "ETH": 0.1}}]}""";
         for (Monitoring monitoring : Monitoring.values()) {
-            PathBlock byGrid = scalarPaths(Specs.parse(account.formatted("", "", grid, monitoring.key())));
-            PathBlock byRate = scalarPaths(Specs.parse(account.formatted(flat, flat, "", monitoring.key())));
+            PathBlock byGrid = scalarPaths(Specs.parse(
+                    String.format(Locale.ROOT, account, "", "", grid, monitoring.key())));
+            PathBlock byRate = scalarPaths(Specs.parse(
+                    String.format(Locale.ROOT, account, flat, flat, "", monitoring.key())));
             assertThat(byGrid.breachStepAgreement(byRate)).as(monitoring.key()).isEqualTo(1.0);
             int breaches = 0;
             for (int i = 0; i < byGrid.size(); i++) {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,15 +25,15 @@ class ScenarioRunTest {
 
     /** Long BTC, short ETH, cross: small enough to run in a blink, large enough that some paths breach. */
     private static String spec(String market, String scenarios) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 100, "volatility": 0.8}, {"name": "ETH", "price": 50, "volatility": 1.0}],
                  "correlation": [[1, 0.7], [0.7, 1]],
                  %s
                  "account": {"cash": 25, "positions": [
                     {"asset": "BTC", "size": 2, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
                     {"asset": "ETH", "size": -1, "entryPrice": 50, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 3, "stepsPerDay": 8, "paths": 3000, "seed": 7, "engine": "scalar"%s}"""
-                .formatted(market, scenarios.isEmpty() ? "" : ", \"scenarios\": " + scenarios);
+                 "horizonDays": 3, "stepsPerDay": 8, "paths": 3000, "seed": 7, "engine": "scalar"%s}""",
+                market, scenarios.isEmpty() ? "" : ", \"scenarios\": " + scenarios);
     }
 
     private static final String SCENARIOS = """

@@ -3,6 +3,7 @@ package io.marginsim.analysis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marginsim.simulation.Engines;
 import io.marginsim.check.SpecException;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,11 +25,11 @@ class SweepTest {
              "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                          "rules": {"type": "flat", "rate": 0.005}}]},
              "horizonDays": 4, "stepsPerDay": 4, "paths": 2000, "seed": 11, "engine": "scalar"}""";
-    private static final String SWEEP = """
+    private static final String SWEEP = String.format(Locale.ROOT, """
             {"base": %s,
              "axes": [{"path": "account.positions[0].size", "values": [1, 2, 3]},
                       {"path": "assets[0].volatility", "range": {"from": 0.4, "to": 0.8, "step": 0.2}}],
-             "targets": [0.05, 0.01]}""".formatted(BASE);
+             "targets": [0.05, 0.01]}""", BASE);
 
     @TempDir
     Path dir;
@@ -132,7 +134,7 @@ class SweepTest {
 
     @Test
     void aMissingAxisPathIsRejectedBeforeAnyWork() {
-        String bad = SWEEP.replace("assets[0].volatility", "assets[3].volatility");
+        String bad = SpecEdits.replace(SWEEP, "assets[0].volatility", "assets[3].volatility");
         assertThatThrownBy(() -> plan(bad)).isInstanceOf(SpecException.class)
                 .hasMessage("axes[1].path \"assets[3].volatility\" cannot be set in the base spec because assets has "
                         + "1 element, so index 3 does not exist");
@@ -140,7 +142,7 @@ class SweepTest {
 
     @Test
     void anInvalidCellValueNamesTheAxisAndWritesNothing() throws Exception {
-        String bad = SWEEP.replace("[1, 2, 3]", "[1, 0, 3]");
+        String bad = SpecEdits.replace(SWEEP, "[1, 2, 3]", "[1, 0, 3]");
         Path prefix = dir.resolve("bad");
         assertThatThrownBy(() -> Sweep.run(plan(bad), UnaryOperator.identity(), TWO_THREADS, prefix, false,
                 Sweep.Listener.NONE)).isInstanceOf(SpecException.class)

@@ -1,10 +1,11 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -27,17 +28,9 @@ class BadInputCommandTest extends CommandTestSupport {
         return Files.writeString(dir.resolve("spec.json"), json);
     }
 
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
-    }
-
-    private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
-    }
-
     @Test
     void aShockThatOverflowsIsBadInputNotANaNReport() throws Exception {
-        String json = BTC_10X.replace("\"horizonDays\"", "\"market\": {\"stress\": {\"shock\": [1000]}}, \"horizonDays\"");
+        String json = SpecEdits.replace(BTC_10X, "\"horizonDays\"", "\"market\": {\"stress\": {\"shock\": [1000]}}, \"horizonDays\"");
         assertThat(run("simulate", spec(json).toString(), "--format", "json")).isEqualTo(2);
         assertThat(stdout()).isEmpty();
         assertThat(stderr().strip()).isEqualTo("error: market.stress.shock[0] must be between -10 and 10 but was 1000.0");
@@ -45,13 +38,13 @@ class BadInputCommandTest extends CommandTestSupport {
 
     @Test
     void aCashThatOverflowsIsBadInput() throws Exception {
-        assertThat(run("simulate", spec(BTC_10X.replace("\"cash\": 6000", "\"cash\": 1e308")).toString())).isEqualTo(2);
+        assertThat(run("simulate", spec(SpecEdits.replace(BTC_10X, "\"cash\": 6000", "\"cash\": 1e308")).toString())).isEqualTo(2);
         assertThat(stderr().strip()).isEqualTo("error: account.cash must be between -1e15 and 1e15 but was 1.0E308");
     }
 
     @Test
     void pathsTheHeapCannotHoldAreRefusedBeforeTheRun() throws Exception {
-        String json = BTC_10X.replace("\"paths\": 500", "\"paths\": 2147483639");
+        String json = SpecEdits.replace(BTC_10X, "\"paths\": 500", "\"paths\": 2147483639");
         assertThat(run("simulate", spec(json).toString())).isEqualTo(2);
         assertThat(stderr()).contains("error: paths must be at most ").contains(" with this Java heap but was 2147483639: "
                 + "its per-path samples need about 68.7 GB (32 bytes a path) and the heap holds at most ");

@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,8 +119,7 @@ class BadInputTest extends CommandTestSupport {
     }
 
     private static String edited(String text, String from, String to) {
-        assertThat(text).contains(from);
-        return text.replace(from, to);
+        return SpecEdits.replace(text, from, to);
     }
 
     @ParameterizedTest

@@ -29,7 +29,6 @@ class BenchSpecCommandTest extends CommandTestSupport {
                              "slippage": {"model": "linear", "depth": {"BTC": 50000000}, "volatilityThinning": 0.5}},
              "horizonDays": 2, "stepsPerDay": 24, "paths": 100000, "seed": 20261125}
             """;
-    /** Two assets on Student-t innovations, monitored continuously: the reference runs it, the vector engine not. */
     /** A week of past prices for premium-linked funding at five-minute steps: more than the OpenCL kernel keeps. */
     private static final String LONG_PREMIUM_WINDOW = """
             {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],

@@ -8,7 +8,6 @@ import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +34,7 @@ class CalibrateCommandTest extends CommandTestSupport {
         Path file = Files.write(dir.resolve("btc-usd.csv"), yahoo);
         Path named = dir.resolve("named.json");
         assertThat(run("calibrate", file.toString(), "--model", "gbm", "--asset", "BTC", "--out", named.toString()))
-                .as(err.toString()).isZero();
+                .as(stderr()).isZero();
         JsonNode asset = MAPPER.readTree(named.toFile()).get("assets").get(0);
         assertThat(asset.get("name").asText()).isEqualTo("BTC");
         assertThat(asset.get("price").asDouble()).isEqualTo(Double.parseDouble(yahoo.getLast().split(",")[4]));
@@ -44,7 +43,7 @@ class CalibrateCommandTest extends CommandTestSupport {
         assertThat(MAPPER.readTree(unnamed.toFile()).get("assets").get(0).get("name").asText()).isEqualTo("btc-usd");
         err.reset();
         assertThat(run("calibrate", prices().toString(), "--asset", "BTC")).isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString().strip()).startsWith("error: --asset names the asset of an OHLC export")
+        assertThat(stderr().strip()).startsWith("error: --asset names the asset of an OHLC export")
                 .endsWith("drop --asset BTC");
     }
 
@@ -52,9 +51,9 @@ class CalibrateCommandTest extends CommandTestSupport {
     void fragmentMergesIntoAValidSpecThatSimulates() throws Exception {
         Path fragmentFile = dir.resolve("fragment.json");
         assertThat(run("calibrate", prices().toString(), "--out", fragmentFile.toString(), "--format", "json"))
-                .as(err.toString()).isZero();
+                .as(stderr()).isZero();
 
-        JsonNode report = MAPPER.readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode report = MAPPER.readTree(stdout());
         assertThat(report.path("assets").get(0).path("models")).hasSize(4);
         assertThat(report.path("assets").get(0).path("models").get(2).path("aic").isNumber()).isTrue();
         assertThat(report.path("correlationDynamics").path("preferredModel").asText()).isIn("dcc", "constant-correlation");
@@ -82,7 +81,7 @@ class CalibrateCommandTest extends CommandTestSupport {
         assertThat(parsed.correlation().get(0, 1)).isBetween(0.3, 0.9);
         Path specFile = dir.resolve("spec.json");
         Files.writeString(specFile, spec.toString());
-        assertThat(run("simulate", specFile.toString())).as(err.toString()).isZero();
+        assertThat(run("simulate", specFile.toString())).as(stderr()).isZero();
     }
 
     @Test
@@ -91,7 +90,7 @@ class CalibrateCommandTest extends CommandTestSupport {
             Path fragmentFile = dir.resolve(model + ".json");
             out.reset();
             assertThat(run("calibrate", prices().toString(), "--model", model, "--out", fragmentFile.toString()))
-                    .as(err.toString()).isZero();
+                    .as(stderr()).isZero();
             ObjectNode spec = (ObjectNode) MAPPER.readTree(fragmentFile.toFile());
             spec.set("account", MAPPER.readTree(ACCOUNT));
             spec.put("horizonDays", 1).put("paths", 500).put("engine", "scalar");
@@ -103,8 +102,8 @@ class CalibrateCommandTest extends CommandTestSupport {
 
     @Test
     void everyAbsentStandardErrorSaysWhy() throws Exception {
-        assertThat(run("calibrate", prices().toString(), "--format", "json")).as(err.toString()).isZero();
-        for (JsonNode asset : MAPPER.readTree(out.toString(StandardCharsets.UTF_8)).path("assets")) {
+        assertThat(run("calibrate", prices().toString(), "--format", "json")).as(stderr()).isZero();
+        for (JsonNode asset : MAPPER.readTree(stdout()).path("assets")) {
             for (JsonNode m : asset.path("models")) {
                 m.path("estimates").properties().forEach(e -> {
                     JsonNode se = m.path("standardErrors").path(e.getKey());
@@ -117,8 +116,8 @@ class CalibrateCommandTest extends CommandTestSupport {
 
     @Test
     void tableNamesThePreferredModelOfEachAsset() throws Exception {
-        assertThat(run("calibrate", prices().toString())).as(err.toString()).isZero();
-        String table = out.toString(StandardCharsets.UTF_8);
+        assertThat(run("calibrate", prices().toString())).as(stderr()).isZero();
+        String table = stdout();
         assertThat(table).contains("BTC  last price", "ETH  last price", "AIC prefers", "the fragment takes garch",
                 "garch", "merton",
                 "student-t", "correlation dynamics");
@@ -133,10 +132,10 @@ class CalibrateCommandTest extends CommandTestSupport {
         Path fragment = dir.resolve("out").resolve("fragment.json");
 
         assertThat(run("calibrate", csv.toString(), "--out", fragment.toString())).isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: gappy.csv line 10 column BTC must hold "
+        assertThat(stderr().strip()).isEqualTo("error: gappy.csv line 10 column BTC must hold "
                 + "a price but is empty (gaps are not allowed: every row needs a price for every asset)");
         assertThat(fragment.getParent()).doesNotExist();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stdout()).isEmpty();
     }
 
     @Test
@@ -144,7 +143,7 @@ class CalibrateCommandTest extends CommandTestSupport {
         Path fragment = dir.resolve("fragment.json");
         assertThat(run("calibrate", prices().toString(), "--model", "heston", "--out", fragment.toString()))
                 .isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip())
+        assertThat(stderr().strip())
                 .isEqualTo("error: --model must be gbm, student-t, garch, merton or auto but was \"heston\"");
         assertThat(fragment).doesNotExist();
     }
@@ -152,7 +151,7 @@ class CalibrateCommandTest extends CommandTestSupport {
     @Test
     void unknownFormatIsBadInput() throws Exception {
         assertThat(run("calibrate", prices().toString(), "--format", "csv")).isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--format must be table or json but was \"csv\"");
+        assertThat(stderr()).contains("--format must be table or json but was \"csv\"");
     }
 
     /** Daily rows from 2024-01-01 with the given prices. */
@@ -185,7 +184,7 @@ class CalibrateCommandTest extends CommandTestSupport {
 
         assertThat(run("calibrate", csv("flat.csv", flat).toString(), "--out", fragment.toString()))
                 .isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: flat.csv column BTC must vary to be "
+        assertThat(stderr().strip()).isEqualTo("error: flat.csv column BTC must vary to be "
                 + "calibrated but its log returns never vary (standard deviation 0, below 1e-10), so there is nothing to fit");
         assertThat(fragment).doesNotExist();
     }
@@ -198,10 +197,10 @@ class CalibrateCommandTest extends CommandTestSupport {
 
         assertThat(run("calibrate", csv("tiny.csv", prices).toString(), "--out", fragment.toString()))
                 .isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: tiny.csv line 22 column BTC must be "
+        assertThat(stderr().strip()).startsWith("error: tiny.csv line 22 column BTC must be "
                 + "within a factor of 1e6 of the price on line 21 (").endsWith(") but was 1.0E-308").doesNotContain("\n");
         assertThat(fragment).doesNotExist();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(stdout()).isEmpty();
     }
 
     @Test
@@ -212,8 +211,8 @@ class CalibrateCommandTest extends CommandTestSupport {
         Path fragment = dir.resolve("fragment.json");
 
         assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--format", "json"))
-                .as(err.toString()).isZero();
-        String text = out.toString(StandardCharsets.UTF_8);
+                .as(stderr()).isZero();
+        String text = stdout();
         assertThat(text).doesNotContain("NaN", "E-15", "E-16");
         JsonNode report = MAPPER.readTree(text);
         JsonNode t = report.path("assets").get(0).path("models").get(1);
@@ -225,27 +224,27 @@ class CalibrateCommandTest extends CommandTestSupport {
         assertThat(t.path("note").asText()).contains("degreesOfFreedom", "on a bound of the model");
         // no model gives keys simulate runs (even GBM's volatility is above 10): no fragment, and stderr says why
         assertThat(report.path("fragment").isNull()).isTrue();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("calibrate: no fragment: --model must be a model "
+        assertThat(stderr()).contains("calibrate: no fragment: --model must be a model "
                 + "whose fit simulate can run but auto's last resort gbm fitted to BTC gives keys simulate refuses");
 
         err.reset();
         assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--out", fragment.toString()))
                 .isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: --model must be a model whose "
+        assertThat(stderr().strip()).startsWith("error: --model must be a model whose "
                 + "fit simulate can run but").doesNotContain("\n");
         assertThat(fragment).doesNotExist();
 
         err.reset();
         assertThat(run("calibrate", csv("outlier.csv", prices).toString(), "--model", "student-t", "--out",
                 fragment.toString())).isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).startsWith("error: --model must be a model whose fit "
+        assertThat(stderr().strip()).startsWith("error: --model must be a model whose fit "
                 + "simulate can run but student-t fitted to BTC gives no spec keys (degrees of freedom 2")
                 .contains("its variance is infinite").doesNotContain("\n");
         assertThat(fragment).doesNotExist();
 
         out.reset();
         assertThat(run("calibrate", csv("outlier.csv", prices).toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("note: degreesOfFreedom is on a bound")
+        assertThat(stdout()).contains("note: degreesOfFreedom is on a bound")
                 .doesNotContain("NaN");
     }
 }

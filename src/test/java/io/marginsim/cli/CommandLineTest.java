@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -53,23 +55,23 @@ class CommandLineTest extends CommandTestSupport {
     @Test
     void overridesOnTheCommandLineWin() throws Exception {
         assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--seed", "9", "--format", "csv")).isZero();
-        assertThat(out.toString()).contains("paths,1000").contains("seed,9");
+        assertThat(stdout()).contains("paths,1000").contains("seed,9");
     }
 
     @Test
     void badInputIsOneLineAndExitCodeTwoAndWritesNothing() throws Exception {
         Path report = dir.resolve("report.json");
-        int code = run("simulate", spec(SPEC.replace("\"volatility\": 0.6", "\"volatility\": -1")).toString(),
+        int code = run("simulate", spec(SpecEdits.replace(SPEC, "\"volatility\": 0.6", "\"volatility\": -1")).toString(),
                 "--out", report.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("error: assets[0].volatility must be a finite number >= 0 but was -1.0");
+        assertThat(stderr().strip()).isEqualTo("error: assets[0].volatility must be a finite number >= 0 but was -1.0");
         assertThat(report).doesNotExist();
     }
 
     @Test
     void unknownOptionIsExitCodeTwo() throws Exception {
         assertThat(run("simulate", spec(SPEC).toString(), "--colour")).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: Unknown option: '--colour'");
+        assertThat(stderr()).startsWith("error: Unknown option: '--colour'");
     }
 
     @Test
@@ -83,7 +85,7 @@ class CommandLineTest extends CommandTestSupport {
                     "bench", "devices"}) {
                 out.reset();
                 assertThat(run(command, "--help")).isZero();
-                assertThat(out.toString()).startsWith("Usage: margin-sim " + command);
+                assertThat(stdout()).startsWith("Usage: margin-sim " + command);
             }
         } finally {
             System.setErr(systemErr);
@@ -95,13 +97,13 @@ class CommandLineTest extends CommandTestSupport {
     void liqPricePrintsTheAccountLiquidationPrice() throws Exception {
         assertThat(run("liq-price", spec(SPEC).toString())).isZero();
         // notional ~54,000 is in the 50k-250k bracket: 6000 + (P - 60000) = 0.005 P - 50  ->  P = 53950 / 0.995
-        assertThat(out.toString()).contains(String.format(java.util.Locale.ROOT, "%.8g", 53950 / 0.995));
+        assertThat(stdout()).contains(String.format(java.util.Locale.ROOT, "%.8g", 53950 / 0.995));
     }
 
     @Test
     void presetsListsEveryVenueWithItsSource() {
         assertThat(run("presets")).isZero();
-        assertThat(out.toString()).contains("binance-usdm", "bybit-linear", "deribit-linear", "hyperliquid", "aave-v3",
+        assertThat(stdout()).contains("binance-usdm", "bybit-linear", "deribit-linear", "hyperliquid", "aave-v3",
                 "bybit-inverse", "binance-coinm", "bitmex", "source: https://",
                 "symbol BTCUSD_PERP            inverse, 100.0 USD a contract, rates on the coin flat 0.4000% of mark value");
     }
@@ -109,7 +111,7 @@ class CommandLineTest extends CommandTestSupport {
     @Test
     void bufferPrintsTheCashBufferAsJson() throws Exception {
         assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.05", "--format", "json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.fieldNames()).toIterable().contains("target", "appliesTo", "buffer", "bufferCi95",
                 "breachProbability", "breachProbabilityCi95");
         assertThat(json.get("bufferCi95").get(0).asDouble()).isLessThanOrEqualTo(json.get("buffer").asDouble());
@@ -119,7 +121,7 @@ class CommandLineTest extends CommandTestSupport {
     void bufferSizePrintsScaleSizesAndLeverage() throws Exception {
         assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.05", "--solve", "size", "--paths", "1000",
                 "--format", "json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("sizes").get(0).asDouble()).isCloseTo(json.get("scale").asDouble(),
                 org.assertj.core.api.Assertions.within(1e-12));
         assertThat(json.get("leverage").asDouble()).isPositive();
@@ -129,7 +131,7 @@ class CommandLineTest extends CommandTestSupport {
     @Test
     void bufferWithBadTargetIsExitCodeTwo() throws Exception {
         assertThat(run("buffer", spec(SPEC).toString(), "--target", "0")).isEqualTo(2);
-        assertThat(err.toString().strip())
+        assertThat(stderr().strip())
                 .isEqualTo("error: --target must be a breach probability strictly between 0 and 1 but was 0.0");
     }
 
@@ -143,13 +145,13 @@ class CommandLineTest extends CommandTestSupport {
         assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", prefix)).isZero();
         assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).hasSize(3);
         assertThat(Files.readAllLines(Path.of(prefix + ".jsonl"))).hasSize(2);
-        assertThat(err.toString()).contains("sweep: 2/2 cells (100.0%)");
+        assertThat(stderr()).contains("sweep: 2/2 cells (100.0%)");
         err.reset();
         assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", prefix, "--resume")).isZero();
-        assertThat(err.toString()).contains("(2 cells: 0 computed now, 2 from the journal)");
+        assertThat(stderr()).contains("(2 cells: 0 computed now, 2 from the journal)");
         err.reset();
         assertThat(run("sweep", sweep.toString(), "--paths", "600", "--out", prefix)).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: --out would overwrite the sweep journal");
+        assertThat(stderr()).startsWith("error: --out would overwrite the sweep journal");
     }
 
     @Test
@@ -159,7 +161,7 @@ class CommandLineTest extends CommandTestSupport {
         Files.writeString(sweep, """
                 {"base": "spec.json", "axes": [{"path": "account.positions[2].size", "values": [1]}]}""");
         assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).isEqualTo("error: axes[0].path \"account.positions[2].size\" cannot be set "
+        assertThat(stderr().strip()).isEqualTo("error: axes[0].path \"account.positions[2].size\" cannot be set "
                 + "in the base spec because account.positions has 1 element, so index 2 does not exist");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactlyInAnyOrder(dir.resolve("spec.json"), sweep);
@@ -201,17 +203,17 @@ class CommandLineTest extends CommandTestSupport {
                                                 "values": ["binance-usdm", "bybit-linear"]}]}""");
         Path heat = dir.resolve("venues.png");
         assertThat(run("sweep", sweep.toString(), "--paths", "500", "--out", dir.resolve("v").toString(),
-                "--plot", heat.toString())).as(err.toString()).isZero();
+                "--plot", heat.toString())).as(stderr()).isZero();
         assertThat(javax.imageio.ImageIO.read(heat.toFile())).isNotNull();
     }
 
     @Test
     void lossPlotOfLossesWithoutSpreadIsSkippedWithANoteAndTheReportStillPrinted() throws Exception {
         Path losses = dir.resolve("loss.png");
-        assertThat(run("simulate", spec(SPEC.replace("\"volatility\": 0.6", "\"volatility\": 0")).toString(),
-                "--paths", "1000", "--plot-loss", losses.toString())).as(err.toString()).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("breach probability", "extra cash for");
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).endsWith("note: " + losses + " not written: every "
+        assertThat(run("simulate", spec(SpecEdits.replace(SPEC, "\"volatility\": 0.6", "\"volatility\": 0")).toString(),
+                "--paths", "1000", "--plot-loss", losses.toString())).as(stderr()).isZero();
+        assertThat(stdout()).contains("breach probability", "extra cash for");
+        assertThat(stderr().strip()).endsWith("note: " + losses + " not written: every "
                 + "path ends with the same loss, so there is no distribution to draw");
         assertThat(losses).doesNotExist();
     }
@@ -220,37 +222,37 @@ class CommandLineTest extends CommandTestSupport {
     void bufferTargetBeyondWhatThePathsResolveIsExitCodeTwo() throws Exception {
         assertThat(run("buffer", spec(SPEC).toString(), "--target", "0.0001", "--paths", "1000"))
                 .isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString().strip()).isEqualTo("error: --target must be at least 0.0057, the smallest breach "
+        assertThat(stderr().strip()).isEqualTo("error: --target must be at least 0.0057, the smallest breach "
                 + "probability 1000 paths resolve (below it the 95% interval of the buffer reaches past the largest "
                 + "shortfall), but was 0.0001; run at least 56646 paths (--paths) for it");
-        assertThat(out.toString()).isEmpty();
+        assertThat(stdout()).isEmpty();
     }
 
     @Test
     void sizeTargetThePathsCannotTellFromZeroIsExitCodeTwo() throws Exception {
         assertThat(run("buffer", spec(SPEC).toString(), "--solve", "size", "--target", "0.001", "--paths", "1000"))
                 .isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString().strip()).isEqualTo("error: --target must be at least 0.0039, the smallest breach "
+        assertThat(stderr().strip()).isEqualTo("error: --target must be at least 0.0039, the smallest breach "
                 + "probability 1000 paths tell from zero (with no breach the 95% interval still reaches it), but was "
                 + "0.001; run at least 3838 paths (--paths) for it");
-        assertThat(out.toString()).isEmpty();
+        assertThat(stdout()).isEmpty();
     }
 
     @Test
     void simulateShowsBuffersThePathsCannotResolveAsNone() throws Exception {
         assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8))
+        assertThat(stdout())
                 .containsPattern("P\\(breach\\) <= 1\\.000% +[0-9,.]+  \\(95% CI")
                 .contains("P(breach) <= 0.100%            n/a  (not resolved by 1000 paths: needs at least 5661)");
         out.reset();
         assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--format", "json")).isZero();
-        JsonNode json = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+        JsonNode json = new ObjectMapper().readTree(stdout());
         assertThat(json.get("buffer").get("0.01").isNumber()).isTrue();
         assertThat(json.get("buffer").get("0.001").isNull()).isTrue();
         assertThat(json.get("bufferCi95").get("0.001").isNull()).isTrue();
         out.reset();
         assertThat(run("simulate", spec(SPEC).toString(), "--paths", "1000", "--format", "csv")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("\nbuffer.0.001,\n", "\nbufferCi95.0.001.high,\n");
+        assertThat(stdout()).contains("\nbuffer.0.001,\n", "\nbufferCi95.0.001.high,\n");
     }
 
     @Test
@@ -264,7 +266,7 @@ class CommandLineTest extends CommandTestSupport {
         String note = "note: buffer.0.001 is empty in 2 of 2 cells, whose paths cannot resolve a breach probability "
                 + "of 0.001 (it needs at least 5661 paths)";
         assertThat(run("sweep", sweep.toString(), "--paths", "1000", "--out", prefix)).isZero();
-        assertThat(err.toString()).contains(note);
+        assertThat(stderr()).contains(note);
         List<String> rows = Files.readAllLines(Path.of(prefix + ".csv"));
         // cells are written as they finish, in either order
         assertThat(rows.subList(1, rows.size())).hasSize(2)
@@ -274,6 +276,6 @@ class CommandLineTest extends CommandTestSupport {
         // read back from the journal, the empty cells stay empty and the note stays
         assertThat(run("sweep", sweep.toString(), "--paths", "1000", "--out", prefix, "--resume")).isZero();
         assertThat(Files.readAllLines(Path.of(prefix + ".csv"))).containsExactlyInAnyOrderElementsOf(rows);
-        assertThat(err.toString()).contains(note);
+        assertThat(stderr()).contains(note);
     }
 }

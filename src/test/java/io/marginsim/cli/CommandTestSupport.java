@@ -35,8 +35,18 @@ abstract class CommandTestSupport {
 
     int run(String... args) {
         var cmd = MarginSim.commandLine();
-        cmd.setOut(new PrintWriter(System.out, true));
-        cmd.setErr(new PrintWriter(System.err, true));
+        cmd.setOut(new PrintWriter(System.out, true, StandardCharsets.UTF_8));
+        cmd.setErr(new PrintWriter(System.err, true, StandardCharsets.UTF_8));
         return cmd.execute(args);
+    }
+
+    /** What the command line wrote to standard output, decoded as it was encoded. */
+    String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** What the command line wrote to standard error, decoded as it was encoded. */
+    String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
     }
 }

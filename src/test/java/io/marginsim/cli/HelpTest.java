@@ -19,7 +19,7 @@ class HelpTest extends CommandTestSupport {
     @Test
     void sweepHelpNamesTheSparkOptions() {
         assertThat(run("sweep", "--help")).isZero();
-        assertThat(out.toString()).contains("--spark [MASTER]", "--conf KEY=VALUE", "--cells-per-task N",
+        assertThat(stdout()).contains("--spark [MASTER]", "--conf KEY=VALUE", "--cells-per-task N",
                 "--split-paths N");
     }
 

@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -7,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -185,11 +186,11 @@ final class HostileInputs {
         texts.put("array", "[" + spec + "]");
         texts.put("null", "null");
         texts.put("number", "42");
-        texts.put("huge exponent", spec.replace("\"cash\":6000", "\"cash\":1e999"));
-        texts.put("long digits", spec.replace("\"cash\":6000", "\"cash\":" + "9".repeat(400)));
+        texts.put("huge exponent", SpecEdits.replace(spec, "\"cash\":6000", "\"cash\":1e999"));
+        texts.put("long digits", SpecEdits.replace(spec, "\"cash\":6000", "\"cash\":" + "9".repeat(400)));
         texts.put("deep nesting", "[".repeat(5000) + "]".repeat(5000));
         texts.put("comment", "// spec\n" + spec);
-        texts.put("duplicate key", spec.replace("\"seed\":7", "\"seed\":7,\"seed\":8"));
+        texts.put("duplicate key", SpecEdits.replace(spec, "\"seed\":7", "\"seed\":7,\"seed\":8"));
         texts.put("byte order mark", "\uFEFF" + spec);
         for (var text : texts.entrySet()) {
             cases.add(specCase("simulate " + text.getKey(), text.getValue(), "simulate"));
@@ -288,8 +289,9 @@ final class HostileInputs {
         cases.add(sweepCase("sweep --paths 0", sweep, "--out", "{dir}/grid", "--paths", "0"));
         cases.add(sweepCase("sweep --engine foo", sweep, "--out", "{dir}/grid", "--engine", "foo"));
         cases.add(sweepCase("sweep --plot is the csv", sweep, "--out", "{dir}/grid", "--plot", "{dir}/grid.csv"));
-        String seedAxis = sweep.replace("\"path\":\"assets[0].volatility\"", "\"path\":\"seed\"")
-                .replace("\"range\":{\"from\":0.4,\"to\":0.8,\"step\":0.4}", "\"values\":[1,2]");
+        String seedAxis = SpecEdits.replace(SpecEdits.replace(sweep,
+                "\"path\":\"assets[0].volatility\"", "\"path\":\"seed\""),
+                "\"range\":{\"from\":0.4,\"to\":0.8,\"step\":0.4}", "\"values\":[1,2]");
         cases.add(sweepCase("sweep --seed over a seed axis", seedAxis, "--out", "{dir}/grid", "--seed", "99"));
     }
 
@@ -373,8 +375,7 @@ final class HostileInputs {
     private static void walk(JsonNode node, String path, java.util.function.BiConsumer<String, JsonNode> visit) {
         visit.accept(path, node);
         if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var field = it.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 walk(field.getValue(), join(path, field.getKey()), visit);
             }
         } else if (node.isArray()) {

@@ -18,7 +18,7 @@ class InverseCommandTest extends CommandTestSupport {
     @Test
     void jsonHasTheCoinTermsBesideTheUsdReport() throws IOException {
         assertThat(run("simulate", INVERSE, "--paths", "2000", "--engine", "scalar", "--format", "json")).isZero();
-        JsonNode report = new ObjectMapper().readTree(out.toString());
+        JsonNode report = new ObjectMapper().readTree(stdout());
         JsonNode coin = report.get("coin");
         assertThat(coin.get("asset").asText()).isEqualTo("BTC");
         assertThat(coin.get("initialEquity").asDouble()).isCloseTo(0.1, within(1e-12));
@@ -34,17 +34,17 @@ class InverseCommandTest extends CommandTestSupport {
     @Test
     void tableAndCsvSayItInTheCoin() {
         assertThat(run("simulate", INVERSE, "--paths", "500", "--engine", "scalar")).isZero();
-        assertThat(out.toString()).contains("in BTC", "equity now 0.100000", "terminal equity BTC", "loss in BTC");
+        assertThat(stdout()).contains("in BTC", "equity now 0.100000", "terminal equity BTC", "loss in BTC");
         out.reset();
         assertThat(run("simulate", INVERSE, "--paths", "500", "--engine", "scalar", "--format", "csv")).isZero();
-        assertThat(out.toString()).contains("coin.asset,BTC", "coin.initialEquity,0.1", "coin.lossEs.0.99,");
+        assertThat(stdout()).contains("coin.asset,BTC", "coin.initialEquity,0.1", "coin.lossEs.0.99,");
     }
 
     @Test
     void aLinearAccountHasNoCoinTerms() throws IOException {
         assertThat(run("simulate", "examples/btc-linear-10x-twin.json", "--paths", "500", "--engine", "scalar",
                 "--format", "json")).isZero();
-        assertThat(new ObjectMapper().readTree(out.toString()).has("coin")).isFalse();
+        assertThat(new ObjectMapper().readTree(stdout()).has("coin")).isFalse();
     }
 
     @Test
@@ -57,8 +57,8 @@ class InverseCommandTest extends CommandTestSupport {
                                   "entryPrice": 60000, "rules": {"type": "flat", "rate": 0.005}}]},
                  "horizonDays": 1, "paths": 500, "engine": "scalar"}""");
         assertThat(run("simulate", spec.toString(), "--format", "json")).isZero();
-        assertThat(err.toString().lines().filter(l -> l.startsWith("warning:"))).containsExactly("warning: the report "
+        assertThat(stderr().lines().filter(l -> l.startsWith("warning:"))).containsExactly("warning: the report "
                 + "is in USD only: coin terms are computed for accounts in one asset, and this spec has 2");
-        assertThat(new ObjectMapper().readTree(out.toString()).has("coin")).isFalse();
+        assertThat(new ObjectMapper().readTree(stdout()).has("coin")).isFalse();
     }
 }

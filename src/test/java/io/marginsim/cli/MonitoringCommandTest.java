@@ -1,5 +1,7 @@
 package io.marginsim.cli;
 
+import io.marginsim.testing.SpecEdits;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +22,10 @@ class MonitoringCommandTest extends CommandTestSupport {
     void theReportStatesTheMonitoringAndContinuousFindsTheBreachesBetweenSteps() throws Exception {
         Path spec = spec(CommandLineTest.SPEC);
         assertThat(run("simulate", spec.toString(), "--monitoring", "discrete", "--format", "json")).isZero();
-        var discrete = new ObjectMapper().readTree(out.toString());
+        var discrete = new ObjectMapper().readTree(stdout());
         out.reset();
         assertThat(run("simulate", spec.toString(), "--monitoring", "continuous", "--format", "json")).isZero();
-        var continuous = new ObjectMapper().readTree(out.toString());
+        var continuous = new ObjectMapper().readTree(stdout());
         out.reset();
         assertThat(discrete.get("monitoring").asText()).isEqualTo("discrete");
         assertThat(continuous.get("monitoring").asText()).isEqualTo("continuous");
@@ -31,18 +33,18 @@ class MonitoringCommandTest extends CommandTestSupport {
         assertThat(continuous.get("breachProbability").asDouble())
                 .isGreaterThan(discrete.get("breachProbability").asDouble());
         assertThat(run("simulate", spec.toString(), "--monitoring", "continuous", "--format", "csv")).isZero();
-        assertThat(out.toString()).contains("\nmonitoring,continuous\n");
+        assertThat(stdout()).contains("\nmonitoring,continuous\n");
     }
 
     @Test
     void theSpecKeyIsReadAndAnUnknownValueIsOneLineExitTwo() throws Exception {
-        String continuous = CommandLineTest.SPEC.replace("\"engine\": \"scalar\"",
+        String continuous = SpecEdits.replace(CommandLineTest.SPEC, "\"engine\": \"scalar\"",
                 "\"engine\": \"scalar\", \"monitoring\": \"continuous\"");
         assertThat(run("simulate", spec(continuous).toString(), "--format", "csv")).isZero();
-        assertThat(out.toString()).contains("\nmonitoring,continuous\n");
-        String bad = continuous.replace("\"continuous\"", "\"hourly\"");
+        assertThat(stdout()).contains("\nmonitoring,continuous\n");
+        String bad = SpecEdits.replace(continuous, "\"continuous\"", "\"hourly\"");
         assertThat(run("simulate", spec(bad).toString())).isEqualTo(2);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("monitoring")
+        assertThat(stderr().strip()).doesNotContain("\n").contains("monitoring")
                 .contains("must be \"continuous\" or \"discrete\" but was \"hourly\"");
     }
 
@@ -59,6 +61,6 @@ class MonitoringCommandTest extends CommandTestSupport {
         err.reset();
         assertThat(run("sweep", sweep.toString(), "--paths", "500", "--monitoring", "discrete", "--out", prefix,
                 "--resume")).isEqualTo(2);
-        assertThat(err.toString()).contains("--monitoring continuous").contains("--monitoring discrete");
+        assertThat(stderr()).contains("--monitoring continuous").contains("--monitoring discrete");
     }
 }

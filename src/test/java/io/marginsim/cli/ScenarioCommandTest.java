@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +23,7 @@ class ScenarioCommandTest extends CommandTestSupport {
                             {"name": "calm", "stress": {"volatilityMultiplier": 0.5}}]""";
 
     private Path spec(String extra) throws Exception {
-        return Files.writeString(dir.resolve("spec.json"), SPEC.formatted(extra));
-    }
-
-    private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return Files.writeString(dir.resolve("spec.json"), String.format(Locale.ROOT, SPEC, extra));
     }
 
     @Test
@@ -48,7 +44,7 @@ class ScenarioCommandTest extends CommandTestSupport {
         Path spec = spec(", \"scenarios\": \"crashes.json\"");
         String before = Files.readString(scenarios);
         assertThat(run("simulate", spec.toString(), "--out", scenarios.toString())).isEqualTo(MarginSim.BAD_INPUT);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo("error: --out must not be an input of the "
+        assertThat(stderr().strip()).isEqualTo("error: --out must not be an input of the "
                 + "command but " + scenarios + " is a file the spec reads, which the output would overwrite");
         assertThat(Files.readString(scenarios)).isEqualTo(before);
     }
@@ -85,7 +81,7 @@ class ScenarioCommandTest extends CommandTestSupport {
     @Test
     void anUnknownScenarioIsBadInputInOneLine() throws Exception {
         assertThat(run("simulate", spec(SCENARIOS).toString(), "--scenario", "meteor")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8).strip()).isEqualTo(
+        assertThat(stderr().strip()).isEqualTo(
                 "error: --scenario must name one of the spec's scenarios [crash, rally, calm] but was \"meteor\"");
         assertThat(stdout()).isEmpty();
     }
@@ -93,7 +89,7 @@ class ScenarioCommandTest extends CommandTestSupport {
     @Test
     void aScenarioNameForASpecWithoutScenariosIsBadInput() throws Exception {
         assertThat(run("simulate", spec("").toString(), "--scenario", "crash")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--scenario needs a spec with scenarios");
+        assertThat(stderr()).contains("--scenario needs a spec with scenarios");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.marginsim.cli;
 
 import io.marginsim.engine.opencl.OpenClTestEngines;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -51,8 +52,8 @@ class SweepCommandTest extends CommandTestSupport {
     private String refused(int exitCode, String... args) throws IOException {
         Map<Path, String> before = disk();
         err.reset();
-        assertThat(run(args)).as(err.toString()).isEqualTo(exitCode);
-        List<String> errors = err.toString().lines().filter(line -> !line.startsWith("sweep: ")).toList();
+        assertThat(run(args)).as(stderr()).isEqualTo(exitCode);
+        List<String> errors = stderr().lines().filter(line -> !line.startsWith("sweep: ")).toList();
         assertThat(errors).hasSize(1);
         assertThat(disk()).isEqualTo(before);
         return errors.getFirst();
@@ -81,7 +82,7 @@ class SweepCommandTest extends CommandTestSupport {
         err.reset();
         assertThat(run("sweep", sweep, "--paths", "200", "--seed", "5", "--threads", "1", "--out", prefix,
                 "--resume")).isZero();
-        assertThat(err.toString()).contains("(2 cells: 0 computed now, 2 from the journal)");
+        assertThat(stderr()).contains("(2 cells: 0 computed now, 2 from the journal)");
     }
 
     @Test
@@ -122,7 +123,7 @@ class SweepCommandTest extends CommandTestSupport {
 
     @Test
     void aRunInAnotherProcessHoldsThePrefixUntilItIsKilled() throws Exception {
-        Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"paths\": 300", "\"paths\": 200000"));
+        Files.writeString(dir.resolve("spec.json"), SpecEdits.replace(SPEC, "\"paths\": 300", "\"paths\": 200000"));
         Path sweep = dir.resolve("sweep.json");
         Files.writeString(sweep, """
                 {"base": "spec.json", "axes": [{"path": "account.cash", "range": {"from": 100, "to": 8000, "step": 100}}]}""");
@@ -141,7 +142,7 @@ class SweepCommandTest extends CommandTestSupport {
             assertThat(other.isAlive()).as(Files.readString(dir.resolve("other.log"))).isTrue();
             assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString(), "--resume"))
                     .isEqualTo(2);
-            assertThat(err.toString().strip()).isEqualTo("error: --out \"" + dir.resolve("grid") + "\" is in use by "
+            assertThat(stderr().strip()).isEqualTo("error: --out \"" + dir.resolve("grid") + "\" is in use by "
                     + "another running sweep (process " + other.pid() + "), which holds " + lockFile
                     + "; wait for it to finish or choose another --out");
         } finally {
@@ -152,7 +153,7 @@ class SweepCommandTest extends CommandTestSupport {
         assertThat(lockFile).exists();
         err.reset();
         assertThat(run("sweep", sweep.toString(), "--out", dir.resolve("grid").toString())).isEqualTo(2);
-        assertThat(err.toString()).startsWith("error: --out would overwrite the sweep journal");
+        assertThat(stderr()).startsWith("error: --out would overwrite the sweep journal");
         assertThat(lockFile).doesNotExist();
     }
 
@@ -188,7 +189,7 @@ class SweepCommandTest extends CommandTestSupport {
                 {"base": "spec.json", "axes": [{"path": "engine", "values": ["scalar", "vector"]}]}""").toString();
         String prefix = dir.resolve("grid").toString();
         assertThat(run("sweep", sweep, "--precision", "double", "--threads", "2", "--out", prefix)).isEqualTo(3);
-        assertThat(err.toString().lines().filter(line -> line.startsWith("error")))
+        assertThat(stderr().lines().filter(line -> line.startsWith("error")))
                 .containsExactly("error: The vector engine computes in float precision only; the scalar engine runs "
                         + "in double precision.");
         assertThat(Files.readAllLines(dir.resolve("grid.jsonl"))).hasSize(1).first().asString().contains("\"cell\":0");
@@ -200,16 +201,17 @@ class SweepCommandTest extends CommandTestSupport {
     void aCellTheOpenClEngineCannotRunIsExitCodeThreeInOneSentenceNamingTheCell() throws Exception {
         OpenClTestEngines.assumePlatform();
         // five-minute steps: a week-long funding interval needs more past prices than the kernel keeps, 8 hours does not
-        Files.writeString(dir.resolve("spec.json"), SPEC.replace("\"symbol\": \"BTCUSDT\"", "\"symbol\": \"BTCUSDT\", "
+        Files.writeString(dir.resolve("spec.json"), SpecEdits.replace(SpecEdits.replace(SPEC,
+                "\"symbol\": \"BTCUSDT\"", "\"symbol\": \"BTCUSDT\", "
                 + "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"fundingIntervalHours\": 8, "
-                + "\"premium\": {\"basisSensitivity\": 0.5}}").replace("\"stepsPerDay\": 6", "\"stepsPerDay\": 288"));
+                + "\"premium\": {\"basisSensitivity\": 0.5}}"), "\"stepsPerDay\": 6", "\"stepsPerDay\": 288"));
         Path sweep = dir.resolve("sweep.json");
         Files.writeString(sweep, """
                 {"base": "spec.json",
                  "axes": [{"path": "account.positions[0].funding.fundingIntervalHours", "values": [8, 168]}]}""");
         String prefix = dir.resolve("grid").toString();
         assertThat(run("sweep", sweep.toString(), "--engine", "opencl", "--threads", "2", "--out", prefix)).isEqualTo(3);
-        assertThat(err.toString().lines().filter(line -> line.startsWith("error"))).singleElement().asString()
+        assertThat(stderr().lines().filter(line -> line.startsWith("error"))).singleElement().asString()
                 .startsWith("error: cell 1 (account.positions[0].funding.fundingIntervalHours = 168) cannot run: the "
                         + "opencl engine does not implement premium-linked funding over 2016 steps")
                 .endsWith("; run with --engine scalar or --engine auto.");
@@ -242,7 +244,7 @@ class SweepCommandTest extends CommandTestSupport {
                         + dir.resolve("spec.json") + ", which is a file");
         // a base spec whose name ends like an output: the prefix "base" would replace it
         Files.writeString(dir.resolve("base.jsonl"), SPEC);
-        Files.writeString(dir.resolve("sweep.json"), CASH_AXIS.replace("spec.json", "base.jsonl"));
+        Files.writeString(dir.resolve("sweep.json"), SpecEdits.replace(CASH_AXIS, "spec.json", "base.jsonl"));
         assertThat(refused(2, "sweep", sweep, "--out", dir.resolve("base").toString()))
                 .isEqualTo("error: --out \"" + dir.resolve("base") + "\" would write " + dir.resolve("base.jsonl")
                         + ", which is the sweep's input " + dir.resolve("base.jsonl")

@@ -13,7 +13,7 @@ class WordingTest extends CommandTestSupport {
     @Test
     void dailyPricesAreAnIntervalOfOneDay() {
         assertThat(run("calibrate", "examples/prices-synthetic.csv")).isZero();
-        assertThat(out.toString()).containsPattern(" returns at an interval of 1(\\.0+)? day \\(years of 365 days\\)");
+        assertThat(stdout()).containsPattern(" returns at an interval of 1(\\.0+)? day \\(years of 365 days\\)");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.marginsim.engine;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 
+import java.util.Locale;
+
 /**
  * Inverse-contract accounts and their linear twins for engine tests: BTC at 60,000 USD, 60,000 USD of notional and
  * 6,000 USD of equity (10x), a 0.5% maintenance rate on the position value (in coin for the inverse contract, in USD
@@ -24,7 +26,7 @@ public final class InverseSpecs {
 
     /** Cross: 0.1 BTC of collateral and 60,000 contracts of 1 USD long at 60,000. */
     public static Spec inverseLong(double vol, int days, int paths, Monitoring monitoring) {
-        return Specs.parse(MARKET.formatted(vol, """
+        return Specs.parse(String.format(Locale.ROOT, MARKET, vol, """
                 {"mode": "cross", "collateral": [{"asset": "BTC", "amount": 0.1}],
                  "positions": [{"asset": "BTC", "contract": "inverse", "faceValue": 1, "size": 60000,
                                 "entryPrice": 60000, "rules": {"type": "flat", "rate": 0.005}}]}""",
@@ -33,7 +35,7 @@ public final class InverseSpecs {
 
     /** Cross: 6,000 USD of cash and 1 BTC long at 60,000. */
     public static Spec linearLong(double vol, int days, int paths, Monitoring monitoring) {
-        return Specs.parse(MARKET.formatted(vol, """
+        return Specs.parse(String.format(Locale.ROOT, MARKET, vol, """
                 {"mode": "cross", "cash": 6000,
                  "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000,
                                 "rules": {"type": "flat", "rate": 0.005}}]}""",
@@ -45,7 +47,7 @@ public final class InverseSpecs {
      * 0.05 BTC, the long's rate on the value at entry (Bybit) and the short's on the value at mark.
      */
     public static Spec inverseIsolated(double vol, int days, int paths, Monitoring monitoring) {
-        return Specs.parse(MARKET.formatted(vol, """
+        return Specs.parse(String.format(Locale.ROOT, MARKET, vol, """
                 {"mode": "isolated",
                  "positions": [{"asset": "BTC", "contract": "inverse", "faceValue": 1, "size": -60000,
                                 "entryPrice": 60000, "margin": 0.1, "rules": {"type": "flat", "rate": 0.005}},

@@ -3,6 +3,8 @@ package io.marginsim.engine;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 
+import java.util.Locale;
+
 /**
  * Portfolio-margined accounts for tests: BTC at 60,000 and ETH at 3,000, a long of 1 BTC and a short of 10 ETH
  * (both entered at today's prices) on 15,000 USD of cash, under a grid of four scenarios with a 500 USD minimum:
@@ -45,14 +47,14 @@ public final class PortfolioSpecs {
 
     /** The two-asset account of the class comment on {@code cash}. */
     public static Spec twoAssets(double cash, int days, int paths, Monitoring monitoring) {
-        return Specs.parse(TWO_ASSETS.formatted(cash, GRID, "", days, paths, monitoring.key()));
+        return Specs.parse(String.format(Locale.ROOT, TWO_ASSETS, cash, GRID, "", days, paths, monitoring.key()));
     }
 
     /** {@link #twoAssets} with a liquidation object (its JSON, without the key). */
     public static Spec twoAssetsLiquidated(double cash, String liquidation, int days, int paths,
                                            Monitoring monitoring) {
-        return Specs.parse(TWO_ASSETS.formatted(cash, GRID, ",\n \"liquidation\": " + liquidation, days, paths,
-                monitoring.key()));
+        return Specs.parse(String.format(Locale.ROOT, TWO_ASSETS, cash, GRID, ",\n \"liquidation\": " + liquidation, days,
+                paths, monitoring.key()));
     }
 
     /**
@@ -60,12 +62,12 @@ public final class PortfolioSpecs {
      * requirement is {@code max(5,000, 0.1 P)}, with its kink at 50,000.
      */
     public static Spec oneAsset(double cash, int days, int paths, Monitoring monitoring) {
-        return Specs.parse("""
+        return Specs.parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
                  "account": {"mode": "cross", "cash": %s,
                    "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000}],
                    "portfolioMargin": {"scenarios": [{"moves": {"BTC": -0.1}}], "minimum": 5000}},
-                 "horizonDays": %d, "stepsPerDay": 24, "paths": %d, "seed": 29, "monitoring": "%s"}"""
-                .formatted(cash, days, paths, monitoring.key()));
+                 "horizonDays": %d, "stepsPerDay": 24, "paths": %d, "seed": 29, "monitoring": "%s"}""",
+                cash, days, paths, monitoring.key()));
     }
 }

@@ -6,6 +6,8 @@ import io.marginsim.result.Report;
 import io.marginsim.result.ScopeReport;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,15 +27,15 @@ class ScopeResultsTest {
     private static final double SHORT_BARRIER = 920 / 21.0;
 
     private static String spec(String engine, Monitoring monitoring) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100, "volatility": 0, "drift": -0.5},
                             {"name": "B", "price": 40, "volatility": 0, "drift": 0.8}],
                  "account": {"mode": "isolated", "cash": 30, "positions": [
                    {"asset": "A", "size": 10, "entryPrice": 100, "margin": 100, "rules": {"type": "flat", "rate": 0.05}},
                    {"asset": "B", "size": -20, "entryPrice": 40, "margin": 120, "rules": {"type": "flat", "rate": 0.05}},
                    {"asset": "B", "size": 5, "entryPrice": 40, "margin": 100, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 64, "stepsPerDay": 8, "paths": 300, "seed": 5, "engine": "%s", "monitoring": "%s"}"""
-                .formatted(engine, monitoring.key());
+                 "horizonDays": 64, "stepsPerDay": 8, "paths": 300, "seed": 5, "engine": "%s", "monitoring": "%s"}""",
+                engine, monitoring.key());
     }
 
     @Test

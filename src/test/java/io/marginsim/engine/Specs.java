@@ -3,8 +3,9 @@ package io.marginsim.engine;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.testing.SpecEdits;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import java.util.Locale;
 
 /** Small specs for tests, written as JSON so they read like the user contract. */
 public final class Specs {
@@ -15,10 +16,9 @@ public final class Specs {
         return SpecReader.parse(json, "test spec", false);
     }
 
-    /** {@code valid} with one literal replaced, so an error case shows just what it breaks. */
+    /** {@code valid} with its one occurrence of a literal replaced, so an error case shows just what it breaks. */
     public static String breaking(String valid, String from, String to) {
-        assertThat(valid).contains(from);
-        return valid.replace(from, to);
+        return SpecEdits.replace(valid, from, to);
     }
 
     /**
@@ -33,12 +33,12 @@ public final class Specs {
     /** {@link #single} monitored as {@code monitoring} says. */
     public static Spec single(double vol, double drift, double size, double cash, double rate, int days, int stepsPerDay,
                               long paths, long seed, Monitoring monitoring) {
-        return parse("""
+        return parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": %s, "drift": %s}],
                  "account": {"cash": %s, "positions": [{"asset": "X", "size": %s, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": %s}}]},
                  "horizonDays": %d, "stepsPerDay": %d, "paths": %d, "seed": %d, "engine": "scalar",
-                 "monitoring": "%s"}"""
-                .formatted(vol, drift, cash, size, rate, days, stepsPerDay, paths, seed, monitoring.key()));
+                 "monitoring": "%s"}""",
+                vol, drift, cash, size, rate, days, stepsPerDay, paths, seed, monitoring.key()));
     }
 }

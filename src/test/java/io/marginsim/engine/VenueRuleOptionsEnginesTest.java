@@ -13,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -82,12 +83,12 @@ class VenueRuleOptionsEnginesTest {
     }
 
     private static String spec(double size, double entry, double margin, String rules, double shock) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": %s, "volatility": 0}],
                  "market": {"stress": {"shock": [%s]}},
                  "account": {"mode": "isolated", "positions": [{"asset": "X", "size": %s, "entryPrice": %s,
                              "margin": %s, "rules": %s}]},
-                 "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 1, "paths": %d, "seed": 1}"""
-                .formatted(entry, shock, size, entry, margin, rules, PATHS);
+                 "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 1, "paths": %d, "seed": 1}""",
+                entry, shock, size, entry, margin, rules, PATHS);
     }
 }

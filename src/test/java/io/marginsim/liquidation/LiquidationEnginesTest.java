@@ -13,6 +13,7 @@ import io.marginsim.engine.Specs;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -74,7 +75,7 @@ class LiquidationEnginesTest {
     void autoRunsThemOnTheVectorEngineWithALiquidationSection() throws Exception {
         // without a GPU auto chooses the vector engine; with one, the OpenCL engine if it names the mechanics, else
         // the vector engine again: never the reference
-        Spec spec = Specs.parse(SPEC.replace("\"engine\": \"scalar\"", "\"engine\": \"auto\""));
+        Spec spec = Specs.parse(SpecEdits.replace(SPEC, "\"engine\": \"scalar\"", "\"engine\": \"auto\""));
         Report report = Simulator.simulate(spec, OPTIONS, Engine.ProgressListener.NONE);
         assertThat(report.engine()).isIn("vector", "opencl");
         assertThat(report.liquidation()).isNotNull();

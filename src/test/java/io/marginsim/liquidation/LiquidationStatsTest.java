@@ -9,6 +9,7 @@ import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.stats.LiquidationStats;
 import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,7 +51,7 @@ class LiquidationStatsTest {
         String json = FrozenProblems.CROSS.substring(0, FrozenProblems.CROSS.lastIndexOf('}')) + """
                 , "paths": 3000, "liquidation": {"latencySeconds": 1800,
                    "slippage": {"model": "sqrt", "depth": {"BTC": 5000000, "ETH": 2000000}}}}""";
-        CompiledProblem problem = ProblemCompiler.compile(Specs.parse(json.replace("\"seed\": 42, ", "")));
+        CompiledProblem problem = ProblemCompiler.compile(Specs.parse(SpecEdits.replace(json, "\"seed\": 42, ", "")));
         LiquidationStats a = new ScalarEngine(1, 3000).run(problem, 0, 3000, Engine.ProgressListener.NONE).liquidation();
         LiquidationStats b = new ScalarEngine(2, 77).run(problem, 0, 3000, Engine.ProgressListener.NONE).liquidation();
         assertThat(a.liquidatedPaths()).isPositive().isEqualTo(b.liquidatedPaths());

@@ -6,6 +6,8 @@ import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 
+import java.util.Locale;
+
 /**
  * Zero-volatility specs, so every path is the same deterministic price line {@code P_k = 100 exp(drift * k * dt)}
  * and each outcome can be computed by hand. One step is one hour (24 steps a day).
@@ -19,12 +21,12 @@ public final class OnePath {
     /** One asset X at 100 with the given annual drift, one cross position of {@code size} entered at 100. */
     public static String spec(double drift, double cash, double size, String rules, int days, String extraPosition,
                        String extraRoot) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0, "drift": %s}],
                  "account": {"cash": %s, "positions": [{"asset": "X", "size": %s, "entryPrice": 100,
                              "rules": %s %s}]},
-                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 24, "paths": 4, "seed": 1, "engine": "scalar" %s}"""
-                .formatted(drift, cash, size, rules, extraPosition, days, extraRoot);
+                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 24, "paths": 4, "seed": 1, "engine": "scalar" %s}""",
+                drift, cash, size, rules, extraPosition, days, extraRoot);
     }
 
     static CompiledProblem compile(String json) {

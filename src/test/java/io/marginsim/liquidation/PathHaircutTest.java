@@ -5,9 +5,12 @@ import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.MarketPath;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -22,7 +25,7 @@ class PathHaircutTest {
 
     /** Cash and 2 X pledged at haircut min(cap, k sigma sqrt(1 / 365)), with a short X perp that never breaches. */
     private static String spec(double beta, double initialVolatility, double k, int steps) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.6,
                              "garch": {"alpha": 0, "beta": %s, "initialVolatility": %s}}],
                  "account": {"cash": 1000,
@@ -30,8 +33,8 @@ class PathHaircutTest {
                                              "haircutModel": {"k": %s, "cap": 0.5, "liquidationHorizonDays": 1}}],
                              "positions": [{"asset": "X", "size": -1, "entryPrice": 100,
                                             "rules": {"type": "flat", "rate": 0.01}}]},
-                 "monitoring": "discrete", "horizonDays": %s, "stepsPerDay": 24, "paths": 8, "seed": 3, "engine": "scalar"}"""
-                .formatted(beta, initialVolatility, k, steps / 24.0);
+                 "monitoring": "discrete", "horizonDays": %s, "stepsPerDay": 24, "paths": 8, "seed": 3, "engine": "scalar"}""",
+                beta, initialVolatility, k, steps / 24.0);
     }
 
     /** Terminal equity of each path divided out to {@code 1 - haircut}: (E - cash - perp PnL) / (2 P_T). */
@@ -98,7 +101,7 @@ class PathHaircutTest {
     @Test
     void everyPathStartsFromTheInitialVarianceWhateverTheChunk() {
         // alpha > 0: the variance depends on the path's own shocks, and must not carry over from the path before
-        CompiledProblem problem = OnePath.compile(spec(0.5, 1.2, 3, 24).replace("\"alpha\": 0,", "\"alpha\": 0.2,"));
+        CompiledProblem problem = OnePath.compile(SpecEdits.replace(spec(0.5, 1.2, 3, 24), "\"alpha\": 0,", "\"alpha\": 0.2,"));
         PathBlock together = new PathBlock(PATHS);
         new ScalarEngine(1, PATHS).simulate(problem, 0, together);
         for (int i = 0; i < PATHS; i++) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -19,10 +21,10 @@ class PremiumFundingTest {
 
     /** Long 10 X at 100, hourly steps, 8 h funding at interest 0.01%, band 0.05%, on a flat path after a t0 shock. */
     private static String shocked(double cash, double shock, double sensitivity, double cap) {
-        String funding = """
+        String funding = String.format(Locale.ROOT, """
                 , "funding": {"fundingRatePerInterval": 0.0001, "fundingIntervalHours": 8,
-                              "premium": {"basisSensitivity": %s, "clampBand": 0.0005, "rateCap": %s}}"""
-                .formatted(sensitivity, cap);
+                              "premium": {"basisSensitivity": %s, "clampBand": 0.0005, "rateCap": %s}}""",
+                sensitivity, cap);
         return OnePath.spec(0, cash, 10, FLAT, 2, funding, ", \"market\": {\"stress\": {\"shock\": [" + shock + "]}}");
     }
 

@@ -3,6 +3,7 @@ package io.marginsim.liquidation;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +26,7 @@ class ShadowAccountTest {
                              "rules": {"type": "flat", "rate": 0.05}}]},
                  "horizonDays": 16, "stepsPerDay": 8, "seed": 3, "engine": "scalar"}""";
         PathBlock before = run(OnePath.compile(plain));
-        PathBlock after = run(OnePath.compile(plain.replace("\"seed\"", "\"liquidation\": {}, \"seed\"")));
+        PathBlock after = run(OnePath.compile(SpecEdits.replace(plain, "\"seed\"", "\"liquidation\": {}, \"seed\"")));
 
         assertThat(after.firstBreachStep).containsExactly(before.firstBreachStep);
         assertThat(after.worstShortfall).containsExactly(before.worstShortfall);

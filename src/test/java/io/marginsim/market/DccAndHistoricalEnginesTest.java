@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,8 +38,10 @@ class DccAndHistoricalEnginesTest {
                    {"asset": "BTC", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]},
                  "monitoring": "discrete", "horizonDays": 2, "stepsPerDay": 2, "paths": 500, "engine": "auto"}""";
         Map<String, String> specs = Map.of(
-                "DCC correlation", body.formatted(", \"volatility\": 0.6", "\"dcc\": {\"a\": 0.05, \"b\": 0.9}"),
-                "filtered historical simulation", body.formatted("", "\"historical\": {\"prices\": \"prices.csv\"}"));
+                "DCC correlation",
+                String.format(Locale.ROOT, body, ", \"volatility\": 0.6", "\"dcc\": {\"a\": 0.05, \"b\": 0.9}"),
+                "filtered historical simulation",
+                String.format(Locale.ROOT, body, "", "\"historical\": {\"prices\": \"prices.csv\"}"));
         for (Map.Entry<String, String> entry : specs.entrySet()) {
             Path file = dir.resolve(entry.getKey().replace(' ', '-') + ".json");
             Files.writeString(file, entry.getValue());

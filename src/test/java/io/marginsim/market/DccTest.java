@@ -8,9 +8,11 @@ import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.check.SpecException;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -22,7 +24,7 @@ class DccTest {
 
     /** Two assets with correlation 0.6 and the given DCC parameters; extra keys for both assets. */
     private static String spec(double a, double b, String assetKeys, int days) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8%1$s},
                             {"name": "B", "price": 50, "volatility": 1.1%1$s}],
                  "correlation": [[1, %2$s], [%2$s, 1]],
@@ -30,8 +32,8 @@ class DccTest {
                  "account": {"cash": 150, "positions": [
                    {"asset": "A", "size": 10, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}},
                    {"asset": "B", "size": -10, "entryPrice": 50, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "monitoring": "discrete", "horizonDays": %5$d, "stepsPerDay": 1, "seed": 11, "engine": "scalar"}"""
-                .formatted(assetKeys, RHO, a, b, days);
+                 "monitoring": "discrete", "horizonDays": %5$d, "stepsPerDay": 1, "seed": 11, "engine": "scalar"}""",
+                assetKeys, RHO, a, b, days);
     }
 
     @Test
@@ -72,7 +74,7 @@ class DccTest {
 
     @Test
     void zeroParametersReproduceTheConstantCorrelationModelOnTheSameSeed() {
-        String plain = spec(0, 0, "", 8).replace("\"market\": {\"dcc\": {\"a\": 0.0, \"b\": 0.0}},", "");
+        String plain = SpecEdits.replace(spec(0, 0, "", 8), "\"market\": {\"dcc\": {\"a\": 0.0, \"b\": 0.0}},", "");
         CompiledProblem constant = ProblemCompiler.compile(Specs.parse(plain));
         CompiledProblem dcc = Draws.problem(spec(0, 0, "", 8));
         assertThat(constant.gbmOnly()).isTrue();
@@ -97,10 +99,10 @@ class DccTest {
             assets.append(a == 0 ? "" : ", ").append("{\"name\": \"X").append(a)
                     .append("\", \"price\": 1, \"volatility\": 0.5}");
         }
-        String json = """
+        String json = String.format(Locale.ROOT, """
                 {"assets": [%s], "market": {"dcc": {"a": 0.05, "b": 0.9}},
                  "account": {"cash": 100, "collateral": [{"asset": "X0", "amount": 1}]},
-                 "monitoring": "discrete", "horizonDays": 1, "stepsPerDay": 1}""".formatted(assets);
+                 "monitoring": "discrete", "horizonDays": 1, "stepsPerDay": 1}""", assets);
         assertThatThrownBy(() -> Specs.parse(json)).isInstanceOf(SpecException.class)
                 .hasMessage("market.dcc supports at most 16 assets (a Cholesky factorisation per path and step) but "
                         + "the spec has 17");

@@ -6,6 +6,8 @@ import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import org.apache.commons.math3.stat.StatUtils;
 
+import java.util.Locale;
+
 /** Simulated log returns of small specs and the sample statistics the model tests compare with theory. */
 final class Draws {
     private Draws() {
@@ -158,12 +160,12 @@ final class Draws {
 
     /** One asset at 100 with the given extra asset keys (JSON members) and {@code market} members. */
     static String oneAsset(double vol, String assetKeys, String market, int days, int stepsPerDay) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": %s%s}],%s
                  "account": {"cash": 100, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": %d, "stepsPerDay": %d, "seed": 5, "engine": "scalar"}"""
-                .formatted(vol, assetKeys.isEmpty() ? "" : ", " + assetKeys,
+                 "horizonDays": %d, "stepsPerDay": %d, "seed": 5, "engine": "scalar"}""",
+                vol, assetKeys.isEmpty() ? "" : ", " + assetKeys,
                         market.isEmpty() ? "" : " \"market\": {" + market + "},", days, stepsPerDay);
     }
 }

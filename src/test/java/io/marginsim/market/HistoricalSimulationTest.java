@@ -8,6 +8,7 @@ import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
 import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,13 +49,14 @@ class HistoricalSimulationTest {
     }
 
     private static String spec(String btc, String historical) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [%s,
                             {"name": "ETH", "price": 10, "volatility": 0.9, "garch": {"alpha": 0.05, "beta": 0.9}}],
                  "market": {"historical": {%s}},
                  "account": {"cash": 50, "positions": [
                    {"asset": "BTC", "size": 1, "entryPrice": 100, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 1, "seed": 3, "engine": "scalar"}""".formatted(btc, historical, STEPS);
+                 "monitoring": "discrete", "horizonDays": %d, "stepsPerDay": 1, "seed": 3, "engine": "scalar"}""",
+                btc, historical, STEPS);
     }
 
     @Test
@@ -162,13 +165,15 @@ class HistoricalSimulationTest {
                 .isInstanceOf(SpecException.class)
                 .hasMessageStartingWith("assets[0].volatility must not be given for an asset without garch under "
                         + "market.historical");
-        String withCorrelation = spec("{\"name\": \"BTC\", \"price\": 100}", "\"prices\": \"" + dir.resolve("prices.csv")
-                + "\"").replace("\"market\"", "\"correlation\": [[1, 0.5], [0.5, 1]], \"market\"");
+        String withCorrelation = SpecEdits.replace(spec("{\"name\": \"BTC\", \"price\": 100}",
+                "\"prices\": \"" + dir.resolve("prices.csv") + "\""),
+                "\"market\"", "\"correlation\": [[1, 0.5], [0.5, 1]], \"market\"");
         assertThatThrownBy(() -> Specs.parse(withCorrelation)).isInstanceOf(SpecException.class)
                 .hasMessage("correlation must not be given with market.historical (the bootstrapped residual rows "
                         + "carry the assets' dependence)");
-        String withDcc = spec("{\"name\": \"BTC\", \"price\": 100}", "\"prices\": \"" + dir.resolve("prices.csv")
-                + "\"").replace("\"historical\"", "\"dcc\": {\"a\": 0.1, \"b\": 0.8}, \"historical\"");
+        String withDcc = SpecEdits.replace(spec("{\"name\": \"BTC\", \"price\": 100}",
+                "\"prices\": \"" + dir.resolve("prices.csv") + "\""),
+                "\"historical\"", "\"dcc\": {\"a\": 0.1, \"b\": 0.8}, \"historical\"");
         assertThatThrownBy(() -> Specs.parse(withDcc)).isInstanceOf(SpecException.class)
                 .hasMessage("market.dcc must not be given with historical (the bootstrapped residual rows carry the "
                         + "assets' tails and dependence)");

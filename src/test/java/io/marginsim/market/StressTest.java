@@ -7,6 +7,8 @@ import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -31,12 +33,13 @@ class StressTest {
     }
 
     private static String stressed(double shock) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0}],
                  "market": {"stress": {"shock": [%s]}},
                  "account": {"cash": 100, "positions": [{"asset": "X", "size": 10, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05}}]},
-                 "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 1, "seed": 1, "engine": "scalar"}""".formatted(shock);
+                 "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 1, "seed": 1, "engine": "scalar"}""",
+                shock);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.marginsim.spec;
 import io.marginsim.check.SpecException;
 import io.marginsim.analysis.SweepPlan;
 import io.marginsim.engine.Specs;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,7 +142,7 @@ class InputRangesTest {
     void refusesTextAfterAScenariosFile() throws IOException {
         Files.writeString(dir.resolve("shocks.json"),
                 "[{\"name\": \"a\", \"stress\": {}}] [{\"name\": \"b\", \"stress\": {}}]");
-        String json = VALID.replace("\"engine\": \"scalar\"}", "\"engine\": \"scalar\", \"scenarios\": \"shocks.json\"}");
+        String json = SpecEdits.replace(VALID, "\"engine\": \"scalar\"}", "\"engine\": \"scalar\", \"scenarios\": \"shocks.json\"}");
         Path spec = Files.writeString(dir.resolve("spec.json"), json);
         assertThatThrownBy(() -> SpecReader.readScenarios(spec, false)).isInstanceOf(SpecException.class)
                 .hasMessageContaining("is not valid JSON at line 1");

@@ -4,16 +4,18 @@ import io.marginsim.check.SpecException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each inverse-contract key rejects bad input in one sentence naming the JSON path, the value and the rule. */
 class InverseSpecErrorsTest {
     private static String spec(String mode, String position, String extra) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
                  "account": {"mode": "%s", "collateral": [{"asset": "BTC", "amount": 0.1}],
                    "positions": [{"asset": "BTC", "entryPrice": 60000, %s}]},
-                 "horizonDays": 1 %s}""".formatted(mode, position, extra);
+                 "horizonDays": 1 %s}""", mode, position, extra);
     }
 
     private static final String FLAT = "\"rules\": {\"type\": \"flat\", \"rate\": 0.005}";

@@ -4,16 +4,19 @@ import io.marginsim.check.SpecException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Each market-model key rejects bad input in one sentence naming the JSON path, the value and the rule. */
 class MarketSpecErrorsTest {
     private static String spec(String assetKeys, String market) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100%s}, {"name": "B", "price": 50, "volatility": 0.5}],
                  %s
                  "account": {"cash": 100, "collateral": [{"asset": "A", "amount": 1}]},
-                 "horizonDays": 2, "stepsPerDay": 24}""".formatted(assetKeys, market.isEmpty() ? "" : "\"market\": {" + market + "},");
+                 "horizonDays": 2, "stepsPerDay": 24}""",
+                assetKeys, market.isEmpty() ? "" : "\"market\": {" + market + "},");
     }
 
     @ParameterizedTest(name = "{2}")

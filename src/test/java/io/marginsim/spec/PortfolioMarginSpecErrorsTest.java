@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class PortfolioMarginSpecErrorsTest {
     private static String spec(String mode, String position, String grid, String extra) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6},
                             {"name": "ETH", "price": 3000, "volatility": 0.8}],
                  "account": {"mode": "%s", "cash": 15000,
                    "positions": [{"asset": "BTC", "size": 1, "entryPrice": 60000%s}],
                    "portfolioMargin": %s},
-                 "horizonDays": 1 %s}""".formatted(mode, position, grid, extra);
+                 "horizonDays": 1 %s}""", mode, position, grid, extra);
     }
 
     private static final String GRID = "{\"scenarios\": [{\"moves\": {\"BTC\": -0.1}}]}";

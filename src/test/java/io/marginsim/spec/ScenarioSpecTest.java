@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,11 +20,11 @@ class ScenarioSpecTest {
     Path dir;
 
     static String spec(String scenarios) {
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.5}, {"name": "B", "price": 50, "volatility": 0.5}],
                  "market": {"stress": {"volatilityMultiplier": 1.2}},
                  "account": {"cash": 100, "collateral": [{"asset": "A", "amount": 1}]},
-                 "horizonDays": 2, "stepsPerDay": 24, "scenarios": %s}""".formatted(scenarios);
+                 "horizonDays": 2, "stepsPerDay": 24, "scenarios": %s}""", scenarios);
     }
 
     private static ScenarioSet parse(String scenarios) {

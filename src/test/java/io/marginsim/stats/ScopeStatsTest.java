@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -30,15 +32,15 @@ class ScopeStatsTest {
      * {@code funding} charges the 10x long funding, which its margin pays live and the shadow account as a charge.
      */
     private static CompiledProblem problem(Monitoring monitoring, String liquidation, boolean funding) {
-        return ProblemCompiler.compile(Specs.parse("""
+        return ProblemCompiler.compile(Specs.parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.9}, {"name": "B", "price": 40, "volatility": 1.1}],
                  "correlation": [[1, 0.4], [0.4, 1]],
                  "account": {"mode": "isolated", "cash": 50, "positions": [
                    {"asset": "A", "size": 10, "entryPrice": 100, "margin": 100, "rules": {"type": "flat", "rate": 0.02}%s},
                    {"asset": "A", "size": 5, "entryPrice": 100, "margin": 25, "rules": {"type": "flat", "rate": 0.02}},
                    {"asset": "B", "size": -15, "entryPrice": 40, "margin": 90, "rules": {"type": "flat", "rate": 0.05}}]},
-                 "horizonDays": 16, "stepsPerDay": 4, "seed": 9, "monitoring": "%s"%s}"""
-                .formatted(funding ? ", \"funding\": {\"fundingRatePerInterval\": 0.003}" : "", monitoring.key(),
+                 "horizonDays": 16, "stepsPerDay": 4, "seed": 9, "monitoring": "%s"%s}""",
+                funding ? ", \"funding\": {\"fundingRatePerInterval\": 0.003}" : "", monitoring.key(),
                         liquidation == null ? "" : ", \"liquidation\": {" + liquidation + "}")));
     }
 

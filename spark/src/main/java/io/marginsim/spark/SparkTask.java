@@ -18,6 +18,7 @@ import org.apache.spark.resource.ResourceInformation;
 import scala.collection.Iterator;
 import scala.runtime.AbstractFunction2;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ import java.util.logging.Logger;
  */
 final class SparkTask extends AbstractFunction2<TaskContext, Iterator<List<TaskPlan.Piece>>, SparkTask.Result>
         implements Serializable {
+    /** Driver and executors run one build of this class; the number only has to be declared, not evolved. */
+    @Serial
+    private static final long serialVersionUID = 1L;
     /** Engines logs its choice per selection; the driver prints each executor's choice once instead. */
     private static final Logger ENGINES_LOG = Logger.getLogger(Engines.class.getName());
 

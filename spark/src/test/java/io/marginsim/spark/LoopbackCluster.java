@@ -78,16 +78,21 @@ final class LoopbackCluster implements AutoCloseable {
         }
     }
 
+    /** Kills the cluster's processes and waits for them a while; an interrupt ends the wait and stays set. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         for (Process p : workers) {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
         master.destroyForcibly();
-        for (Process p : workers) {
-            p.waitFor(10, TimeUnit.SECONDS);
+        try {
+            for (Process p : workers) {
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+            master.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        master.waitFor(10, TimeUnit.SECONDS);
     }
 }

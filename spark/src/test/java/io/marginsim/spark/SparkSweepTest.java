@@ -36,11 +36,25 @@ class SparkSweepTest {
              "targets": [0.05, 0.01]}""";
     static final SweepPlan PLAN = SweepPlan.parse(SWEEP, Path.of("."), "sweep.json");
     /** 200 cells of 300 paths: small enough that per-task costs would dominate if each were a task. */
-    static final SweepPlan MANY_SMALL = SweepPlan.parse(SWEEP.replace("\"paths\": 4000", "\"paths\": 300")
-            .replace("\"values\": [1, 2, 3, 4]", "\"range\": {\"from\": 0.5, \"to\": 5, \"step\": 0.5}")
-            .replace("\"from\": 0.4, \"to\": 0.8, \"step\": 0.2", "\"from\": 0.2, \"to\": 1.15, \"step\": 0.05"), Path.of("."), "many.json");
+    static final SweepPlan MANY_SMALL = SweepPlan.parse(edited(edited(edited(SWEEP,
+            "\"paths\": 4000", "\"paths\": 300"),
+            "\"values\": [1, 2, 3, 4]", "\"range\": {\"from\": 0.5, \"to\": 5, \"step\": 0.5}"),
+            "\"from\": 0.4, \"to\": 0.8, \"step\": 0.2", "\"from\": 0.2, \"to\": 1.15, \"step\": 0.05"),
+            Path.of("."), "many.json");
 
     private static JavaSparkContext spark;
+
+    /**
+     * {@code json} with its one occurrence of {@code from} replaced; absent or repeated, the edit fails rather than
+     * leave the sweep unedited (this module does not see the library's test helpers).
+     */
+    static String edited(String json, String from, String to) {
+        int first = json.indexOf(from);
+        if (first < 0 || json.indexOf(from, first + from.length()) >= 0) {
+            throw new AssertionError("sweep edit expects \"" + from + "\" exactly once in " + json);
+        }
+        return json.replace(from, to);
+    }
 
     @TempDir
     Path dir;

@@ -106,6 +106,7 @@ final class JvmSignalHandlers {
         return preload != null && preload.contains("libjsig");
     }
 
+    @SuppressWarnings("restricted") // a native downcall is this class's purpose; the launcher enables native access
     private static Optional<MethodHandle> sigaction() {
         try {
             Linker linker = Linker.nativeLinker();

@@ -181,7 +181,7 @@ public final class OpenClEngine implements Engine {
     @Override
     public String description() {
         return "OpenCL on " + info.name() + " (" + info.platform() + ", " + info.type() + ", "
-                + info.computeUnits() + " compute units), " + precision.name().toLowerCase() + " precision";
+                + info.computeUnits() + " compute units), " + precision.name().toLowerCase(java.util.Locale.ROOT) + " precision";
     }
 
     /** Every market model of {@link CompiledProblem} (kernels/models.cl) and every {@link Frictions} mechanic. */

@@ -201,7 +201,7 @@ final class PathKernels implements AutoCloseable {
         long[] max = new long[1];
         CL.clGetKernelWorkGroupInfo(kernel, device, CL.CL_KERNEL_WORK_GROUP_SIZE, Sizeof.size_t, Pointer.to(max),
                 null);
-        return (int) Math.max(1, Math.min(wanted, Integer.highestOneBit((int) Math.min(max[0], 1 << 30))));
+        return Math.max(1, Math.min(wanted, Integer.highestOneBit((int) Math.min(max[0], 1 << 30))));
     }
 
     static long roundUp(long n, long multiple) {

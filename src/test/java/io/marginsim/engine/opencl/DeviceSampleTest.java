@@ -37,6 +37,7 @@ class DeviceSampleTest {
     }
 
     @Test
+    @SuppressWarnings("try") // closes a and b inside their try on purpose: what each still holds after close is tested
     void mergedSamplesRankTheirUnionAndRefuseForeignOnes() throws EngineUnavailableException {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         RadixSelect select = newSelect(engine, Integer.MAX_VALUE);

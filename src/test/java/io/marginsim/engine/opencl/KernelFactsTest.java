@@ -4,6 +4,7 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
 import io.marginsim.problem.Workloads;
 import io.marginsim.liquidation.FrozenProblems;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KernelFactsTest {
     /** The cross account of {@link FrozenProblems} with premium-linked funding, hourly steps, over {@code days}. */
     private static CompiledProblem premiumFundingOver(int days) {
-        String base = FrozenProblems.CROSS.replace("\"horizonDays\": 4,", "\"horizonDays\": " + days + ",");
+        String base = SpecEdits.replace(FrozenProblems.CROSS, "\"horizonDays\": 4,", "\"horizonDays\": " + days + ",");
         assertThat(base).contains("\"horizonDays\": " + days + ",");
         return FrictionProblems.crossWithCosts(base, PREMIUM_FUNDING, null, 1);
     }
@@ -65,7 +66,7 @@ class KernelFactsTest {
     @Test
     void theWindowGrowsWithTheFundingIntervalInSteps() {
         // the window is the funding interval in steps plus one, per asset: 8 hourly steps, then 16
-        String sixteenHours = FrictionProblems.PREMIUM_FUNDING.replace("\"fundingIntervalHours\": 8",
+        String sixteenHours = SpecEdits.replace(FrictionProblems.PREMIUM_FUNDING, "\"fundingIntervalHours\": 8",
                 "\"fundingIntervalHours\": 16");
         assertThat(options(FrictionProblems.crossWithCosts(FrozenProblems.CROSS, sixteenHours, null, 1)))
                 .contains("-DPREMIUM_HISTORY=17");

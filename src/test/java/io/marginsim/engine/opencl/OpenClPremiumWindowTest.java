@@ -10,6 +10,7 @@ import io.marginsim.engine.Precision;
 import io.marginsim.problem.UnsupportedModelException;
 import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.liquidation.FrozenProblems;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -31,10 +32,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OpenClPremiumWindowTest {
     /** 96 quarter-hour steps, so a window of {@code steps} steps is a funding interval of steps / 4 hours. */
     private static CompiledProblem withWindowSteps(int steps) {
-        String base = FrozenProblems.CROSS.replace("\"horizonDays\": 4, \"stepsPerDay\": 24",
+        String base = SpecEdits.replace(FrozenProblems.CROSS, "\"horizonDays\": 4, \"stepsPerDay\": 24",
                 "\"horizonDays\": 1, \"stepsPerDay\": 96");
         assertThat(base).isNotEqualTo(FrozenProblems.CROSS);
-        return FrictionProblems.crossWithCosts(base, PREMIUM_FUNDING.replace("\"fundingIntervalHours\": 8",
+        return FrictionProblems.crossWithCosts(base, SpecEdits.replace(PREMIUM_FUNDING, "\"fundingIntervalHours\": 8",
                 "\"fundingIntervalHours\": " + steps / 4.0), null, 1);
     }
 
@@ -86,7 +87,7 @@ class OpenClPremiumWindowTest {
         Engines.Options options = new Engines.Options(2, 0, Precision.FLOAT);
         CompiledProblem problem = withWindowSteps(512);
         Engines.Selection selected = Engines.select(EngineKind.AUTO, options);
-        try (Engine opened = selected.engine()) {
+        try (Engine _ = selected.engine()) {
             for (int run = 0; run < 2; run++) {
                 Engines.Selection ran = Engines.forProblem(selected, problem, options);
                 assertThat(ran.engine()).isInstanceOf(VectorEngine.class);

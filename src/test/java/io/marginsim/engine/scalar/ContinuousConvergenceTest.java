@@ -7,6 +7,8 @@ import io.marginsim.stats.PathStats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -61,8 +63,9 @@ class ContinuousConvergenceTest {
         };
         int hourlyPaths = 40_000;
         int minutePaths = 10_000;
-        double continuous = breachProbability(spec.formatted(24, hourlyPaths, "continuous"), hourlyPaths);
-        double fine = breachProbability(spec.formatted(1440, minutePaths, "discrete"), minutePaths);
+        double continuous = breachProbability(String.format(Locale.ROOT, spec, 24, hourlyPaths, "continuous"),
+                hourlyPaths);
+        double fine = breachProbability(String.format(Locale.ROOT, spec, 1440, minutePaths, "discrete"), minutePaths);
         double standardError = Math.sqrt(continuous * (1 - continuous) / hourlyPaths
                 + fine * (1 - fine) / minutePaths);
         assertThat(fine).isBetween(0.05, 0.95);

@@ -12,6 +12,8 @@ import io.marginsim.result.Samples;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -129,13 +131,13 @@ class InvariantsTest {
         double barrier = 90 / 0.99;
         int step = (int) Math.floor(Math.log(100 / barrier) / (2 / 365.0)) + 1;
         for (Monitoring monitoring : Monitoring.values()) {
-            Spec spec = Specs.parse("""
+            Spec spec = Specs.parse(String.format(Locale.ROOT, """
                     {"assets": [{"name": "A", "price": 100, "volatility": 0.0, "drift": -2.0},
                                 {"name": "B", "price": 100, "volatility": 0.0, "drift": 0.0}],
                      "account": {"mode": "isolated", "cash": 50, "positions": [
                        {"asset": "A", "size": 1, "entryPrice": 100, "margin": 10, "rules": {"type": "flat", "rate": 0.01}},
                        {"asset": "B", "size": -1, "entryPrice": 100, "margin": 10, "rules": {"type": "flat", "rate": 0.01}}]},
-                     "horizonDays": 30, "stepsPerDay": 1, "seed": 1, "monitoring": "%s"}""".formatted(monitoring.key()));
+                     "horizonDays": 30, "stepsPerDay": 1, "seed": 1, "monitoring": "%s"}""", monitoring.key()));
             PathBlock block = paths(spec, 3);
             // A closes at its breach step's end price, or (continuously) at its liquidation price
             double closedAt = monitoring == Monitoring.DISCRETE ? 100 * Math.exp(-2 * step / 365.0) : barrier;

@@ -7,6 +7,8 @@ import io.marginsim.engine.Specs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.Locale;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,13 +21,14 @@ class PathOrderTest {
     @ParameterizedTest(name = "liquidation keys: {0}")
     @ValueSource(strings = {"", ", \"liquidation\": {\"latencySeconds\": 5400, \"feeRate\": 0.01}"})
     void aPathDoesNotDependOnThePathsBeforeIt(String liquidation) {
-        CompiledProblem problem = ProblemCompiler.compile(Specs.parse("""
+        CompiledProblem problem = ProblemCompiler.compile(Specs.parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100,
                              "garch": {"omega": 0.05, "alpha": 0.15, "beta": 0.8, "initialVolatility": 0.6}}],
                  "account": {"cash": 15, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.05},
                              "funding": {"fundingRatePerInterval": 0.0001}}]},
-                 "monitoring": "discrete", "horizonDays": 8, "stepsPerDay": 24, "seed": 3, "engine": "scalar" %s}""".formatted(liquidation)));
+                 "monitoring": "discrete", "horizonDays": 8, "stepsPerDay": 24, "seed": 3, "engine": "scalar" %s}""",
+                liquidation)));
         PathBlock together = PathBlock.forProblem(problem, PATHS);
         new ScalarEngine(1, PATHS).simulate(problem, 0, together);
         for (int i = 0; i < PATHS; i++) {

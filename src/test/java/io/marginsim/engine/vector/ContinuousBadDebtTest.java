@@ -5,6 +5,7 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -28,7 +29,7 @@ class ContinuousBadDebtTest {
         String json = Files.readString(Path.of("examples/btc-liquidation.json"));
         double continuous = badDebtShare(json, Monitoring.CONTINUOUS, HOURLY_PATHS);
         double hourly = badDebtShare(json, Monitoring.DISCRETE, HOURLY_PATHS);
-        double minute = badDebtShare(json.replace("\"stepsPerDay\": 24", "\"stepsPerDay\": 1440"),
+        double minute = badDebtShare(SpecEdits.replace(json, "\"stepsPerDay\": 24", "\"stepsPerDay\": 1440"),
                 Monitoring.DISCRETE, MINUTE_PATHS);
         assertThat(continuous).isCloseTo(minute, within(0.05));
         assertThat(hourly).as("hourly step ends").isGreaterThan(minute + 0.2);

@@ -8,6 +8,8 @@ import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.problem.ProblemCompiler;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
 import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
 import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
@@ -73,7 +75,7 @@ class LaneContinuousCrossTest {
      * under a correlated GARCH market on C; continuous by default.
      */
     private static CompiledProblem threeAssets(String funding, String liquidation, long seed) {
-        return ModelProblems.compile("""
+        return ModelProblems.compile(String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8, "drift": 0.05},
                             {"name": "B", "price": 40, "volatility": 1.1},
                             {"name": "C", "price": 20, "volatility": 0.9,
@@ -89,8 +91,8 @@ class LaneContinuousCrossTest {
                                {"asset": "B", "size": -12, "entryPrice": 40,
                                 "rules": {"type": "flat", "rate": 0.05}}]},
                  "liquidation": {%s},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
-                .formatted(funding.isEmpty() ? "" : ", " + funding, liquidation, seed));
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}""",
+                funding.isEmpty() ? "" : ", " + funding, liquidation, seed));
     }
 
     private static PathBlock assertAgrees(CompiledProblem problem) {

@@ -6,6 +6,8 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
+
 import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
 import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
 import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
@@ -69,7 +71,7 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void garchMarketWithHaircutsOnCollateralInTheSameAssetAndBorrowInterest() {
-        CompiledProblem problem = ModelProblems.compile("""
+        CompiledProblem problem = ModelProblems.compile(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.7,
                              "garch": {"alpha": 0.12, "beta": 0.85, "initialVolatility": 1.2}}],
                  "account": {"cash": 40, "collateral": [{"asset": "X", "amount": 0.5,
@@ -79,8 +81,8 @@ class LaneContinuousLiquidationTest {
                                             "rules": {"type": "flat", "rate": 0.05},
                                             "funding": {"fundingRatePerInterval": 0.0004}}]},
                  "liquidation": {%s},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": 84, "engine": "vector"}"""
-                .formatted(mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION)));
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": 84, "engine": "vector"}""",
+                mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION)));
         assertThat(problem.monitoring).isEqualTo(Monitoring.CONTINUOUS);
         assertThat(problem.mechanicsFeatures()).contains(Feature.PATH_HAIRCUTS, Feature.BORROW,
                 Feature.PARTIAL);
@@ -107,7 +109,7 @@ class LaneContinuousLiquidationTest {
      * {@code collateral} member of the account) and the body {@code liquidation}, continuous by default.
      */
     private static CompiledProblem shortTiered(String holding, String liquidation, long seed) {
-        return ModelProblems.compile("""
+        return ModelProblems.compile(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.8, "drift": 0.1}],
                  "account": {"cash": 250, %s,
                              "positions": [{"asset": "X", "size": -12, "entryPrice": 100,
@@ -115,8 +117,8 @@ class LaneContinuousLiquidationTest {
                                                       {"floor": 600, "rate": 0.03}, {"floor": 1100, "rate": 0.05}]},
                                             "funding": {"fundingRatePerInterval": -0.0002}}]},
                  "liquidation": {%s},
-                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
-                .formatted(holding, liquidation, seed));
+                 "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}""",
+                holding, liquidation, seed));
     }
 
     private static PathBlock assertAgrees(CompiledProblem problem) {

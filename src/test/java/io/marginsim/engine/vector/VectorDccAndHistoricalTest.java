@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -83,7 +84,8 @@ class VectorDccAndHistoricalTest {
     @ParameterizedTest(name = "rho = {0}")
     @ValueSource(doubles = {0.99, 0.9999, 0.999999})
     void dccNearlySingular(double rho) {
-        CompiledProblem p = compile(spec(3, GARCH, "[[1, %1$s, %1$s], [%1$s, 1, %1$s], [%1$s, %1$s, 1]]".formatted(rho),
+        CompiledProblem p = compile(spec(3, GARCH,
+                String.format(Locale.ROOT, "[[1, %1$s, %1$s], [%1$s, 1, %1$s], [%1$s, %1$s, 1]]", rho),
                 "\"dcc\": {\"a\": 0.05, \"b\": 0.9}", 57));
         assertAgrees(p, 0, PATHS / 2);
     }
@@ -158,7 +160,7 @@ class VectorDccAndHistoricalTest {
     /** {@code n} assets with DCC weights {@code a}, {@code b}; GARCH on every asset when asked. */
     private static CompiledProblem dcc(int n, boolean garch, double a, double b, long seed) {
         return compile(spec(n, garch ? GARCH : "", correlation(n),
-                "\"dcc\": {\"a\": %s, \"b\": %s}".formatted(a, b), seed));
+                String.format(Locale.ROOT, "\"dcc\": {\"a\": %s, \"b\": %s}", a, b), seed));
     }
 
     /** Correlation {@code 0.5 - 0.1 |i - j|} off the diagonal: positive definite for up to four assets. */
@@ -190,11 +192,11 @@ class VectorDccAndHistoricalTest {
                     .append((a % 2 == 0 ? 1 : -1) * 1000 / price[a]).append(", \"entryPrice\": ").append(price[a])
                     .append(", \"rules\": {\"type\": \"flat\", \"rate\": 0.05}}");
         }
-        return """
+        return String.format(Locale.ROOT, """
                 {"assets": [%s], "correlation": %s, "market": {%s},
                  "account": {"cash": %s, "positions": [%s]},
-                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}"""
-                .formatted(assets, correlation, market, 125 * n, positions, seed);
+                 "monitoring": "discrete", "horizonDays": 16, "stepsPerDay": 8, "seed": %d, "engine": "vector"}""",
+                assets, correlation, market, 125 * n, positions, seed);
     }
 
     private static CompiledProblem compile(String json) {
