@@ -149,7 +149,8 @@ public final class LiquidationPrices {
             double us = p.scenarioUnits.get(s * p.assets + asset);
             addKink(boundaries, (p.portfolioMinimum - cs) / us);
             for (int t = s + 1; t < p.scenarios; t++) {
-                addKink(boundaries, (p.scenarioLoss(t, atZero) - cs) / (us - p.scenarioUnits.get(t * p.assets + asset)));
+                double ut = p.scenarioUnits.get(t * p.assets + asset);
+                addKink(boundaries, (p.scenarioLoss(t, atZero) - cs) / (us - ut));
             }
         }
     }

@@ -196,7 +196,8 @@ public final class LiquidatingAccount implements PathAccount {
             for (int i = 0; i < p.positions; i++) {
                 boolean filled = false;
                 if (open[i] && (due[i] == step || (last && due[i] != NONE))) {
-                    executeIsolated(i, reference(p.positionAsset.get(i), due[i] == step, logPrice, previousLogPrice, price));
+                    executeIsolated(i, reference(p.positionAsset.get(i), due[i] == step, logPrice, previousLogPrice,
+                            price));
                     filled = true;
                 }
                 if (open[i] && !filled && due[i] == NONE && isolatedShortfall(i, price[p.positionAsset.get(i)]) > 0) {
@@ -378,7 +379,8 @@ public final class LiquidatingAccount implements PathAccount {
         }
         double equity = cash + Valuation.unitsValue(valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
-            equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset.get(i)] - p.positionEntry.get(i)) : closedEquity[i];
+            equity += open[i] ? margin[i] + size[i] * (price[p.positionAsset.get(i)] - p.positionEntry.get(i))
+                    : closedEquity[i];
         }
         return equity;
     }

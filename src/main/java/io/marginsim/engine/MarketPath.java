@@ -189,13 +189,15 @@ public final class MarketPath {
             double jump = 0;
             if (p.jumpMean.get(a) > 0) {
                 ShockStream.words(p.seed, counter, path, a, ShockStream.JUMPS, words);
-                jump = MertonJumps.logJump(words, p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a));
+                jump = MertonJumps.logJump(words, p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a),
+                        p.jumpLogStdev.get(a));
             }
-            double drift = p.garch.get(a) ? GarchVariance.logDrift(p.logDrift.get(a), p.volatilityMultiplier, variance[a])
-                    : p.logDrift.get(a);
+            double drift = p.garch.get(a)
+                    ? GarchVariance.logDrift(p.logDrift.get(a), p.volatilityMultiplier, variance[a]) : p.logDrift.get(a);
             out[a] = drift + diffusion + jump + p.commonJumpBeta.get(a) * commonJump;
             if (p.garch.get(a)) {
-                variance[a] = GarchVariance.next(p.garchOmega.get(a), p.garchAlpha.get(a), p.garchBeta.get(a), variance[a], u);
+                variance[a] = GarchVariance.next(p.garchOmega.get(a), p.garchAlpha.get(a), p.garchBeta.get(a),
+                        variance[a], u);
             }
         }
         if (correlation != null) {

@@ -1,6 +1,7 @@
 package io.marginsim.liquidation;
 
 import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 
 import java.util.Objects;
 import java.util.function.DoubleUnaryOperator;
@@ -28,7 +29,7 @@ public record PartialPolicy(Mode mode, double fraction, double aboveNotional) {
     public PartialPolicy {
         Objects.requireNonNull(mode, "mode");
         if (mode == Mode.FRACTION && !(fraction > 0 && fraction <= 1)) {
-            throw new io.marginsim.check.SpecException("fraction", "must be > 0 and <= 1 (the share closed per event) but was "
+            throw new SpecException("fraction", "must be > 0 and <= 1 (the share closed per event) but was "
                     + fraction);
         }
         Checks.atMost("aboveNotional", Checks.nonNegative("aboveNotional", aboveNotional), Checks.MAX_MONEY);

@@ -8,7 +8,8 @@
  * <h2>The math of a compiled problem</h2>
  * The scalar reference engine ({@code io.marginsim.engine.scalar}) is its executable form.
  * For asset {@code a} at step {@code t = 1..steps}, with {@code z} the standard normals of
- * {@link io.marginsim.rng.ShockStream} stream {@code PRICE} at counter step {@code t - 1}, when {@link CompiledProblem#gbmOnly()}:
+ * {@link io.marginsim.rng.ShockStream} stream {@code PRICE} at counter step {@code t - 1}, when
+ * {@link CompiledProblem#gbmOnly()}:
  * <pre>
  *   logPrice[a] += logDrift[a] + sum_{b &lt;= a} shockLoading[a * assets + b] * z[b]
  * </pre>
@@ -31,9 +32,9 @@
  *   logPrice[a] += d[a] + x[a] + J[a] + commonJumpBeta[a] * Jc
  *   h[a]   = garchOmega[a] + (garchAlpha[a] * u[a]^2 + garchBeta[a]) * h[a]         (after use, GARCH assets)
  * </pre>
- * <b>DCC correlation</b> ({@link CompiledProblem#dcc}; Engle 2002, {@link io.marginsim.market.DynamicCorrelation}): the constant
- * {@code correlationFactor} above becomes a per-path {@code L_t}. With {@code Cbar = dccTarget} (the stressed
- * correlation, full, row-major), {@code a = dccA}, {@code b = dccB}:
+ * <b>DCC correlation</b> ({@link CompiledProblem#dcc}; Engle 2002, {@link io.marginsim.market.DynamicCorrelation}):
+ * the constant {@code correlationFactor} above becomes a per-path {@code L_t}. With {@code Cbar = dccTarget} (the
+ * stressed correlation, full, row-major), {@code a = dccA}, {@code b = dccB}:
  * <pre>
  *   t == 1:  Q_1 = Cbar,  L_1 = correlationFactor                                  (no refactorisation)
  *   t &gt;= 2:  Q_t = (1 - a - b) * Cbar + a * u_{t-1} u_{t-1}^T + b * Q_{t-1}          (u of the previous step, above)
@@ -44,8 +45,8 @@
  * {@code R[j][j] - sum_{k<j} L[j][k]^2}; a pivot {@code <= 1e-12} zeroes column {@code j}, otherwise
  * {@code L[j][j] = sqrt(pivot)}, {@code L[i][j] = (R[i][j] - sum_{k<j} L[i][k] L[j][k]) / L[j][j]}). The state is
  * updated with {@code u} after the step's returns; {@code a = b = 0} is the constant correlation.
- * <b>Filtered historical simulation</b> ({@link CompiledProblem#historyRows} {@code > 0}; Barone-Adesi, Giannopoulos and Vosper
- * 1999): no normals are drawn; one row per (step, path), {@code k = min(floor(uniform(w0) * historyRows),
+ * <b>Filtered historical simulation</b> ({@link CompiledProblem#historyRows} {@code > 0}; Barone-Adesi, Giannopoulos
+ * and Vosper 1999): no normals are drawn; one row per (step, path), {@code k = min(floor(uniform(w0) * historyRows),
  * historyRows - 1)} with {@code w0} word 0 of block 0 of stream {@code BOOTSTRAP}, and
  * {@code u[a] = historyResiduals[k * assets + a]} (so {@code C = M[a] = 1}); every asset is a GARCH asset then, and the
  * rest of the step is as above. The rows are standardised residuals (column mean 0, variance 1); a device engine
@@ -68,17 +69,18 @@
  * {@code tiered_i(n) = n * rate[k] - deduction[k]} for the last tier {@code k} of position {@code i} whose floor
  * is at most {@code n}.
  * <b>Portfolio margin</b> ({@code scenarios > 0}, cross mode): the requirement also adds
- * {@link CompiledProblem#portfolioRequirement}, {@code max(portfolioMinimum, max_s sum_a scenarioUnits[s * assets + a] * P[a])},
- * and the positions it covers have a zero rate. The grid is compiled for the starting sizes, so it holds while they
- * stay: the shadow account always, and the live one until a full liquidation closes it (partial liquidation is
- * refused with portfolio margin).
+ * {@link CompiledProblem#portfolioRequirement}, {@code max(portfolioMinimum, max_s sum_a scenarioUnits[s * assets +
+ * a] * P[a])}, and the positions it covers have a zero rate. The grid is compiled for the starting sizes, so it holds
+ * while they stay: the shadow account always, and the live one until a full liquidation closes it (partial
+ * liquidation is refused with portfolio margin).
  *
- * <p><b>Account-side mechanics</b> ({@link CompiledProblem#frictions}): carrying costs each step and what a breach triggers
- * (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the account
- * (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
+ * <p><b>Account-side mechanics</b> ({@link CompiledProblem#frictions}): carrying costs each step and what a breach
+ * triggers (latency, slippage, fee, partial liquidation, bad debt). With {@link Frictions#NONE} a breach closes the
+ * account (or, isolated, the position) at the breach step's price at no cost; otherwise see {@link Frictions}.
  *
- * <p><b>Continuous monitoring</b> ({@link CompiledProblem#monitoring}): each step also samples the least margin excess between its
- * endpoints from the Brownian bridge through them, with uniforms of stream {@code MONITORING}; see
- * {@code io.marginsim.engine.BridgeCrossing} and {@code io.marginsim.engine.ContinuousMonitor}. A breach then closes at the barrier, not at the step's end.
+ * <p><b>Continuous monitoring</b> ({@link CompiledProblem#monitoring}): each step also samples the least margin
+ * excess between its endpoints from the Brownian bridge through them, with uniforms of stream {@code MONITORING}; see
+ * {@code io.marginsim.engine.BridgeCrossing} and {@code io.marginsim.engine.ContinuousMonitor}. A breach then closes
+ * at the barrier, not at the step's end.
  */
 package io.marginsim.problem;

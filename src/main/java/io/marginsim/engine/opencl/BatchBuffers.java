@@ -55,7 +55,8 @@ final class BatchBuffers implements AutoCloseable {
             CompiledProblem p = batch.get(c).problem();
             marketParts[c] = ProblemBuffers.marketArray(p);
             accountParts[c] = ProblemBuffers.accountArray(p);
-            tierParts[c] = ProblemBuffers.concat(p.tierFloor.toArray(), p.tierRate.toArray(), p.tierDeduction.toArray());
+            tierParts[c] = ProblemBuffers.concat(p.tierFloor.toArray(), p.tierRate.toArray(),
+                    p.tierDeduction.toArray());
             modelParts[c] = ModelBuffer.pack(p);
             int[] layoutPart = ProblemBuffers.layoutArray(p);
             System.arraycopy(layoutPart, 0, layoutAll, c * layoutPart.length, layoutPart.length);

@@ -65,7 +65,8 @@ final class ModelBuffer {
         for (int a = 0; a < p.assets; a++) {
             int q = ModelSection.PER_ASSET.at(shape) + a * ModelField.LAYOUT.length();
             chiSquare(m, q + ModelField.CHI.at(), p.degreesOfFreedom.get(a));
-            jump(m, q + ModelField.JUMP.at(), p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a));
+            jump(m, q + ModelField.JUMP.at(), p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a),
+                    p.jumpLogStdev.get(a));
             m[q + ModelField.COMMON_BETA.at()] = p.commonJumpBeta.get(a);
             m[q + ModelField.DIFFUSION_SCALE.at()] = p.garch.get(a) ? p.volatilityMultiplier
                     : p.volatilityMultiplier * p.stepVolatility.get(a);

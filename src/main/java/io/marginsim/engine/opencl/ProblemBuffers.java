@@ -42,7 +42,8 @@ final class ProblemBuffers implements AutoCloseable {
         tierCount = p.tierFloor.length();
         market = upload(context, marketArray(p), precision);
         account = upload(context, accountArray(p), precision);
-        tiers = upload(context, concat(p.tierFloor.toArray(), p.tierRate.toArray(), p.tierDeduction.toArray()), precision);
+        tiers = upload(context, concat(p.tierFloor.toArray(), p.tierRate.toArray(), p.tierDeduction.toArray()),
+                precision);
         layout = upload(context, layoutArray(p));
         models = upload(context, ModelBuffer.pack(p), precision);
         frictions = upload(context, FrictionBuffer.pack(p), precision);

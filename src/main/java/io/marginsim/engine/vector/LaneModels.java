@@ -121,8 +121,8 @@ final class LaneModels {
                 mixing[a] = new LaneMixing(p.degreesOfFreedom.get(a), ShockStream.ASSET_MIXING + a, p.seed);
             }
             if (p.jumpMean.get(a) > 0) {
-                jumps[a] = new LaneJumps(p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a), p.jumpLogStdev.get(a),
-                        ShockStream.JUMPS, a, p.seed);
+                jumps[a] = new LaneJumps(p.jumpMean.get(a), p.jumpCap.get(a), p.jumpLogMean.get(a),
+                        p.jumpLogStdev.get(a), ShockStream.JUMPS, a, p.seed);
             }
         }
         commonJumps = p.commonJumpMean > 0 ? new LaneJumps(p.commonJumpMean, p.commonJumpCap, p.commonJumpLogMean,
