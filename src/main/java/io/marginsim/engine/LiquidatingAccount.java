@@ -1,6 +1,7 @@
 package io.marginsim.engine;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.DoubleArray;
 import io.marginsim.problem.Frictions;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ScopeBlock;
@@ -64,7 +65,8 @@ import java.util.Arrays;
  */
 public final class LiquidatingAccount implements PathAccount {
     /** No liquidation object: a breach closes at the breach step's price at no cost, as in the plain model. */
-    private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0, null, null, null, null);
+    private static final Frictions.Liquidation PLAIN = new Frictions.Liquidation(0, null, 0,
+            (DoubleArray) null, null, null, null);
     /** {@link #scheduled}: no fill is scheduled. */
     public static final int NONE = Integer.MAX_VALUE;
     /** {@link #scheduled}: the scope is closed. */
@@ -159,7 +161,7 @@ public final class LiquidatingAccount implements PathAccount {
         shadowCosts = 0;
         Arrays.fill(shadowFunding, 0);
         for (int s = 0; s < history; s++) {
-            System.arraycopy(premium.logPriceBeforeShock(), 0, pastLogPrice, s * p.assets, p.assets);
+            premium.logPriceBeforeShock().copyTo(0, pastLogPrice, s * p.assets, p.assets);
         }
         events = 0;
         loss = 0;
@@ -417,7 +419,7 @@ public final class LiquidatingAccount implements PathAccount {
                 cash -= pay;
             }
         }
-        if (costs.borrowPerStep().length > 0) {
+        if (costs.borrowPerStep().length() > 0) {
             double interest = Valuation.unitsValue(costs.borrowPerStep(), price);
             shadowCosts += interest;
             if (!accountClosed) {
@@ -428,14 +430,14 @@ public final class LiquidatingAccount implements PathAccount {
 
     /** Funding rate of position {@code i} for step {@code step}: constant, or linked to the trailing premium. */
     private double fundingRate(int i, int step, double[] logPrice) {
-        if (premium != null && premium.link()[i] != null) {
+        if (premium != null && premium.link().get(i) != null) {
             int a = p.positionAsset.get(i);
-            int back = Math.floorMod(step - premium.intervalSteps()[i], history);
+            int back = Math.floorMod(step - premium.intervalSteps().get(i), history);
             double move = logPrice[a] - pastLogPrice[back * p.assets + a];
-            double basis = premium.link()[i].basisSensitivity() * move;
-            return premium.link()[i].rate(basis, premium.interest()[i]) * premium.stepShare()[i];
+            double basis = premium.link().get(i).basisSensitivity() * move;
+            return premium.link().get(i).rate(basis, premium.interest().get(i)) * premium.stepShare().get(i);
         }
-        return costs.fundingPerStep().length == 0 ? 0 : costs.fundingPerStep()[i];
+        return costs.fundingPerStep().length() == 0 ? 0 : costs.fundingPerStep().get(i);
     }
 
     CompiledProblem problem() {
@@ -593,15 +595,15 @@ public final class LiquidatingAccount implements PathAccount {
         double kept = 0;
         if (!all && liq.partial() != null) {
             double notional = notional(i, reference);
-            kept = size[i] * liq.partial()[i].keptNotional(notional, n -> p.bracketFloor(i, n)) / notional;
+            kept = size[i] * liq.partial().get(i).keptNotional(notional, n -> p.bracketFloor(i, n)) / notional;
         }
         double closed = size[i] - kept;
         size[i] = kept;
         double units = Math.abs(closed);
         double impact = liq.impact() == null ? 0
-                : liq.impact().fraction(units * reference, liq.depth()[i], liq.impactCoefficient());
+                : liq.impact().fraction(units * reference, liq.depth().get(i), liq.impactCoefficient());
         double fill = reference * (1 - Math.signum(closed) * impact);
-        fee[i] = liq.feeRate() == null ? 0 : liq.feeRate()[i] * units * fill;
+        fee[i] = liq.feeRate() == null ? 0 : liq.feeRate().get(i) * units * fill;
         addLoss(i, closed * (breach - reference) + units * reference * impact);
         return closed * (fill - p.positionEntry.get(i));
     }
@@ -612,7 +614,7 @@ public final class LiquidatingAccount implements PathAccount {
      * already bankrupt). Adds it to the loss.
      */
     private double chargeFee(int i, double remaining) {
-        boolean capped = liq.feeCapped() != null && liq.feeCapped()[i];
+        boolean capped = liq.feeCapped() != null && liq.feeCapped().get(i);
         double charged = capped ? Math.min(fee[i], Math.max(0, remaining)) : fee[i];
         fee[i] = 0;
         addLoss(i, charged);

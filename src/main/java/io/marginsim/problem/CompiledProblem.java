@@ -256,10 +256,10 @@ public final class CompiledProblem {
             if (liquidation.impact() != null) {
                 used.add(Feature.SLIPPAGE);
             }
-            for (int i = 0; i < liquidation.feeRate().length; i++) {
-                if (liquidation.feeRate()[i] > 0) {
+            for (int i = 0; i < liquidation.feeRate().length(); i++) {
+                if (liquidation.feeRate().get(i) > 0) {
                     used.add(Feature.FEE);
-                    if (liquidation.feeCapped()[i]) {
+                    if (liquidation.feeCapped().get(i)) {
                         used.add(Feature.FEE_CAPPED);
                     }
                 }

@@ -4,6 +4,10 @@ import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
 
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
 /**
  * The compiled account-side mechanics of {@link CompiledProblem}: carrying costs and the liquidation policy, in
  * flat per-position and per-asset arrays. {@link #NONE} is the plain breach model. The scalar reference engine
@@ -21,9 +25,14 @@ import io.marginsim.liquidation.PremiumLink;
  * @param premiumFunding null: no position has premium-linked funding
  * @param haircuts       null: every haircut is the compiled constant
  */
-public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation,
+public record Frictions(DoubleArray fundingPerStep, DoubleArray borrowPerStep, Liquidation liquidation,
                         PremiumFunding premiumFunding, PathHaircuts haircuts) {
     public static final Frictions NONE = new Frictions(new double[0], new double[0], null);
+
+    public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation,
+                     PremiumFunding premiumFunding, PathHaircuts haircuts) {
+        this(DoubleArray.of(fundingPerStep), DoubleArray.of(borrowPerStep), liquidation, premiumFunding, haircuts);
+    }
 
     /** Constant carrying costs and liquidation terms only. */
     public Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquidation liquidation) {
@@ -46,17 +55,23 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      * @param compiled      per entry, the haircut at the asset's constant (long-run) volatility
      * @param requiredShare per entry, {@code 1 - liquidationThreshold}
      */
-    public record PathHaircuts(int[] asset, double[] amount, double[] scale, double[] cap, double[] compiled,
-                               double[] requiredShare) {
+    public record PathHaircuts(IntArray asset, DoubleArray amount, DoubleArray scale, DoubleArray cap,
+                               DoubleArray compiled, DoubleArray requiredShare) {
+        public PathHaircuts(int[] asset, double[] amount, double[] scale, double[] cap, double[] compiled,
+                            double[] requiredShare) {
+            this(IntArray.of(asset), DoubleArray.of(amount), DoubleArray.of(scale), DoubleArray.of(cap),
+                    DoubleArray.of(compiled), DoubleArray.of(requiredShare));
+        }
+
         /** Writes the value and requirement units at per-step conditional variances {@code variance}. */
         public void units(CompiledProblem p, double[] variance, double[] valueUnits, double[] requirementUnits) {
             p.valueUnits.copyTo(0, valueUnits, 0, p.assets);
             p.requirementUnits.copyTo(0, requirementUnits, 0, p.assets);
-            for (int c = 0; c < asset.length; c++) {
-                double haircut = Math.min(cap[c], scale[c] * Math.sqrt(variance[asset[c]]));
-                double shift = amount[c] * (compiled[c] - haircut);
-                valueUnits[asset[c]] += shift;
-                requirementUnits[asset[c]] += shift * requiredShare[c];
+            for (int c = 0; c < asset.length(); c++) {
+                double haircut = Math.min(cap.get(c), scale.get(c) * Math.sqrt(variance[asset.get(c)]));
+                double shift = amount.get(c) * (compiled.get(c) - haircut);
+                valueUnits[asset.get(c)] += shift;
+                requirementUnits[asset.get(c)] += shift * requiredShare.get(c);
             }
         }
     }
@@ -75,13 +90,19 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      * @param intervalSteps       per position: the trailing interval in steps, rounded, at least 1
      * @param logPriceBeforeShock per asset: {@code log(price)} of the spec, before any stress shock
      */
-    public record PremiumFunding(PremiumLink[] link, double[] interest, double[] stepShare, int[] intervalSteps,
-                                 double[] logPriceBeforeShock) {
+    public record PremiumFunding(List<PremiumLink> link, DoubleArray interest, DoubleArray stepShare,
+                                 IntArray intervalSteps, DoubleArray logPriceBeforeShock) {
+        public PremiumFunding(PremiumLink[] link, double[] interest, double[] stepShare, int[] intervalSteps,
+                              double[] logPriceBeforeShock) {
+            this(Collections.unmodifiableList(Arrays.asList(link.clone())), DoubleArray.of(interest),
+                    DoubleArray.of(stepShare), IntArray.of(intervalSteps), DoubleArray.of(logPriceBeforeShock));
+        }
+
         /** Log prices a path must keep per asset: the current one and one interval back. */
         public int history() {
             int most = 0;
-            for (int k : intervalSteps) {
-                most = Math.max(most, k);
+            for (int i = 0; i < intervalSteps.length(); i++) {
+                most = Math.max(most, intervalSteps.get(i));
             }
             return most + 1;
         }
@@ -97,8 +118,14 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
      *                          negative), so it never makes bad debt by itself
      * @param partial           per position
      */
-    public record Liquidation(double latencySteps, ImpactModel impact, double impactCoefficient, double[] depth,
-                              double[] feeRate, boolean[] feeCapped, PartialPolicy[] partial) {
+    public record Liquidation(double latencySteps, ImpactModel impact, double impactCoefficient, DoubleArray depth,
+                              DoubleArray feeRate, BooleanArray feeCapped, List<PartialPolicy> partial) {
+        public Liquidation(double latencySteps, ImpactModel impact, double impactCoefficient, double[] depth,
+                           double[] feeRate, boolean[] feeCapped, PartialPolicy[] partial) {
+            this(latencySteps, impact, impactCoefficient, DoubleArray.of(depth), DoubleArray.of(feeRate),
+                    BooleanArray.of(feeCapped), partial == null ? null : List.of(partial));
+        }
+
         /** Steps from a breach to the step whose price its fill uses: the latency rounded up. */
         public int latencyWhole() {
             return (int) Math.ceil(latencySteps);
@@ -111,8 +138,8 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
     }
 
     public boolean hasFunding() {
-        for (double f : fundingPerStep) {
-            if (f != 0) {
+        for (int i = 0; i < fundingPerStep.length(); i++) {
+            if (fundingPerStep.get(i) != 0) {
                 return true;
             }
         }
@@ -120,8 +147,8 @@ public record Frictions(double[] fundingPerStep, double[] borrowPerStep, Liquida
     }
 
     public boolean hasBorrow() {
-        for (double b : borrowPerStep) {
-            if (b != 0) {
+        for (int i = 0; i < borrowPerStep.length(); i++) {
+            if (borrowPerStep.get(i) != 0) {
                 return true;
             }
         }

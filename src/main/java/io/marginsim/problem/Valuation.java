@@ -123,7 +123,7 @@ public final class Valuation {
     }
 
     /** {@link #unitsValue(double[], double[])} of the problem's own units. */
-    private static double unitsValue(DoubleArray units, double[] price) {
+    public static double unitsValue(DoubleArray units, double[] price) {
         double value = 0;
         for (int a = 0; a < units.length(); a++) {
             value += units.get(a) * price[a];

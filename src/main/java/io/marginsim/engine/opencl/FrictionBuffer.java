@@ -74,7 +74,7 @@ final class FrictionBuffer {
             out.append(" -DBORROW");
         }
         if (f.haircuts() != null) {
-            out.append(" -DPATH_HAIRCUTS -DHAIRCUT_ENTRIES=").append(f.haircuts().asset().length);
+            out.append(" -DPATH_HAIRCUTS -DHAIRCUT_ENTRIES=").append(f.haircuts().asset().length());
         }
         Frictions.Liquidation liq = f.liquidation();
         if (liq != null) {
@@ -116,8 +116,8 @@ final class FrictionBuffer {
         LayoutShape shape = LayoutShape.of(p);
         Frictions f = p.frictions;
         int n = p.positions;
-        System.arraycopy(f.fundingPerStep(), 0, m, FrictionField.FUNDING.at(shape), f.fundingPerStep().length);
-        System.arraycopy(f.borrowPerStep(), 0, m, FrictionField.BORROW.at(shape), f.borrowPerStep().length);
+        f.fundingPerStep().copyTo(0, m, FrictionField.FUNDING.at(shape), f.fundingPerStep().length());
+        f.borrowPerStep().copyTo(0, m, FrictionField.BORROW.at(shape), f.borrowPerStep().length());
         packPremium(p, shape, m);
         packHaircuts(f.haircuts(), shape, m);
         Frictions.Liquidation liq = f.liquidation();
@@ -128,12 +128,12 @@ final class FrictionBuffer {
         }
         m[FrictionField.LATENCY_FRACTION.at(shape)] = liq.latencyFraction();
         m[FrictionField.IMPACT_COEFFICIENT.at(shape)] = liq.impactCoefficient();
-        System.arraycopy(liq.depth(), 0, m, FrictionField.DEPTH.at(shape), n);
-        System.arraycopy(liq.feeRate(), 0, m, FrictionField.FEE_RATE.at(shape), n);
+        liq.depth().copyTo(0, m, FrictionField.DEPTH.at(shape), n);
+        liq.feeRate().copyTo(0, m, FrictionField.FEE_RATE.at(shape), n);
         int fraction = FrictionField.PARTIAL_FRACTION.at(shape);
         int above = FrictionField.PARTIAL_ABOVE.at(shape);
         for (int i = 0; i < n; i++) {
-            PartialPolicy policy = liq.partial()[i];
+            PartialPolicy policy = liq.partial().get(i);
             m[fraction + i] = policy.fraction();
             m[above + i] = policy.aboveNotional();
         }
@@ -153,19 +153,19 @@ final class FrictionBuffer {
         Frictions f = p.frictions;
         if (f.premiumFunding() != null) {
             for (int i = 0; i < n; i++) {
-                m[premiumSteps + i] = f.premiumFunding().link()[i] != null ? f.premiumFunding().intervalSteps()[i] : 0;
+                m[premiumSteps + i] = f.premiumFunding().link().get(i) != null ? f.premiumFunding().intervalSteps().get(i) : 0;
             }
         }
         if (f.haircuts() != null) {
-            System.arraycopy(f.haircuts().asset(), 0, m, FrictionIntField.HAIRCUT_ASSET.at(shape),
-                    f.haircuts().asset().length);
+            f.haircuts().asset().copyTo(0, m, FrictionIntField.HAIRCUT_ASSET.at(shape),
+                    f.haircuts().asset().length());
         }
         Frictions.Liquidation liq = f.liquidation();
         if (liq != null) {
             m[FrictionIntField.LATENCY_WHOLE.at(shape)] = (int) Math.min(liq.latencyWhole(), p.steps + 1L);
             for (int i = 0; i < n; i++) {
-                m[mode + i] = liq.partial()[i].mode().ordinal();
-                m[capped + i] = liq.feeCapped()[i] ? 1 : 0;
+                m[mode + i] = liq.partial().get(i).mode().ordinal();
+                m[capped + i] = liq.feeCapped().get(i) ? 1 : 0;
             }
         }
         return m;
@@ -178,19 +178,19 @@ final class FrictionBuffer {
             return;
         }
         for (int i = 0; i < p.positions; i++) {
-            PremiumLink link = premium.link()[i];
+            PremiumLink link = premium.link().get(i);
             if (link != null) {
                 m[FrictionField.BASIS_SENSITIVITY.at(shape) + i] = link.basisSensitivity();
                 m[FrictionField.CLAMP_BAND.at(shape) + i] = link.clampBand();
                 m[FrictionField.RATE_CAP.at(shape) + i] = link.rateCap();
                 m[FrictionField.RATE_FLOOR.at(shape) + i] = link.rateFloor();
-                m[FrictionField.INTEREST.at(shape) + i] = premium.interest()[i];
-                m[FrictionField.STEP_SHARE.at(shape) + i] = premium.stepShare()[i];
+                m[FrictionField.INTEREST.at(shape) + i] = premium.interest().get(i);
+                m[FrictionField.STEP_SHARE.at(shape) + i] = premium.stepShare().get(i);
             }
         }
         int startX = FrictionField.START_X.at(shape);
         for (int a = 0; a < p.assets; a++) {
-            m[startX + a] = premium.logPriceBeforeShock()[a] - p.initialLogPrice.get(a);
+            m[startX + a] = premium.logPriceBeforeShock().get(a) - p.initialLogPrice.get(a);
         }
     }
 
@@ -198,11 +198,11 @@ final class FrictionBuffer {
         if (h == null) {
             return;
         }
-        int c = h.asset().length;
-        System.arraycopy(h.amount(), 0, m, FrictionField.HAIRCUT_AMOUNT.at(shape), c);
-        System.arraycopy(h.scale(), 0, m, FrictionField.HAIRCUT_SCALE.at(shape), c);
-        System.arraycopy(h.cap(), 0, m, FrictionField.HAIRCUT_CAP.at(shape), c);
-        System.arraycopy(h.compiled(), 0, m, FrictionField.HAIRCUT_COMPILED.at(shape), c);
-        System.arraycopy(h.requiredShare(), 0, m, FrictionField.HAIRCUT_REQUIRED_SHARE.at(shape), c);
+        int c = h.asset().length();
+        h.amount().copyTo(0, m, FrictionField.HAIRCUT_AMOUNT.at(shape), c);
+        h.scale().copyTo(0, m, FrictionField.HAIRCUT_SCALE.at(shape), c);
+        h.cap().copyTo(0, m, FrictionField.HAIRCUT_CAP.at(shape), c);
+        h.compiled().copyTo(0, m, FrictionField.HAIRCUT_COMPILED.at(shape), c);
+        h.requiredShare().copyTo(0, m, FrictionField.HAIRCUT_REQUIRED_SHARE.at(shape), c);
     }
 }

@@ -8,7 +8,7 @@ import io.marginsim.problem.CompiledProblem;
  */
 record LayoutShape(int assets, int positions, int haircutEntries, int scenarios) {
     static LayoutShape of(CompiledProblem p) {
-        int haircutEntries = p.frictions.haircuts() == null ? 0 : p.frictions.haircuts().asset().length;
+        int haircutEntries = p.frictions.haircuts() == null ? 0 : p.frictions.haircuts().asset().length();
         return new LayoutShape(p.assets, p.positions, haircutEntries, p.scenarios);
     }
 }

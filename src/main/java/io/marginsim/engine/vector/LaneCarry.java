@@ -64,21 +64,21 @@ final class LaneCarry {
         isolated = p.isolated;
         asset = p.positionAsset.toArray();
         startSize = Floats.of(p.positionSize.toArray());
-        double[] funding = p.frictions.fundingPerStep();
+        double[] funding = p.frictions.fundingPerStep().toArray();
         fundingRate = funding.length == 0 ? new float[p.positions] : Floats.of(funding);
         premium = p.frictions.premiumFunding();
         history = premium == null ? 0 : premium.history();
         pastLogReturn = new float[history * p.assets * L];
         beforeShock = new float[p.assets];
         for (int a = 0; premium != null && a < p.assets; a++) {
-            beforeShock[a] = (float) (premium.logPriceBeforeShock()[a] - p.initialLogPrice.get(a));
+            beforeShock[a] = (float) (premium.logPriceBeforeShock().get(a) - p.initialLogPrice.get(a));
         }
-        double[] borrow = p.frictions.borrowPerStep().length == 0 ? new double[p.assets]
-                : p.frictions.borrowPerStep();
+        double[] borrow = p.frictions.borrowPerStep().length() == 0 ? new double[p.assets]
+                : p.frictions.borrowPerStep().toArray();
         borrowAsset = LaneAccount.nonZero(borrow);
         borrowUnits = LaneAccount.pick(borrow, borrowAsset);
         haircuts = p.frictions.haircuts();
-        valueShift = new float[haircuts == null ? 0 : haircuts.asset().length * L];
+        valueShift = new float[haircuts == null ? 0 : haircuts.asset().length() * L];
         charges = new float[(isolated ? p.positions : 1) * L];
     }
 
@@ -107,7 +107,7 @@ final class LaneCarry {
             System.arraycopy(market.logReturn, 0, pastLogReturn, (step % history) * p.assets * L, p.assets * L);
         }
         for (int i = 0; i < p.positions; i++) {
-            boolean linked = premium != null && premium.link()[i] != null;
+            boolean linked = premium != null && premium.link().get(i) != null;
             if (!linked && fundingRate[i] == 0f) {
                 continue;
             }
@@ -149,9 +149,9 @@ final class LaneCarry {
     void addHaircutShifts(float[] price, float[] held, float[] heldRequirement) {
         for (int c = 0; c < valueShift.length / L; c++) {
             FloatVector shifted = FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L)
-                    .mul(FloatVector.fromArray(Lanes.FLOATS, price, haircuts.asset()[c] * L));
+                    .mul(FloatVector.fromArray(Lanes.FLOATS, price, haircuts.asset().get(c) * L));
             FloatVector.fromArray(Lanes.FLOATS, held, 0).add(shifted).intoArray(held, 0);
-            shifted.mul((float) haircuts.requiredShare()[c])
+            shifted.mul((float) haircuts.requiredShare().get(c))
                     .add(FloatVector.fromArray(Lanes.FLOATS, heldRequirement, 0)).intoArray(heldRequirement, 0);
         }
     }
@@ -163,8 +163,8 @@ final class LaneCarry {
      */
     void addHaircutUnits(float[] units) {
         for (int c = 0; c < valueShift.length / L; c++) {
-            int at = haircuts.asset()[c] * L;
-            FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L).mul((float) (1 - haircuts.requiredShare()[c]))
+            int at = haircuts.asset().get(c) * L;
+            FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L).mul((float) (1 - haircuts.requiredShare().get(c)))
                     .add(FloatVector.fromArray(Lanes.FLOATS, units, at)).intoArray(units, at);
         }
     }
@@ -175,16 +175,16 @@ final class LaneCarry {
      * {@link LiquidatingAccount} computes it.
      */
     private void premiumRate(int i, int step) {
-        PremiumLink link = premium.link()[i];
+        PremiumLink link = premium.link().get(i);
         int a = asset[i];
-        int back = Math.floorMod(step - premium.intervalSteps()[i], history);
+        int back = Math.floorMod(step - premium.intervalSteps().get(i), history);
         FloatVector basis = FloatVector.fromArray(Lanes.FLOATS, market.logReturn, a * L)
                 .sub(FloatVector.fromArray(Lanes.FLOATS, pastLogReturn, (back * p.assets + a) * L))
                 .mul((float) link.basisSensitivity());
         float band = (float) link.clampBand();
-        FloatVector spread = basis.neg().add((float) premium.interest()[i]).max(-band).min(band);
+        FloatVector spread = basis.neg().add((float) premium.interest().get(i)).max(-band).min(band);
         basis.add(spread).max((float) link.rateFloor()).min((float) link.rateCap())
-                .mul((float) premium.stepShare()[i]).intoArray(rate, 0);
+                .mul((float) premium.stepShare().get(i)).intoArray(rate, 0);
     }
 
     /**
@@ -192,11 +192,11 @@ final class LaneCarry {
      * conditional variance {@code h} of the coming step, as {@link Frictions.PathHaircuts#units}.
      */
     private void haircutShifts() {
-        for (int c = 0; c < haircuts.asset().length; c++) {
-            market.conditionalVariance(p, haircuts.asset()[c], variance);
-            FloatVector.fromArray(Lanes.FLOATS, variance, 0).sqrt().mul((float) haircuts.scale()[c])
-                    .min((float) haircuts.cap()[c]).neg().add((float) haircuts.compiled()[c])
-                    .mul((float) haircuts.amount()[c]).intoArray(valueShift, c * L);
+        for (int c = 0; c < haircuts.asset().length(); c++) {
+            market.conditionalVariance(p, haircuts.asset().get(c), variance);
+            FloatVector.fromArray(Lanes.FLOATS, variance, 0).sqrt().mul((float) haircuts.scale().get(c))
+                    .min((float) haircuts.cap().get(c)).neg().add((float) haircuts.compiled().get(c))
+                    .mul((float) haircuts.amount().get(c)).intoArray(valueShift, c * L);
         }
     }
 }

@@ -79,8 +79,8 @@ final class LaneExcessBridge {
         for (int a = 0; a < p.assets; a++) {
             boolean used = p.valueUnits.get(a) != 0 || p.requirementUnits.get(a) != 0;
             var haircuts = p.frictions.haircuts();
-            for (int c = 0; haircuts != null && c < haircuts.asset().length; c++) {
-                used |= haircuts.asset()[c] == a;
+            for (int c = 0; haircuts != null && c < haircuts.asset().length(); c++) {
+                used |= haircuts.asset().get(c) == a;
             }
             for (int i = 0; i < p.positions; i++) {
                 used |= p.positionAsset.get(i) == a && p.positionSize.get(i) != 0;

@@ -165,11 +165,11 @@ final class LaneExtremes {
         double unitsLow = units;
         double unitsHigh = units;
         var haircuts = p.frictions.haircuts();
-        for (int c = 0; haircuts != null && c < haircuts.asset().length; c++) {
+        for (int c = 0; haircuts != null && c < haircuts.asset().length(); c++) {
             // the haircut ranges over [0, cap]; the shift of value less requirement is linear in it
-            double perHaircut = haircuts.amount()[c] * (1 - haircuts.requiredShare()[c]);
-            double atZero = perHaircut * haircuts.compiled()[c];
-            double atCap = perHaircut * (haircuts.compiled()[c] - haircuts.cap()[c]);
+            double perHaircut = haircuts.amount().get(c) * (1 - haircuts.requiredShare().get(c));
+            double atZero = perHaircut * haircuts.compiled().get(c);
+            double atCap = perHaircut * (haircuts.compiled().get(c) - haircuts.cap().get(c));
             unitsLow += Math.min(atZero, atCap);
             unitsHigh += Math.max(atZero, atCap);
         }

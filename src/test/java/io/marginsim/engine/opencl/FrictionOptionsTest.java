@@ -41,7 +41,7 @@ class FrictionOptionsTest {
         double[] reals = FrictionBuffer.pack(p);
         assertThat(reals).hasSize(2 + 11 * n + 2 * p.assets);
         assertThat(reals[1 + 11 * n + 2 * p.assets]).as("the last start log price")
-                .isEqualTo(p.frictions.premiumFunding().logPriceBeforeShock()[p.assets - 1]
+                .isEqualTo(p.frictions.premiumFunding().logPriceBeforeShock().get(p.assets - 1)
                         - p.initialLogPrice.get(p.assets - 1));
     }
 

@@ -84,9 +84,9 @@ class KernelLayoutsTest {
         assertThat(ints.length).isEqualTo(eval("FRICTION_INT_FIELDS", defines, shape));
         for (int i = 0; i < liquidated.positions; i++) {
             assertThat(reals[eval("FRICTION_DEPTH", defines, shape) + i])
-                    .isEqualTo(liquidated.frictions.liquidation().depth()[i]);
+                    .isEqualTo(liquidated.frictions.liquidation().depth().get(i));
             assertThat(reals[eval("FRICTION_FUNDING", defines, shape) + i])
-                    .isEqualTo(liquidated.frictions.fundingPerStep()[i]);
+                    .isEqualTo(liquidated.frictions.fundingPerStep().get(i));
         }
         assertThat(reals[eval("FRICTION_IMPACT_COEFFICIENT", defines, shape)])
                 .isEqualTo(liquidated.frictions.liquidation().impactCoefficient());

@@ -33,7 +33,7 @@ class OpenClPathHaircutAgreementTest {
         assertThat(problem.mechanicsFeatures()).containsExactly(Feature.PATH_HAIRCUTS);
         PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), problem);
         CompiledProblem fixed = FrictionProblems.garchCollateral(
-                "\"haircut\": " + problem.frictions.haircuts().compiled()[0], "", null, 86);
+                "\"haircut\": " + problem.frictions.haircuts().compiled().get(0), "", null, 86);
         assertThat(fixed.frictions.isNone()).isTrue();
         PathBlock constant = PathBlock.forProblem(fixed, PATHS);
         new ScalarEngine(1, PATHS).simulate(fixed, FIRST_PATH, constant);

@@ -55,8 +55,8 @@ class OpenClPremiumFundingAgreementTest {
      */
     private static double clampedShare(CompiledProblem problem, int i) {
         Frictions.PremiumFunding premium = problem.frictions.premiumFunding();
-        PremiumLink link = premium.link()[i];
-        int interval = premium.intervalSteps()[i];
+        PremiumLink link = premium.link().get(i);
+        int interval = premium.intervalSteps().get(i);
         int a = problem.positionAsset.get(i);
         double[][] returns = MarketPath.logReturns(problem, FIRST_PATH, PATHS);
         long clamped = 0;
@@ -65,7 +65,7 @@ class OpenClPremiumFundingAgreementTest {
             for (int t = 1; t <= problem.steps; t++) {
                 x[t] = x[t - 1] + path[(t - 1) * problem.assets + a];
                 double rate = link.rate(link.basisSensitivity() * (x[t] - x[Math.max(0, t - interval)]),
-                        premium.interest()[i]);
+                        premium.interest().get(i));
                 clamped += rate == link.rateCap() || rate == link.rateFloor() ? 1 : 0;
             }
         }
