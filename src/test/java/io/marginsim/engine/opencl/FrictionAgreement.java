@@ -5,6 +5,7 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.contract.EngineUnderTest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,12 +22,12 @@ import static org.assertj.core.api.Assertions.offset;
  * float, on every path in double; the means of liquidation loss, bad debt and terminal equity within three
  * standard errors of the reference's (the Monte Carlo interval; on common random numbers the gap is rounding only,
  * far inside it); and on paths that agree in breach step and events, loss, bad debt, worst shortfall and terminal
- * equity within the tolerances of {@link OpenClAgreementTest}, relative to the account's size (gross entry
+ * equity within the tolerances of {@link EngineUnderTest}, relative to the account's size (gross entry
  * notional plus cash):
  * <ul>
- *   <li>double: {@value OpenClAgreementTest#DOUBLE_TOLERANCE}; the device's exp and sqrt are not Java's and
+ *   <li>double: {@value EngineUnderTest#KERNEL_DOUBLE_RELATIVE}; the device's exp and sqrt are not Java's and
  *   -cl-mad-enable fuses products, and over 96 steps of fills and costs the largest gap seen was 2e-14;</li>
- *   <li>float: {@value OpenClAgreementTest#FLOAT_TOLERANCE}; a price carries a relative error of a few
+ *   <li>float: {@value EngineUnderTest#KERNEL_FLOAT_RELATIVE}; a price carries a relative error of a few
  *   {@code 2^-24} from its accumulated log price, which a fill passes on times the position's leverage: the
  *   largest gap seen was 5e-7.</li>
  * </ul>
@@ -59,8 +60,8 @@ final class FrictionAgreement {
         double agreement = dbl ? 1 : 0.999;
         assertThat(block.breachStepAgreement(reference)).as("breach steps, " + what).isGreaterThanOrEqualTo(agreement);
         BreachTimes.assertAgree(problem, reference, block, agreement, false);
-        double tolerance = (dbl ? OpenClAgreementTest.DOUBLE_TOLERANCE : OpenClAgreementTest.FLOAT_TOLERANCE)
-                * OpenClAgreementTest.accountSize(problem);
+        double tolerance = (dbl ? EngineUnderTest.KERNEL_DOUBLE_RELATIVE : EngineUnderTest.KERNEL_FLOAT_RELATIVE)
+                * EngineUnderTest.accountSize(problem);
         assertMeanWithinInterval("terminal equity, " + what, reference.terminalEquity, block.terminalEquity, tolerance);
         if (reference.tracksLiquidation) {
             assertThat(eventAgreement(reference, block)).as("liquidation events, " + what)

@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.engine.contract.Problems;
 
 /**
  * Leveraged two-asset accounts with carrying costs and liquidation mechanics, written as spec JSON: 16 days of 8
@@ -79,7 +80,7 @@ final class FrictionProblems {
      * the {@code liquidation} object, or {@code ""} for none.
      */
     static CompiledProblem garchHaircut(String positionKeys, String liquidation, long seed) {
-        return ModelProblems.compile("""
+        return Problems.compile("""
                 {"assets": [{"name": "X", "price": 50, "volatility": 0.9,
                              "garch": {"alpha": 0.15, "beta": 0.8, "initialVolatility": 1.4}},
                             {"name": "Y", "price": 100, "volatility": 0.6}],
@@ -104,7 +105,7 @@ final class FrictionProblems {
      * {@code liquidation} as in {@link #cross}.
      */
     static CompiledProblem compile(String account, String liquidation, long seed) {
-        return ModelProblems.compile("""
+        return Problems.compile("""
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8, "drift": 0.05},
                             {"name": "B", "price": 40, "volatility": 1.1}],
                  "correlation": [[1, 0.3], [0.3, 1]],

@@ -5,6 +5,7 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.engine.contract.Problems;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
@@ -31,7 +32,7 @@ class LaneContinuousCrossTest {
         assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.cross(mechanics(FEE), 90)))).isTrue();
         assertThat(LaneExcessBridge.covers(threeAssets("", mechanics(FEE), 90))).isTrue();
         // one asset moves the account: its extremes are the bridge's
-        assertThat(LaneExcessBridge.covers(continuous(ModelProblems.oneAsset("", "", "", "", 90)))).isFalse();
+        assertThat(LaneExcessBridge.covers(continuous(Problems.oneAsset("", "", "", "", 90)))).isFalse();
         assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.isolated(mechanics(FEE), 90)))).isFalse();
         // a portfolio margin's slope jumps between scenarios: per lane in the reference (LaneFrictions)
         CompiledProblem portfolio = ProblemCompiler.compile(
@@ -72,7 +73,7 @@ class LaneContinuousCrossTest {
      * under a correlated GARCH market on C; continuous by default.
      */
     private static CompiledProblem threeAssets(String funding, String liquidation, long seed) {
-        return ModelProblems.compile("""
+        return Problems.compile("""
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8, "drift": 0.05},
                             {"name": "B", "price": 40, "volatility": 1.1},
                             {"name": "C", "price": 20, "volatility": 0.9,

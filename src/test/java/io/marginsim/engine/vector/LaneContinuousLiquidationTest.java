@@ -3,6 +3,7 @@ package io.marginsim.engine.vector;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
+import io.marginsim.engine.contract.Problems;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
@@ -55,7 +56,7 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void premiumLinkedFundingAndAFeeCappedAtTheRemainingMargin() {
-        CompiledProblem problem = continuous(ModelProblems.oneAsset("", "",
+        CompiledProblem problem = continuous(Problems.oneAsset("", "",
                 "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"premium\": {\"basisSensitivity\": 0.3, "
                         + "\"clampBand\": 0.0005, \"rateCap\": 0.0075}}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02",
@@ -68,7 +69,7 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void garchMarketWithHaircutsOnCollateralInTheSameAssetAndBorrowInterest() {
-        CompiledProblem problem = ModelProblems.compile("""
+        CompiledProblem problem = Problems.compile("""
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.7,
                              "garch": {"alpha": 0.12, "beta": 0.85, "initialVolatility": 1.2}}],
                  "account": {"cash": 40, "collateral": [{"asset": "X", "amount": 0.5,
@@ -95,9 +96,9 @@ class LaneContinuousLiquidationTest {
         assertCutSeveralTimes(assertAgrees(problem));
     }
 
-    /** The long of {@link ModelProblems#oneAsset} with funding and the body {@code liquidation}, continuous. */
+    /** The long of {@link Problems#oneAsset} with funding and the body {@code liquidation}, continuous. */
     private static CompiledProblem oneAssetLong(String liquidation, long seed) {
-        return continuous(ModelProblems.oneAsset("", "", "\"funding\": {\"fundingRatePerInterval\": 0.0003}",
+        return continuous(Problems.oneAsset("", "", "\"funding\": {\"fundingRatePerInterval\": 0.0003}",
                 "\"liquidation\": {" + liquidation + "}", seed));
     }
 
@@ -106,7 +107,7 @@ class LaneContinuousLiquidationTest {
      * {@code collateral} member of the account) and the body {@code liquidation}, continuous by default.
      */
     private static CompiledProblem shortTiered(String holding, String liquidation, long seed) {
-        return ModelProblems.compile("""
+        return Problems.compile("""
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.8, "drift": 0.1}],
                  "account": {"cash": 250, %s,
                              "positions": [{"asset": "X", "size": -12, "entryPrice": 100,

@@ -5,6 +5,7 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.engine.contract.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -34,7 +35,7 @@ class LaneLiquidationTest {
         assertThat(LaneLiquidation.covers(twoAssets)).isTrue();
         // two assets move the cross account: its Brownian excess runs in lanes (LaneContinuousCrossTest)
         assertThat(LaneLiquidation.covers(twoAssets.withMonitoring(Monitoring.CONTINUOUS))).isTrue();
-        assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "", "\"liquidation\": {}", 71)
+        assertThat(LaneLiquidation.covers(Problems.oneAsset("", "", "", "\"liquidation\": {}", 71)
                 .withMonitoring(Monitoring.CONTINUOUS))).isTrue();
     }
 

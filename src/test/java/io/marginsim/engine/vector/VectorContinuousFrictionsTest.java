@@ -1,5 +1,6 @@
 package io.marginsim.engine.vector;
 
+import io.marginsim.engine.contract.Problems;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
@@ -22,6 +23,17 @@ import static io.marginsim.engine.vector.FrictionProblems.mechanics;
 class VectorContinuousFrictionsTest {
     private static final double RELATIVE = 1e-5;
     private static final String FEE = "\"feeRate\": 0.005";
+
+    /** GARCH's conditional variance in the bridge of a liquidating lane, with funding, latency and partial cuts. */
+    @Test
+    void garchWithFundingLatencyAndPartialLiquidation() {
+        CompiledProblem problem = Problems.oneAsset(
+                "\"garch\": {\"alpha\": 0.12, \"beta\": 0.85, \"initialVolatility\": 1.2}", "",
+                "\"funding\": {\"fundingRatePerInterval\": 0.0005}",
+                "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION) + "}", 76);
+        VectorFrictionsAgreementTest.assertCutSeveralTimes(VectorFrictionsAgreementTest.assertAgrees(
+                problem.withMonitoring(Monitoring.CONTINUOUS), RELATIVE, VectorFrictionsAgreementTest.PATHS / 1000));
+    }
 
     @Test
     void crossFundingAndBorrowInterest() {

@@ -8,6 +8,7 @@ import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.stats.PathStats;
 import io.marginsim.stats.RankedSample;
 import io.marginsim.result.Samples;
+import io.marginsim.engine.contract.Problems;
 import org.junit.jupiter.api.Test;
 
 
@@ -19,7 +20,7 @@ class VectorEngineRunTest {
 
     /** Every model at once: t, jumps, GARCH and AR(1) per asset, a common jump and a stress overlay. */
     private static CompiledProblem allModels(long seed) {
-        return ModelProblems.threeAssets(
+        return Problems.threeAssets(
                 "\"degreesOfFreedom\": 4.5, \"jumpIntensity\": 40, \"jumpMean\": -0.05, \"jumpStdev\": 0.05, "
                         + "\"garch\": {\"alpha\": 0.1, \"beta\": 0.8}",
                 "\"ar1\": 0.2, \"garch\": {\"alpha\": 0.05, \"beta\": 0.9}", "\"degreesOfFreedom\": 3",
@@ -29,7 +30,7 @@ class VectorEngineRunTest {
 
     /** The t copula (which excludes per-asset t) with GARCH, AR(1) and jumps. */
     private static CompiledProblem copulaModels(long seed) {
-        return ModelProblems.threeAssets("\"garch\": {\"alpha\": 0.1, \"beta\": 0.85}", "\"ar1\": -0.3",
+        return Problems.threeAssets("\"garch\": {\"alpha\": 0.1, \"beta\": 0.85}", "\"ar1\": -0.3",
                 "\"jumpIntensity\": 50, \"jumpMean\": -0.05, \"jumpStdev\": 0.05",
                 "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 5.5", seed);
     }
@@ -38,7 +39,7 @@ class VectorEngineRunTest {
     void resultsDoNotDependOnChunkSizeOrThreadCount() {
         // the same lanes compute the same path wherever it falls, but a block that runs before C2 has compiled the
         // kernel may differ by an ulp of the Vector API's transcendental functions (see below): far under 1e-6
-        assertIndependentOfGeometry(TestProblems.isolated(21), 1e-6);
+        assertIndependentOfGeometry(Problems.isolatedTwoAssets(21), 1e-6);
     }
 
     @Test

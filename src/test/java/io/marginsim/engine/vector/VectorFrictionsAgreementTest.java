@@ -4,6 +4,8 @@ import io.marginsim.engine.BreachTimes;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.EngineUnderTest;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -90,7 +92,7 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void garchVolatilityWithFundingLatencyAndPartialLiquidation() {
-        CompiledProblem problem = ModelProblems.oneAsset(
+        CompiledProblem problem = Problems.oneAsset(
                 "\"garch\": {\"alpha\": 0.12, \"beta\": 0.85, \"initialVolatility\": 1.2}", "",
                 "\"funding\": {\"fundingRatePerInterval\": 0.0005}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION) + "}", 57);
@@ -99,7 +101,7 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void jumpsGapPastTheBankruptcyPrice() {
-        PathBlock reference = assertAgrees(ModelProblems.oneAsset(
+        PathBlock reference = assertAgrees(Problems.oneAsset(
                 "\"jumpIntensity\": 80, \"jumpMean\": -0.06, \"jumpStdev\": 0.06", "", "",
                 "\"liquidation\": {\"latencySeconds\": 5400, \"feeRate\": 0.002}", 58));
         assertBadDebtOn(reference, 1);
@@ -107,7 +109,7 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void premiumLinkedFundingAndAFeeCappedAtTheRemainingMargin() {
-        CompiledProblem problem = ModelProblems.oneAsset("", "",
+        CompiledProblem problem = Problems.oneAsset("", "",
                 "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"premium\": {\"basisSensitivity\": 0.3, "
                         + "\"clampBand\": 0.0005, \"rateCap\": 0.0075}}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02",
@@ -148,7 +150,7 @@ class VectorFrictionsAgreementTest {
             assertThat(count(reference, i -> lanes.liquidations[i] == reference.liquidations[i]))
                     .as("paths with as many liquidation events").isGreaterThanOrEqualTo(PATHS - PATHS / 1000);
         }
-        double tolerance = relative * Agreement.grossNotional(problem);
+        double tolerance = relative * EngineUnderTest.grossNotional(problem);
         List<String> beyond = new ArrayList<>();
         for (int i = 0; i < PATHS; i++) {
             close(beyond, "worst shortfall", i, lanes.worstShortfall[i], reference.worstShortfall[i], tolerance);
