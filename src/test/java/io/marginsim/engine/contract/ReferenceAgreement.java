@@ -6,9 +6,12 @@ import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -84,6 +87,100 @@ public final class ReferenceAgreement {
                         .isCloseTo(reference.terminalEquity[i], offset(tolerance));
             }
         }
+    }
+
+    /**
+     * The agreement of a problem that liquidates (or carries costs) on {@code under}'s engine over {@code paths}
+     * paths from {@code firstPath}, returning the reference for more checks. Beyond the criteria above, on outcomes
+     * of the account as {@link PathBlock#forProblem} tracks them:
+     * <ul>
+     *   <li>more than {@code minBreaches} of the paths breach, so that the mechanics run on many of them;</li>
+     *   <li>the number of liquidation events agrees on the share of paths that first-breach steps must;</li>
+     *   <li>on paths that agree in breach step and events, terminal equity, liquidation loss and bad debt within
+     *   {@code tolerance}, and worst shortfall on the paths {@link EngineUnderTest#shortfallOnEveryPath} names; at
+     *   most {@code outliers} outcomes (paths, for engines that {@link EngineUnderTest#countOutliersByPath}) may lie
+     *   beyond it (a check again after a fill within a step starts from an excess within rounding of zero);</li>
+     *   <li>the means of terminal equity, loss and bad debt within {@link EngineUnderTest#meanGap} of the
+     *   reference's.</li>
+     * </ul>
+     */
+    public static PathBlock assertLiquidationAgrees(EngineUnderTest under, CompiledProblem problem, long firstPath,
+                                                    int paths, double tolerance, int outliers, int minBreaches) {
+        PathBlock reference = PathBlock.forProblem(problem, paths);
+        new ScalarEngine(1, paths).simulate(problem, firstPath, reference);
+        PathBlock block = PathBlock.forProblem(problem, paths);
+        under.open(paths).simulate(problem, firstPath, block);
+        String what = problem.frictions.features() + " on " + under;
+        double agreement = under.breachAgreement(paths);
+        assertThat(count(reference, i -> reference.firstBreachStep[i] != PathBlock.NO_BREACH))
+                .as("breached paths, %s", what).isGreaterThan(minBreaches);
+        assertThat(block.breachStepAgreement(reference)).as("first-breach agreement, %s", what)
+                .isGreaterThanOrEqualTo(agreement);
+        BreachTimes.assertAgree(problem, reference, block, agreement, under.exactTimes);
+        boolean tracked = reference.tracksLiquidation;
+        if (tracked) {
+            assertThat((double) count(reference, i -> block.liquidations[i] == reference.liquidations[i]) / paths)
+                    .as("paths with as many liquidation events, %s", what).isGreaterThanOrEqualTo(agreement);
+        }
+        List<String> beyond = new ArrayList<>();
+        for (int i = 0; i < paths; i++) {
+            int before = beyond.size();
+            boolean same = block.firstBreachStep[i] == reference.firstBreachStep[i]
+                    && !(tracked && block.liquidations[i] != reference.liquidations[i]);
+            if (same || under.shortfallOnEveryPath) {
+                close(beyond, "worst shortfall", firstPath + i, block.worstShortfall[i], reference.worstShortfall[i],
+                        tolerance);
+            }
+            if (!same) {
+                continue;
+            }
+            close(beyond, "terminal equity", firstPath + i, block.terminalEquity[i], reference.terminalEquity[i],
+                    tolerance);
+            if (tracked) {
+                close(beyond, "liquidation loss", firstPath + i, block.liquidationLoss[i],
+                        reference.liquidationLoss[i], tolerance);
+                close(beyond, "bad debt", firstPath + i, block.badDebt[i], reference.badDebt[i], tolerance);
+            }
+            if (under.countOutliersByPath && beyond.size() > before + 1) {
+                beyond.subList(before + 1, beyond.size()).clear();
+            }
+        }
+        assertThat(beyond).as("outcomes further than %s from the reference's, %s", tolerance, what)
+                .hasSizeLessThanOrEqualTo(outliers);
+        assertMeansAgree(under, "terminal equity, " + what, block.terminalEquity, reference.terminalEquity,
+                tolerance);
+        if (tracked) {
+            assertMeansAgree(under, "liquidation loss, " + what, block.liquidationLoss, reference.liquidationLoss,
+                    tolerance);
+            assertMeansAgree(under, "bad debt, " + what, block.badDebt, reference.badDebt, tolerance);
+        }
+        return reference;
+    }
+
+    /** Notes {@code what} of {@code path} in {@code beyond} when the engine's value is further than the tolerance. */
+    private static void close(List<String> beyond, String what, long path, double value, double reference,
+                              double tolerance) {
+        if (!(Math.abs(value - reference) <= tolerance)) {
+            beyond.add(what + " of path " + path + ": " + value + " vs " + reference);
+        }
+    }
+
+    private static void assertMeansAgree(EngineUnderTest under, String what, double[] values, double[] reference,
+                                         double tolerance) {
+        double mean = Arrays.stream(reference).average().orElseThrow();
+        double variance = Arrays.stream(reference).map(v -> (v - mean) * (v - mean)).sum() / (reference.length - 1);
+        double standardError = Math.sqrt(variance / reference.length);
+        assertThat(Arrays.stream(values).average().orElseThrow()).as("mean %s", what)
+                .isCloseTo(mean, offset(under.meanGap(standardError, tolerance)));
+    }
+
+    /** Paths of {@code block} for which {@code test} holds. */
+    public static int count(PathBlock block, IntPredicate test) {
+        int n = 0;
+        for (int i = 0; i < block.size(); i++) {
+            n += test.test(i) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Between a twentieth and nineteen twentieths of the reference's paths breach, at various steps. */

@@ -1,16 +1,12 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.BreachTimes;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.contract.Problems;
 import io.marginsim.engine.contract.EngineUnderTest;
+import io.marginsim.engine.contract.ReferenceAgreement;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.IntPredicate;
 
 import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
@@ -26,8 +22,8 @@ import static org.assertj.core.api.Assertions.within;
  * Path-by-path agreement of carrying costs and liquidation mechanics in the vector engine (float prices, the
  * reference's account in double per lane) with the scalar reference, from the same draws.
  *
- * <p>Criteria: the same first-breach step and the same number of liquidation events on at least 99.9% of paths
- * (a path whose shortfall crosses zero within float rounding of the prices may breach, or be cut again, one step
+ * <p>Criteria, those of {@link ReferenceAgreement#assertLiquidationAgrees} for the vector engine: the same
+ * first-breach step and the same number of liquidation events on at least 99.9% of paths (a path whose shortfall crosses zero within float rounding of the prices may breach, or be cut again, one step
  * apart); on every other path worst shortfall, terminal equity, liquidation loss and bad debt within
  * {@value #RELATIVE} of the account's gross notional; and means that differ by less than one standard error of
  * the reference's, so the engine's difference is well inside the Monte Carlo interval of any report.
@@ -136,60 +132,8 @@ class VectorFrictionsAgreementTest {
      * compared path but at most {@code outliers}.
      */
     static PathBlock assertAgrees(CompiledProblem problem, double relative, int outliers) {
-        PathBlock reference = PathBlock.forProblem(problem, PATHS);
-        PathBlock lanes = PathBlock.forProblem(problem, PATHS);
-        new ScalarEngine(1, PATHS).simulate(problem, FIRST_PATH, reference);
-        new VectorEngine(1, PATHS).simulate(problem, FIRST_PATH, lanes);
-
-        assertThat(lanes.breachStepAgreement(reference)).as("first-breach agreement").isGreaterThanOrEqualTo(0.999);
-        BreachTimes.assertAgree(problem, reference, lanes, 0.999, true);
-        assertThat(count(reference, i -> reference.firstBreachStep[i] != PathBlock.NO_BREACH)).as("breached paths")
-                .isGreaterThan(PATHS / 4);
-        boolean tracked = reference.tracksLiquidation;
-        if (tracked) {
-            assertThat(count(reference, i -> lanes.liquidations[i] == reference.liquidations[i]))
-                    .as("paths with as many liquidation events").isGreaterThanOrEqualTo(PATHS - PATHS / 1000);
-        }
-        double tolerance = relative * EngineUnderTest.grossNotional(problem);
-        List<String> beyond = new ArrayList<>();
-        for (int i = 0; i < PATHS; i++) {
-            close(beyond, "worst shortfall", i, lanes.worstShortfall[i], reference.worstShortfall[i], tolerance);
-            if (lanes.firstBreachStep[i] != reference.firstBreachStep[i]
-                    || tracked && lanes.liquidations[i] != reference.liquidations[i]) {
-                continue;
-            }
-            close(beyond, "terminal equity", i, lanes.terminalEquity[i], reference.terminalEquity[i], tolerance);
-            if (tracked) {
-                close(beyond, "liquidation loss", i, lanes.liquidationLoss[i], reference.liquidationLoss[i],
-                        tolerance);
-                close(beyond, "bad debt", i, lanes.badDebt[i], reference.badDebt[i], tolerance);
-            }
-        }
-        assertThat(beyond).as("outcomes further than %s from the reference's", tolerance).hasSizeLessThanOrEqualTo(
-                outliers);
-        assertMeansAgree("terminal equity", lanes.terminalEquity, reference.terminalEquity);
-        if (tracked) {
-            assertMeansAgree("liquidation loss", lanes.liquidationLoss, reference.liquidationLoss);
-            assertMeansAgree("bad debt", lanes.badDebt, reference.badDebt);
-        }
-        return reference;
-    }
-
-    /** Notes {@code what} of path {@code i} in {@code beyond} when the lane's value is further than the tolerance. */
-    private static void close(List<String> beyond, String what, int i, double lane, double reference,
-                              double tolerance) {
-        if (!(Math.abs(lane - reference) <= tolerance)) {
-            beyond.add(what + " of path " + (FIRST_PATH + i) + ": " + lane + " vs " + reference);
-        }
-    }
-
-    /** The means differ by less than one standard error of the reference's mean. */
-    private static void assertMeansAgree(String what, double[] lanes, double[] reference) {
-        double mean = Arrays.stream(reference).average().orElseThrow();
-        double variance = Arrays.stream(reference).map(v -> (v - mean) * (v - mean)).sum() / (reference.length - 1);
-        double standardError = Math.sqrt(variance / reference.length);
-        assertThat(Arrays.stream(lanes).average().orElseThrow()).as("mean %s", what)
-                .isCloseTo(mean, within(standardError));
+        return ReferenceAgreement.assertLiquidationAgrees(EngineUnderTest.VECTOR_FLOAT, problem, FIRST_PATH, PATHS,
+                relative * EngineUnderTest.grossNotional(problem), outliers, PATHS / 4);
     }
 
     /** The problem exercises repeated liquidation: more than a tenth of the paths are cut at least twice. */
@@ -204,14 +148,7 @@ class VectorFrictionsAgreementTest {
                 .isGreaterThanOrEqualTo(paths);
     }
 
-    /** Paths of {@code block} for which {@code test} holds. */
     private static int count(PathBlock block, IntPredicate test) {
-        int n = 0;
-        for (int i = 0; i < block.size(); i++) {
-            if (test.test(i)) {
-                n++;
-            }
-        }
-        return n;
+        return ReferenceAgreement.count(block, test);
     }
 }
