@@ -6,6 +6,7 @@ import io.marginsim.problem.Frictions;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

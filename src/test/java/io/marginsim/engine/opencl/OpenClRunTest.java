@@ -13,6 +13,7 @@ import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.result.Samples;
 import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -86,7 +87,7 @@ class OpenClRunTest {
         for (CompiledProblem problem : new CompiledProblem[] {
                 Problems.isolatedWithShort(26).withMonitoring(Monitoring.CONTINUOUS),
                 Problems.tieredThreeBrackets(27).withMonitoring(Monitoring.CONTINUOUS),
-                FrictionProblems.cross(null, 28).withMonitoring(Monitoring.CONTINUOUS)}) {
+                FrictionProblems.frozenCross(null, 28).withMonitoring(Monitoring.CONTINUOUS)}) {
             PathBlock block = PathBlock.forProblem(problem, 6_000);
             engine.simulate(problem, 11, block);
             PathStats expected = PathStats.of(problem.steps, BreachBins.CONTINUOUS, block);

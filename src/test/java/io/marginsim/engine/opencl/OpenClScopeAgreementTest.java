@@ -12,6 +12,7 @@ import io.marginsim.stats.PathStats;
 import io.marginsim.stats.ScopeStats;
 import io.marginsim.engine.contract.Problems;
 import io.marginsim.engine.contract.EngineUnderTest;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.Collections;
@@ -54,7 +55,7 @@ class OpenClScopeAgreementTest {
     @Test
     void liquidationMechanicsWithFundingPartialCutsAndFees() {
         assertAgrees(OpenClTestEngines.floatEngine(),
-                FrictionProblems.isolated(OpenClFrictionAgreementTest.ISOLATED_FRACTION, 66), 0.999,
+                FrictionProblems.frozenIsolated(OpenClFrictionAgreementTest.ISOLATED_FRACTION, 66), 0.999,
                 EngineUnderTest.KERNEL_FLOAT_RELATIVE);
     }
 
@@ -62,7 +63,7 @@ class OpenClScopeAgreementTest {
     void liquidationMechanicsInDoubleUnderEitherMonitoring() {
         for (Monitoring monitoring : Monitoring.values()) {
             assertAgrees(OpenClTestEngines.doubleEngine(),
-                    FrictionProblems.isolated(OpenClFrictionAgreementTest.ISOLATED_TIER, 67).withMonitoring(monitoring),
+                    FrictionProblems.frozenIsolated(OpenClFrictionAgreementTest.ISOLATED_TIER, 67).withMonitoring(monitoring),
                     1.0, EngineUnderTest.KERNEL_DOUBLE_RELATIVE);
         }
     }

@@ -6,12 +6,13 @@ import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,11 +30,11 @@ class LaneContinuousCrossTest {
 
     @Test
     void takesCrossAccountsThatSeveralAssetsMoveWithoutAPortfolioMargin() {
-        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.cross(mechanics(FEE), 90)))).isTrue();
+        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.lanesCross(mechanics(FEE), 90)))).isTrue();
         assertThat(LaneExcessBridge.covers(threeAssets("", mechanics(FEE), 90))).isTrue();
         // one asset moves the account: its extremes are the bridge's
         assertThat(LaneExcessBridge.covers(continuous(Problems.oneAsset("", "", "", "", 90)))).isFalse();
-        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.isolated(mechanics(FEE), 90)))).isFalse();
+        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.lanesIsolated(mechanics(FEE), 90)))).isFalse();
         // a portfolio margin's slope jumps between scenarios: per lane in the reference (LaneFrictions)
         CompiledProblem portfolio = ProblemCompiler.compile(
                 PortfolioSpecs.twoAssetsLiquidated(15_000, "{}", 7, 100, Monitoring.CONTINUOUS));
@@ -42,7 +43,7 @@ class LaneContinuousCrossTest {
 
     @Test
     void twoAssetsWithFundingDebtHaircutLatencyAndPartialCuts() {
-        CompiledProblem problem = continuous(FrictionProblems.cross(
+        CompiledProblem problem = continuous(FrictionProblems.lanesCross(
                 mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION), 91));
         assertCutSeveralTimes(assertAgrees(problem));
     }

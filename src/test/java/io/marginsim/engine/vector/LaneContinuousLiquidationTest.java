@@ -4,12 +4,13 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertBadDebtOn;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +34,9 @@ class LaneContinuousLiquidationTest {
     void takesOneMovingAssetWhoseSlopeKeepsItsSignAndIsolatedPositions() {
         assertThat(LaneLiquidation.covers(oneAssetLong(mechanics(FEE), 80))).isTrue();
         assertThat(LaneLiquidation.covers(shortTiered(DEBT, mechanics(FEE), 80))).isTrue();
-        assertThat(LaneLiquidation.covers(continuous(FrictionProblems.isolated(mechanics(FEE), 80)))).isTrue();
+        assertThat(LaneLiquidation.covers(continuous(FrictionProblems.lanesIsolated(mechanics(FEE), 80)))).isTrue();
         // two assets move the cross account: its bridge is the Brownian excess's (LaneContinuousCrossTest)
-        assertThat(LaneExtremes.covers(continuous(FrictionProblems.cross(mechanics(FEE), 80)))).isFalse();
+        assertThat(LaneExtremes.covers(continuous(FrictionProblems.lanesCross(mechanics(FEE), 80)))).isFalse();
         // collateral in X leans against the short: a cut could turn the slope over
         assertThat(LaneLiquidation.covers(shortTiered(COLLATERAL, mechanics(FEE), 80))).isFalse();
     }
@@ -90,7 +91,7 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
-        CompiledProblem problem = continuous(FrictionProblems.isolatedPremium(
+        CompiledProblem problem = continuous(FrictionProblems.lanesIsolatedPremium(
                 mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 85));
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertCutSeveralTimes(assertAgrees(problem));

@@ -9,6 +9,7 @@ import io.marginsim.stats.PathStats;
 import io.marginsim.stats.RankedSample;
 import io.marginsim.result.Samples;
 import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 
@@ -57,10 +58,10 @@ class VectorEngineRunTest {
     void liquidationResultsDoNotDependOnChunkSizeOrThreadCount() {
         // the account lanes and each lane's account are reset per block of lanes, and lanes past a block's end are
         // never handed to their account; the ulp caveat of the market above carries over to the account's lanes
-        assertIndependentOfGeometry(FrictionProblems.cross(FrictionProblems.mechanics(
+        assertIndependentOfGeometry(FrictionProblems.lanesCross(FrictionProblems.mechanics(
                 FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.LINEAR_IMPACT, FrictionProblems.BY_FRACTION), 27),
                 1e-6);
-        assertIndependentOfGeometry(FrictionProblems.isolated(FrictionProblems.mechanics(
+        assertIndependentOfGeometry(FrictionProblems.lanesIsolated(FrictionProblems.mechanics(
                 FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 28), 1e-6);
     }
 
@@ -98,7 +99,7 @@ class VectorEngineRunTest {
     @Test
     void aPathGivesTheSameResultsWhereverItFallsInABlock() {
         assertSameWhereverAPathFalls(Workloads.correlated(3, 22));
-        assertSameWhereverAPathFalls(FrictionProblems.cross(FrictionProblems.mechanics(
+        assertSameWhereverAPathFalls(FrictionProblems.lanesCross(FrictionProblems.mechanics(
                 FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 29));
     }
 

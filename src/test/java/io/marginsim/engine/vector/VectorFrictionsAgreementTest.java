@@ -5,16 +5,17 @@ import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.contract.Problems;
 import io.marginsim.engine.contract.EngineUnderTest;
 import io.marginsim.engine.contract.ReferenceAgreement;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.function.IntPredicate;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.SQRT_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.SQRT_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -45,42 +46,42 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void crossFundingAndBorrowInterestWithoutLiquidationMechanics() {
-        CompiledProblem problem = FrictionProblems.cross(null, 51);
+        CompiledProblem problem = FrictionProblems.lanesCross(null, 51);
         assertThat(problem.frictions.features()).containsExactly("funding", "borrow interest");
         assertAgrees(problem);
     }
 
     @Test
     void crossFractionalLatencyLinearImpactFeeAndPartialByFraction() {
-        PathBlock reference = assertAgrees(FrictionProblems.cross(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesCross(
                 mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, FEE, BY_FRACTION), 52));
         assertCutSeveralTimes(reference);
     }
 
     @Test
     void crossPartialByTierWithSqrtImpactAtOnce() {
-        PathBlock reference = assertAgrees(FrictionProblems.cross(mechanics(BY_TIER, SQRT_IMPACT, FEE), 53));
+        PathBlock reference = assertAgrees(FrictionProblems.lanesCross(mechanics(BY_TIER, SQRT_IMPACT, FEE), 53));
         assertCutSeveralTimes(reference);
     }
 
     @Test
     void crossBadDebtFromLongLatencyAndSteepImpact() {
         // 4.25 steps of latency: the price moves on by several step deviations before the fill
-        PathBlock reference = assertAgrees(FrictionProblems.cross(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesCross(
                 mechanics("\"latencySeconds\": 45900", SQRT_IMPACT, "\"feeRate\": 0.01"), 54));
         assertBadDebtOn(reference, PATHS / 20);
     }
 
     @Test
     void isolatedPartialByTierWithFractionalLatency() {
-        PathBlock reference = assertAgrees(FrictionProblems.isolated(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesIsolated(
                 mechanics("\"latencySeconds\": 3240", SQRT_IMPACT, FEE, BY_TIER), 55));
         assertCutSeveralTimes(reference);
     }
 
     @Test
     void isolatedPartialByFractionWithBadDebt() {
-        PathBlock reference = assertAgrees(FrictionProblems.isolated(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesIsolated(
                 mechanics("\"latencySeconds\": 37800", LINEAR_IMPACT, FEE, BY_FRACTION), 56));
         assertCutSeveralTimes(reference);
         assertBadDebtOn(reference, 1);

@@ -8,12 +8,13 @@ import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.contract.Problems;
 import io.marginsim.engine.contract.EngineUnderTest;
 import io.marginsim.engine.contract.ReferenceAgreement;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,14 +46,14 @@ class VectorScopeAgreementTest {
 
     @Test
     void liquidationMechanicsInLanes() {
-        CompiledProblem problem = FrictionProblems.isolated(MECHANICS, 33);
+        CompiledProblem problem = FrictionProblems.lanesIsolated(MECHANICS, 33);
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertAgrees(problem);
     }
 
     @Test
     void liquidationMechanicsCheckedContinuously() {
-        CompiledProblem problem = FrictionProblems.isolated(MECHANICS, 34).withMonitoring(Monitoring.CONTINUOUS);
+        CompiledProblem problem = FrictionProblems.lanesIsolated(MECHANICS, 34).withMonitoring(Monitoring.CONTINUOUS);
         assertThat(LaneLiquidation.covers(problem)).as("the lanes run isolated positions continuously").isTrue();
         assertAgrees(problem);
     }
