@@ -2,6 +2,7 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FrictionOptionsTest {
     @Test
     void theMarginModeIsABuildOption() {
-        assertThat(options(FrictionProblems.isolated(null, 1))).contains(" -DISOLATED");
-        assertThat(options(FrictionProblems.cross(null, 1))).doesNotContain("ISOLATED");
+        assertThat(options(FrictionProblems.frozenIsolated(null, 1))).contains(" -DISOLATED");
+        assertThat(options(FrictionProblems.frozenCross(null, 1))).doesNotContain("ISOLATED");
     }
 
     @Test
     void constantFundingBuildsNoPremiumWindow() {
-        assertThat(options(FrictionProblems.cross(null, 1))).contains(" -DFUNDING").doesNotContain("PREMIUM");
+        assertThat(options(FrictionProblems.frozenCross(null, 1))).contains(" -DFUNDING").doesNotContain("PREMIUM");
         assertThat(options(FrictionProblems.crossWithFunding(FrictionProblems.PREMIUM_FUNDING, null, 1)))
                 .contains(" -DPREMIUM_FUNDING -DPREMIUM_HISTORY=9");
     }

@@ -5,6 +5,8 @@ import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +20,8 @@ class GlobalParametersTest {
 
     @Test
     void modelsFromGlobalMemoryGiveTheSamePaths() throws EngineUnavailableException {
-        for (CompiledProblem problem : new CompiledProblem[] {ModelProblems.combined(51), ModelProblems.dcc4(51, true),
-                ModelProblems.historical(51)}) {
+        for (CompiledProblem problem : new CompiledProblem[] {Problems.combined(51), Problems.dcc4(51, true),
+                Problems.historical(51)}) {
             assertSamePathsFromGlobalMemory(problem);
         }
     }

@@ -1,5 +1,7 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.contract.Problems;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,7 +25,7 @@ class JvmSignalHandlersTest {
     void theJvmKeepsItsHandlersOnceOpenClIsInUse() throws IOException {
         assumeTrue(JvmSignalHandlers.supported(), "no sigaction here");
         // open the engine, build its programs and run them, so that every driver initialisation has happened
-        OpenClTestEngines.floatEngine().run(TestProblems.tiered(1), 0, 1_000, p -> { }).close();
+        OpenClTestEngines.floatEngine().run(Problems.tieredThreeBrackets(1), 0, 1_000, p -> { }).close();
         List<long[]> jvm = libjvmRanges();
         assumeTrue(!jvm.isEmpty(), "libjvm.so is not in /proc/self/maps");
         for (int signal : JVM_SIGNALS) {

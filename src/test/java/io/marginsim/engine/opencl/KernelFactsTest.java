@@ -4,12 +4,13 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
 import io.marginsim.problem.Workloads;
 import io.marginsim.liquidation.FrozenProblems;
+import io.marginsim.engine.contract.FrictionProblems;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
-import static io.marginsim.engine.opencl.FrictionProblems.PREMIUM_FUNDING;
+import static io.marginsim.engine.contract.FrictionProblems.PREMIUM_FUNDING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

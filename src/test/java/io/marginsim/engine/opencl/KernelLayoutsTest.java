@@ -1,6 +1,8 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.PortfolioSpecs;
+import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.engine.contract.Problems;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.spec.Monitoring;
@@ -66,7 +68,7 @@ class KernelLayoutsTest {
     @Test
     void packedValuesLieAtTheHeadersOffsets() {
         Map<String, String> defines = defines(KernelLayouts.header());
-        CompiledProblem garch = ModelProblems.garch(7);
+        CompiledProblem garch = Problems.garch(7);
         double[] models = ModelBuffer.pack(garch);
         int asset = garch.assets - 1;
         int record = eval("MODELS_PER_ASSET + " + asset + " * MODEL_FIELDS", defines, LayoutShape.of(garch));
@@ -76,7 +78,7 @@ class KernelLayoutsTest {
                 .isEqualTo(garch.initialVariance.get(asset));
         assertThat(models.length).isEqualTo(eval("MODELS_DCC", defines, LayoutShape.of(garch)));
 
-        CompiledProblem liquidated = FrictionProblems.cross(OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE, 7);
+        CompiledProblem liquidated = FrictionProblems.frozenCross(OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE, 7);
         LayoutShape shape = LayoutShape.of(liquidated);
         double[] reals = FrictionBuffer.pack(liquidated);
         int[] ints = FrictionBuffer.packInts(liquidated);

@@ -10,6 +10,7 @@ import io.marginsim.engine.Specs;
 import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
+import io.marginsim.engine.contract.Problems;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ class OpenClBatchTest {
             paths.add((int) c[7]);
         }
         // three tiers instead of one, on the same shape (one asset, one position)
-        problems.add(TestProblems.tiered(21));
+        problems.add(Problems.tieredThreeBrackets(21));
         paths.add(1500);
         assertBatchEqualsSingleRuns(OpenClTestEngines.floatEngine(), problems, paths);
         assertBatchEqualsSingleRuns(OpenClTestEngines.doubleEngine(), problems, paths);
@@ -47,29 +48,29 @@ class OpenClBatchTest {
     @Test
     void batchOfMarketModelCellsEqualsCellByCellRuns() throws EngineUnavailableException {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        assertBatchEqualsSingleRuns(engine, List.of(ModelProblems.combined(3), ModelProblems.combined(4)),
+        assertBatchEqualsSingleRuns(engine, List.of(Problems.combined(3), Problems.combined(4)),
                 List.of(700, 1300));
-        assertBatchEqualsSingleRuns(engine, List.of(ModelProblems.dcc2(5, true), ModelProblems.dcc2(6, true)),
+        assertBatchEqualsSingleRuns(engine, List.of(Problems.dcc2(5, true), Problems.dcc2(6, true)),
                 List.of(900, 256));
         assertBatchEqualsSingleRuns(engine,
-                List.of(TestProblems.isolatedWithShort(7), TestProblems.isolatedWithShort(8)), List.of(640, 1000));
+                List.of(Problems.isolatedWithShort(7), Problems.isolatedWithShort(8)), List.of(640, 1000));
     }
 
     @Test
     void batchOfContinuouslyMonitoredCellsEqualsCellByCellRuns() throws EngineUnavailableException {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        assertBatchEqualsSingleRuns(engine, List.of(TestProblems.tiered(9).withMonitoring(Monitoring.CONTINUOUS),
-                TestProblems.tiered(10).withMonitoring(Monitoring.CONTINUOUS)), List.of(700, 1300));
+        assertBatchEqualsSingleRuns(engine, List.of(Problems.tieredThreeBrackets(9).withMonitoring(Monitoring.CONTINUOUS),
+                Problems.tieredThreeBrackets(10).withMonitoring(Monitoring.CONTINUOUS)), List.of(700, 1300));
         assertBatchEqualsSingleRuns(engine,
-                List.of(TestProblems.isolatedWithShort(11).withMonitoring(Monitoring.CONTINUOUS),
-                        TestProblems.isolatedWithShort(12).withMonitoring(Monitoring.CONTINUOUS)), List.of(500, 900));
+                List.of(Problems.isolatedWithShort(11).withMonitoring(Monitoring.CONTINUOUS),
+                        Problems.isolatedWithShort(12).withMonitoring(Monitoring.CONTINUOUS)), List.of(500, 900));
         // market models: each cell's paths take their own step covariance from the model state
-        assertBatchEqualsSingleRuns(engine, List.of(ModelProblems.combined(13).withMonitoring(Monitoring.CONTINUOUS),
-                ModelProblems.combined(14).withMonitoring(Monitoring.CONTINUOUS)), List.of(600, 1100));
-        assertBatchEqualsSingleRuns(engine, List.of(ModelProblems.dcc2(15, true).withMonitoring(Monitoring.CONTINUOUS),
-                ModelProblems.dcc2(16, true).withMonitoring(Monitoring.CONTINUOUS)), List.of(900, 300));
-        assertThat(CellBatch.key(engine, TestProblems.tiered(1), 100)).as("a discrete cell runs another program")
-                .isNotEqualTo(CellBatch.key(engine, TestProblems.tiered(1).withMonitoring(Monitoring.CONTINUOUS), 100));
+        assertBatchEqualsSingleRuns(engine, List.of(Problems.combined(13).withMonitoring(Monitoring.CONTINUOUS),
+                Problems.combined(14).withMonitoring(Monitoring.CONTINUOUS)), List.of(600, 1100));
+        assertBatchEqualsSingleRuns(engine, List.of(Problems.dcc2(15, true).withMonitoring(Monitoring.CONTINUOUS),
+                Problems.dcc2(16, true).withMonitoring(Monitoring.CONTINUOUS)), List.of(900, 300));
+        assertThat(CellBatch.key(engine, Problems.tieredThreeBrackets(1), 100)).as("a discrete cell runs another program")
+                .isNotEqualTo(CellBatch.key(engine, Problems.tieredThreeBrackets(1).withMonitoring(Monitoring.CONTINUOUS), 100));
     }
 
     @Test
@@ -86,30 +87,30 @@ class OpenClBatchTest {
     @Test
     void onlyProblemsOfOneProgramWithoutHistoryShareABatch() {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        String tiered = CellBatch.key(engine, TestProblems.tiered(1), 1000);
-        assertThat(tiered).isNotNull().isEqualTo(CellBatch.key(engine, TestProblems.tiered(2), 10));
-        assertThat(CellBatch.key(engine, TestProblems.isolatedWithShort(1), 1000)).isNotNull().isNotEqualTo(tiered);
-        assertThat(CellBatch.key(engine, ModelProblems.garch(1), 1000)).isNotNull().isNotEqualTo(tiered);
-        assertThat(CellBatch.key(engine, ModelProblems.historical(1), 1000)).isNull();
+        String tiered = CellBatch.key(engine, Problems.tieredThreeBrackets(1), 1000);
+        assertThat(tiered).isNotNull().isEqualTo(CellBatch.key(engine, Problems.tieredThreeBrackets(2), 10));
+        assertThat(CellBatch.key(engine, Problems.isolatedWithShort(1), 1000)).isNotNull().isNotEqualTo(tiered);
+        assertThat(CellBatch.key(engine, Problems.garch(1), 1000)).isNotNull().isNotEqualTo(tiered);
+        assertThat(CellBatch.key(engine, Problems.historical(1), 1000)).isNull();
         CompiledProblem liquidating = ProblemCompiler.compile(Specs.parse("""
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.5}],
                  "account": {"cash": 30, "positions": [{"asset": "X", "size": 1, "entryPrice": 100,
                              "rules": {"type": "flat", "rate": 0.005}}]},
                  "monitoring": "discrete", "horizonDays": 4, "stepsPerDay": 4, "paths": 1000, "liquidation": {"feeRate": 0.01}}"""));
         assertThat(CellBatch.key(engine, liquidating, 1000)).isNull();
-        assertThat(CellBatch.key(engine, TestProblems.tiered(1), CellBatch.MAX_CELL_PATHS + 1)).isNull();
+        assertThat(CellBatch.key(engine, Problems.tieredThreeBrackets(1), CellBatch.MAX_CELL_PATHS + 1)).isNull();
 
         CellBatch batch = CellBatch.of(tiered);
-        int steps = TestProblems.tiered(1).steps;
+        int steps = Problems.tieredThreeBrackets(1).steps;
         int paths = (int) (CellBatch.MAX_PATH_STEPS / steps / 3);
         for (int i = 0; i < 3; i++) {
             assertThat(batch.fits(tiered, paths, steps)).isTrue();
-            batch.add(TestProblems.tiered(i), paths);
+            batch.add(Problems.tieredThreeBrackets(i), paths);
         }
         long left = CellBatch.MAX_PATH_STEPS - batch.pathSteps();
         assertThat(batch.fits(tiered, 1, (int) left)).isTrue();
         assertThat(batch.fits(tiered, 1, (int) left + 1)).as("past the path-step bound").isFalse();
-        assertThat(CellBatch.of(tiered).fits(CellBatch.key(engine, ModelProblems.garch(1), 1), 1, 1)).isFalse();
+        assertThat(CellBatch.of(tiered).fits(CellBatch.key(engine, Problems.garch(1), 1), 1, 1)).isFalse();
     }
 
     private static void assertBatchEqualsSingleRuns(OpenClEngine engine, List<CompiledProblem> problems,

@@ -4,6 +4,7 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,33 +28,33 @@ class OpenClCappedFeeAgreementTest {
 
     @Test
     void crossFillsPastTheBankruptcyPrice() {
-        CompiledProblem problem = FrictionProblems.cross(SLOW, 91);
+        CompiledProblem problem = FrictionProblems.frozenCross(SLOW, 91);
         assertThat(problem.mechanicsFeatures()).contains(Feature.FEE_CAPPED);
         assertAgrees(OpenClTestEngines.floatEngine(), problem);
-        assertThat(pathsWhereTheCapBinds(problem, FrictionProblems.cross(uncapped(SLOW), 91)))
+        assertThat(pathsWhereTheCapBinds(problem, FrictionProblems.frozenCross(uncapped(SLOW), 91)))
                 .isGreaterThan(PATHS / 10);
     }
 
     @Test
     void isolatedPartialFillsWithTheCapDecidingBankruptcy() {
-        CompiledProblem problem = FrictionProblems.isolated(ISOLATED_FRACTION, 92);
+        CompiledProblem problem = FrictionProblems.frozenIsolated(ISOLATED_FRACTION, 92);
         assertThat(problem.mechanicsFeatures()).contains(Feature.FEE_CAPPED, Feature.PARTIAL);
         assertAgrees(OpenClTestEngines.floatEngine(), problem);
-        assertThat(pathsWhereTheCapBinds(problem, FrictionProblems.isolated(uncapped(ISOLATED_FRACTION), 92)))
+        assertThat(pathsWhereTheCapBinds(problem, FrictionProblems.frozenIsolated(uncapped(ISOLATED_FRACTION), 92)))
                 .isGreaterThan(PATHS / 10);
     }
 
     @Test
     void uncappedFeesAreChargedInFull() {
-        CompiledProblem problem = FrictionProblems.cross(uncapped(SLOW), 93);
+        CompiledProblem problem = FrictionProblems.frozenCross(uncapped(SLOW), 93);
         assertThat(problem.mechanicsFeatures()).contains(Feature.FEE).doesNotContain(Feature.FEE_CAPPED);
         assertAgrees(OpenClTestEngines.floatEngine(), problem);
     }
 
     @Test
     void doublePrecision() {
-        for (CompiledProblem problem : List.of(FrictionProblems.cross(SLOW, 94),
-                FrictionProblems.isolated(ISOLATED_FRACTION, 95), FrictionProblems.cross(uncapped(SLOW), 96))) {
+        for (CompiledProblem problem : List.of(FrictionProblems.frozenCross(SLOW, 94),
+                FrictionProblems.frozenIsolated(ISOLATED_FRACTION, 95), FrictionProblems.frozenCross(uncapped(SLOW), 96))) {
             assertAgrees(OpenClTestEngines.doubleEngine(), problem);
         }
     }

@@ -6,6 +6,7 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -71,20 +72,20 @@ class OpenClContinuousFrictionAgreementTest {
 
     @Test
     void crossWithCostsFractionalLatencyLinearImpactAndFee() {
-        PathBlock reference = agreesInFloat(FrictionProblems.cross(LATENCY_LINEAR_FEE, 81));
+        PathBlock reference = agreesInFloat(FrictionProblems.frozenCross(LATENCY_LINEAR_FEE, 81));
         assertThat(pathsWithEvents(reference, 1)).isBetween(PATHS / 20, PATHS - PATHS / 20);
     }
 
     @Test
     void crossTierPartialWithSqrtImpact() {
-        PathBlock reference = agreesInFloat(FrictionProblems.cross(TIER_SQRT, 82));
+        PathBlock reference = agreesInFloat(FrictionProblems.frozenCross(TIER_SQRT, 82));
         assertThat(pathsWithEvents(reference, 1)).isGreaterThan(PATHS / 20);
     }
 
     @Test
     void crossPartialFillsWithinTheStepAreCheckedAgain() {
         for (String liquidation : List.of(FRACTION, AT_ONCE_FRACTION)) {
-            PathBlock reference = agreesInFloat(FrictionProblems.cross(liquidation, 83));
+            PathBlock reference = agreesInFloat(FrictionProblems.frozenCross(liquidation, 83));
             assertThat(pathsWithEvents(reference, 3)).as("paths with three or more events")
                     .isGreaterThan(PATHS / 50);
         }
@@ -92,25 +93,25 @@ class OpenClContinuousFrictionAgreementTest {
 
     @Test
     void badDebtAfterSlowFills() {
-        PathBlock reference = agreesInFloat(FrictionProblems.cross(SLOW, 84));
+        PathBlock reference = agreesInFloat(FrictionProblems.frozenCross(SLOW, 84));
         assertThat(pathsWithBadDebt(reference)).isGreaterThan(PATHS / 100);
     }
 
     @Test
     void isolatedFractionPartialWithLatencyImpactAndFee() {
-        PathBlock reference = agreesInFloat(FrictionProblems.isolated(ISOLATED_FRACTION, 85));
+        PathBlock reference = agreesInFloat(FrictionProblems.frozenIsolated(ISOLATED_FRACTION, 85));
         assertThat(pathsWithEvents(reference, 2)).isGreaterThan(PATHS / 50);
     }
 
     @Test
     void isolatedTierPartialWithSqrtImpact() {
-        PathBlock reference = agreesInFloat(FrictionProblems.isolated(ISOLATED_TIER, 86));
+        PathBlock reference = agreesInFloat(FrictionProblems.frozenIsolated(ISOLATED_TIER, 86));
         assertThat(pathsWithEvents(reference, 1)).isGreaterThan(PATHS / 20);
     }
 
     @Test
     void fundingWithoutALiquidationObject() {
-        for (CompiledProblem problem : List.of(FrictionProblems.cross(null, 87), FrictionProblems.isolated(null, 88))) {
+        for (CompiledProblem problem : List.of(FrictionProblems.frozenCross(null, 87), FrictionProblems.frozenIsolated(null, 88))) {
             assertThat(problem.mechanicsFeatures()).contains(Feature.FUNDING).doesNotContain(Feature.LIQUIDATION);
             PathBlock reference = agreesInFloat(problem);
             assertThat(breaches(reference)).isBetween(PATHS / 20, PATHS - PATHS / 20);
@@ -137,10 +138,10 @@ class OpenClContinuousFrictionAgreementTest {
 
     @Test
     void doublePrecision() {
-        for (CompiledProblem problem : List.of(FrictionProblems.cross(LATENCY_LINEAR_FEE, 92),
-                FrictionProblems.cross(TIER_SQRT, 93), FrictionProblems.cross(AT_ONCE_FRACTION, 94),
-                FrictionProblems.cross(SLOW, 95), FrictionProblems.isolated(ISOLATED_FRACTION, 96),
-                FrictionProblems.isolated(ISOLATED_TIER, 97), FrictionProblems.cross(null, 98),
+        for (CompiledProblem problem : List.of(FrictionProblems.frozenCross(LATENCY_LINEAR_FEE, 92),
+                FrictionProblems.frozenCross(TIER_SQRT, 93), FrictionProblems.frozenCross(AT_ONCE_FRACTION, 94),
+                FrictionProblems.frozenCross(SLOW, 95), FrictionProblems.frozenIsolated(ISOLATED_FRACTION, 96),
+                FrictionProblems.frozenIsolated(ISOLATED_TIER, 97), FrictionProblems.frozenCross(null, 98),
                 FrictionProblems.crossOnJumps(FRACTION, 99),
                 FrictionProblems.garchCollateral(FrictionProblems.MOVING_HAIRCUT, "", SLOW, 100))) {
             assertAgrees(OpenClTestEngines.doubleEngine(), continuous(problem), OUTLIERS);

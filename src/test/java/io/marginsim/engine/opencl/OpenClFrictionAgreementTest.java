@@ -1,8 +1,10 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.testing.SpecEdits;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -45,7 +47,7 @@ class OpenClFrictionAgreementTest {
 
     @Test
     void crossWithCostsFractionalLatencyLinearImpactAndFee() {
-        CompiledProblem problem = FrictionProblems.cross(LATENCY_LINEAR_FEE, 61);
+        CompiledProblem problem = FrictionProblems.frozenCross(LATENCY_LINEAR_FEE, 61);
         assertThat(problem.mechanicsFeatures()).contains(Feature.FUNDING, Feature.BORROW, Feature.LATENCY,
                 Feature.SLIPPAGE, Feature.FEE);
         PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), problem);
@@ -54,7 +56,7 @@ class OpenClFrictionAgreementTest {
 
     @Test
     void crossTierPartialWithSqrtImpact() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.cross(TIER_SQRT, 62));
+        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.frozenCross(TIER_SQRT, 62));
         assertThat(pathsWithEvents(reference, 1)).isGreaterThan(PATHS / 20);
     }
 
@@ -67,32 +69,32 @@ class OpenClFrictionAgreementTest {
 
     @Test
     void crossFractionPartialRepeats() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.cross(FRACTION, 63));
+        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.frozenCross(FRACTION, 63));
         assertThat(pathsWithEvents(reference, 3)).as("paths with three or more events").isGreaterThan(PATHS / 50);
     }
 
     @Test
     void badDebtAfterSlowFills() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.cross(SLOW, 64));
+        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.frozenCross(SLOW, 64));
         assertThat(pathsWithBadDebt(reference)).isGreaterThan(PATHS / 100);
     }
 
     @Test
     void isolatedFractionPartialWithLatencyImpactAndFee() {
         PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(),
-                FrictionProblems.isolated(ISOLATED_FRACTION, 65));
+                FrictionProblems.frozenIsolated(ISOLATED_FRACTION, 65));
         assertThat(pathsWithEvents(reference, 2)).isGreaterThan(PATHS / 50);
     }
 
     @Test
     void isolatedTierPartialWithSqrtImpact() {
-        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.isolated(ISOLATED_TIER, 66));
+        PathBlock reference = assertAgrees(OpenClTestEngines.floatEngine(), FrictionProblems.frozenIsolated(ISOLATED_TIER, 66));
         assertThat(pathsWithEvents(reference, 1)).isGreaterThan(PATHS / 20);
     }
 
     @Test
     void carryingCostsWithoutALiquidationObject() {
-        for (CompiledProblem problem : List.of(FrictionProblems.cross(null, 67), FrictionProblems.isolated(null, 68))) {
+        for (CompiledProblem problem : List.of(FrictionProblems.frozenCross(null, 67), FrictionProblems.frozenIsolated(null, 68))) {
             assertThat(problem.mechanicsFeatures()).contains(Feature.FUNDING).doesNotContain(Feature.LIQUIDATION);
             assertThat(assertAgrees(OpenClTestEngines.floatEngine(), problem).tracksLiquidation).isFalse();
         }
@@ -107,11 +109,11 @@ class OpenClFrictionAgreementTest {
 
     @Test
     void doublePrecision() {
-        for (CompiledProblem problem : List.of(FrictionProblems.cross(LATENCY_LINEAR_FEE, 71),
-                FrictionProblems.cross(TIER_SQRT, 72), FrictionProblems.cross(FRACTION, 73),
-                FrictionProblems.cross(SLOW, 74), FrictionProblems.isolated(ISOLATED_FRACTION, 75),
+        for (CompiledProblem problem : List.of(FrictionProblems.frozenCross(LATENCY_LINEAR_FEE, 71),
+                FrictionProblems.frozenCross(TIER_SQRT, 72), FrictionProblems.frozenCross(FRACTION, 73),
+                FrictionProblems.frozenCross(SLOW, 74), FrictionProblems.frozenIsolated(ISOLATED_FRACTION, 75),
                 FrictionProblems.steepTieredLong(STEEP_TIER, 79),
-                FrictionProblems.isolated(ISOLATED_TIER, 76), FrictionProblems.cross(null, 77),
+                FrictionProblems.frozenIsolated(ISOLATED_TIER, 76), FrictionProblems.frozenCross(null, 77),
                 FrictionProblems.crossOnStudentTAndGarch(TIER_SQRT, 78))) {
             assertAgrees(OpenClTestEngines.doubleEngine(), problem);
         }
@@ -119,7 +121,7 @@ class OpenClFrictionAgreementTest {
 
     @Test
     void theEngineTakesEveryMechanic() {
-        CompiledProblem problem = FrictionProblems.cross(LATENCY_LINEAR_FEE.replace("\"feeRate\": 0.005,",
+        CompiledProblem problem = FrictionProblems.frozenCross(SpecEdits.replace(LATENCY_LINEAR_FEE, "\"feeRate\": 0.005,",
                 "\"feeRate\": 0.005, \"partial\": {\"mode\": \"tier\"},"), 1);
         assertThat(problem.featuresInUse()).contains(Feature.FEE_CAPPED, Feature.PARTIAL);
         assertThat(OpenClTestEngines.floatEngine().implementedFeatures())

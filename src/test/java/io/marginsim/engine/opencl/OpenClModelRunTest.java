@@ -6,6 +6,7 @@ import io.marginsim.simulation.Simulator;
 import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
+import io.marginsim.engine.contract.Problems;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.opencl.OpenClRunTest.assertSameQuantiles;
@@ -21,8 +22,8 @@ class OpenClModelRunTest {
     @Test
     void chunkSizeDoesNotChangeResults() {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        for (CompiledProblem problem : new CompiledProblem[] {ModelProblems.combined(41),
-                ModelProblems.combinedCopula(41), ModelProblems.dcc4(41, true), ModelProblems.historical(41)}) {
+        for (CompiledProblem problem : new CompiledProblem[] {Problems.combined(41),
+                Problems.combinedCopula(41), Problems.dcc4(41, true), Problems.historical(41)}) {
             try (PathStats whole = engine.run(problem, 5, 12_000, p -> { }, 12_000)) {
                 for (int chunk : new int[] {777, 4096}) {
                     try (PathStats chunked = engine.run(problem, 5, 12_000, p -> { }, chunk)) {
@@ -39,8 +40,8 @@ class OpenClModelRunTest {
     void runReportEqualsTheReportOfTheSimulatedPaths() {
         for (OpenClEngine engine : new OpenClEngine[] {OpenClTestEngines.floatEngine(),
                 OpenClTestEngines.doubleEngine()}) {
-            for (CompiledProblem problem : new CompiledProblem[] {ModelProblems.combined(42),
-                    ModelProblems.combinedCopula(42)}) {
+            for (CompiledProblem problem : new CompiledProblem[] {Problems.combined(42),
+                    Problems.combinedCopula(42)}) {
                 PathBlock block = new PathBlock(8_000);
                 engine.simulate(problem, 7, block);
                 ReportBuilder.RunInfo info = Simulator.runInfo(problem, engine.name(), "test", 0);

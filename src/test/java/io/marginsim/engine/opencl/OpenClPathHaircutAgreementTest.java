@@ -4,6 +4,7 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import static io.marginsim.engine.opencl.FrictionAgreement.FIRST_PATH;
 import static io.marginsim.engine.opencl.FrictionAgreement.PATHS;
 import static io.marginsim.engine.opencl.FrictionAgreement.assertAgrees;
 import static io.marginsim.engine.opencl.FrictionAgreement.pathsWithEvents;
-import static io.marginsim.engine.opencl.FrictionProblems.MOVING_HAIRCUT;
+import static io.marginsim.engine.contract.FrictionProblems.MOVING_HAIRCUT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

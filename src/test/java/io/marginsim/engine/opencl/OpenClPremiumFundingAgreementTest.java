@@ -5,6 +5,7 @@ import io.marginsim.problem.Feature;
 import io.marginsim.problem.Frictions;
 import io.marginsim.liquidation.PremiumLink;
 import io.marginsim.engine.MarketPath;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
 import static io.marginsim.engine.opencl.FrictionAgreement.FIRST_PATH;
 import static io.marginsim.engine.opencl.FrictionAgreement.PATHS;
 import static io.marginsim.engine.opencl.FrictionAgreement.assertAgrees;
-import static io.marginsim.engine.opencl.FrictionProblems.PREMIUM_FUNDING;
+import static io.marginsim.engine.contract.FrictionProblems.PREMIUM_FUNDING;
 import static io.marginsim.engine.opencl.OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE;
 import static io.marginsim.engine.opencl.OpenClFrictionAgreementTest.TIER_SQRT;
 import static org.assertj.core.api.Assertions.assertThat;

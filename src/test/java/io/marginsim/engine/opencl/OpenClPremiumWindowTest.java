@@ -10,6 +10,7 @@ import io.marginsim.engine.Precision;
 import io.marginsim.problem.UnsupportedModelException;
 import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.liquidation.FrozenProblems;
+import io.marginsim.engine.contract.FrictionProblems;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import static io.marginsim.engine.opencl.FrictionProblems.PREMIUM_FUNDING;
+import static io.marginsim.engine.contract.FrictionProblems.PREMIUM_FUNDING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -12,6 +12,8 @@ import io.marginsim.result.LossStatistics;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.result.Samples;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +29,7 @@ class OpenClRunTest {
     @Test
     void breachProbabilityAgreesWithScalarWithinTheConfidenceInterval() {
         int paths = 200_000;
-        CompiledProblem problem = TestProblems.tiered(21);
+        CompiledProblem problem = Problems.tieredThreeBrackets(21);
         AtomicLong progress = new AtomicLong();
         PathStats gpu = OpenClTestEngines.floatEngine().run(problem, 0, paths, progress::addAndGet, 65_536);
         PathStats reference = new ScalarEngine().run(problem, 0, paths, p -> { });
@@ -63,7 +65,7 @@ class OpenClRunTest {
 
     @Test
     void deviceHistogramCountsTheSimulatedPaths() {
-        CompiledProblem problem = TestProblems.isolatedWithShort(23);
+        CompiledProblem problem = Problems.isolatedWithShort(23);
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         PathBlock block = new PathBlock(10_000);
         engine.simulate(problem, 100, block);
@@ -83,9 +85,9 @@ class OpenClRunTest {
     void continuousDeviceHistogramCountsBreachSlots() {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
         for (CompiledProblem problem : new CompiledProblem[] {
-                TestProblems.isolatedWithShort(26).withMonitoring(Monitoring.CONTINUOUS),
-                TestProblems.tiered(27).withMonitoring(Monitoring.CONTINUOUS),
-                FrictionProblems.cross(null, 28).withMonitoring(Monitoring.CONTINUOUS)}) {
+                Problems.isolatedWithShort(26).withMonitoring(Monitoring.CONTINUOUS),
+                Problems.tieredThreeBrackets(27).withMonitoring(Monitoring.CONTINUOUS),
+                FrictionProblems.frozenCross(null, 28).withMonitoring(Monitoring.CONTINUOUS)}) {
             PathBlock block = PathBlock.forProblem(problem, 6_000);
             engine.simulate(problem, 11, block);
             PathStats expected = PathStats.of(problem.steps, BreachBins.CONTINUOUS, block);
@@ -103,7 +105,7 @@ class OpenClRunTest {
     void runReportEqualsTheReportOfTheSimulatedPaths() {
         for (OpenClEngine engine : new OpenClEngine[] {OpenClTestEngines.floatEngine(),
                 OpenClTestEngines.doubleEngine()}) {
-            CompiledProblem problem = TestProblems.tiered(24);
+            CompiledProblem problem = Problems.tieredThreeBrackets(24);
             PathBlock block = new PathBlock(12_000);
             engine.simulate(problem, 7, block);
             ReportBuilder.RunInfo info = Simulator.runInfo(problem, engine.name(), "test", 0);
@@ -119,7 +121,7 @@ class OpenClRunTest {
     @Test
     void runCopiesBackOnlyHistograms() {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        CompiledProblem problem = TestProblems.tiered(25);
+        CompiledProblem problem = Problems.tieredThreeBrackets(25);
         int chunk = 8_192;
         for (int paths : new int[] {20_000, 80_000}) {
             // the loss statistics read their ranks of the terminal equity in the report's query

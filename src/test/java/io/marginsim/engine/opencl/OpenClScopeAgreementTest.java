@@ -10,8 +10,12 @@ import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.stats.PathStats;
 import io.marginsim.stats.ScopeStats;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.EngineUnderTest;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
+import java.util.Locale;
 import java.util.Collections;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,46 +26,46 @@ import static org.assertj.core.api.Assertions.offset;
  * monitoring) and the liquidating kernel (frictions.cl) against the reference path by path, and reduced into a run's
  * statistics chunk by chunk: in float the same breach step for each position on at least 99.9% of paths and, where it
  * is the same, the equity at close (and liquidation loss and bad debt) within
- * {@link OpenClAgreementTest#FLOAT_TOLERANCE} of the account's size; in double every path.
+ * {@link EngineUnderTest#KERNEL_FLOAT_RELATIVE} of the account's size; in double every path.
  */
 class OpenClScopeAgreementTest {
     private static final int PATHS = 3_001;
 
     @Test
     void positionsCheckedAtStepEnds() {
-        assertAgrees(OpenClTestEngines.floatEngine(), TestProblems.isolatedWithShort(61), 0.999,
-                OpenClAgreementTest.FLOAT_TOLERANCE);
+        assertAgrees(OpenClTestEngines.floatEngine(), Problems.isolatedWithShort(61), 0.999,
+                EngineUnderTest.KERNEL_FLOAT_RELATIVE);
     }
 
     @Test
     void positionsCheckedContinuously() {
         assertAgrees(OpenClTestEngines.floatEngine(),
-                TestProblems.isolatedWithShort(62).withMonitoring(Monitoring.CONTINUOUS), 0.999,
-                OpenClAgreementTest.FLOAT_TOLERANCE);
+                Problems.isolatedWithShort(62).withMonitoring(Monitoring.CONTINUOUS), 0.999,
+                EngineUnderTest.KERNEL_FLOAT_RELATIVE);
     }
 
     @Test
     void doublePrecisionMatchesEveryPositionOnEveryPath() {
-        assertAgrees(OpenClTestEngines.doubleEngine(), TestProblems.isolatedWithShort(63), 1.0,
-                OpenClAgreementTest.DOUBLE_TOLERANCE);
+        assertAgrees(OpenClTestEngines.doubleEngine(), Problems.isolatedWithShort(63), 1.0,
+                EngineUnderTest.KERNEL_DOUBLE_RELATIVE);
         assertAgrees(OpenClTestEngines.doubleEngine(),
-                TestProblems.isolatedWithShort(64).withMonitoring(Monitoring.CONTINUOUS), 1.0,
-                OpenClAgreementTest.DOUBLE_TOLERANCE);
+                Problems.isolatedWithShort(64).withMonitoring(Monitoring.CONTINUOUS), 1.0,
+                EngineUnderTest.KERNEL_DOUBLE_RELATIVE);
     }
 
     @Test
     void liquidationMechanicsWithFundingPartialCutsAndFees() {
         assertAgrees(OpenClTestEngines.floatEngine(),
-                FrictionProblems.isolated(OpenClFrictionAgreementTest.ISOLATED_FRACTION, 66), 0.999,
-                OpenClAgreementTest.FLOAT_TOLERANCE);
+                FrictionProblems.frozenIsolated(OpenClFrictionAgreementTest.ISOLATED_FRACTION, 66), 0.999,
+                EngineUnderTest.KERNEL_FLOAT_RELATIVE);
     }
 
     @Test
     void liquidationMechanicsInDoubleUnderEitherMonitoring() {
         for (Monitoring monitoring : Monitoring.values()) {
             assertAgrees(OpenClTestEngines.doubleEngine(),
-                    FrictionProblems.isolated(OpenClFrictionAgreementTest.ISOLATED_TIER, 67).withMonitoring(monitoring),
-                    1.0, OpenClAgreementTest.DOUBLE_TOLERANCE);
+                    FrictionProblems.frozenIsolated(OpenClFrictionAgreementTest.ISOLATED_TIER, 67).withMonitoring(monitoring),
+                    1.0, EngineUnderTest.KERNEL_DOUBLE_RELATIVE);
         }
     }
 
@@ -70,22 +74,21 @@ class OpenClScopeAgreementTest {
     void manyPositionsBoundTheChunk() {
         String position = "{\"asset\": \"A\", \"size\": 1, \"entryPrice\": 100, \"margin\": 10, "
                 + "\"rules\": {\"type\": \"flat\", \"rate\": 0.05}}";
-        CompiledProblem many = ProblemCompiler.compile(Specs.parse("""
+        CompiledProblem many = ProblemCompiler.compile(Specs.parse(String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.5}],
-                 "account": {"mode": "isolated", "cash": 0, "positions": [%s]}, "horizonDays": 1}"""
-                .formatted(String.join(", ", Collections.nCopies(200, position)))));
+                 "account": {"mode": "isolated", "cash": 0, "positions": [%s]}, "horizonDays": 1}""", String.join(", ", Collections.nCopies(200, position)))));
         int chunk = ScopeSlot.chunkPaths(many, OpenClEngine.DEFAULT_CHUNK_PATHS);
         assertThat(chunk).isLessThan(OpenClEngine.DEFAULT_CHUNK_PATHS);
         assertThat((long) chunk * 200 * (Integer.BYTES + 3 * Double.BYTES))
                 .isLessThanOrEqualTo(ScopeSlot.MAX_CHUNK_BYTES);
-        assertThat(ScopeSlot.chunkPaths(TestProblems.isolatedWithShort(1), OpenClEngine.DEFAULT_CHUNK_PATHS))
+        assertThat(ScopeSlot.chunkPaths(Problems.isolatedWithShort(1), OpenClEngine.DEFAULT_CHUNK_PATHS))
                 .isEqualTo(OpenClEngine.DEFAULT_CHUNK_PATHS);
     }
 
     /** Chunks of a run reduce into the same counts as the reference's run, in double. */
     @Test
     void aRunInChunksCountsEachPositionsBreachesAsTheReference() {
-        CompiledProblem problem = TestProblems.isolatedWithShort(65);
+        CompiledProblem problem = Problems.isolatedWithShort(65);
         PathStats reference = new ScalarEngine(1, 1000).run(problem, 0, PATHS, Engine.ProgressListener.NONE);
         try (PathStats device = OpenClTestEngines.doubleEngine().run(problem, 0, PATHS, Engine.ProgressListener.NONE,
                 1000)) {
@@ -108,6 +111,6 @@ class OpenClScopeAgreementTest {
         PathBlock block = PathBlock.forProblem(problem, PATHS);
         engine.simulate(problem, 0, block);
         ScopeAgreement.assertAgrees(reference.scopes, block.scopes, agreement,
-                relative * OpenClAgreementTest.accountSize(problem));
+                relative * EngineUnderTest.accountSize(problem));
     }
 }

@@ -18,7 +18,7 @@ public final class OpenClTestEngines {
     private OpenClTestEngines() {
     }
 
-    static synchronized OpenClEngine floatEngine() {
+    public static synchronized OpenClEngine floatEngine() {
         if (single == null) {
             single = open(Precision.FLOAT);
         }
@@ -26,7 +26,7 @@ public final class OpenClTestEngines {
     }
 
     /** The double-precision engine, or a skipped test where the device has no fp64. */
-    static synchronized OpenClEngine doubleEngine() {
+    public static synchronized OpenClEngine doubleEngine() {
         if (dbl == null) {
             assumeTrue(floatEngine().device().fp64(), "device has no cl_khr_fp64");
             dbl = open(Precision.DOUBLE);

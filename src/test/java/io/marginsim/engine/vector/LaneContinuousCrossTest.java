@@ -6,14 +6,16 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +33,11 @@ class LaneContinuousCrossTest {
 
     @Test
     void takesCrossAccountsThatSeveralAssetsMoveWithoutAPortfolioMargin() {
-        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.cross(mechanics(FEE), 90)))).isTrue();
+        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.lanesCross(mechanics(FEE), 90)))).isTrue();
         assertThat(LaneExcessBridge.covers(threeAssets("", mechanics(FEE), 90))).isTrue();
         // one asset moves the account: its extremes are the bridge's
-        assertThat(LaneExcessBridge.covers(continuous(ModelProblems.oneAsset("", "", "", "", 90)))).isFalse();
-        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.isolated(mechanics(FEE), 90)))).isFalse();
+        assertThat(LaneExcessBridge.covers(continuous(Problems.oneAsset("", "", "", "", 90)))).isFalse();
+        assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.lanesIsolated(mechanics(FEE), 90)))).isFalse();
         // a portfolio margin's slope jumps between scenarios: per lane in the reference (LaneFrictions)
         CompiledProblem portfolio = ProblemCompiler.compile(
                 PortfolioSpecs.twoAssetsLiquidated(15_000, "{}", 7, 100, Monitoring.CONTINUOUS));
@@ -44,7 +46,7 @@ class LaneContinuousCrossTest {
 
     @Test
     void twoAssetsWithFundingDebtHaircutLatencyAndPartialCuts() {
-        CompiledProblem problem = continuous(FrictionProblems.cross(
+        CompiledProblem problem = continuous(FrictionProblems.lanesCross(
                 mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION), 91));
         assertCutSeveralTimes(assertAgrees(problem));
     }
@@ -75,7 +77,7 @@ class LaneContinuousCrossTest {
      * under a correlated GARCH market on C; continuous by default.
      */
     private static CompiledProblem threeAssets(String funding, String liquidation, long seed) {
-        return ModelProblems.compile(String.format(Locale.ROOT, """
+        return Problems.compile(String.format(Locale.ROOT, """
                 {"assets": [{"name": "A", "price": 100, "volatility": 0.8, "drift": 0.05},
                             {"name": "B", "price": 40, "volatility": 1.1},
                             {"name": "C", "price": 20, "volatility": 0.9,

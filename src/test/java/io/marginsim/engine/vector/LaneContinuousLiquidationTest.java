@@ -4,14 +4,16 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertBadDebtOn;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,9 +37,9 @@ class LaneContinuousLiquidationTest {
     void takesOneMovingAssetWhoseSlopeKeepsItsSignAndIsolatedPositions() {
         assertThat(LaneLiquidation.covers(oneAssetLong(mechanics(FEE), 80))).isTrue();
         assertThat(LaneLiquidation.covers(shortTiered(DEBT, mechanics(FEE), 80))).isTrue();
-        assertThat(LaneLiquidation.covers(continuous(FrictionProblems.isolated(mechanics(FEE), 80)))).isTrue();
+        assertThat(LaneLiquidation.covers(continuous(FrictionProblems.lanesIsolated(mechanics(FEE), 80)))).isTrue();
         // two assets move the cross account: its bridge is the Brownian excess's (LaneContinuousCrossTest)
-        assertThat(LaneExtremes.covers(continuous(FrictionProblems.cross(mechanics(FEE), 80)))).isFalse();
+        assertThat(LaneExtremes.covers(continuous(FrictionProblems.lanesCross(mechanics(FEE), 80)))).isFalse();
         // collateral in X leans against the short: a cut could turn the slope over
         assertThat(LaneLiquidation.covers(shortTiered(COLLATERAL, mechanics(FEE), 80))).isFalse();
     }
@@ -58,7 +60,7 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void premiumLinkedFundingAndAFeeCappedAtTheRemainingMargin() {
-        CompiledProblem problem = continuous(ModelProblems.oneAsset("", "",
+        CompiledProblem problem = continuous(Problems.oneAsset("", "",
                 "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"premium\": {\"basisSensitivity\": 0.3, "
                         + "\"clampBand\": 0.0005, \"rateCap\": 0.0075}}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02",
@@ -71,7 +73,7 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void garchMarketWithHaircutsOnCollateralInTheSameAssetAndBorrowInterest() {
-        CompiledProblem problem = ModelProblems.compile(String.format(Locale.ROOT, """
+        CompiledProblem problem = Problems.compile(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.7,
                              "garch": {"alpha": 0.12, "beta": 0.85, "initialVolatility": 1.2}}],
                  "account": {"cash": 40, "collateral": [{"asset": "X", "amount": 0.5,
@@ -92,15 +94,15 @@ class LaneContinuousLiquidationTest {
 
     @Test
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
-        CompiledProblem problem = continuous(FrictionProblems.isolatedPremium(
+        CompiledProblem problem = continuous(FrictionProblems.lanesIsolatedPremium(
                 mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 85));
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertCutSeveralTimes(assertAgrees(problem));
     }
 
-    /** The long of {@link ModelProblems#oneAsset} with funding and the body {@code liquidation}, continuous. */
+    /** The long of {@link Problems#oneAsset} with funding and the body {@code liquidation}, continuous. */
     private static CompiledProblem oneAssetLong(String liquidation, long seed) {
-        return continuous(ModelProblems.oneAsset("", "", "\"funding\": {\"fundingRatePerInterval\": 0.0003}",
+        return continuous(Problems.oneAsset("", "", "\"funding\": {\"fundingRatePerInterval\": 0.0003}",
                 "\"liquidation\": {" + liquidation + "}", seed));
     }
 
@@ -109,7 +111,7 @@ class LaneContinuousLiquidationTest {
      * {@code collateral} member of the account) and the body {@code liquidation}, continuous by default.
      */
     private static CompiledProblem shortTiered(String holding, String liquidation, long seed) {
-        return ModelProblems.compile(String.format(Locale.ROOT, """
+        return Problems.compile(String.format(Locale.ROOT, """
                 {"assets": [{"name": "X", "price": 100, "volatility": 0.8, "drift": 0.1}],
                  "account": {"cash": 250, %s,
                              "positions": [{"asset": "X", "size": -12, "entryPrice": 100,

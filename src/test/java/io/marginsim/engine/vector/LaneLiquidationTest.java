@@ -6,16 +6,18 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertAgrees;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertBadDebtOn;
 import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
@@ -31,11 +33,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LaneLiquidationTest {
     @Test
     void runsDiscreteMonitoringAndContinuousWhereTheLanesKnowTheSide() {
-        CompiledProblem twoAssets = FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF), 70);
+        CompiledProblem twoAssets = FrictionProblems.lanesCross(mechanics(LATENCY_AND_A_HALF), 70);
         assertThat(LaneLiquidation.covers(twoAssets)).isTrue();
         // two assets move the cross account: its Brownian excess runs in lanes (LaneContinuousCrossTest)
         assertThat(LaneLiquidation.covers(twoAssets.withMonitoring(Monitoring.CONTINUOUS))).isTrue();
-        assertThat(LaneLiquidation.covers(ModelProblems.oneAsset("", "", "", "\"liquidation\": {}", 71)
+        assertThat(LaneLiquidation.covers(Problems.oneAsset("", "", "", "\"liquidation\": {}", 71)
                 .withMonitoring(Monitoring.CONTINUOUS))).isTrue();
     }
 
@@ -54,7 +56,7 @@ class LaneLiquidationTest {
     @Test
     void aLoanWithoutPositionsIsClosedWholeAtItsFill() {
         // collateral and a debt only: the account is one scope with no sizes, closed whole at its first fill
-        CompiledProblem problem = FrictionProblems.compile("""
+        CompiledProblem problem = FrictionProblems.lanesAccount("""
                 "cash": 0, "collateral": [{"asset": "A", "amount": 10, "haircut": 0.2}],
                 "debts": [{"asset": "B", "amount": 18, "borrowRate": 0.3}]""", LATENCY_AND_A_HALF, 75);
         assertThat(problem.positions).isZero();
@@ -78,7 +80,7 @@ class LaneLiquidationTest {
 
     @Test
     void isolatedPremiumFundingBorrowInterestAndCappedFeesFilledAtOnce() {
-        CompiledProblem problem = FrictionProblems.isolatedPremium(
+        CompiledProblem problem = FrictionProblems.lanesIsolatedPremium(
                 mechanics("\"feeRate\": 0.03", "\"feeCappedAtRemainingMargin\": true", BY_FRACTION), 72);
         assertThat(problem.mechanicsFeatures()).contains(Feature.PREMIUM_FUNDING, Feature.BORROW,
                 Feature.FEE_CAPPED, Feature.PARTIAL)
@@ -89,7 +91,7 @@ class LaneLiquidationTest {
 
     @Test
     void entryNotionalBracketsFollowTheLiveSizeAfterTierCuts() {
-        CompiledProblem problem = FrictionProblems.compile("""
+        CompiledProblem problem = FrictionProblems.lanesAccount("""
                 "cash": 20, "collateral": [{"asset": "B", "amount": 2, "haircut": 0.2}],
                 "positions": [
                   {"asset": "A", "size": 10, "entryPrice": 100,

@@ -1,6 +1,7 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
@@ -13,7 +14,7 @@ import static org.assertj.core.api.Assertions.within;
  * {@link FrictionProblems} is under floors 0, 500 and 900 at 1%, 3% and 5% with Binance-style deductions.
  */
 class LaneTiersTest {
-    private static final CompiledProblem PROBLEM = FrictionProblems.cross(null, 90);
+    private static final CompiledProblem PROBLEM = FrictionProblems.lanesCross(null, 90);
 
     @Test
     void eachLaneGetsTheBracketItsNotionalReaches() {

@@ -1,16 +1,18 @@
 package io.marginsim.engine.vector;
 
+import io.marginsim.engine.contract.Problems;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.SQRT_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.SQRT_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 
 /**
  * Liquidation under continuous monitoring (breach at the barrier, fills from the crossing time, checks again after a
@@ -23,15 +25,26 @@ class VectorContinuousFrictionsTest {
     private static final double RELATIVE = 1e-5;
     private static final String FEE = "\"feeRate\": 0.005";
 
+    /** GARCH's conditional variance in the bridge of a liquidating lane, with funding, latency and partial cuts. */
+    @Test
+    void garchWithFundingLatencyAndPartialLiquidation() {
+        CompiledProblem problem = Problems.oneAsset(
+                "\"garch\": {\"alpha\": 0.12, \"beta\": 0.85, \"initialVolatility\": 1.2}", "",
+                "\"funding\": {\"fundingRatePerInterval\": 0.0005}",
+                "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION) + "}", 76);
+        VectorFrictionsAgreementTest.assertCutSeveralTimes(VectorFrictionsAgreementTest.assertAgrees(
+                problem.withMonitoring(Monitoring.CONTINUOUS), RELATIVE, VectorFrictionsAgreementTest.PATHS / 1000));
+    }
+
     @Test
     void crossFundingAndBorrowInterest() {
-        assertAgrees(continuous(FrictionProblems.cross(null, 61)));
+        assertAgrees(continuous(FrictionProblems.lanesCross(null, 61)));
     }
 
     @Test
     void crossFractionalLatencyLinearImpactFeeAndPartialByFraction() {
         VectorFrictionsAgreementTest.assertCutSeveralTimes(assertAgrees(continuous(
-                FrictionProblems.cross(mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, FEE, BY_FRACTION), 62))));
+                FrictionProblems.lanesCross(mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, FEE, BY_FRACTION), 62))));
     }
 
     /**
@@ -44,13 +57,13 @@ class VectorContinuousFrictionsTest {
     @Test
     void crossPartialByTierWithSqrtImpactAtOnce() {
         VectorFrictionsAgreementTest.assertCutSeveralTimes(VectorFrictionsAgreementTest.assertAgrees(continuous(
-                FrictionProblems.cross(mechanics(BY_TIER, SQRT_IMPACT, FEE), 63)), RELATIVE,
+                FrictionProblems.lanesCross(mechanics(BY_TIER, SQRT_IMPACT, FEE), 63)), RELATIVE,
                 VectorFrictionsAgreementTest.PATHS / 20 * 2));
     }
 
     @Test
     void crossBadDebtFromLongLatencyAndSteepImpact() {
-        PathBlock reference = assertAgrees(continuous(FrictionProblems.cross(
+        PathBlock reference = assertAgrees(continuous(FrictionProblems.lanesCross(
                 mechanics("\"latencySeconds\": 45900", SQRT_IMPACT, "\"feeRate\": 0.01"), 64)));
         VectorFrictionsAgreementTest.assertBadDebtOn(reference, VectorFrictionsAgreementTest.PATHS / 20);
     }
@@ -58,13 +71,13 @@ class VectorContinuousFrictionsTest {
     @Test
     void isolatedPartialByTierWithFractionalLatency() {
         VectorFrictionsAgreementTest.assertCutSeveralTimes(assertAgrees(continuous(
-                FrictionProblems.isolated(mechanics("\"latencySeconds\": 3240", SQRT_IMPACT, FEE, BY_TIER), 65))));
+                FrictionProblems.lanesIsolated(mechanics("\"latencySeconds\": 3240", SQRT_IMPACT, FEE, BY_TIER), 65))));
     }
 
     @Test
     void isolatedPartialByFractionAtOnce() {
         VectorFrictionsAgreementTest.assertCutSeveralTimes(assertAgrees(continuous(
-                FrictionProblems.isolated(mechanics(LINEAR_IMPACT, FEE, BY_FRACTION), 66))));
+                FrictionProblems.lanesIsolated(mechanics(LINEAR_IMPACT, FEE, BY_FRACTION), 66))));
     }
 
     private static PathBlock assertAgrees(CompiledProblem problem) {

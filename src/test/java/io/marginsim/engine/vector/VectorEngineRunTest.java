@@ -8,6 +8,8 @@ import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.stats.PathStats;
 import io.marginsim.stats.RankedSample;
 import io.marginsim.result.Samples;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 
@@ -19,7 +21,7 @@ class VectorEngineRunTest {
 
     /** Every model at once: t, jumps, GARCH and AR(1) per asset, a common jump and a stress overlay. */
     private static CompiledProblem allModels(long seed) {
-        return ModelProblems.threeAssets(
+        return Problems.threeAssets(
                 "\"degreesOfFreedom\": 4.5, \"jumpIntensity\": 40, \"jumpMean\": -0.05, \"jumpStdev\": 0.05, "
                         + "\"garch\": {\"alpha\": 0.1, \"beta\": 0.8}",
                 "\"ar1\": 0.2, \"garch\": {\"alpha\": 0.05, \"beta\": 0.9}", "\"degreesOfFreedom\": 3",
@@ -29,7 +31,7 @@ class VectorEngineRunTest {
 
     /** The t copula (which excludes per-asset t) with GARCH, AR(1) and jumps. */
     private static CompiledProblem copulaModels(long seed) {
-        return ModelProblems.threeAssets("\"garch\": {\"alpha\": 0.1, \"beta\": 0.85}", "\"ar1\": -0.3",
+        return Problems.threeAssets("\"garch\": {\"alpha\": 0.1, \"beta\": 0.85}", "\"ar1\": -0.3",
                 "\"jumpIntensity\": 50, \"jumpMean\": -0.05, \"jumpStdev\": 0.05",
                 "\"copula\": \"t\", \"copulaDegreesOfFreedom\": 5.5", seed);
     }
@@ -38,7 +40,7 @@ class VectorEngineRunTest {
     void resultsDoNotDependOnChunkSizeOrThreadCount() {
         // the same lanes compute the same path wherever it falls, but a block that runs before C2 has compiled the
         // kernel may differ by an ulp of the Vector API's transcendental functions (see below): far under 1e-6
-        assertIndependentOfGeometry(TestProblems.isolated(21), 1e-6);
+        assertIndependentOfGeometry(Problems.isolatedTwoAssets(21), 1e-6);
     }
 
     @Test
@@ -56,10 +58,10 @@ class VectorEngineRunTest {
     void liquidationResultsDoNotDependOnChunkSizeOrThreadCount() {
         // the account lanes and each lane's account are reset per block of lanes, and lanes past a block's end are
         // never handed to their account; the ulp caveat of the market above carries over to the account's lanes
-        assertIndependentOfGeometry(FrictionProblems.cross(FrictionProblems.mechanics(
+        assertIndependentOfGeometry(FrictionProblems.lanesCross(FrictionProblems.mechanics(
                 FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.LINEAR_IMPACT, FrictionProblems.BY_FRACTION), 27),
                 1e-6);
-        assertIndependentOfGeometry(FrictionProblems.isolated(FrictionProblems.mechanics(
+        assertIndependentOfGeometry(FrictionProblems.lanesIsolated(FrictionProblems.mechanics(
                 FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 28), 1e-6);
     }
 
@@ -97,7 +99,7 @@ class VectorEngineRunTest {
     @Test
     void aPathGivesTheSameResultsWhereverItFallsInABlock() {
         assertSameWhereverAPathFalls(Workloads.correlated(3, 22));
-        assertSameWhereverAPathFalls(FrictionProblems.cross(FrictionProblems.mechanics(
+        assertSameWhereverAPathFalls(FrictionProblems.lanesCross(FrictionProblems.mechanics(
                 FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 29));
     }
 

@@ -1,23 +1,22 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.engine.BreachTimes;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.EngineUnderTest;
+import io.marginsim.engine.contract.ReferenceAgreement;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.function.IntPredicate;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.BY_TIER;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.SQRT_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.SQRT_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -25,8 +24,8 @@ import static org.assertj.core.api.Assertions.within;
  * Path-by-path agreement of carrying costs and liquidation mechanics in the vector engine (float prices, the
  * reference's account in double per lane) with the scalar reference, from the same draws.
  *
- * <p>Criteria: the same first-breach step and the same number of liquidation events on at least 99.9% of paths
- * (a path whose shortfall crosses zero within float rounding of the prices may breach, or be cut again, one step
+ * <p>Criteria, those of {@link ReferenceAgreement#assertLiquidationAgrees} for the vector engine: the same
+ * first-breach step and the same number of liquidation events on at least 99.9% of paths (a path whose shortfall crosses zero within float rounding of the prices may breach, or be cut again, one step
  * apart); on every other path worst shortfall, terminal equity, liquidation loss and bad debt within
  * {@value #RELATIVE} of the account's gross notional; and means that differ by less than one standard error of
  * the reference's, so the engine's difference is well inside the Monte Carlo interval of any report.
@@ -48,42 +47,42 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void crossFundingAndBorrowInterestWithoutLiquidationMechanics() {
-        CompiledProblem problem = FrictionProblems.cross(null, 51);
+        CompiledProblem problem = FrictionProblems.lanesCross(null, 51);
         assertThat(problem.mechanicsFeatures()).containsExactly(Feature.FUNDING, Feature.BORROW);
         assertAgrees(problem);
     }
 
     @Test
     void crossFractionalLatencyLinearImpactFeeAndPartialByFraction() {
-        PathBlock reference = assertAgrees(FrictionProblems.cross(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesCross(
                 mechanics(LATENCY_AND_A_HALF, LINEAR_IMPACT, FEE, BY_FRACTION), 52));
         assertCutSeveralTimes(reference);
     }
 
     @Test
     void crossPartialByTierWithSqrtImpactAtOnce() {
-        PathBlock reference = assertAgrees(FrictionProblems.cross(mechanics(BY_TIER, SQRT_IMPACT, FEE), 53));
+        PathBlock reference = assertAgrees(FrictionProblems.lanesCross(mechanics(BY_TIER, SQRT_IMPACT, FEE), 53));
         assertCutSeveralTimes(reference);
     }
 
     @Test
     void crossBadDebtFromLongLatencyAndSteepImpact() {
         // 4.25 steps of latency: the price moves on by several step deviations before the fill
-        PathBlock reference = assertAgrees(FrictionProblems.cross(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesCross(
                 mechanics("\"latencySeconds\": 45900", SQRT_IMPACT, "\"feeRate\": 0.01"), 54));
         assertBadDebtOn(reference, PATHS / 20);
     }
 
     @Test
     void isolatedPartialByTierWithFractionalLatency() {
-        PathBlock reference = assertAgrees(FrictionProblems.isolated(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesIsolated(
                 mechanics("\"latencySeconds\": 3240", SQRT_IMPACT, FEE, BY_TIER), 55));
         assertCutSeveralTimes(reference);
     }
 
     @Test
     void isolatedPartialByFractionWithBadDebt() {
-        PathBlock reference = assertAgrees(FrictionProblems.isolated(
+        PathBlock reference = assertAgrees(FrictionProblems.lanesIsolated(
                 mechanics("\"latencySeconds\": 37800", LINEAR_IMPACT, FEE, BY_FRACTION), 56));
         assertCutSeveralTimes(reference);
         assertBadDebtOn(reference, 1);
@@ -91,7 +90,7 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void garchVolatilityWithFundingLatencyAndPartialLiquidation() {
-        CompiledProblem problem = ModelProblems.oneAsset(
+        CompiledProblem problem = Problems.oneAsset(
                 "\"garch\": {\"alpha\": 0.12, \"beta\": 0.85, \"initialVolatility\": 1.2}", "",
                 "\"funding\": {\"fundingRatePerInterval\": 0.0005}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, FEE, BY_FRACTION) + "}", 57);
@@ -100,7 +99,7 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void jumpsGapPastTheBankruptcyPrice() {
-        PathBlock reference = assertAgrees(ModelProblems.oneAsset(
+        PathBlock reference = assertAgrees(Problems.oneAsset(
                 "\"jumpIntensity\": 80, \"jumpMean\": -0.06, \"jumpStdev\": 0.06", "", "",
                 "\"liquidation\": {\"latencySeconds\": 5400, \"feeRate\": 0.002}", 58));
         assertBadDebtOn(reference, 1);
@@ -108,7 +107,7 @@ class VectorFrictionsAgreementTest {
 
     @Test
     void premiumLinkedFundingAndAFeeCappedAtTheRemainingMargin() {
-        CompiledProblem problem = ModelProblems.oneAsset("", "",
+        CompiledProblem problem = Problems.oneAsset("", "",
                 "\"funding\": {\"fundingRatePerInterval\": 0.0001, \"premium\": {\"basisSensitivity\": 0.3, "
                         + "\"clampBand\": 0.0005, \"rateCap\": 0.0075}}",
                 "\"liquidation\": {" + mechanics(LATENCY_AND_A_HALF, "\"feeRate\": 0.02",
@@ -135,60 +134,8 @@ class VectorFrictionsAgreementTest {
      * compared path but at most {@code outliers}.
      */
     static PathBlock assertAgrees(CompiledProblem problem, double relative, int outliers) {
-        PathBlock reference = PathBlock.forProblem(problem, PATHS);
-        PathBlock lanes = PathBlock.forProblem(problem, PATHS);
-        new ScalarEngine(1, PATHS).simulate(problem, FIRST_PATH, reference);
-        new VectorEngine(1, PATHS).simulate(problem, FIRST_PATH, lanes);
-
-        assertThat(lanes.breachStepAgreement(reference)).as("first-breach agreement").isGreaterThanOrEqualTo(0.999);
-        BreachTimes.assertAgree(problem, reference, lanes, 0.999, true);
-        assertThat(count(reference, i -> reference.firstBreachStep[i] != PathBlock.NO_BREACH)).as("breached paths")
-                .isGreaterThan(PATHS / 4);
-        boolean tracked = reference.tracksLiquidation;
-        if (tracked) {
-            assertThat(count(reference, i -> lanes.liquidations[i] == reference.liquidations[i]))
-                    .as("paths with as many liquidation events").isGreaterThanOrEqualTo(PATHS - PATHS / 1000);
-        }
-        double tolerance = relative * Agreement.grossNotional(problem);
-        List<String> beyond = new ArrayList<>();
-        for (int i = 0; i < PATHS; i++) {
-            close(beyond, "worst shortfall", i, lanes.worstShortfall[i], reference.worstShortfall[i], tolerance);
-            if (lanes.firstBreachStep[i] != reference.firstBreachStep[i]
-                    || tracked && lanes.liquidations[i] != reference.liquidations[i]) {
-                continue;
-            }
-            close(beyond, "terminal equity", i, lanes.terminalEquity[i], reference.terminalEquity[i], tolerance);
-            if (tracked) {
-                close(beyond, "liquidation loss", i, lanes.liquidationLoss[i], reference.liquidationLoss[i],
-                        tolerance);
-                close(beyond, "bad debt", i, lanes.badDebt[i], reference.badDebt[i], tolerance);
-            }
-        }
-        assertThat(beyond).as("outcomes further than %s from the reference's", tolerance).hasSizeLessThanOrEqualTo(
-                outliers);
-        assertMeansAgree("terminal equity", lanes.terminalEquity, reference.terminalEquity);
-        if (tracked) {
-            assertMeansAgree("liquidation loss", lanes.liquidationLoss, reference.liquidationLoss);
-            assertMeansAgree("bad debt", lanes.badDebt, reference.badDebt);
-        }
-        return reference;
-    }
-
-    /** Notes {@code what} of path {@code i} in {@code beyond} when the lane's value is further than the tolerance. */
-    private static void close(List<String> beyond, String what, int i, double lane, double reference,
-                              double tolerance) {
-        if (!(Math.abs(lane - reference) <= tolerance)) {
-            beyond.add(what + " of path " + (FIRST_PATH + i) + ": " + lane + " vs " + reference);
-        }
-    }
-
-    /** The means differ by less than one standard error of the reference's mean. */
-    private static void assertMeansAgree(String what, double[] lanes, double[] reference) {
-        double mean = Arrays.stream(reference).average().orElseThrow();
-        double variance = Arrays.stream(reference).map(v -> (v - mean) * (v - mean)).sum() / (reference.length - 1);
-        double standardError = Math.sqrt(variance / reference.length);
-        assertThat(Arrays.stream(lanes).average().orElseThrow()).as("mean %s", what)
-                .isCloseTo(mean, within(standardError));
+        return ReferenceAgreement.assertLiquidationAgrees(EngineUnderTest.VECTOR_FLOAT, problem, FIRST_PATH, PATHS,
+                relative * EngineUnderTest.grossNotional(problem), outliers, PATHS / 4);
     }
 
     /** The problem exercises repeated liquidation: more than a tenth of the paths are cut at least twice. */
@@ -203,14 +150,7 @@ class VectorFrictionsAgreementTest {
                 .isGreaterThanOrEqualTo(paths);
     }
 
-    /** Paths of {@code block} for which {@code test} holds. */
     private static int count(PathBlock block, IntPredicate test) {
-        int n = 0;
-        for (int i = 0; i < block.size(); i++) {
-            if (test.test(i)) {
-                n++;
-            }
-        }
-        return n;
+        return ReferenceAgreement.count(block, test);
     }
 }

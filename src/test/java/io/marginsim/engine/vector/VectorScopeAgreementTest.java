@@ -5,12 +5,16 @@ import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.ScopeAgreement;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.EngineUnderTest;
+import io.marginsim.engine.contract.ReferenceAgreement;
+import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
-import static io.marginsim.engine.vector.FrictionProblems.BY_FRACTION;
-import static io.marginsim.engine.vector.FrictionProblems.LATENCY_AND_A_HALF;
-import static io.marginsim.engine.vector.FrictionProblems.LINEAR_IMPACT;
-import static io.marginsim.engine.vector.FrictionProblems.mechanics;
+import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
+import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
+import static io.marginsim.engine.contract.FrictionProblems.LINEAR_IMPACT;
+import static io.marginsim.engine.contract.FrictionProblems.mechanics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -19,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reference's continuous account per lane ({@link LaneContinuous}), liquidation mechanics in lanes
  * ({@link LaneLiquidation}) and per lane under continuous monitoring ({@link LaneFrictions}).
  *
- * <p>Criteria, as {@link Agreement} and VectorFrictionsAgreementTest set them for the account: the same breach step
+ * <p>Criteria, as {@link ReferenceAgreement} and VectorFrictionsAgreementTest set them for the account: the same breach step
  * for each position on at least 99.9% of paths, and where it is the same, the position's equity at close, liquidation
  * loss and bad debt within {@value #RELATIVE} of the account's gross notional (float prices, see there).
  */
@@ -32,24 +36,24 @@ class VectorScopeAgreementTest {
 
     @Test
     void plainAccountInLanes() {
-        assertAgrees(TestProblems.isolated(31));
+        assertAgrees(Problems.isolatedTwoAssets(31));
     }
 
     @Test
     void plainAccountCheckedContinuously() {
-        assertAgrees(TestProblems.isolated(32).withMonitoring(Monitoring.CONTINUOUS));
+        assertAgrees(Problems.isolatedTwoAssets(32).withMonitoring(Monitoring.CONTINUOUS));
     }
 
     @Test
     void liquidationMechanicsInLanes() {
-        CompiledProblem problem = FrictionProblems.isolated(MECHANICS, 33);
+        CompiledProblem problem = FrictionProblems.lanesIsolated(MECHANICS, 33);
         assertThat(LaneLiquidation.covers(problem)).isTrue();
         assertAgrees(problem);
     }
 
     @Test
     void liquidationMechanicsCheckedContinuously() {
-        CompiledProblem problem = FrictionProblems.isolated(MECHANICS, 34).withMonitoring(Monitoring.CONTINUOUS);
+        CompiledProblem problem = FrictionProblems.lanesIsolated(MECHANICS, 34).withMonitoring(Monitoring.CONTINUOUS);
         assertThat(LaneLiquidation.covers(problem)).as("the lanes run isolated positions continuously").isTrue();
         assertAgrees(problem);
     }
@@ -60,6 +64,6 @@ class VectorScopeAgreementTest {
         new ScalarEngine(1, PATHS).simulate(problem, 0, reference);
         new VectorEngine(1, PATHS).simulate(problem, 0, lanes);
         ScopeAgreement.assertAgrees(reference.scopes, lanes.scopes, 0.999,
-                RELATIVE * Agreement.grossNotional(problem));
+                RELATIVE * EngineUnderTest.grossNotional(problem));
     }
 }
