@@ -43,6 +43,9 @@ class BenchSpecCommandTest extends CommandTestSupport {
     private static final Pattern COMPARED = Pattern.compile("(?m)^(\\w+) +spec (\\S+) (\\S+) \\(\\S+ s\\), "
             + "workload (\\S+) (\\S+) \\(\\S+ s\\), ratio (\\S+)x  \\[.+]$");
 
+    private static final Pattern MONITORED = Pattern.compile("(?m)^ +workload monitored continuous as the spec is "
+            + "(\\S+) path-steps/s \\(\\S+ s\\), ratio (\\S+)x$");
+
     @Test
     void eachEnginePrintsTheSpecsSpeedBesideTheWorkloadsAndTheirRatio() throws IOException {
         String text = bench(LIQUIDATION, 512, "scalar,vector");
@@ -58,6 +61,13 @@ class BenchSpecCommandTest extends CommandTestSupport {
             double workload = Double.parseDouble(m.group(4));
             // the ratio (three digits) is that of the two printed speeds (four digits each)
             assertThat(Double.parseDouble(m.group(6))).isPositive().isCloseTo(spec / workload, withPercentage(1));
+            // the spec is monitored continuously, the standard workload at step ends: the workload monitored as the
+            // spec is follows, so the cost of the mechanics shows apart from that of the monitoring
+            Matcher monitored = MONITORED.matcher(text.substring(m.end()));
+            assertThat(monitored.find()).as(text).isTrue();
+            assertThat(monitored.start()).as("right after the engine's line").isEqualTo(1);
+            assertThat(Double.parseDouble(monitored.group(2))).isPositive()
+                    .isCloseTo(spec / Double.parseDouble(monitored.group(1)), withPercentage(1));
         }
         assertThat(m.find()).isFalse();
     }
