@@ -1,17 +1,17 @@
 package io.marginsim.analysis;
 
-import io.marginsim.problem.CompiledProblem;
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
-import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.simulation.Simulation;
-import io.marginsim.simulation.Simulator;
-import io.marginsim.problem.Valuation;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Valuation;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 
 import java.io.Serializable;

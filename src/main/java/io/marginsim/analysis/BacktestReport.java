@@ -5,7 +5,6 @@ import io.marginsim.result.plot.BacktestChart;
 
 import java.io.IOException;
 import java.nio.file.Path;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

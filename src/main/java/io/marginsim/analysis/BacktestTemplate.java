@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.marginsim.spec.Spec;
 import io.marginsim.check.SpecException;
+import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
 
 import java.io.IOException;

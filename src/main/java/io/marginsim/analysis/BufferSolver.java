@@ -1,19 +1,19 @@
 package io.marginsim.analysis;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
-import io.marginsim.simulation.Simulation;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.model.Account;
 import io.marginsim.model.MarginMode;
 import io.marginsim.model.Position;
 import io.marginsim.result.Intervals;
-import io.marginsim.stats.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
+import io.marginsim.stats.PathStats;
 
 import java.util.ArrayList;
 import java.util.List;

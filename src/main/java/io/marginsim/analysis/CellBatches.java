@@ -1,16 +1,16 @@
 package io.marginsim.analysis;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
-import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.simulation.Simulation;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.opencl.CellBatch;
 import io.marginsim.engine.opencl.OpenClEngine;
-import io.marginsim.stats.PathStats;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.spec.Spec;
+import io.marginsim.stats.PathStats;
 
 import java.util.ArrayList;
 import java.util.List;

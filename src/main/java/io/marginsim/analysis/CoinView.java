@@ -1,14 +1,10 @@
 package io.marginsim.analysis;
 
-import io.marginsim.problem.CompiledProblem;
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
-import io.marginsim.problem.Frictions;
-import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.simulation.Simulator;
-import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.liquidation.Microstructure;
+import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.market.MarketSpec;
 import io.marginsim.model.Account;
 import io.marginsim.model.Asset;
@@ -16,14 +12,18 @@ import io.marginsim.model.Collateral;
 import io.marginsim.model.Debt;
 import io.marginsim.model.InverseContract;
 import io.marginsim.model.Position;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Frictions;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.CoinTerms;
-import io.marginsim.rules.CoinRule;
-import io.marginsim.stats.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.rules.CoinRule;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.Warnings;
+import io.marginsim.stats.PathStats;
 
 import java.util.ArrayList;
 import java.util.List;

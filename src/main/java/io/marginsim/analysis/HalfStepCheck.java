@@ -1,17 +1,17 @@
 package io.marginsim.analysis;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.simulation.Simulation;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.result.Discretisation;
 import io.marginsim.result.Report;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -2,10 +2,10 @@ package io.marginsim.analysis;
 
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.result.Report;
 import io.marginsim.simulation.Engines;
 import io.marginsim.simulation.Simulation;
 import io.marginsim.simulation.Simulator;
-import io.marginsim.result.Report;
 import io.marginsim.spec.Scenario;
 import io.marginsim.spec.ScenarioSet;
 import io.marginsim.spec.Spec;

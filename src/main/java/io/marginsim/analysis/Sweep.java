@@ -1,11 +1,11 @@
 package io.marginsim.analysis;
 
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.ParallelCpuEngine;
+import io.marginsim.simulation.Engines;
 import io.marginsim.simulation.Simulation;
 import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.spec.Spec;
 
 import java.io.IOException;
@@ -18,8 +18,8 @@ import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 
 /**

@@ -3,8 +3,8 @@ package io.marginsim.analysis;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marginsim.result.OutputFile;
 import io.marginsim.check.SpecException;
+import io.marginsim.result.OutputFile;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;

@@ -1,7 +1,7 @@
 package io.marginsim.analysis;
 
-import io.marginsim.result.OutputPaths;
 import io.marginsim.check.SpecException;
+import io.marginsim.result.OutputPaths;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginsim.check.SpecException;
 import io.marginsim.spec.JsonNodes;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 
 import java.io.IOException;

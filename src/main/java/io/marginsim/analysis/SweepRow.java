@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.marginsim.simulation.Simulation;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
+import io.marginsim.simulation.Simulation;
 
 import java.io.Serializable;
 import java.util.ArrayList;

@@ -1,14 +1,14 @@
 package io.marginsim.cli;
 
-import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Backtest;
 import io.marginsim.analysis.BacktestReport;
 import io.marginsim.analysis.BacktestTemplate;
+import io.marginsim.analysis.RunSettings;
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.result.ReportFormat;
-import io.marginsim.check.SpecException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

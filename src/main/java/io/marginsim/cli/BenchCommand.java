@@ -1,21 +1,21 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.RunSettings;
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
-import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.simulation.Simulator;
-import io.marginsim.problem.Workloads;
 import io.marginsim.engine.opencl.KernelFacts;
 import io.marginsim.engine.opencl.OpenClEngine;
-import io.marginsim.stats.PathStats;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Workloads;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.stats.PathStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

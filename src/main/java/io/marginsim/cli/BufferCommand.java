@@ -1,9 +1,9 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.BufferSolver;
+import io.marginsim.check.SpecException;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

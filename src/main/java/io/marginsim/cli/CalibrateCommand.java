@@ -1,14 +1,14 @@
 package io.marginsim.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginsim.check.SpecException;
 import io.marginsim.market.calibration.Calibration;
 import io.marginsim.market.calibration.CalibrationReport;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.market.calibration.PriceSeries;
 import io.marginsim.result.ReportFormat;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -1,8 +1,8 @@
 package io.marginsim.cli;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.problem.UnsupportedModelException;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.Warnings;
 import picocli.CommandLine;
 

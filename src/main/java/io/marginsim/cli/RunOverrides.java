@@ -1,12 +1,12 @@
 package io.marginsim.cli;
 
 import io.marginsim.analysis.RunSettings;
-import io.marginsim.spec.EngineKind;
-import io.marginsim.simulation.Engines;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.engine.Precision;
-import io.marginsim.spec.Spec;
 import io.marginsim.check.SpecException;
+import io.marginsim.engine.Precision;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.EngineKind;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.spec.Spec;
 import picocli.CommandLine.Option;
 
 /**

@@ -1,7 +1,7 @@
 package io.marginsim.cli;
 
-import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.check.SpecException;
+import io.marginsim.engine.EngineUnavailableException;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

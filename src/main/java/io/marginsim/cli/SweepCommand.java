@@ -1,19 +1,19 @@
 package io.marginsim.cli;
 
-import io.marginsim.analysis.Sweep;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marginsim.analysis.Sweep;
 import io.marginsim.analysis.SweepAxis;
 import io.marginsim.analysis.SweepOutputs;
 import io.marginsim.analysis.SweepPlan;
+import io.marginsim.analysis.SweepRow;
 import io.marginsim.analysis.SweepSlice;
+import io.marginsim.result.Intervals;
+import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.plot.BreachCurveChart;
 import io.marginsim.result.plot.BreachHeatmap;
 import io.marginsim.result.plot.Png;
-import org.knowm.xchart.internal.chartpart.Chart;
-import io.marginsim.analysis.SweepRow;
 import io.marginsim.simulation.Engines;
-import io.marginsim.result.Intervals;
-import io.marginsim.result.ReportBuilder;
+import org.knowm.xchart.internal.chartpart.Chart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

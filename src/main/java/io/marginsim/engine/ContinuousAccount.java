@@ -3,6 +3,7 @@ package io.marginsim.engine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.Valuation;
+
 import java.util.Arrays;
 
 /**

@@ -1,5 +1,6 @@
 package io.marginsim.engine;
 
+import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.DoubleArray;
 import io.marginsim.problem.Frictions;
@@ -7,7 +8,6 @@ import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ScopeBlock;
 import io.marginsim.problem.Valuation;
 import io.marginsim.spec.Monitoring;
-import io.marginsim.liquidation.PartialPolicy;
 
 import java.util.Arrays;
 

@@ -1,7 +1,7 @@
 package io.marginsim.market;
 
-import io.marginsim.rng.ShockStream;
 import io.marginsim.check.SpecException;
+import io.marginsim.rng.ShockStream;
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.marginsim.model;
 
-import io.marginsim.rules.ScenarioGrid;
 import io.marginsim.check.Checks;
 import io.marginsim.check.SpecException;
+import io.marginsim.rules.ScenarioGrid;
 
 import java.util.List;
 

@@ -1,9 +1,9 @@
 package io.marginsim.model;
 
-import io.marginsim.rules.CoinRule;
-import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.check.Checks;
 import io.marginsim.check.SpecException;
+import io.marginsim.rules.CoinRule;
+import io.marginsim.rules.MaintenanceRule;
 
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package io.marginsim.model;
 
-import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.check.Checks;
+import io.marginsim.rules.MaintenanceRule;
 
 import java.util.Objects;
 

@@ -2,6 +2,7 @@ package io.marginsim.problem;
 
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.spec.Monitoring;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;

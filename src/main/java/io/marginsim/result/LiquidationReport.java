@@ -2,6 +2,7 @@ package io.marginsim.result;
 
 import io.marginsim.stats.LiquidationStats;
 import io.marginsim.stats.RankedSample;
+
 import java.util.Map;
 
 /**

@@ -1,6 +1,7 @@
 package io.marginsim.result;
 
 import io.marginsim.stats.RankedSample;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -1,6 +1,7 @@
 package io.marginsim.result;
 
 import io.marginsim.stats.RankedSample;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;

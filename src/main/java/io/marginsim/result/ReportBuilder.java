@@ -1,8 +1,8 @@
 package io.marginsim.result;
 
+import io.marginsim.problem.BreachBins;
 import io.marginsim.stats.PathStats;
 import io.marginsim.stats.RankedSample;
-import io.marginsim.problem.BreachBins;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

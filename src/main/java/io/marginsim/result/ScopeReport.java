@@ -1,8 +1,8 @@
 package io.marginsim.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.marginsim.stats.RankedSample;
 import io.marginsim.stats.ScopeStats;
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -4,11 +4,11 @@ import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.engine.Precision;
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.opencl.OpenClEngine;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.vector.VectorEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.spec.EngineKind;
 
 import java.util.ArrayList;
 import java.util.List;

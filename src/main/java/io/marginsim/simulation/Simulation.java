@@ -1,7 +1,7 @@
 package io.marginsim.simulation;
 
-import io.marginsim.stats.PathStats;
 import io.marginsim.result.Report;
+import io.marginsim.stats.PathStats;
 
 /**
  * One simulation's report with the {@link PathStats} it came from, for analyses that need quantiles at levels

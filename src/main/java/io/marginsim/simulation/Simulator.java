@@ -1,16 +1,16 @@
 package io.marginsim.simulation;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.Valuation;
-import io.marginsim.stats.PathStats;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ScopeReport;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
+import io.marginsim.stats.PathStats;
 
 import java.util.Locale;
 

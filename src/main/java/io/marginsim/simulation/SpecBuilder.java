@@ -1,15 +1,15 @@
 package io.marginsim.simulation;
 
-import io.marginsim.check.SpecException;
-import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.result.Report;
+import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecReader;
 
 import java.io.UncheckedIOException;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package io.marginsim.spec;
 
-import io.marginsim.check.SpecException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginsim.check.SpecException;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.marginsim.spec;
 
+import io.marginsim.check.Checks;
+import io.marginsim.check.SpecException;
 import io.marginsim.liquidation.Funding;
 import io.marginsim.liquidation.HaircutModel;
 import io.marginsim.liquidation.ImpactModel;
@@ -8,8 +10,6 @@ import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
 import io.marginsim.model.Position;
-import io.marginsim.check.Checks;
-import io.marginsim.check.SpecException;
 
 import java.util.ArrayList;
 import java.util.List;

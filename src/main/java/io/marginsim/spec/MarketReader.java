@@ -6,10 +6,10 @@ import io.marginsim.market.AssetDynamics;
 import io.marginsim.market.Dcc;
 import io.marginsim.market.Garch;
 import io.marginsim.market.HistoricalResiduals;
-import io.marginsim.market.calibration.HistoricalFit;
 import io.marginsim.market.Jumps;
 import io.marginsim.market.MarketSpec;
 import io.marginsim.market.Stress;
+import io.marginsim.market.calibration.HistoricalFit;
 import io.marginsim.market.calibration.PriceSeries;
 import io.marginsim.model.Asset;
 

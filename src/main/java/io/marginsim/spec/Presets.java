@@ -1,9 +1,9 @@
 package io.marginsim.spec;
 
-import io.marginsim.rules.MaintenanceRule;
-import io.marginsim.liquidation.LiquidationDefaults;
 import io.marginsim.check.Checks;
 import io.marginsim.check.SpecException;
+import io.marginsim.liquidation.LiquidationDefaults;
+import io.marginsim.rules.MaintenanceRule;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -5,6 +5,7 @@ import io.marginsim.rules.Basis;
 import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.rules.RuleTerms;
 import io.marginsim.rules.TierTable;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

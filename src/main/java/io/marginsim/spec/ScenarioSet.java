@@ -1,6 +1,7 @@
 package io.marginsim.spec;
 
 import io.marginsim.check.SpecException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,8 +1,8 @@
 package io.marginsim.spec;
 
 import io.marginsim.check.Checks;
-import io.marginsim.check.SpecException;
 import io.marginsim.check.Counts;
+import io.marginsim.check.SpecException;
 import io.marginsim.liquidation.Microstructure;
 import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.market.GbmMarket;

@@ -1,14 +1,14 @@
 package io.marginsim.spec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.marginsim.check.Checks;
 import io.marginsim.check.SpecException;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.marginsim.market.AssetDynamics;
 import io.marginsim.liquidation.Funding;
 import io.marginsim.liquidation.HaircutModel;
 import io.marginsim.liquidation.LiquidationDefaults;
 import io.marginsim.liquidation.LiquidationTerms;
 import io.marginsim.liquidation.Microstructure;
+import io.marginsim.market.AssetDynamics;
 import io.marginsim.market.CorrelationMatrix;
 import io.marginsim.market.HistoricalResiduals;
 import io.marginsim.market.MarketSpec;

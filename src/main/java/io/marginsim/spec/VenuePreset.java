@@ -1,7 +1,7 @@
 package io.marginsim.spec;
 
-import io.marginsim.rules.MaintenanceRule;
 import io.marginsim.liquidation.LiquidationDefaults;
+import io.marginsim.rules.MaintenanceRule;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

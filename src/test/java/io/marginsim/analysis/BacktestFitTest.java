@@ -1,10 +1,10 @@
 package io.marginsim.analysis;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.market.calibration.GbmFit;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.market.calibration.StudentTFit;
-import io.marginsim.check.SpecException;
 import org.apache.commons.math3.distribution.TDistribution;
 import org.apache.commons.math3.random.MersenneTwister;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.marginsim.analysis;
 
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.simulation.Engines;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.market.calibration.OhlcSeries;
 import io.marginsim.model.Position;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,14 +1,14 @@
 package io.marginsim.analysis;
 
-import io.marginsim.simulation.Engines;
-import io.marginsim.engine.InverseSpecs;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.simulation.Simulator;
-import io.marginsim.engine.Specs;
-import io.marginsim.result.Report;
-import io.marginsim.spec.Spec;
 import io.marginsim.check.SpecException;
+import io.marginsim.engine.InverseSpecs;
+import io.marginsim.engine.Specs;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.result.Report;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

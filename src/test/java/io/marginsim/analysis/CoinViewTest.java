@@ -1,18 +1,18 @@
 package io.marginsim.analysis;
 
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.InverseSpecs;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.PathBlock;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.CoinTerms;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

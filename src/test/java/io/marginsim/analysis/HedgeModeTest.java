@@ -1,12 +1,12 @@
 package io.marginsim.analysis;
 
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.Valuation;
-import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.engine.vector.VectorEngine;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 

@@ -1,13 +1,13 @@
 package io.marginsim.analysis;
 
+import io.marginsim.model.InverseContract;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.Valuation;
-import io.marginsim.model.InverseContract;
 import io.marginsim.rules.Basis;
 import io.marginsim.rules.MaintenanceRule;
-import io.marginsim.spec.Presets;
 import io.marginsim.rules.RuleTerms;
+import io.marginsim.spec.Presets;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 

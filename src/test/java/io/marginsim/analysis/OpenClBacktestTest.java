@@ -1,15 +1,15 @@
 package io.marginsim.analysis;
 
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.Precision;
-import io.marginsim.simulation.Simulation;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.opencl.OpenClTestEngines;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package io.marginsim.analysis;
 
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.PortfolioSpecs;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
-import io.marginsim.problem.Valuation;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.problem.Valuation;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 

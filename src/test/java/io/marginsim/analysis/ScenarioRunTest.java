@@ -3,12 +3,12 @@ package io.marginsim.analysis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.marginsim.simulation.Engines;
-import io.marginsim.simulation.Simulator;
+import io.marginsim.check.SpecException;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.spec.ScenarioSet;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package io.marginsim.analysis;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marginsim.simulation.Engines;
 import io.marginsim.check.SpecException;
+import io.marginsim.simulation.Engines;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

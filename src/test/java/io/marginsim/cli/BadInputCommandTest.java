@@ -1,9 +1,8 @@
 package io.marginsim.cli;
 
-import io.marginsim.testing.SpecEdits;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
 package io.marginsim.cli;
 
 import io.marginsim.testing.SpecEdits;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,12 +1,11 @@
 package io.marginsim.cli;
 
-import io.marginsim.testing.SpecEdits;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginsim.testing.SpecEdits;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,7 @@
 package io.marginsim.cli;
 
-import io.marginsim.testing.SpecEdits;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.marginsim.cli;
 
-import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.check.SpecException;
+import io.marginsim.engine.EngineUnavailableException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,7 +1,6 @@
 package io.marginsim.cli;
 
 import io.marginsim.testing.SpecEdits;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

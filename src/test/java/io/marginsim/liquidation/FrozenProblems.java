@@ -1,9 +1,9 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.problem.PathBlock;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.spec.Spec;
 
 /**

@@ -1,17 +1,17 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.problem.Feature;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.FeatureEngines;
 import io.marginsim.engine.Precision;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportFormat;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.spec.Spec;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;

@@ -1,9 +1,9 @@
 package io.marginsim.liquidation;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Specs;
 import io.marginsim.spec.Presets;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

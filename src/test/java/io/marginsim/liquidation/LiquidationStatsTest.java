@@ -1,14 +1,14 @@
 package io.marginsim.liquidation;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.problem.PathBlock;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.result.ReportBuilder;
 import io.marginsim.stats.LiquidationStats;
 import io.marginsim.stats.PathStats;
-import io.marginsim.result.ReportBuilder;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package io.marginsim.liquidation;
 
+import io.marginsim.engine.Specs;
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.Specs;
-import io.marginsim.engine.scalar.ScalarEngine;
 
 import java.util.Locale;
 

@@ -1,10 +1,10 @@
 package io.marginsim.liquidation;
 
+import io.marginsim.engine.MarketPath;
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.engine.MarketPath;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,10 +1,10 @@
 package io.marginsim.liquidation;
 
+import io.marginsim.check.SpecException;
+import io.marginsim.engine.Specs;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

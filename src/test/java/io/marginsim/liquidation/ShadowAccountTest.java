@@ -1,8 +1,8 @@
 package io.marginsim.liquidation;
 
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 

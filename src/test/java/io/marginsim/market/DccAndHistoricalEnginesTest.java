@@ -1,12 +1,12 @@
 package io.marginsim.market;
 
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.Precision;
+import io.marginsim.simulation.Engines;
 import io.marginsim.simulation.Simulation;
 import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.spec.Spec;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;

@@ -1,13 +1,13 @@
 package io.marginsim.market;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.MarketPath;
+import io.marginsim.engine.Specs;
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.Specs;
-import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.check.SpecException;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 

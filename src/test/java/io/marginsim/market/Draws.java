@@ -1,9 +1,9 @@
 package io.marginsim.market;
 
 import io.marginsim.engine.MarketPath;
+import io.marginsim.engine.Specs;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.Specs;
 import org.apache.commons.math3.stat.StatUtils;
 
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package io.marginsim.market;
 
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 

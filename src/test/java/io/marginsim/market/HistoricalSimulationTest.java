@@ -1,12 +1,12 @@
 package io.marginsim.market;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.MarketPath;
+import io.marginsim.engine.Specs;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
-import io.marginsim.check.SpecException;
 import io.marginsim.spec.SpecReader;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.BeforeAll;

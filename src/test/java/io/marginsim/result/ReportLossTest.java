@@ -1,11 +1,11 @@
 package io.marginsim.result;
 
 import io.marginsim.engine.Engine;
+import io.marginsim.engine.Specs;
 import io.marginsim.simulation.Engines;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.simulation.Simulation;
 import io.marginsim.simulation.Simulator;
-import io.marginsim.engine.Specs;
+import io.marginsim.spec.Monitoring;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

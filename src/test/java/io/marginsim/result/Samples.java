@@ -1,6 +1,7 @@
 package io.marginsim.result;
 
 import io.marginsim.stats.RankedSample;
+
 import java.util.stream.LongStream;
 
 /** Test helpers that read samples through ranks, as reports do. */

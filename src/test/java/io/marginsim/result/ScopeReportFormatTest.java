@@ -2,8 +2,8 @@ package io.marginsim.result;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
+import io.marginsim.simulation.Simulator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,9 +1,9 @@
 package io.marginsim.rules;
 
+import io.marginsim.check.SpecException;
+import io.marginsim.spec.JsonNodes;
 import io.marginsim.spec.Presets;
 import io.marginsim.spec.RuleReader;
-import io.marginsim.spec.JsonNodes;
-import io.marginsim.check.SpecException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

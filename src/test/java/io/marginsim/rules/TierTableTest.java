@@ -1,7 +1,7 @@
 package io.marginsim.rules;
 
-import io.marginsim.spec.Presets;
 import io.marginsim.check.SpecException;
+import io.marginsim.spec.Presets;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -3,8 +3,8 @@ package io.marginsim.simulation;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.opencl.OpenClDevices;
+import io.marginsim.spec.EngineKind;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

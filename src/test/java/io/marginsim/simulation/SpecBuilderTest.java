@@ -1,11 +1,11 @@
 package io.marginsim.simulation;
 
-import io.marginsim.check.SpecException;
-import io.marginsim.spec.Spec;
-import io.marginsim.spec.SpecReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marginsim.check.SpecException;
 import io.marginsim.result.Report;
+import io.marginsim.spec.Spec;
+import io.marginsim.spec.SpecReader;
 import org.junit.jupiter.api.Test;
 
 import java.util.Comparator;

@@ -1,7 +1,7 @@
 package io.marginsim.spec;
 
-import io.marginsim.check.SpecException;
 import io.marginsim.analysis.SweepPlan;
+import io.marginsim.check.SpecException;
 import io.marginsim.engine.Specs;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.marginsim.stats;
 
-import io.marginsim.result.Samples;
 import io.marginsim.problem.PathBlock;
+import io.marginsim.result.Samples;
 import org.junit.jupiter.api.Test;
 
 import java.nio.ByteBuffer;

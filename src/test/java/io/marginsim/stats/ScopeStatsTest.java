@@ -1,13 +1,13 @@
 package io.marginsim.stats;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.Monitoring;
+import io.marginsim.engine.Specs;
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.ScopeBlock;
-import io.marginsim.engine.Specs;
-import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.spec.Monitoring;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,16 +1,16 @@
 package io.marginsim.bench;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.simulation.Simulator;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.opencl.CellBatch;
 import io.marginsim.engine.opencl.OpenClEngine;
-import io.marginsim.stats.PathStats;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.simulation.Simulator;
 import io.marginsim.spec.SpecReader;
+import io.marginsim.stats.PathStats;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,10 +1,10 @@
 package io.marginsim.bench;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.problem.Workloads;
 import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.engine.vector.VectorEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Workloads;
 import io.marginsim.stats.PathStats;
 
 import java.util.Arrays;

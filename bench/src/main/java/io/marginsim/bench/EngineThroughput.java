@@ -1,7 +1,7 @@
 package io.marginsim.bench;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Workloads;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

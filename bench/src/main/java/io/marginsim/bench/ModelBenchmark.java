@@ -1,11 +1,11 @@
 package io.marginsim.bench;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.ParallelCpuEngine;
+import io.marginsim.engine.vector.VectorEngine;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.Workloads;
-import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.spec.SpecReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

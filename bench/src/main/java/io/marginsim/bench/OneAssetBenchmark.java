@@ -1,8 +1,8 @@
 package io.marginsim.bench;
 
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.Workloads;
+import io.marginsim.spec.Monitoring;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;

@@ -1,11 +1,11 @@
 package io.marginsim.bench;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.problem.Workloads;
 import io.marginsim.engine.opencl.OpenClEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Workloads;
 import io.marginsim.stats.PathStats;
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;

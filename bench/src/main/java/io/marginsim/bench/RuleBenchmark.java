@@ -1,9 +1,9 @@
 package io.marginsim.bench;
 
-import io.marginsim.problem.ModelCompiler;
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.problem.Workloads;
 import io.marginsim.market.GbmMarket;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ModelCompiler;
+import io.marginsim.problem.Workloads;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;

@@ -1,10 +1,10 @@
 package io.marginsim.bench;
 
+import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.Workloads;
-import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.spec.SpecReader;
 
 import java.lang.management.ManagementFactory;

@@ -4,9 +4,9 @@ import io.marginsim.analysis.SweepPlan;
 import io.marginsim.analysis.SweepRow;
 import io.marginsim.simulation.Simulation;
 import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.Spec;
 import io.marginsim.stats.PathStats;
 import io.marginsim.stats.PathStatsEncoding;
-import io.marginsim.spec.Spec;
 
 import java.util.HashMap;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package io.marginsim.spark;
 
-import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Backtest;
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.simulation.Engines;

@@ -13,7 +13,6 @@ import scala.reflect.ClassTag$;
 import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

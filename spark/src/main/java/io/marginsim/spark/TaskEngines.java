@@ -1,10 +1,10 @@
 package io.marginsim.spark;
 
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.opencl.OpenClDevices;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.EngineKind;
 
 import java.util.ArrayList;
 import java.util.EnumMap;

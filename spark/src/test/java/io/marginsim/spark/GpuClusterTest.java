@@ -2,11 +2,11 @@ package io.marginsim.spark;
 
 import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Sweep;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.opencl.OpenClDevices;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.EngineKind;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

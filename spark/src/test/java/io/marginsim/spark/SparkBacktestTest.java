@@ -1,12 +1,12 @@
 package io.marginsim.spark;
 
-import io.marginsim.analysis.RunSettings;
 import io.marginsim.analysis.Backtest;
 import io.marginsim.analysis.BacktestTemplate;
-import io.marginsim.spec.EngineKind;
-import io.marginsim.simulation.Engines;
+import io.marginsim.analysis.RunSettings;
 import io.marginsim.market.calibration.ModelChoice;
 import io.marginsim.market.calibration.OhlcSeries;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.EngineKind;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.marginsim.spark;
 
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
 import io.marginsim.engine.opencl.OpenClDevices;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
 import io.marginsim.engine.opencl.OpenClEngine;
 import io.marginsim.engine.vector.VectorEngine;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.EngineKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,15 +1,15 @@
 package io.marginsim.engine.scalar;
 
+import io.marginsim.check.Counts;
+import io.marginsim.engine.ContinuousAccount;
+import io.marginsim.engine.LiquidatingAccount;
+import io.marginsim.engine.MarketPath;
+import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
-import io.marginsim.engine.ContinuousAccount;
-import io.marginsim.check.Counts;
-import io.marginsim.engine.LiquidatingAccount;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.engine.ParallelCpuEngine;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.Valuation;
-import io.marginsim.engine.MarketPath;
+import io.marginsim.spec.Monitoring;
 
 import java.util.Arrays;
 import java.util.EnumSet;

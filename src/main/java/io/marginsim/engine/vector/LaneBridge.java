@@ -1,10 +1,10 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.ContinuousMonitor;
+import io.marginsim.engine.MarketPath;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.Valuation;
-import io.marginsim.engine.MarketPath;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;

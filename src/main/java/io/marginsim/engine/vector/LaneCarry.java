@@ -1,9 +1,9 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.problem.Frictions;
 import io.marginsim.engine.LiquidatingAccount;
 import io.marginsim.liquidation.PremiumLink;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Frictions;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;

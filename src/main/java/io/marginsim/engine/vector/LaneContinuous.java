@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.ContinuousAccount;
+import io.marginsim.problem.CompiledProblem;
 
 /**
  * Continuous monitoring of the plain breach model for {@link Lanes#COUNT} paths where {@link LaneBridge} does not

@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.MarketPath;
+import io.marginsim.problem.CompiledProblem;
 
 /**
  * Each lane's covariance of the diffusion part of the coming step, which continuous monitoring spreads over the

@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.ContinuousMonitor;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
 

@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.LiquidatingAccount;
+import io.marginsim.problem.CompiledProblem;
 
 /**
  * Carrying costs and liquidation mechanics ({@link io.marginsim.problem.Frictions}) under continuous monitoring for

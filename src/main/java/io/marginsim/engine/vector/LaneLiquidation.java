@@ -1,9 +1,9 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.LiquidatingAccount;
-import io.marginsim.spec.Monitoring;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
+import io.marginsim.spec.Monitoring;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;

@@ -1,9 +1,9 @@
 package io.marginsim.engine.vector;
 
+import io.marginsim.engine.MarketPath;
+import io.marginsim.market.HistoricalResiduals;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.rng.ShockStream;
-import io.marginsim.market.HistoricalResiduals;
-import io.marginsim.engine.MarketPath;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;

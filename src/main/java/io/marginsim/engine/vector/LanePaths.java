@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.PathAccount;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 
 import java.util.function.Function;

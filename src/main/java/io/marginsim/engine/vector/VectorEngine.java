@@ -1,11 +1,11 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
-import io.marginsim.problem.Feature;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.ParallelCpuEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.stats.PathStats;
 
 import java.util.EnumSet;

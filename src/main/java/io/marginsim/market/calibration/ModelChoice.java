@@ -1,8 +1,8 @@
 package io.marginsim.market.calibration;
 
+import io.marginsim.check.SpecException;
 import io.marginsim.market.GbmMarket;
 import io.marginsim.market.MertonJumps;
-import io.marginsim.check.SpecException;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,9 @@
 package io.marginsim.market.calibration;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.marginsim.engine.MarketPath;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.MarketPath;
 import io.marginsim.spec.SpecReader;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.distribution.PoissonDistribution;

@@ -1,15 +1,15 @@
 package io.marginsim.result.plot;
 
-import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.Report;
+import io.marginsim.simulation.Simulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
