@@ -194,9 +194,10 @@ void advance_prices(const Problem *p, uint step, uint path, uint k0, uint k1, re
 #ifdef MODEL_DCC
 /*
  * DCC keeps Q and refactorises R in double wherever the device has it, in the float program too: near a singular
- * target the pivots are the small differences 1 - r^2, and Q's entries rounded to float move them by several per
- * cent (rho = 0.999999 moved a terminal equity by 2e-5 of the account against the reference), in double they keep
- * the reference's digits. Only a device without cl_khr_fp64 keeps them in float.
+ * target the pivots are the small differences 1 - r^2, and Q's entries rounded to float move them by per cents
+ * (three assets at rho = 0.999999 moved terminal equities by up to 6e-5 of the account against the reference;
+ * in double, from Cbar with its float residual, by 5e-7). Only a device without cl_khr_fp64 keeps them in float,
+ * as before. Under -cl-single-precision-constant the pivot tolerance is 1e-12 rounded to float.
  */
 #if defined(REAL_DOUBLE) || defined(cl_khr_fp64)
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
