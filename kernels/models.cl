@@ -14,12 +14,14 @@
  *   models = copula chi-square [CHI_FIELDS], common jump [JUMP_FIELDS],
  *            per asset [MODEL_FIELDS] (its chi-square, its jumps, then the fields of ModelField),
  *            correlation factor [ASSETS * ASSETS] (lower-triangular, unit scale),
- *            with MODEL_DCC: a, b, 1 - a - b, Cbar [ASSETS * ASSETS] (full, row-major)
+ *            with MODEL_DCC: a, b, 1 - a - b, Cbar [ASSETS * ASSETS] (full, row-major), and what rounding Cbar to
+ *            the engine's precision left of it [ASSETS * ASSETS] (read by the float program only)
  * With MODEL_HISTORY the kernel also gets the standardised residuals, historyRows x ASSETS row-major, in a global
  * buffer of their own (uploaded once per problem; it can be far larger than constant memory).
  *
  * Per-path state (ModelState, paths.cl): GARCH variances, AR(1) returns and, with MODEL_DCC, the lower triangles
- * of Q and of the Cholesky factor of R, packed row by row (TRI), so 16 assets take 136 reals each.
+ * of Q (in dcc_real: double where the device has it) and of the Cholesky factor of R, packed row by row (TRI), so
+ * 16 assets take 136 entries each.
  */
 #ifdef MODELS
 
@@ -125,6 +127,21 @@ real log_jump(PARAM real *jump, uint4 w) {
     return n * jump[JUMP_LOG_MEAN] + sqrt((real) n) * jump[JUMP_LOG_STDEV] * pair_normal(w.z, w.w, 0);
 }
 
+#ifdef MODEL_DCC
+/*
+ * Cbar's entry e (row-major) in dcc_real: the float program adds back the residual its rounding to float left
+ * (DCC_TARGET_LOW), so that a target near singularity keeps the reference's 1 - rho; the double program reads it as
+ * it is.
+ */
+dcc_real dcc_target(PARAM real *dcc, int e) {
+#ifdef REAL_DOUBLE
+    return dcc[DCC_TARGET + e];
+#else
+    return (dcc_real) dcc[DCC_TARGET + e] + (dcc_real) dcc[DCC_TARGET_LOW + e];
+#endif
+}
+#endif
+
 void start_models(PARAM real *models, ModelState *s) {
     for (int a = 0; a < ASSETS; a++) {
         s->variance[a] = models[MODELS_PER_ASSET + a * MODEL_FIELDS + MODEL_GARCH_START];
@@ -132,11 +149,11 @@ void start_models(PARAM real *models, ModelState *s) {
     }
 #ifdef MODEL_DCC
     /* Q_1 = Cbar and L_1 = the compiled factor of Cbar, as they are */
-    PARAM real *target = models + MODELS_DCC + DCC_TARGET;
+    PARAM real *dcc = models + MODELS_DCC;
     PARAM real *factor = models + MODELS_FACTOR;
     for (int i = 0; i < ASSETS; i++) {
         for (int j = 0; j <= i; j++) {
-            s->q[TRI(i, j)] = target[i * ASSETS + j];
+            s->q[TRI(i, j)] = dcc_target(dcc, i * ASSETS + j);
             s->factor[TRI(i, j)] = factor[i * ASSETS + j];
         }
     }
@@ -146,40 +163,44 @@ void start_models(PARAM real *models, ModelState *s) {
 #ifdef MODEL_DCC
 /*
  * io.marginsim.market.DynamicCorrelation#advance: Q = (1 - a - b) Cbar + a u u' + b Q, then the lower Cholesky
- * factor of R = diag(Q)^-1/2 Q diag(Q)^-1/2 column by column, a pivot at most 1e-12 zeroing its column.
+ * factor of R = diag(Q)^-1/2 Q diag(Q)^-1/2 column by column, a pivot at most 1e-12 zeroing its column. Both in
+ * dcc_real (paths.cl), from this step's innovations widened; the factor is rounded to real once, for the next step.
  */
 void dcc_advance(PARAM real *dcc, ModelState *s, const real *u) {
-    real a = dcc[DCC_A];
-    real b = dcc[DCC_B];
-    real w = dcc[DCC_W];
-    PARAM real *target = dcc + DCC_TARGET;
+    dcc_real a = dcc[DCC_A];
+    dcc_real b = dcc[DCC_B];
+    dcc_real w = dcc[DCC_W];
     for (int i = 0; i < ASSETS; i++) {
+        dcc_real ui = u[i];
         for (int j = 0; j <= i; j++) {
-            s->q[TRI(i, j)] = w * target[i * ASSETS + j] + a * u[i] * u[j] + b * s->q[TRI(i, j)];
+            s->q[TRI(i, j)] = w * dcc_target(dcc, i * ASSETS + j) + a * ui * (dcc_real) u[j] + b * s->q[TRI(i, j)];
         }
     }
-    real *l = s->factor;
+    dcc_real l[ASSETS * (ASSETS + 1) / 2];
     for (int j = 0; j < ASSETS; j++) {
-        real pivot = 1;
+        dcc_real pivot = 1;
         for (int k = 0; k < j; k++) {
             pivot -= l[TRI(j, k)] * l[TRI(j, k)];
         }
-        if (pivot <= (real) DCC_PIVOT_TOLERANCE) {
+        if (pivot <= (dcc_real) DCC_PIVOT_TOLERANCE) {
             for (int i = j; i < ASSETS; i++) {
                 l[TRI(i, j)] = 0;
             }
             continue;
         }
-        real diagonal = sqrt(pivot);
+        dcc_real diagonal = sqrt(pivot);
         l[TRI(j, j)] = diagonal;
-        real qjj = s->q[TRI(j, j)];
+        dcc_real qjj = s->q[TRI(j, j)];
         for (int i = j + 1; i < ASSETS; i++) {
-            real sum = s->q[TRI(i, j)] / sqrt(s->q[TRI(i, i)] * qjj);
+            dcc_real sum = s->q[TRI(i, j)] / sqrt(s->q[TRI(i, i)] * qjj);
             for (int k = 0; k < j; k++) {
                 sum -= l[TRI(i, k)] * l[TRI(j, k)];
             }
             l[TRI(i, j)] = sum / diagonal;
         }
+    }
+    for (int e = 0; e < ASSETS * (ASSETS + 1) / 2; e++) {
+        s->factor[e] = (real) l[e];
     }
 }
 #endif

@@ -191,14 +191,30 @@ void advance_prices(const Problem *p, uint step, uint path, uint k0, uint k1, re
 /* Index of (i, j), j <= i, in a lower triangle packed row by row. */
 #define TRI(i, j) ((i) * ((i) + 1) / 2 + (j))
 
+#ifdef MODEL_DCC
+/*
+ * DCC keeps Q and refactorises R in double wherever the device has it, in the float program too: near a singular
+ * target the pivots are the small differences 1 - r^2, and Q's entries rounded to float move them by per cents
+ * (three assets at rho = 0.999999 moved terminal equities by up to 6e-5 of the account against the reference;
+ * in double, from Cbar with its float residual, by 5e-7). Only a device without cl_khr_fp64 keeps them in float,
+ * as before. Under -cl-single-precision-constant the pivot tolerance is 1e-12 rounded to float.
+ */
+#if defined(REAL_DOUBLE) || defined(cl_khr_fp64)
+#pragma OPENCL EXTENSION cl_khr_fp64 : enable
+typedef double dcc_real;
+#else
+typedef float dcc_real;
+#endif
+#endif
+
 /* One path's market-model state, in private memory. */
 typedef struct {
     /* GARCH variance of the coming step and the previous diffusion return (AR(1)), per asset */
     real variance[ASSETS];
     real previous[ASSETS];
 #ifdef MODEL_DCC
-    /* DCC's Q and the Cholesky factor of R that the coming step uses, lower triangles (TRI) */
-    real q[ASSETS * (ASSETS + 1) / 2];
+    /* DCC's Q (in dcc_real) and the Cholesky factor of R that the coming step uses, lower triangles (TRI) */
+    dcc_real q[ASSETS * (ASSETS + 1) / 2];
     real factor[ASSETS * (ASSETS + 1) / 2];
 #endif
 } ModelState;

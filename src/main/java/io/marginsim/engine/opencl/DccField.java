@@ -7,10 +7,15 @@ enum DccField implements LayoutField {
     /** {@code 1 - a - b}, computed in double on the host as the reference computes it. */
     W(Width.ONE),
     /** {@code Cbar}, full and row-major. */
-    TARGET(Width.ASSET_PAIRS);
+    TARGET(Width.ASSET_PAIRS),
+    /**
+     * {@code Cbar - (float) Cbar}, what rounding {@code Cbar} to float leaves: the float program adds it back, so that
+     * a target near singularity keeps its {@code 1 - rho}; the double program reads {@link #TARGET} alone.
+     */
+    TARGET_LOW(Width.ASSET_PAIRS);
 
     static final Layout<DccField> LAYOUT = new Layout<>("DCC_", DccField.class,
-            "DCC record (DccField): a, b, 1 - a - b, Cbar [ASSETS * ASSETS]");
+            "DCC record (DccField): a, b, 1 - a - b, Cbar [ASSETS * ASSETS], Cbar's float residual [ASSETS * ASSETS]");
     static final Width RECORD = new Width(LAYOUT.lengthName(), LAYOUT::length, false);
 
     private final Width width;

@@ -86,6 +86,11 @@ final class ModelBuffer {
             // as io.marginsim.market.DynamicCorrelation#advance computes it
             m[dcc + DccField.W.at(shape)] = 1 - p.dccA - p.dccB;
             p.dccTarget.copyTo(0, m, dcc + DccField.TARGET.at(shape), p.assets * p.assets);
+            int low = dcc + DccField.TARGET_LOW.at(shape);
+            for (int e = 0; e < p.assets * p.assets; e++) {
+                double c = p.dccTarget.get(e);
+                m[low + e] = c - (float) c;
+            }
         }
         return m;
     }

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * The generated layout header against the Java packing, and the kernels against the header: every field's define
@@ -63,6 +64,33 @@ class KernelLayoutsTest {
         }
         assertThat(names).doesNotHaveDuplicates().contains("MODEL_GARCH_OMEGA", "FRICTION_DEPTH",
                 "FRICTION_INT_PARTIAL_MODE", "ACCOUNT_SCENARIO_UNITS", "LAYOUT_TIER_START", "MODELS_DCC");
+    }
+
+    /**
+     * DCC's target rides with what rounding it to float leaves, at the header's offsets: a float device adds the two
+     * back into Cbar to within a float's rounding of the residual, so a correlation of 0.999999 keeps its 1 - rho
+     * (rounded to float alone it moves by 1.3 per cent).
+     */
+    @Test
+    void theDccTargetCarriesItsFloatResidual() {
+        Map<String, String> defines = defines(KernelLayouts.header());
+        CompiledProblem dcc = Problems.compile(Problems.dccSpec(3, "",
+                "[[1, 0.999999, 0.999999], [0.999999, 1, 0.999999], [0.999999, 0.999999, 1]]",
+                "\"dcc\": {\"a\": 0.05, \"b\": 0.9}", 57));
+        LayoutShape shape = LayoutShape.of(dcc);
+        double[] models = ModelBuffer.pack(dcc);
+        assertThat(models.length).isEqualTo(eval("MODELS_DCC + DCC_FIELDS", defines, shape));
+        int target = eval("MODELS_DCC + DCC_TARGET", defines, shape);
+        int low = eval("MODELS_DCC + DCC_TARGET_LOW", defines, shape);
+        for (int e = 0; e < dcc.assets * dcc.assets; e++) {
+            double c = dcc.dccTarget.get(e);
+            assertThat(models[target + e]).as("Cbar entry %d", e).isEqualTo(c);
+            // as a float device holds them
+            float hi = (float) models[target + e];
+            float lo = (float) models[low + e];
+            assertThat((double) hi + lo).as("Cbar entry %d from float", e)
+                    .isCloseTo(c, offset((double) Math.ulp(hi) * 0x1p-24));
+        }
     }
 
     @Test
