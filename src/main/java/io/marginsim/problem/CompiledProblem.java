@@ -118,6 +118,8 @@ public final class CompiledProblem {
     public final double portfolioMinimum;
     /** Carrying costs and liquidation policy; {@link Frictions#NONE} for the plain breach model. */
     public final Frictions frictions;
+    /** Whether no market model beyond GBM is in use ({@link #gbmOnly()}). */
+    private final boolean gbmOnly;
     /** The parts this problem was built from, for {@link #withMonitoring}; never handed out. */
     private final Market market;
     private final Models models;
@@ -199,6 +201,8 @@ public final class CompiledProblem {
         this.portfolioMinimum = account.portfolioMinimum();
         this.frictions = frictions;
         this.monitoring = monitoring;
+        // engines ask every step; the features are worked out once
+        this.gbmOnly = marketModelFeatures().isEmpty();
     }
 
     /**
@@ -282,7 +286,7 @@ public final class CompiledProblem {
      * then the shocks take the GBM arrays alone.
      */
     public boolean gbmOnly() {
-        return marketModelFeatures().isEmpty();
+        return gbmOnly;
     }
 
     /** The market models of {@link #featuresInUse()}. */

@@ -10,7 +10,7 @@ public final class Valuation {
 
     /** Cross mode: cash + collateral and debt at market + unrealised profit and loss of every position. */
     public static double crossEquity(CompiledProblem p, double[] price) {
-        return p.cash + unitsValue(p.valueUnits.toArray(), price) + totalPnl(p, price);
+        return p.cash + unitsValue(p.valueUnits, price) + totalPnl(p, price);
     }
 
     /** {@link #crossEquity(CompiledProblem, double[])} with collateral and debt in {@code valueUnits} instead. */
@@ -23,7 +23,7 @@ public final class Valuation {
      * of the scenario grid.
      */
     public static double crossRequirement(CompiledProblem p, double[] price) {
-        return crossRequirement(p, unitsValue(p.requirementUnits.toArray(), price), price);
+        return crossRequirement(p, unitsValue(p.requirementUnits, price), price);
     }
 
     /**
@@ -54,7 +54,7 @@ public final class Valuation {
 
     /** Account equity in isolated mode: cash, collateral and each position's own equity. */
     public static double isolatedAccountEquity(CompiledProblem p, double[] price) {
-        double equity = p.cash + unitsValue(p.valueUnits.toArray(), price);
+        double equity = p.cash + unitsValue(p.valueUnits, price);
         for (int i = 0; i < p.positions; i++) {
             equity += isolatedEquity(p, i, price[p.positionAsset.get(i)]);
         }

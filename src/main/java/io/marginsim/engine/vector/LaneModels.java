@@ -168,7 +168,7 @@ final class LaneModels {
         for (int a = 0; a < assets; a++) {
             laneScale[a] = MarketPath.stepScale(p, step, a, variance[a * L + lane]);
         }
-        double[] f = p.correlationFactor.toArray();
+        double[] f = targetFactor;
         if (dcc) {
             for (int e = 0; e < assets * assets; e++) {
                 oneFactor[e] = laneFactor[e * L + lane];
