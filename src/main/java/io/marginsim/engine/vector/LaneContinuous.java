@@ -4,8 +4,8 @@ import io.marginsim.engine.ContinuousAccount;
 import io.marginsim.problem.CompiledProblem;
 
 /**
- * Continuous monitoring of the plain breach model for {@link Lanes#COUNT} paths where {@link LaneBridge} does not
- * cover the problem (isolated positions, several assets, an excess whose slope changes sign): {@link LaneMarket}
+ * Continuous monitoring of the plain breach model for {@link Lanes#COUNT} paths where neither {@link LaneBridge} nor
+ * {@link LaneLiquidation} covers the problem (a portfolio margin on several assets, say): {@link LaneMarket}
  * moves the prices in float lanes, and after each step every lane's start and end prices go to that lane's
  * {@link ContinuousAccount}, the reference's own check in double, as {@link LaneFrictions} does for liquidation.
  * The bridge draws and the valuation at the drawn extreme are per path and branchy here; the price paths stay

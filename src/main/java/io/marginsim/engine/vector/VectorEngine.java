@@ -24,6 +24,12 @@ import java.util.Set;
  * slope may turn over) every step runs per lane in the reference's account ({@link LaneFrictions}), on the prices
  * of the float lanes.
  *
+ * <p>The plain breach model under continuous monitoring takes the same lanes: {@link LaneBridge} where one asset
+ * moves the account with an excess slope of one sign, otherwise {@link LaneLiquidation} wherever it covers the
+ * problem (with no liquidation object a breach closes at the barrier at no cost, as the plain model does; several
+ * assets through the Brownian excess, isolated positions through {@link LaneExtremes}), and the reference's own
+ * check per lane ({@link LaneContinuous}) for the rest (a portfolio margin on several assets).
+ *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
  * next path indices and are discarded, rather than with a scalar loop: every path then goes through the same
  * float operations wherever it falls, and results are bit-identical for any chunk size or thread count.
@@ -80,6 +86,8 @@ public final class VectorEngine extends ParallelCpuEngine {
         if (problem.monitoring == Monitoring.CONTINUOUS) {
             if (LaneBridge.covers(problem)) {
                 new LaneBridge(problem, market).simulate(firstPath, out);
+            } else if (LaneLiquidation.covers(problem)) {
+                new LaneLiquidation(problem, market).simulate(firstPath, out);
             } else {
                 new LaneContinuous(problem, market).simulate(firstPath, out);
             }
