@@ -62,7 +62,7 @@ class EngineContractTest {
     void agreesWhileLiquidating(EngineUnderTest under, LiquidationCase c) {
         String gap = c.gaps().get(under);
         assumeTrue(gap == null, () -> "known disagreement of " + under + " on " + c.name() + ": " + gap);
-        Engine engine = under.open(Math.min(c.paths(), under.maxPaths));
+        Engine engine = under.open(c.compared(under));
         List<String> missing = engine.unimplemented(ReferenceAgreement.problem(c));
         assumeTrue(missing.isEmpty(), () -> under + " does not implement " + missing);
         ReferenceAgreement.assertLiquidationAgrees(under, engine, c);

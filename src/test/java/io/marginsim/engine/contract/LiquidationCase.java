@@ -10,8 +10,10 @@ import java.util.function.Supplier;
 /**
  * One liquidating account of the contract suite (carrying costs and liquidation mechanics): a name for reports, the
  * problem, how many paths the reference runs from which first path (an engine compares their first
- * {@link EngineUnderTest#maxPaths}), the breaches the reference must have, and what the account is there to exercise.
+ * {@link #compared}), the breaches the reference must have, and what the account is there to exercise.
  *
+ * @param kernelPaths  the most paths the OpenCL engines compare, fewer than {@link EngineUnderTest#maxPaths} where
+ *                     the account breaches on so many paths that fewer still check much (OpenCL on a CPU is slow)
  * @param minBreaches  paths of the {@link #paths} that must breach, more than which the mechanics run on many paths
  * @param outlierShare the share of paths whose outcomes may lie beyond the tolerance on every engine, or 0 for each
  *                     engine's own share under the problem's monitoring ({@link #outliers})
@@ -19,8 +21,8 @@ import java.util.function.Supplier;
  *                     means something (several events, bad debt, a binding cap)
  * @param gaps         known disagreements, as in {@link Case#gaps}
  */
-record LiquidationCase(String name, Supplier<CompiledProblem> source, int paths, long firstPath, int minBreaches,
-                       double outlierShare, Exercise exercises, Map<EngineUnderTest, String> gaps) {
+record LiquidationCase(String name, Supplier<CompiledProblem> source, int paths, long firstPath, int kernelPaths,
+                       int minBreaches, double outlierShare, Exercise exercises, Map<EngineUnderTest, String> gaps) {
 
     /** What a case checks on its reference over {@link #paths} paths. */
     @FunctionalInterface
@@ -42,13 +44,19 @@ record LiquidationCase(String name, Supplier<CompiledProblem> source, int paths,
         Map<EngineUnderTest, String> more = new java.util.EnumMap<>(EngineUnderTest.class);
         more.putAll(gaps);
         more.put(engine, measured);
-        return new LiquidationCase(name, source, paths, firstPath, minBreaches, outlierShare, exercises,
+        return new LiquidationCase(name, source, paths, firstPath, kernelPaths, minBreaches, outlierShare, exercises,
                 Map.copyOf(more));
     }
 
     /** This case with outcomes allowed beyond the tolerance on {@code share} of the paths, on every engine. */
     LiquidationCase withOutliers(double share) {
-        return new LiquidationCase(name, source, paths, firstPath, minBreaches, share, exercises, gaps);
+        return new LiquidationCase(name, source, paths, firstPath, kernelPaths, minBreaches, share, exercises, gaps);
+    }
+
+    /** The paths {@code under} compares, from the first: the case's, at most the engine's and the kernels'. */
+    int compared(EngineUnderTest under) {
+        int most = under == EngineUnderTest.VECTOR_FLOAT ? under.maxPaths : Math.min(under.maxPaths, kernelPaths);
+        return Math.min(paths, most);
     }
 
     /** Paths of {@code paths} compared on {@code under} whose outcomes may lie beyond its tolerance. */

@@ -122,12 +122,13 @@ public final class ReferenceAgreement {
     }
 
     /**
-     * Runs {@code c} on {@code engine} at the case's path count (at most the engine's) and checks the criteria of
-     * {@link #assertLiquidationAgrees(EngineUnderTest, CompiledProblem, long, int, double, int, int)}, with the
-     * engine's tolerance at 1e-5 of the account's gross notional for the vector lanes.
+     * Runs {@code c} on {@code engine} over the paths it {@link LiquidationCase#compared compares} and checks the
+     * criteria of {@link #assertLiquidationAgrees(EngineUnderTest, CompiledProblem, long, int, double, int, int)},
+     * with the engine's tolerance ({@value #LIQUIDATION_LANE_RELATIVE} of the gross notional for the vector lanes)
+     * and the case's outliers and breaches for that many paths.
      */
     static void assertLiquidationAgrees(EngineUnderTest under, Engine engine, LiquidationCase c) {
-        int paths = Math.min(c.paths(), under.maxPaths);
+        int paths = c.compared(under);
         CompiledProblem problem = problem(c);
         assertLiquidationAgrees(under, engine, problem, c.name(), c.firstPath(), paths,
                 under.tolerance(problem, LIQUIDATION_LANE_RELATIVE), c.outliers(under, problem, paths),
