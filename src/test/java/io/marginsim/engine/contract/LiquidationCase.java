@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  *
  * @param kernelPaths  the most paths the OpenCL engines compare, fewer than {@link EngineUnderTest#maxPaths} where
  *                     the account breaches on so many paths that fewer still check much (OpenCL on a CPU is slow)
- * @param minBreaches  paths of the {@link #paths} that must breach, more than which the mechanics run on many paths
+ * @param minBreaches  how many of the reference's paths must be exceeded by those that breach, so that the mechanics
+ *                     run on many paths (in proportion where an engine compares fewer)
  * @param outlierShare the share of paths whose outcomes may lie beyond the tolerance on every engine, or 0 for each
  *                     engine's own share under the problem's monitoring ({@link #outliers})
  * @param exercises    checks on the reference that the problem exercises what it is named for, so that agreement

@@ -39,7 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every liquidating account of {@link FrictionProblems} the engines must agree on with the scalar reference, each
  * once and by name, under discrete and continuous monitoring. The lanes accounts run the path counts the vector
- * engine was checked on (10,003 from 1,000, a padded last vector; the kernels compare the first 2,048), with at least
+ * engine was checked on (10,003 from 1,000, a padded last vector; the kernels compare the first 1,024), with at least
  * a quarter of the paths breaching; the frozen accounts 4,096 paths from two billion, so the path index really
  * reaches the counter, with at least one in forty breaching (premium-linked funding with no liquidation breaches on
  * under 3% of paths, about a hundred paths whose breach steps the comparison covers).
@@ -48,8 +48,11 @@ final class LiquidationCatalogue {
     /** Not a multiple of the float lane count, so every lanes problem also runs a padded last vector. */
     static final int LANES_PATHS = 10_003;
     private static final long LANES_FIRST_PATH = 1_000;
-    /** The lanes accounts' paths on the kernels: more than a quarter breach, so 2,048 still compare over 500. */
-    private static final int LANES_KERNEL_PATHS = 2048;
+    /**
+     * The lanes accounts' paths on the kernels: more than a quarter breach and most are liquidated, so 1,024 still
+     * compare over 250 breaching paths, and the kernels' runs cost no more than the frozen accounts' took alone.
+     */
+    private static final int LANES_KERNEL_PATHS = 1024;
     static final int FROZEN_PATHS = 4096;
     private static final long FROZEN_FIRST_PATH = 2_000_000_000L;
     private static final String GARCH = "\"garch\": {\"alpha\": 0.12, \"beta\": 0.85, \"initialVolatility\": 1.2}";
