@@ -4,6 +4,7 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.spec.Monitoring;
 
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -42,7 +43,7 @@ record LiquidationCase(String name, Supplier<CompiledProblem> source, int paths,
 
     /** This case with a known disagreement of {@code engine}, described by {@code measured}. */
     LiquidationCase withGap(EngineUnderTest engine, String measured) {
-        Map<EngineUnderTest, String> more = new java.util.EnumMap<>(EngineUnderTest.class);
+        Map<EngineUnderTest, String> more = new EnumMap<>(EngineUnderTest.class);
         more.putAll(gaps);
         more.put(engine, measured);
         return new LiquidationCase(name, source, paths, firstPath, kernelPaths, minBreaches, outlierShare, exercises,
