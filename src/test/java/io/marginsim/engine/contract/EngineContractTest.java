@@ -31,6 +31,16 @@ class EngineContractTest {
         return combinations(Catalogue.continuous());
     }
 
+    static Stream<Arguments> liquidating() {
+        return Stream.of(EngineUnderTest.values()).flatMap(under -> Stream.concat(
+                LiquidationCatalogue.discrete().stream(), LiquidationCatalogue.continuous().stream())
+                .map(c -> Arguments.of(under, c)));
+    }
+
+    static Stream<LiquidationCase> liquidationCases() {
+        return Stream.concat(LiquidationCatalogue.discrete().stream(), LiquidationCatalogue.continuous().stream());
+    }
+
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("discrete")
     void agreesUnderDiscreteMonitoring(EngineUnderTest under, Case c) {
@@ -41,6 +51,28 @@ class EngineContractTest {
     @MethodSource("continuous")
     void agreesUnderContinuousMonitoring(EngineUnderTest under, Case c) {
         assertAgrees(under, c);
+    }
+
+    /**
+     * Liquidating accounts (carrying costs and liquidation mechanics) by the criteria of
+     * {@link ReferenceAgreement#assertLiquidationAgrees}, with the engine's tolerance and outliers.
+     */
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("liquidating")
+    void agreesWhileLiquidating(EngineUnderTest under, LiquidationCase c) {
+        String gap = c.gaps().get(under);
+        assumeTrue(gap == null, () -> "known disagreement of " + under + " on " + c.name() + ": " + gap);
+        Engine engine = under.open(c.compared(under));
+        List<String> missing = engine.unimplemented(ReferenceAgreement.problem(c));
+        assumeTrue(missing.isEmpty(), () -> under + " does not implement " + missing);
+        ReferenceAgreement.assertLiquidationAgrees(under, engine, c);
+    }
+
+    /** Each liquidating account exercises what it is named for on the reference, so that agreement means something. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("liquidationCases")
+    void liquidatingAccountsExerciseTheirMechanics(LiquidationCase c) {
+        c.exercises().check(ReferenceAgreement.problem(c), ReferenceAgreement.reference(c));
     }
 
     /**
@@ -62,7 +94,10 @@ class EngineContractTest {
         }
     }
 
-    /** OpenCL claims every market model: none of them may be skipped by the assumption above. */
+    /**
+     * OpenCL claims every market model and every liquidation mechanic: none of them may be skipped by the assumption
+     * above.
+     */
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = EngineUnderTest.class, names = {"OPENCL_FLOAT", "OPENCL_DOUBLE"})
     void openClTakesEveryModel(EngineUnderTest under) {
@@ -71,6 +106,8 @@ class EngineContractTest {
             CompiledProblem problem = ReferenceAgreement.problem(c);
             assertThat(engine.unimplemented(problem)).as(c.name()).isEmpty();
         }
+        liquidationCases().forEach(c -> assertThat(engine.unimplemented(ReferenceAgreement.problem(c)))
+                .as(c.name()).isEmpty());
     }
 
     /**

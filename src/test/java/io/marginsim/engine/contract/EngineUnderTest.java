@@ -21,7 +21,7 @@ import java.util.Locale;
  * </ul>
  */
 public enum EngineUnderTest {
-    VECTOR_FLOAT(Precision.FLOAT, Integer.MAX_VALUE, true, true) {
+    VECTOR_FLOAT(Precision.FLOAT, Integer.MAX_VALUE, true, true, 0.001) {
         @Override
         public Engine open(int paths) {
             return new VectorEngine(1, paths);
@@ -32,7 +32,7 @@ public enum EngineUnderTest {
             return laneRelative * grossNotional(problem);
         }
     },
-    OPENCL_FLOAT(Precision.FLOAT, Catalogue.KERNEL_PATHS, false, false) {
+    OPENCL_FLOAT(Precision.FLOAT, Catalogue.KERNEL_PATHS, false, false, EngineUnderTest.KERNEL_CONTINUOUS_OUTLIERS) {
         @Override
         public Engine open(int paths) {
             return OpenClTestEngines.floatEngine();
@@ -43,7 +43,7 @@ public enum EngineUnderTest {
             return KERNEL_FLOAT_RELATIVE * accountSize(problem);
         }
     },
-    OPENCL_DOUBLE(Precision.DOUBLE, Catalogue.KERNEL_PATHS, false, false) {
+    OPENCL_DOUBLE(Precision.DOUBLE, Catalogue.KERNEL_PATHS, false, false, EngineUnderTest.KERNEL_CONTINUOUS_OUTLIERS) {
         @Override
         public Engine open(int paths) {
             return OpenClTestEngines.doubleEngine();
@@ -59,6 +59,14 @@ public enum EngineUnderTest {
     public static final double KERNEL_FLOAT_RELATIVE = 1e-5;
     /** OpenCL's double tolerance relative to {@link #accountSize}. */
     public static final double KERNEL_DOUBLE_RELATIVE = 1e-12;
+    /**
+     * The kernels' share of paths whose liquidating outcomes may lie beyond the tolerance under continuous
+     * monitoring, 10 of 4,096: a tier partial leaves the notional at its bracket's floor, so which bracket's slope the
+     * next check's bridge takes is decided by the rounding of the fill price, in double as in float (seen on up to 6
+     * paths of slow fills); and in float the crossing time after a fill within the step rests on a small excess that
+     * is a difference of large values (seen on 1 path).
+     */
+    private static final double KERNEL_CONTINUOUS_OUTLIERS = 0.0025;
 
     final Precision precision;
     /** The most paths a case runs on this engine: OpenCL on a CPU device is slow, and 4,096 paths span many groups. */
@@ -79,12 +87,21 @@ public enum EngineUnderTest {
      */
     final boolean countOutliersByPath;
 
-    EngineUnderTest(Precision precision, int maxPaths, boolean exactTimes, boolean shortfallOnEveryPath) {
+    /**
+     * The share of paths whose liquidating outcomes may lie beyond the tolerance under continuous monitoring: the
+     * vector lanes one in a thousand (a check again after a fill within a step starts from an excess within rounding
+     * of zero); the kernels {@link #KERNEL_CONTINUOUS_OUTLIERS}.
+     */
+    final double continuousOutlierShare;
+
+    EngineUnderTest(Precision precision, int maxPaths, boolean exactTimes, boolean shortfallOnEveryPath,
+                    double continuousOutlierShare) {
         this.precision = precision;
         this.maxPaths = maxPaths;
         this.exactTimes = exactTimes;
         this.shortfallOnEveryPath = shortfallOnEveryPath;
         this.countOutliersByPath = !shortfallOnEveryPath;
+        this.continuousOutlierShare = continuousOutlierShare;
     }
 
     /**

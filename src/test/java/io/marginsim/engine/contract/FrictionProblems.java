@@ -35,6 +35,56 @@ public final class FrictionProblems {
             "\"partial\": {\"mode\": \"fraction\", \"fraction\": 0.5, \"aboveNotional\": 250}";
     public static final String BY_TIER = "\"partial\": {\"mode\": \"tier\"}";
 
+    /** A fee of 0.5% of the notional closed. */
+    public static final String FEE = "\"feeRate\": 0.005";
+
+    /**
+     * The frozen accounts' liquidation objects: 1.5 steps of latency, linear impact of 3% on the BTC long's notional
+     * and a 0.5% fee.
+     */
+    public static final String LATENCY_LINEAR_FEE = """
+            {"latencySeconds": 5400, "feeRate": 0.005,
+             "slippage": {"model": "linear", "depth": [3000000, 400000], "coefficient": 1}}""";
+    /** Binance-style tier reduction of the BTC long with square-root impact. */
+    public static final String TIER_SQRT = """
+            {"partial": {"mode": "tier"}, "feeRate": 0.002,
+             "slippage": {"model": "sqrt", "depth": [20000000, 2000000], "coefficient": 0.5}}""";
+    public static final String STEEP_TIER = """
+            {"partial": {"mode": "tier"}, "feeRate": 0.001}""";
+    /** Hyperliquid-style: 30% closed per event above 20,000 of notional, half a step of latency. */
+    public static final String FRACTION = """
+            {"latencySeconds": 1800, "partial": {"mode": "fraction", "fraction": 0.3, "aboveNotional": 20000}}""";
+    /** No latency: the fill is at the crossing, and a partial one leaves the rest of the step to check again. */
+    public static final String AT_ONCE_FRACTION = """
+            {"feeRate": 0.002, "partial": {"mode": "fraction", "fraction": 0.3, "aboveNotional": 20000}}""";
+    /** Six steps of latency on a volatile market: fills past the bankruptcy price. */
+    public static final String SLOW = """
+            {"latencySeconds": 21600, "feeRate": 0.01}""";
+    public static final String ISOLATED_FRACTION = """
+            {"latencySeconds": 9000, "feeRate": 0.01,
+             "slippage": {"model": "linear", "depth": [2000000, 500000], "coefficient": 1},
+             "partial": {"mode": "fraction", "fraction": 0.5, "aboveNotional": 10000}}""";
+    public static final String ISOLATED_TIER = """
+            {"latencySeconds": 2700, "partial": {"mode": "tier"},
+             "slippage": {"model": "sqrt", "depth": [5000000, 1000000], "coefficient": 0.5}}""";
+    /** Partial closes above 300 of notional, so the account lives on with its collateral after an event. */
+    public static final String HAIRCUT_PARTIAL = """
+            {"latencySeconds": 1800, "feeRate": 0.01, "feeCappedAtRemainingMargin": true,
+             "partial": {"mode": "fraction", "fraction": 0.5, "aboveNotional": 300}}""";
+
+    /**
+     * The account of examples/btc-liquidation.json over four days and on less cash: 30 seconds of latency and
+     * Binance's tier partial liquidation, which at the barrier reduces the position again in each segment of the step.
+     */
+    private static final String BTC_TIERS = """
+            {"assets": [{"name": "BTC", "price": 60000, "volatility": 0.6}],
+             "account": {"cash": 4000, "positions": [{"asset": "BTC", "size": 1.0, "entryPrice": 60000,
+                         "venue": "binance-usdm", "symbol": "BTCUSDT",
+                         "funding": {"fundingRatePerInterval": 0.0001, "fundingIntervalHours": 8}}]},
+             "liquidation": {"latencySeconds": 30,
+                             "slippage": {"model": "linear", "depth": {"BTC": 50000000}, "volatilityThinning": 0.5}},
+             "horizonDays": 4, "stepsPerDay": 24, "seed": 102, "engine": "scalar"}""";
+
     private static final String LANES_TIERED = """
             {"type": "tiered", "tiers": [{"floor": 0, "rate": 0.01}, {"floor": 500, "rate": 0.03},
                                          {"floor": 900, "rate": 0.05}]}""";
@@ -214,6 +264,16 @@ public final class FrictionProblems {
         json = SpecEdits.replace(json, "\"symbol\": \"BTCUSDT\"}", "\"symbol\": \"BTCUSDT\"" + funding + "}");
         json = SpecEdits.replace(json, "\"basis\": \"entry\"}}", "\"basis\": \"entry\"}" + funding + "}");
         return compileFrozen(json, liquidation, seed);
+    }
+
+    /** {@link #BTC_TIERS}: a Binance tiered long whose tier partials repeat within a step at the barrier. */
+    public static CompiledProblem btcTiers() {
+        return ProblemCompiler.compile(Specs.parse(BTC_TIERS));
+    }
+
+    /** {@code liquidation} with the fee charged in full, not capped at the remaining margin as the presets cap it. */
+    public static String uncapped(String liquidation) {
+        return liquidation.replaceFirst("\\{", "{\"feeCappedAtRemainingMargin\": false, ");
     }
 
     private static CompiledProblem compileFrozen(String json, String liquidation, long seed) {

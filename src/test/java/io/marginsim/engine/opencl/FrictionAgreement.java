@@ -49,21 +49,4 @@ final class FrictionAgreement {
         return ReferenceAgreement.assertLiquidationAgrees(under, problem, FIRST_PATH, PATHS,
                 under.tolerance(problem, 0), outliers, MIN_BREACHES);
     }
-
-    /** Paths with at least {@code events} liquidation events. */
-    static int pathsWithEvents(PathBlock block, int events) {
-        int n = 0;
-        for (int e : block.liquidations) {
-            n += e >= events ? 1 : 0;
-        }
-        return n;
-    }
-
-    static int pathsWithBadDebt(PathBlock block) {
-        int n = 0;
-        for (double d : block.badDebt) {
-            n += d > 0 ? 1 : 0;
-        }
-        return n;
-    }
 }

@@ -28,10 +28,10 @@ class GlobalParametersTest {
 
     @Test
     void mechanicsFromGlobalMemoryGiveTheSamePaths() throws EngineUnavailableException {
-        assertSamePathsFromGlobalMemory(FrictionProblems.crossOnStudentTAndGarch(OpenClFrictionAgreementTest.TIER_SQRT,
+        assertSamePathsFromGlobalMemory(FrictionProblems.crossOnStudentTAndGarch(FrictionProblems.TIER_SQRT,
                 52));
         assertSamePathsFromGlobalMemory(FrictionProblems.crossOnStudentTAndGarch(
-                OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE, 53));
+                FrictionProblems.LATENCY_LINEAR_FEE, 53));
     }
 
     /** Capped fees, premium-linked funding and path-dependent haircuts: every section of the friction buffer. */

@@ -106,7 +106,7 @@ class KernelLayoutsTest {
                 .isEqualTo(garch.initialVariance.get(asset));
         assertThat(models.length).isEqualTo(eval("MODELS_DCC", defines, LayoutShape.of(garch)));
 
-        CompiledProblem liquidated = FrictionProblems.frozenCross(OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE, 7);
+        CompiledProblem liquidated = FrictionProblems.frozenCross(FrictionProblems.LATENCY_LINEAR_FEE, 7);
         LayoutShape shape = LayoutShape.of(liquidated);
         double[] reals = FrictionBuffer.pack(liquidated);
         int[] ints = FrictionBuffer.packInts(liquidated);

@@ -39,7 +39,7 @@ class OpenClFrictionRunTest {
     void runStatisticsEqualThoseOfTheSimulatedPaths() {
         for (OpenClEngine engine : new OpenClEngine[] {OpenClTestEngines.floatEngine(),
                 OpenClTestEngines.doubleEngine()}) {
-            CompiledProblem problem = FrictionProblems.frozenCross(OpenClFrictionAgreementTest.SLOW, 81);
+            CompiledProblem problem = FrictionProblems.frozenCross(FrictionProblems.SLOW, 81);
             PathBlock block = PathBlock.forProblem(problem, PATHS);
             engine.simulate(problem, 7, block);
             PathStats expected = PathStats.of(problem.steps, block);
@@ -66,7 +66,7 @@ class OpenClFrictionRunTest {
     @Test
     void theReportHasALiquidationSectionFromTheDevice() {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        CompiledProblem problem = FrictionProblems.frozenIsolated(OpenClFrictionAgreementTest.ISOLATED_FRACTION, 82);
+        CompiledProblem problem = FrictionProblems.frozenIsolated(FrictionProblems.ISOLATED_FRACTION, 82);
         PathBlock block = PathBlock.forProblem(problem, PATHS);
         engine.simulate(problem, 0, block);
         ReportBuilder.RunInfo info = Simulator.runInfo(problem, engine.name(), "test", 0);
@@ -94,7 +94,7 @@ class OpenClFrictionRunTest {
     @Test
     void runCopiesBackLessThanAByteAPath() {
         OpenClEngine engine = OpenClTestEngines.floatEngine();
-        CompiledProblem problem = FrictionProblems.frozenCross(OpenClFrictionAgreementTest.LATENCY_LINEAR_FEE, 84);
+        CompiledProblem problem = FrictionProblems.frozenCross(FrictionProblems.LATENCY_LINEAR_FEE, 84);
         int paths = 80_000;
         long before = engine.bytesRead();
         try (PathStats stats = engine.run(problem, 0, paths, p -> { }, 8_192)) {
@@ -108,7 +108,7 @@ class OpenClFrictionRunTest {
     void statisticsOnTheDeviceEncodeByCopyingTheirChunksNotByRanking() {
         for (OpenClEngine engine : new OpenClEngine[] {OpenClTestEngines.floatEngine(),
                 OpenClTestEngines.doubleEngine()}) {
-            CompiledProblem problem = FrictionProblems.frozenCross(OpenClFrictionAgreementTest.SLOW, 85);
+            CompiledProblem problem = FrictionProblems.frozenCross(FrictionProblems.SLOW, 85);
             try (PathStats reduced = engine.run(problem, 3, PATHS, p -> { }, CHUNK)) {
                 long before = engine.bytesRead();
                 PathStats decoded = PathStatsEncoding.decode(PathStatsEncoding.encode(reduced));

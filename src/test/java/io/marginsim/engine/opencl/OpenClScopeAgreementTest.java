@@ -56,7 +56,7 @@ class OpenClScopeAgreementTest {
     @Test
     void liquidationMechanicsWithFundingPartialCutsAndFees() {
         assertAgrees(OpenClTestEngines.floatEngine(),
-                FrictionProblems.frozenIsolated(OpenClFrictionAgreementTest.ISOLATED_FRACTION, 66), 0.999,
+                FrictionProblems.frozenIsolated(FrictionProblems.ISOLATED_FRACTION, 66), 0.999,
                 EngineUnderTest.KERNEL_FLOAT_RELATIVE);
     }
 
@@ -64,7 +64,7 @@ class OpenClScopeAgreementTest {
     void liquidationMechanicsInDoubleUnderEitherMonitoring() {
         for (Monitoring monitoring : Monitoring.values()) {
             assertAgrees(OpenClTestEngines.doubleEngine(),
-                    FrictionProblems.frozenIsolated(OpenClFrictionAgreementTest.ISOLATED_TIER, 67).withMonitoring(monitoring),
+                    FrictionProblems.frozenIsolated(FrictionProblems.ISOLATED_TIER, 67).withMonitoring(monitoring),
                     1.0, EngineUnderTest.KERNEL_DOUBLE_RELATIVE);
         }
     }

@@ -16,7 +16,7 @@ import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
 import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
 import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
 import static io.marginsim.engine.contract.FrictionProblems.mechanics;
-import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
+import static io.marginsim.engine.vector.LaneAgreement.assertCutSeveralTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -101,7 +101,7 @@ class LaneContinuousCrossTest {
         assertThat(problem.monitoring).isEqualTo(Monitoring.CONTINUOUS);
         assertThat(LaneExcessBridge.covers(problem)).as("run by the Brownian excess in lanes").isTrue();
         assertThat(LaneLiquidation.covers(problem)).isTrue();
-        return VectorFrictionsAgreementTest.assertAgrees(problem, 1e-5, VectorFrictionsAgreementTest.PATHS / 1000);
+        return LaneAgreement.assertAgrees(problem, 1e-5, LaneAgreement.PATHS / 1000);
     }
 
     private static CompiledProblem continuous(CompiledProblem problem) {

@@ -14,14 +14,14 @@ import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
 import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
 import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
 import static io.marginsim.engine.contract.FrictionProblems.mechanics;
-import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertBadDebtOn;
-import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
+import static io.marginsim.engine.vector.LaneAgreement.assertBadDebtOn;
+import static io.marginsim.engine.vector.LaneAgreement.assertCutSeveralTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The account in lanes under continuous monitoring ({@link LaneLiquidation} with {@link LaneExtremes}): which
  * problems it takes, and path by path agreement with the scalar reference on them, by the criteria of
- * {@link VectorContinuousFrictionsTest} (outcomes within 1e-5 of the gross notional but on one path in a thousand).
+ * {@link LaneAgreement} (outcomes within 1e-5 of the gross notional but on one path in a thousand).
  * Cross accounts that move with one asset, long and short, under tiers, fees, partial cuts, latency, slippage,
  * funding (constant and premium-linked), borrow interest and haircuts that follow a GARCH variance; isolated
  * positions on two assets.
@@ -125,7 +125,7 @@ class LaneContinuousLiquidationTest {
 
     private static PathBlock assertAgrees(CompiledProblem problem) {
         assertThat(LaneLiquidation.covers(problem)).as("run by the account lanes").isTrue();
-        return VectorFrictionsAgreementTest.assertAgrees(problem, 1e-5, VectorFrictionsAgreementTest.PATHS / 1000);
+        return LaneAgreement.assertAgrees(problem, 1e-5, LaneAgreement.PATHS / 1000);
     }
 
     private static CompiledProblem continuous(CompiledProblem problem) {

@@ -18,17 +18,17 @@ import static io.marginsim.engine.contract.FrictionProblems.BY_TIER;
 import static io.marginsim.engine.contract.FrictionProblems.LATENCY_AND_A_HALF;
 import static io.marginsim.engine.contract.FrictionProblems.LINEAR_IMPACT;
 import static io.marginsim.engine.contract.FrictionProblems.mechanics;
-import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertAgrees;
-import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertBadDebtOn;
-import static io.marginsim.engine.vector.VectorFrictionsAgreementTest.assertCutSeveralTimes;
+import static io.marginsim.engine.vector.LaneAgreement.assertAgrees;
+import static io.marginsim.engine.vector.LaneAgreement.assertBadDebtOn;
+import static io.marginsim.engine.vector.LaneAgreement.assertCutSeveralTimes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The account in lanes ({@link LaneLiquidation}) on what {@link VectorFrictionsAgreementTest} leaves out: a venue
+ * The account in lanes ({@link LaneLiquidation}) on what the contract suite's liquidating accounts leave out: a venue
  * preset's brackets with its capped fee and tier cuts, premium-linked funding and borrow interest in isolated mode
  * with fills at once, requirements on entry notional that follow the live size after partial cuts, haircuts that
  * follow GARCH variance under liquidation mechanics, and a loan without positions; each path by path against the
- * scalar reference, by that test's criteria.
+ * scalar reference, by the criteria of {@link LaneAgreement}.
  */
 class LaneLiquidationTest {
     @Test
@@ -74,7 +74,7 @@ class LaneLiquidationTest {
         for (Monitoring monitoring : Monitoring.values()) {
             CompiledProblem monitored = problem.withMonitoring(monitoring);
             assertThat(LaneLiquidation.covers(monitored)).as(monitoring.key()).isTrue();
-            assertAgrees(monitored, 1e-5, VectorFrictionsAgreementTest.PATHS / 1000);
+            assertAgrees(monitored, 1e-5, LaneAgreement.PATHS / 1000);
         }
     }
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reference's continuous account per lane ({@link LaneContinuous}), liquidation mechanics in lanes
  * ({@link LaneLiquidation}) and per lane under continuous monitoring ({@link LaneFrictions}).
  *
- * <p>Criteria, as {@link ReferenceAgreement} and VectorFrictionsAgreementTest set them for the account: the same breach step
+ * <p>Criteria, as {@link ReferenceAgreement} sets them for the account: the same breach step
  * for each position on at least 99.9% of paths, and where it is the same, the position's equity at close, liquidation
  * loss and bad debt within {@value #RELATIVE} of the account's gross notional (float prices, see there).
  */
