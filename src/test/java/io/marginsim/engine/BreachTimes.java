@@ -3,6 +3,7 @@ package io.marginsim.engine;
 import io.marginsim.problem.BreachBins;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -1,5 +1,6 @@
 package io.marginsim.engine;
 
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
@@ -8,10 +9,8 @@ import io.marginsim.problem.Feature;
 import io.marginsim.problem.Frictions;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.problem.UnsupportedModelException;
-import io.marginsim.engine.scalar.ScalarEngine;
-import org.junit.jupiter.api.Test;
-
 import io.marginsim.spec.Monitoring;
+import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;
 import java.util.Set;

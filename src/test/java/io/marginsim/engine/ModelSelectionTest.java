@@ -1,5 +1,6 @@
 package io.marginsim.engine;
 
+import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
@@ -8,9 +9,8 @@ import io.marginsim.problem.UnsupportedModelException;
 import io.marginsim.simulation.Engines;
 import io.marginsim.simulation.Simulation;
 import io.marginsim.simulation.Simulator;
-import io.marginsim.engine.vector.VectorEngine;
-import io.marginsim.stats.PathStats;
 import io.marginsim.spec.Spec;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

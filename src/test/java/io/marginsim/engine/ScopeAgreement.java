@@ -2,6 +2,7 @@ package io.marginsim.engine;
 
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ScopeBlock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 

@@ -1,9 +1,9 @@
 package io.marginsim.engine;
 
-import io.marginsim.simulation.Simulator;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.result.Report;
 import io.marginsim.result.ScopeReport;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.Monitoring;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

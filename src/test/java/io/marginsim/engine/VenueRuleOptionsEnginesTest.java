@@ -1,11 +1,11 @@
 package io.marginsim.engine;
 
+import io.marginsim.analysis.LiquidationPrices;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.simulation.Engines;
 import io.marginsim.spec.EngineKind;
-import io.marginsim.analysis.LiquidationPrices;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.Precision;
 import io.marginsim.problem.BreachBins;
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.engine.Precision;
 import org.jocl.CL;
 import org.jocl.cl_context;
 import org.jocl.cl_mem;

@@ -1,9 +1,9 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.BreachBins;
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.stats.ArraySample;
 import io.marginsim.stats.PathStats;
 import org.jocl.CL;

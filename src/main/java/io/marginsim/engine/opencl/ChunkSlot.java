@@ -1,9 +1,9 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.Precision;
 import io.marginsim.problem.BreachBins;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.Precision;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

@@ -1,12 +1,12 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
-import io.marginsim.problem.Feature;
-import io.marginsim.problem.Frictions;
 import io.marginsim.liquidation.ImpactModel;
 import io.marginsim.liquidation.PartialPolicy;
 import io.marginsim.liquidation.PremiumLink;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
+import io.marginsim.problem.Frictions;
 
 import java.util.Optional;
 import java.util.Set;

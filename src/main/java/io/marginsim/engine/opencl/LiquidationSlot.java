@@ -1,7 +1,7 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
+import io.marginsim.problem.PathBlock;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

@@ -1,17 +1,17 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.check.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.problem.Feature;
-import io.marginsim.problem.Frictions;
-import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
-import io.marginsim.problem.Workloads;
 import io.marginsim.engine.opencl.OpenClDevices.Device;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceType;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Feature;
+import io.marginsim.problem.Frictions;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.Workloads;
 import io.marginsim.stats.PathStats;
 import org.jocl.CL;
 import org.jocl.CLException;

@@ -1,10 +1,10 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Precision;
 import io.marginsim.problem.BreachBins;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.spec.Monitoring;
-import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.engine.Precision;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

@@ -8,8 +8,8 @@ import io.marginsim.problem.Workloads;
 import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**

@@ -1,11 +1,11 @@
 package io.marginsim.engine.contract;
 
+import io.marginsim.engine.Specs;
 import io.marginsim.liquidation.FrozenProblems;
 import io.marginsim.liquidation.OnePath;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.testing.SpecEdits;
-import io.marginsim.engine.Specs;
 
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -7,11 +7,11 @@ import io.marginsim.problem.ModelCompiler;
 import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.spec.SpecReader;
 
-import java.util.Locale;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Problems beyond the standard workloads that every engine must agree on with the scalar reference: tiered

@@ -2,8 +2,8 @@ package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.EngineUnavailableException;
 import io.marginsim.engine.Precision;
-import io.marginsim.stats.ArraySample;
 import io.marginsim.result.Samples;
+import io.marginsim.stats.ArraySample;
 import org.jocl.CL;
 import org.jocl.Pointer;
 import org.jocl.Sizeof;

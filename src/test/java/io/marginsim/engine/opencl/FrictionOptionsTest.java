@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.problem.CompiledProblem;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,12 +1,12 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.Precision;
+import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.Precision;
-import io.marginsim.engine.contract.Problems;
-import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,6 @@
 package io.marginsim.engine.opencl;
 
 import io.marginsim.engine.contract.Problems;
-
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

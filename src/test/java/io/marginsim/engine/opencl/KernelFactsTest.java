@@ -1,10 +1,10 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Precision;
-import io.marginsim.problem.Workloads;
-import io.marginsim.liquidation.FrozenProblems;
 import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.liquidation.FrozenProblems;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.Workloads;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 

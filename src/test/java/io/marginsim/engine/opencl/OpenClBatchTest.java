@@ -1,16 +1,16 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.PortfolioSpecs;
-import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
-import io.marginsim.stats.PathStats;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
-import io.marginsim.engine.contract.Problems;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

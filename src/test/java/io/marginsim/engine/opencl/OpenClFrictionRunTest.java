@@ -1,17 +1,17 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.Precision;
+import io.marginsim.engine.contract.FrictionProblems;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.Precision;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.result.LiquidationReport;
-import io.marginsim.stats.LiquidationStats;
-import io.marginsim.stats.PathStats;
-import io.marginsim.stats.PathStatsEncoding;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.Samples;
-import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.stats.LiquidationStats;
+import io.marginsim.stats.PathStats;
+import io.marginsim.stats.PathStatsEncoding;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

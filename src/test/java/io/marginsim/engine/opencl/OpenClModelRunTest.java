@@ -1,12 +1,12 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.contract.Problems;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.simulation.Simulator;
-import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
-import io.marginsim.engine.contract.Problems;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.opencl.OpenClRunTest.assertSameQuantiles;

@@ -1,8 +1,8 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,16 +1,16 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.EngineKind;
 import io.marginsim.engine.EngineUnavailableException;
-import io.marginsim.simulation.Engines;
-import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.Precision;
-import io.marginsim.problem.UnsupportedModelException;
+import io.marginsim.engine.contract.FrictionProblems;
 import io.marginsim.engine.vector.VectorEngine;
 import io.marginsim.liquidation.FrozenProblems;
-import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.UnsupportedModelException;
+import io.marginsim.simulation.Engines;
+import io.marginsim.spec.EngineKind;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;
 

@@ -1,19 +1,19 @@
 package io.marginsim.engine.opencl;
 
+import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.scalar.ScalarEngine;
 import io.marginsim.problem.BreachBins;
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.Workloads;
-import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.simulation.Simulator;
-import io.marginsim.stats.PathStats;
 import io.marginsim.result.LossStatistics;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.ReportFormat;
 import io.marginsim.result.Samples;
-import io.marginsim.engine.contract.Problems;
-import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,22 +1,22 @@
 package io.marginsim.engine.opencl;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.PathBlock;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.ScopeAgreement;
 import io.marginsim.engine.Specs;
-import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.stats.PathStats;
-import io.marginsim.stats.ScopeStats;
-import io.marginsim.engine.contract.Problems;
 import io.marginsim.engine.contract.EngineUnderTest;
 import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.stats.PathStats;
+import io.marginsim.stats.ScopeStats;
 import org.junit.jupiter.api.Test;
 
-import java.util.Locale;
 import java.util.Collections;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;

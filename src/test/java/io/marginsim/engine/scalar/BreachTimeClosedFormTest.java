@@ -1,14 +1,14 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.problem.BreachBins;
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
-import io.marginsim.stats.PathStats;
+import io.marginsim.problem.BreachBins;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

@@ -1,11 +1,11 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
-import io.marginsim.stats.PathStats;
+import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
+import io.marginsim.stats.PathStats;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,8 +1,8 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.Engine;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.stats.PathStats;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

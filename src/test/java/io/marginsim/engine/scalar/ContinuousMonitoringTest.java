@@ -1,7 +1,7 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.Specs;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

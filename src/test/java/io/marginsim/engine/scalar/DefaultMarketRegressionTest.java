@@ -1,8 +1,8 @@
 package io.marginsim.engine.scalar;
 
+import io.marginsim.engine.Specs;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.Specs;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 

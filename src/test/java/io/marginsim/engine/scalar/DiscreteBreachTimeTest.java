@@ -1,14 +1,14 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.PathBlock;
-import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.engine.Specs;
 import io.marginsim.engine.vector.VectorEngine;
-import io.marginsim.stats.PathStats;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.problem.ProblemCompiler;
 import io.marginsim.result.Report;
 import io.marginsim.result.ReportBuilder;
+import io.marginsim.spec.Monitoring;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

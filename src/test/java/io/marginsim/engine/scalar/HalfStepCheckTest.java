@@ -1,14 +1,14 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.analysis.HalfStepCheck;
-import io.marginsim.spec.EngineKind;
-import io.marginsim.simulation.Engines;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.simulation.Simulation;
-import io.marginsim.simulation.Simulator;
 import io.marginsim.engine.Specs;
 import io.marginsim.result.Discretisation;
 import io.marginsim.result.Report;
+import io.marginsim.simulation.Engines;
+import io.marginsim.simulation.Simulation;
+import io.marginsim.simulation.Simulator;
+import io.marginsim.spec.EngineKind;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,15 @@
 package io.marginsim.engine.scalar;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
-import io.marginsim.spec.Monitoring;
+import io.marginsim.engine.Specs;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.Specs;
-import io.marginsim.stats.PathStats;
 import io.marginsim.result.ReportBuilder;
 import io.marginsim.result.Samples;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
+import io.marginsim.stats.PathStats;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

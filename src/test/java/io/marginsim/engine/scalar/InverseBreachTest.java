@@ -1,9 +1,9 @@
 package io.marginsim.engine.scalar;
 
 import io.marginsim.engine.InverseSpecs;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.Spec;
 import org.junit.jupiter.api.Test;
 

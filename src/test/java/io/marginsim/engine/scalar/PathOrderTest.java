@@ -1,9 +1,9 @@
 package io.marginsim.engine.scalar;
 
+import io.marginsim.engine.Specs;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
-import io.marginsim.engine.Specs;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 

@@ -1,9 +1,9 @@
 package io.marginsim.engine.vector;
 
 import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
 import io.marginsim.spec.SpecReader;
 import io.marginsim.testing.SpecEdits;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package io.marginsim.engine.vector;
 
+import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.engine.contract.Problems;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.Feature;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.problem.PathBlock;
-import io.marginsim.engine.contract.Problems;
-import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.spec.Monitoring;
 import org.junit.jupiter.api.Test;
 
 import java.util.Locale;

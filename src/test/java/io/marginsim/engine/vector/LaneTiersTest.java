@@ -1,7 +1,7 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.problem.CompiledProblem;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;

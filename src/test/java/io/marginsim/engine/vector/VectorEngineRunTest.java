@@ -1,17 +1,16 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
 import io.marginsim.engine.Engine;
+import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.problem.Workloads;
-import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.result.Samples;
 import io.marginsim.stats.PathStats;
 import io.marginsim.stats.RankedSample;
-import io.marginsim.result.Samples;
-import io.marginsim.engine.contract.Problems;
-import io.marginsim.engine.contract.FrictionProblems;
 import org.junit.jupiter.api.Test;
-
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

@@ -1,11 +1,11 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
 import io.marginsim.engine.PortfolioSpecs;
 import io.marginsim.engine.contract.EngineUnderTest;
 import io.marginsim.engine.contract.ReferenceAgreement;
+import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.ProblemCompiler;
+import io.marginsim.spec.Monitoring;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,14 +1,14 @@
 package io.marginsim.engine.vector;
 
-import io.marginsim.problem.CompiledProblem;
-import io.marginsim.spec.Monitoring;
-import io.marginsim.problem.PathBlock;
 import io.marginsim.engine.ScopeAgreement;
-import io.marginsim.engine.scalar.ScalarEngine;
-import io.marginsim.engine.contract.Problems;
 import io.marginsim.engine.contract.EngineUnderTest;
-import io.marginsim.engine.contract.ReferenceAgreement;
 import io.marginsim.engine.contract.FrictionProblems;
+import io.marginsim.engine.contract.Problems;
+import io.marginsim.engine.contract.ReferenceAgreement;
+import io.marginsim.engine.scalar.ScalarEngine;
+import io.marginsim.problem.CompiledProblem;
+import io.marginsim.problem.PathBlock;
+import io.marginsim.spec.Monitoring;
 import org.junit.jupiter.api.Test;
 
 import static io.marginsim.engine.contract.FrictionProblems.BY_FRACTION;
