@@ -120,10 +120,6 @@ public final class CompiledProblem {
     public final Frictions frictions;
     /** Whether no market model beyond GBM is in use ({@link #gbmOnly()}). */
     private final boolean gbmOnly;
-    /** The parts this problem was built from, for {@link #withMonitoring}; never handed out. */
-    private final Market market;
-    private final Models models;
-    private final Account account;
     /** Step ends only, or also between them ({@code BridgeCrossing}). */
     public final Monitoring monitoring;
 
@@ -144,9 +140,6 @@ public final class CompiledProblem {
 
     public CompiledProblem(Market market, Models models, Account account, int steps, double stepDays, long seed,
                            Frictions frictions, Monitoring monitoring) {
-        this.market = market;
-        this.models = models;
-        this.account = account;
         this.assets = market.names().length;
         this.steps = steps;
         this.stepDays = stepDays;
@@ -346,12 +339,44 @@ public final class CompiledProblem {
 
     /** This problem monitored as {@code other} says (tests and benchmarks build problems without a spec). */
     public CompiledProblem withMonitoring(Monitoring other) {
-        return new CompiledProblem(market, models, account, steps, stepDays, seed, frictions, other);
+        return new CompiledProblem(market(), models(), account(), steps, stepDays, seed, frictions, other);
     }
 
     /** This problem's account, horizon, seed and monitoring on another market, plain GBM, with {@code costs}. */
     public CompiledProblem onMarket(Market other, Frictions costs) {
-        return new CompiledProblem(other, Models.gbm(other), account, steps, stepDays, seed, costs, monitoring);
+        return new CompiledProblem(other, Models.gbm(other), account(), steps, stepDays, seed, costs, monitoring);
+    }
+
+    /** The parts this problem is made of, rebuilt from its own copies (so a caller's arrays play no part). */
+    private Market market() {
+        return new Market(assetNames.toArray(String[]::new), initialPrice.toArray(), initialLogPrice.toArray(),
+                logDrift.toArray(), shockLoading.toArray());
+    }
+
+    private Models models() {
+        Models.Builder built = Models.builder(correlationFactor.toArray(), stepVolatility.toArray())
+                .volatilityMultiplier(volatilityMultiplier)
+                .studentT(degreesOfFreedom.toArray(), copulaDegreesOfFreedom)
+                .jumps(jumpMean.toArray(), jumpLogMean.toArray(), jumpLogStdev.toArray(), jumpCap.toArray())
+                .commonJump(commonJumpMean, commonJumpLogMean, commonJumpLogStdev, commonJumpCap,
+                        commonJumpBeta.toArray())
+                .garch(garch.toArray(), garchOmega.toArray(), garchAlpha.toArray(), garchBeta.toArray(),
+                        initialVariance.toArray())
+                .ar1(ar1.toArray());
+        if (dcc) {
+            built.dcc(dccA, dccB, dccTarget.toArray());
+        }
+        if (historyRows > 0) {
+            built.historical(historyRows, historyResiduals.toArray());
+        }
+        return built.build();
+    }
+
+    private Account account() {
+        return new Account(isolated, cash, valueUnits.toArray(), requirementUnits.toArray(), positionAsset.toArray(),
+                positionSize.toArray(), positionEntry.toArray(), positionMargin.toArray(), markBasis.toArray(),
+                tierStart.toArray(), tierFloor.toArray(), tierRate.toArray(), tierDeduction.toArray(),
+                scenarioUnits.toArray(), portfolioMinimum);
     }
 
     /** {@link #historyResiduals} in single precision, for engines that upload it as floats. */
