@@ -649,10 +649,7 @@ public final class CompiledProblem {
             private final double cash;
             private double[] valueUnits;
             private double[] requirementUnits;
-            private final List<Integer> asset = new ArrayList<>();
-            private final List<double[]> sizeEntryMargin = new ArrayList<>();
-            private final List<Boolean> markBasis = new ArrayList<>();
-            private final List<double[][]> tiers = new ArrayList<>();
+            private final List<Added> positions = new ArrayList<>();
             private double[] scenarioUnits = new double[0];
             private double portfolioMinimum;
 
@@ -676,10 +673,8 @@ public final class CompiledProblem {
              */
             public Builder position(int a, double size, double entry, double margin, boolean mark, double[] floors,
                                     double[] rates, double[] deductions) {
-                asset.add(a);
-                sizeEntryMargin.add(new double[] {size, entry, margin});
-                markBasis.add(mark);
-                tiers.add(new double[][] {floors.clone(), rates.clone(), deductions.clone()});
+                positions.add(new Added(a, size, entry, margin, mark, floors.clone(), rates.clone(),
+                        deductions.clone()));
                 return this;
             }
 
@@ -691,24 +686,37 @@ public final class CompiledProblem {
             }
 
             public Account build() {
-                int m = asset.size();
+                int m = positions.size();
+                int[] asset = new int[m];
+                double[] size = new double[m];
+                double[] entry = new double[m];
+                double[] margin = new double[m];
+                boolean[] mark = new boolean[m];
                 int[] tierStart = new int[m + 1];
                 for (int i = 0; i < m; i++) {
-                    tierStart[i + 1] = tierStart[i] + tiers.get(i)[0].length;
+                    tierStart[i + 1] = tierStart[i] + positions.get(i).floors.length;
                 }
-                double[][] flat = new double[3][tierStart[m]];
-                double[][] position = new double[3][m];
-                boolean[] mark = new boolean[m];
+                double[] floor = new double[tierStart[m]];
+                double[] rate = new double[tierStart[m]];
+                double[] deduction = new double[tierStart[m]];
                 for (int i = 0; i < m; i++) {
-                    for (int k = 0; k < 3; k++) {
-                        System.arraycopy(tiers.get(i)[k], 0, flat[k], tierStart[i], tiers.get(i)[k].length);
-                        position[k][i] = sizeEntryMargin.get(i)[k];
-                    }
-                    mark[i] = markBasis.get(i);
+                    Added added = positions.get(i);
+                    asset[i] = added.asset;
+                    size[i] = added.size;
+                    entry[i] = added.entry;
+                    margin[i] = added.margin;
+                    mark[i] = added.mark;
+                    System.arraycopy(added.floors, 0, floor, tierStart[i], added.floors.length);
+                    System.arraycopy(added.rates, 0, rate, tierStart[i], added.rates.length);
+                    System.arraycopy(added.deductions, 0, deduction, tierStart[i], added.deductions.length);
                 }
-                return new Account(isolated, cash, valueUnits, requirementUnits,
-                        asset.stream().mapToInt(Integer::intValue).toArray(), position[0], position[1], position[2],
-                        mark, tierStart, flat[0], flat[1], flat[2], scenarioUnits, portfolioMinimum);
+                return new Account(isolated, cash, valueUnits, requirementUnits, asset, size, entry, margin, mark,
+                        tierStart, floor, rate, deduction, scenarioUnits, portfolioMinimum);
+            }
+
+            /** One position as {@link #position} took it. */
+            private record Added(int asset, double size, double entry, double margin, boolean mark, double[] floors,
+                                 double[] rates, double[] deductions) {
             }
         }
     }

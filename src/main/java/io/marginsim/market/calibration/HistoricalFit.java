@@ -92,5 +92,4 @@ public final class HistoricalFit {
         }
         return s / x.length;
     }
-
 }
