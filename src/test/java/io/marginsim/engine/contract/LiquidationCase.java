@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  *                     engine's own share under the problem's monitoring ({@link #outliers})
  * @param exercises    checks on the reference that the problem exercises what it is named for, so that agreement
  *                     means something (several events, bad debt, a binding cap)
- * @param gaps         known disagreements, as in {@link Case#gaps}
+ * @param gaps         known disagreements: engines that do not meet the contract on this case yet, each with what
+ *                     was measured; the suite skips them with that reason, so they show in every report
  */
 record LiquidationCase(String name, Supplier<CompiledProblem> source, int paths, long firstPath, int kernelPaths,
                        int minBreaches, double outlierShare, Exercise exercises, Map<EngineUnderTest, String> gaps) {
