@@ -4,7 +4,6 @@ import io.marginsim.engine.BridgeCrossing;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 
 import java.util.Arrays;
@@ -43,8 +42,6 @@ final class LaneExcessBridge {
     final LaneCovariance covariance;
     /** Per asset, the compiled collateral's value less requirement per unit of price. */
     private final float[] collateralUnits;
-    /** Each lane's step covariance in float, entry {@code (i, j)} at {@code (i * assets + j) * L}. */
-    private final float[] cov;
     /** Per asset and lane: the excess's slope in the price, then the dollar delta. */
     private final float[] delta;
     private final float[] notional = new float[L];
@@ -63,11 +60,7 @@ final class LaneExcessBridge {
         for (int a = 0; a < p.assets; a++) {
             collateralUnits[a] = (float) (p.valueUnits.get(a) - p.requirementUnits.get(a));
         }
-        cov = new float[p.assets * p.assets * L];
         delta = new float[p.assets * L];
-        if (p.gbmOnly()) {
-            transpose(L);
-        }
     }
 
     /** Whether the lanes run {@code p}'s continuous checks by this bridge: see the class comment. */
@@ -93,9 +86,6 @@ final class LaneExcessBridge {
     /** Before the market draws step {@code step}: each lane's covariance of it, for the bridge and the hand-over. */
     void beforeStep(int step, int count) {
         covariance.update(step, count);
-        if (!p.gbmOnly()) {
-            transpose(count);
-        }
     }
 
     /** The uniform of step {@code step}'s least excess, for paths from {@code paths}. */
@@ -127,23 +117,24 @@ final class LaneExcessBridge {
             }
             slope.add(FloatVector.fromArray(Lanes.FLOATS, delta, at)).intoArray(delta, at);
         }
-        IntVector moving = IntVector.zero(Lanes.INTS);
+        // counted in float, so no mask changes species (a cast that C2 may not compile to a no-op)
+        FloatVector moving = FloatVector.zero(Lanes.FLOATS);
         for (int a = 0; a < p.assets; a++) {
             FloatVector d = FloatVector.fromArray(Lanes.FLOATS, delta, a * L);
-            moving = moving.add(1, d.compare(NE, 0f).cast(Lanes.INTS));
+            moving = moving.add(1f, d.compare(NE, 0f));
             d.mul(FloatVector.fromArray(Lanes.FLOATS, price0, a * L)).intoArray(delta, a * L);
         }
         FloatVector v = FloatVector.zero(Lanes.FLOATS);
         for (int i = 0; i < p.assets; i++) {
             FloatVector row = FloatVector.zero(Lanes.FLOATS);
             for (int j = 0; j < p.assets; j++) {
-                row = FloatVector.fromArray(Lanes.FLOATS, cov, (i * p.assets + j) * L)
+                row = FloatVector.fromArray(Lanes.FLOATS, covariance.floats, covariance.at(i, j))
                         .mul(FloatVector.fromArray(Lanes.FLOATS, delta, j * L)).add(row);
             }
             v = row.mul(FloatVector.fromArray(Lanes.FLOATS, delta, i * L)).add(v);
         }
         v.intoArray(out, 0);
-        return moving.compare(LT, 2).cast(Lanes.FLOATS);
+        return moving.compare(LT, 2f);
     }
 
     /**
@@ -157,15 +148,5 @@ final class LaneExcessBridge {
         FloatVector spread = FloatVector.fromArray(Lanes.FLOATS, variance, 0)
                 .mul(FloatVector.fromArray(Lanes.FLOATS, logUniform, 0)).mul(-2f).add(d.mul(d)).lanewise(SQRT);
         s0.add(s1).add(spread).mul(0.5f).intoArray(out, 0);
-    }
-
-    /** The first {@code count} lanes' covariance from {@link LaneCovariance} into {@link #cov}. */
-    private void transpose(int count) {
-        for (int l = 0; l < count; l++) {
-            double[] c = covariance.of(l);
-            for (int e = 0; e < c.length; e++) {
-                cov[e * L + l] = (float) c[e];
-            }
-        }
     }
 }

@@ -34,8 +34,6 @@ final class LaneExtremes {
     /** Per asset: whether some check reads its least (a long side) or greatest (a short side) price. */
     private final boolean[] low;
     private final boolean[] high;
-    /** Plain GBM's per-step variance of each asset; null beyond GBM, where each lane's comes from the covariance. */
-    private final float[] constantVariance;
     final LaneCovariance covariance;
     /** Prices of asset {@code a} in lane {@code l} at {@code a * L + l}: the step's least and greatest. */
     final float[] least;
@@ -43,7 +41,6 @@ final class LaneExtremes {
     /** Per asset, the monitoring block of the current pair of steps. */
     private final int[][] words;
     private final float[] uniform = new float[L];
-    private final float[] variance = new float[L];
 
     LaneExtremes(CompiledProblem problem, LaneMarket market) {
         p = problem;
@@ -59,12 +56,8 @@ final class LaneExtremes {
             boolean longSide = p.isolated ? p.positionSize.get(i) > 0 : rising;
             (longSide ? low : high)[p.positionAsset.get(i)] = true;
         }
-        constantVariance = p.gbmOnly() ? new float[p.assets] : null;
         for (int a = 0; a < p.assets; a++) {
             initialPrice[a] = (float) Math.exp(p.initialLogPrice.get(a));
-            if (constantVariance != null) {
-                constantVariance[a] = (float) covariance.of(0)[a * p.assets + a];
-            }
         }
         words = new int[p.assets][4 * L];
         least = new float[p.assets * L];
@@ -120,11 +113,6 @@ final class LaneExtremes {
                 LanePhilox.block(ContinuousMonitor.extremesCounter(step), paths, a, ShockStream.MONITORING, k0, k1,
                         words[a]);
             }
-            if (constantVariance == null) {
-                for (int l = 0; l < L; l++) {
-                    variance[l] = (float) covariance.of(l)[a * p.assets + a];
-                }
-            }
             if (low[a]) {
                 extreme(a, word, true, previousLogReturn, least);
             }
@@ -140,8 +128,7 @@ final class LaneExtremes {
      */
     private void extreme(int a, int word, boolean lower, float[] previousLogReturn, float[] out) {
         LaneUniforms.convert(words[a], word, uniform, 0);
-        FloatVector v = constantVariance != null ? FloatVector.broadcast(Lanes.FLOATS, constantVariance[a])
-                : FloatVector.fromArray(Lanes.FLOATS, variance, 0);
+        FloatVector v = FloatVector.fromArray(Lanes.FLOATS, covariance.floats, covariance.at(a, a));
         FloatVector x0 = FloatVector.fromArray(Lanes.FLOATS, previousLogReturn, a * L);
         FloatVector x1 = FloatVector.fromArray(Lanes.FLOATS, market.logReturn, a * L);
         FloatVector d = x1.sub(x0);
