@@ -4,13 +4,11 @@ import io.marginsim.engine.BridgeCrossing;
 import io.marginsim.problem.CompiledProblem;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 
 import java.util.Arrays;
 
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.LOG;
-import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
 import static jdk.incubator.vector.VectorOperators.SQRT;
 
@@ -48,6 +46,8 @@ final class LaneExcessBridge {
     private final float[] rate = new float[L];
     private final int[] words = new int[4 * L];
     private final float[] logUniform = new float[L];
+    /** Per lane, after {@link #variance}: how many assets move the excess, counted in float. */
+    final float[] moving = new float[L];
 
     LaneExcessBridge(CompiledProblem problem, LaneMarket market, LaneTiers tiers, LaneCarry carry) {
         p = problem;
@@ -98,10 +98,11 @@ final class LaneExcessBridge {
     /**
      * The variance {@code D' C D} of the excess over the step into {@code out}, for the positions' sizes
      * {@code size} (lanes at {@code i * L}) at the step's start prices {@code price0}, after this step's carrying
-     * costs have set its haircuts. Returns the lanes where fewer than two assets move the excess, which the reference
-     * checks as one asset's (or none's).
+     * costs have set its haircuts. Leaves in {@link #moving} how many assets move the excess in each lane: the
+     * reference checks a lane with fewer than two as one asset's (or none's). (A mask returned from a method that C2
+     * does not inline would be boxed.)
      */
-    VectorMask<Float> variance(float[] size, float[] price0, float[] out) {
+    void variance(float[] size, float[] price0, float[] out) {
         for (int a = 0; a < p.assets; a++) {
             Arrays.fill(delta, a * L, (a + 1) * L, collateralUnits[a]);
         }
@@ -117,11 +118,10 @@ final class LaneExcessBridge {
             }
             slope.add(FloatVector.fromArray(Lanes.FLOATS, delta, at)).intoArray(delta, at);
         }
-        // counted in float, so no mask changes species (a cast that C2 may not compile to a no-op)
-        FloatVector moving = FloatVector.zero(Lanes.FLOATS);
+        FloatVector count = FloatVector.zero(Lanes.FLOATS);
         for (int a = 0; a < p.assets; a++) {
             FloatVector d = FloatVector.fromArray(Lanes.FLOATS, delta, a * L);
-            moving = moving.add(1f, d.compare(NE, 0f));
+            count = count.add(1f, d.compare(NE, 0f));
             d.mul(FloatVector.fromArray(Lanes.FLOATS, price0, a * L)).intoArray(delta, a * L);
         }
         FloatVector v = FloatVector.zero(Lanes.FLOATS);
@@ -134,7 +134,7 @@ final class LaneExcessBridge {
             v = row.mul(FloatVector.fromArray(Lanes.FLOATS, delta, i * L)).add(v);
         }
         v.intoArray(out, 0);
-        return moving.compare(LT, 2f);
+        count.intoArray(moving, 0);
     }
 
     /**

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import static jdk.incubator.vector.VectorOperators.EQ;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LT;
 import static jdk.incubator.vector.VectorOperators.NE;
 
 /**
@@ -279,9 +280,11 @@ final class LaneLiquidation implements LaneBlocks {
         liveGaps(market.price, gap);
         bridge.variance(shadowSize, previousPrice, variance);
         bridge.largest(shortfallStart, shortfall, variance, shortfall);
-        VectorMask<Float> oneMoving = bridge.variance(size, previousPrice, variance);
+        bridge.variance(size, previousPrice, variance);
         bridge.largest(gapStart, gap, variance, gap);
-        // the reference checks such a lane's live account as one asset's, with other draws: it checks the step
+        // the reference checks a lane's live account that fewer than two assets move as one asset's, with other
+        // draws: it checks the step
+        VectorMask<Float> oneMoving = FloatVector.fromArray(Lanes.FLOATS, bridge.moving, 0).compare(LT, 2f);
         FloatVector.fromArray(Lanes.FLOATS, gap, 0).blend(Float.POSITIVE_INFINITY, oneMoving).intoArray(gap, 0);
     }
 

@@ -13,6 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
 final class Lanes {
     static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     static final VectorSpecies<Integer> INTS = VectorSpecies.of(int.class, FLOATS.vectorShape());
+    /** Longs of the same shape: the int lanes in pairs, for Philox's 32x32->64 products. */
+    static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, FLOATS.vectorShape());
     /** Doubles of the preferred shape: half the paths of a float vector, for state kept in double. */
     static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
     /** Paths simulated together: 16 with 512-bit vectors. */
