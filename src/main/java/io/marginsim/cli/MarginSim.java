@@ -1,7 +1,12 @@
 package io.marginsim.cli;
 
+import io.marginsim.engine.JitWarmUp;
+import io.marginsim.engine.vector.VectorEngine;
+import io.marginsim.problem.Workloads;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+
+import java.util.Set;
 
 /**
  * The {@code margin-sim} command line. Exit codes: 0 success, 1 unexpected failure, 2 bad input (one line saying
@@ -14,11 +19,24 @@ import picocli.CommandLine.Command;
 public final class MarginSim implements Runnable {
     public static final int BAD_INPUT = 2;
     public static final int ENGINE_UNAVAILABLE = 3;
+    /** The commands that simulate on the CPU engines, which a JIT warm-up can start ahead of. */
+    private static final Set<String> SIMULATING = Set.of("simulate", "buffer", "sweep", "backtest");
+    /**
+     * The warm-up's size: blocks of four vectors of paths over the standard workload's 256 steps, about a million
+     * path-steps in all (a few milliseconds once compiled), enough calls to pass C2's compile thresholds.
+     */
+    private static final int WARM_UP_PATHS = 64;
+    private static final int WARM_UP_BLOCKS = 64;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && SIMULATING.contains(args[0])
+                && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
+            // the lane code compiles while the command reads its spec: see JitWarmUp
+            JitWarmUp.start(new VectorEngine(1, WARM_UP_PATHS), Workloads.oneAsset(0), WARM_UP_PATHS, WARM_UP_BLOCKS);
+        }
         System.exit(run(args));
     }
 

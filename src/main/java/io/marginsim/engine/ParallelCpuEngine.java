@@ -41,6 +41,7 @@ public abstract class ParallelCpuEngine implements Engine {
 
     @Override
     public PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress) {
+        JitWarmUp.stop();
         int bins = BreachBins.perStep(problem.monitoring);
         PathStats total = new PathStats(problem.steps, bins);
         if (count == 0) {

@@ -3,6 +3,7 @@ package io.marginsim.engine.opencl;
 import io.marginsim.check.Counts;
 import io.marginsim.engine.Engine;
 import io.marginsim.engine.EngineUnavailableException;
+import io.marginsim.engine.JitWarmUp;
 import io.marginsim.engine.Precision;
 import io.marginsim.engine.opencl.OpenClDevices.Device;
 import io.marginsim.engine.opencl.OpenClDevices.DeviceInfo;
@@ -233,6 +234,7 @@ public final class OpenClEngine implements Engine {
     /** {@link #run} with a chosen chunk size; results do not depend on it. */
     synchronized PathStats run(CompiledProblem problem, long firstPath, long count, ProgressListener progress,
                                int chunkPaths) {
+        JitWarmUp.stop();
         if (count < 0 || chunkPaths < 1) {
             throw new IllegalArgumentException("count must be >= 0 and chunkPaths >= 1 but were " + count + ", "
                     + chunkPaths);
@@ -277,6 +279,7 @@ public final class OpenClEngine implements Engine {
      * equal those of {@link #run} on that cell alone, except that their samples are in host memory.
      */
     public synchronized List<PathStats> run(CellBatch batch) throws EngineUnavailableException {
+        JitWarmUp.stop();
         if (batches == null) {
             batches = new BatchRunner(context, device, info.name(), queues[0], precision, reads);
         }

@@ -12,6 +12,8 @@ import io.marginsim.stats.PathStats;
 import io.marginsim.stats.RankedSample;
 import org.junit.jupiter.api.Test;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -62,6 +64,31 @@ class VectorEngineRunTest {
                 1e-6);
         assertIndependentOfGeometry(FrictionProblems.lanesIsolated(FrictionProblems.mechanics(
                 FrictionProblems.SQRT_IMPACT, FrictionProblems.BY_TIER), 28), 1e-6);
+    }
+
+    @Test
+    void resultsDoNotDependOnAnotherEngineRunningAlongside() throws InterruptedException {
+        // what the command line's JIT warm-up does (io.marginsim.engine.JitWarmUp): another engine simulating the
+        // standard workload on another thread while the real run goes on; engines share no mutable state
+        CompiledProblem problem = FrictionProblems.lanesCross(FrictionProblems.mechanics(
+                FrictionProblems.LATENCY_AND_A_HALF, FrictionProblems.LINEAR_IMPACT, FrictionProblems.BY_FRACTION), 29);
+        PathStats alone = new VectorEngine(2, 333).run(problem, 5, 3_001, Engine.ProgressListener.NONE);
+        AtomicBoolean done = new AtomicBoolean();
+        CompiledProblem workload = Workloads.oneAsset(0);
+        Thread alongside = Thread.ofPlatform().start(() -> {
+            PathBlock block = PathBlock.forProblem(workload, 64);
+            for (long first = 0; !done.get(); first += 64) {
+                new VectorEngine(1, 64).simulate(workload, first, block);
+            }
+        });
+        PathStats together = new VectorEngine(2, 333).run(problem, 5, 3_001, Engine.ProgressListener.NONE);
+        done.set(true);
+        alongside.join();
+        assertThat(together.breachesAtStep()).containsExactly(alone.breachesAtStep());
+        assertThat(together.liquidation().events()).isEqualTo(alone.liquidation().events());
+        // the ulp caveat above: a block run before C2 compiled the lanes may differ in the last bits
+        assertSameSamples(together.terminalEquity(), alone.terminalEquity(), 1e-6);
+        assertSameSamples(together.worstShortfall(), alone.worstShortfall(), 1e-6);
     }
 
     private static void assertIndependentOfGeometry(CompiledProblem problem, double tolerance) {
