@@ -12,9 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Why: the vector engine's lane code runs in the interpreter and in C1's code until C2 has compiled it, and there
  * the Vector API boxes every operation, tens of times slower than C2's code. A cold {@code simulate} of 2^20 paths x
  * 256 steps spent about half its time so (bench/RESULTS.md, "The step covariance in vectors, Philox on vpmuludq, and
- * a JIT warm-up"). The
- * warm-up runs the shared lane code (Philox, the normals, the market step, the account) while the main thread is
- * busy with class loading, JSON and the compiled problem, on a core it leaves idle.
+ * a JIT warm-up"). The warm-up runs the shared lane code (Philox, the normals, the market step, the account) while
+ * the main thread is busy with class loading, JSON and the compiled problem, on a core it leaves idle.
  *
  * <p>It stops at the first run of any engine ({@link #stop}, called by the engines' {@code run}), or after its
  * blocks; it writes only to its own {@link PathBlock} and shares no state with the real run, so results are the
