@@ -17,18 +17,21 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  * under continuous monitoring: {@link io.marginsim.engine.ContinuousMonitor#crossShortfall}'s Brownian excess,
  * written out for lanes. The excess is a bridge from its value at the step's start to its end's, with variance
  * {@code D' C D} for the dollar deltas {@code D} at the start (each asset's price times the excess's slope in it:
- * collateral units at this step's haircuts, each position's size less its bracket's share) and the lane's step
+ * collateral units at this step's haircuts, each position's size less its bracket's share, less the loss units of the
+ * portfolio margin's worst scenario at the start, {@link LanePortfolio#subtractWorstSlopes}) and the lane's step
  * covariance {@code C} ({@link LaneCovariance}); its least value is {@link BridgeCrossing#minimum} with the uniform
  * of word 0 of block {@code assets} of the monitoring stream at counter step {@code step - 1} (segment 0; unlike one
  * asset's extremes this block is not shared between steps). The shadow and the live account read the same uniform,
  * as the reference's two monitors do. As a shortfall ({@code s = -excess}) the least excess is
  * {@code 0.5 (s0 + s1 + sqrt((s1 - s0)^2 - 2 v log u))}, never below the step end's.
  *
- * <p>{@link #covers} takes cross accounts with at least two assets that carry a position or collateral and no
- * portfolio margin (whose slope jumps between scenarios). The reference treats a step whose slopes are all zero but
- * one as one asset's; with two moving assets that needs a slope of exactly zero, which a live position cut to
- * nothing in an asset without collateral has: {@link #variance} returns such lanes, and the live account's check
- * hands them to the reference account for every step it is open.
+ * <p>{@link #covers} takes cross accounts with at least two assets that carry a position, collateral or a portfolio
+ * scenario's units. The reference treats a step whose slopes are all zero but one as one asset's; with two moving
+ * assets that needs a slope of exactly zero, which a live position cut to nothing in an asset without collateral has
+ * (or, with a portfolio margin, a worst scenario's units that cancel a position's slope): {@link #variance} counts
+ * such lanes' moving assets, and the live account's check hands them to the reference account for every step it is
+ * open. A scenario's loss within float rounding of another's may pick the other scenario in a lane than in the
+ * reference's double, and so another slope; the contract suite's agreement holds with it.
  */
 final class LaneExcessBridge {
     private static final int L = Lanes.COUNT;
@@ -37,6 +40,7 @@ final class LaneExcessBridge {
     private final int k1;
     private final LaneTiers tiers;
     private final LaneCarry carry;
+    private final LanePortfolio portfolio;
     final LaneCovariance covariance;
     /** Per asset, the compiled collateral's value less requirement per unit of price. */
     private final float[] collateralUnits;
@@ -49,12 +53,14 @@ final class LaneExcessBridge {
     /** Per lane, after {@link #variance}: how many assets move the excess, counted in float. */
     final float[] moving = new float[L];
 
-    LaneExcessBridge(CompiledProblem problem, LaneMarket market, LaneTiers tiers, LaneCarry carry) {
+    LaneExcessBridge(CompiledProblem problem, LaneMarket market, LaneTiers tiers, LaneCarry carry,
+                     LanePortfolio portfolio) {
         p = problem;
         k0 = (int) p.seed;
         k1 = (int) (p.seed >>> 32);
         this.tiers = tiers;
         this.carry = carry;
+        this.portfolio = portfolio;
         covariance = new LaneCovariance(problem, market);
         collateralUnits = new float[p.assets];
         for (int a = 0; a < p.assets; a++) {
@@ -65,7 +71,7 @@ final class LaneExcessBridge {
 
     /** Whether the lanes run {@code p}'s continuous checks by this bridge: see the class comment. */
     static boolean covers(CompiledProblem p) {
-        if (p.isolated || p.scenarios > 0 || p.positions == 0) {
+        if (p.isolated || p.positions == 0) {
             return false;
         }
         int moving = 0;
@@ -77,6 +83,9 @@ final class LaneExcessBridge {
             }
             for (int i = 0; i < p.positions; i++) {
                 used |= p.positionAsset.get(i) == a && p.positionSize.get(i) != 0;
+            }
+            for (int sc = 0; sc < p.scenarios; sc++) {
+                used |= p.scenarioUnits.get(sc * p.assets + a) != 0;
             }
             moving += used ? 1 : 0;
         }
@@ -117,6 +126,10 @@ final class LaneExcessBridge {
                 slope = units.sub(units.lanewise(ABS).mul(FloatVector.fromArray(Lanes.FLOATS, rate, 0)));
             }
             slope.add(FloatVector.fromArray(Lanes.FLOATS, delta, at)).intoArray(delta, at);
+        }
+        if (portfolio.applies()) {
+            // the grid is compiled for the starting sizes, which the live account keeps until it is closed
+            portfolio.subtractWorstSlopes(price0, delta);
         }
         FloatVector count = FloatVector.zero(Lanes.FLOATS);
         for (int a = 0; a < p.assets; a++) {

@@ -140,8 +140,8 @@ final class LaneExtremes {
 
     /**
      * Cross mode: 1 when the excess rises with the one asset it moves with at every bracket of every position and
-     * every haircut of its collateral, and no term leans the other way (so a partial cut keeps the sign); -1 when it
-     * falls likewise; 0 otherwise (several moving assets included).
+     * every haircut of its collateral, and no term leans the other way (so a partial cut keeps the sign), a portfolio
+     * margin's scenarios included; -1 when it falls likewise; 0 otherwise (several moving assets included).
      */
     static int crossSlopeSign(CompiledProblem p) {
         int a = LaneBridge.movingAsset(p);
@@ -159,6 +159,17 @@ final class LaneExtremes {
             double atCap = perHaircut * (haircuts.compiled().get(c) - haircuts.cap().get(c));
             unitsLow += Math.min(atZero, atCap);
             unitsHigh += Math.max(atZero, atCap);
+        }
+        if (p.scenarios > 0) {
+            // the portfolio margin's slope: its worst scenario's units, or none where the minimum binds; the grid
+            // keeps the starting sizes, so unlike a position's slope a partial cut does not shrink it
+            double worst = Double.NEGATIVE_INFINITY;
+            for (int s = 0; s < p.scenarios; s++) {
+                worst = Math.max(worst, p.scenarioUnits.get(s * p.assets + a));
+            }
+            double slope = worst > 0 ? -worst : 0;
+            unitsLow += Math.min(slope, 0);
+            unitsHigh += Math.max(slope, 0);
         }
         double least = Double.POSITIVE_INFINITY;
         double greatest = Double.NEGATIVE_INFINITY;

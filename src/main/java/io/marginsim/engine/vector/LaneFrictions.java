@@ -8,10 +8,9 @@ import io.marginsim.problem.CompiledProblem;
  * {@link Lanes#COUNT} paths: {@link LaneMarket} moves the prices in float lanes as for the plain model
  * ({@link LaneStepChecks}), and after each step every lane's start and end prices, with its own step covariance
  * ({@link LaneCovariance}), go to that lane's {@link LiquidatingAccount}, the reference's own account math in double,
- * which checks within the step and fills from the crossing. It runs what {@link LaneLiquidation} does not cover: a
- * cross account with a portfolio margin on several assets (its slope jumps between scenarios), or one asset's
- * excess whose slope may change sign; discrete monitoring and the other continuous problems run the account in
- * lanes.
+ * which checks within the step and fills from the crossing. It runs what {@link LaneLiquidation} does not cover:
+ * one asset's excess whose slope may change sign, isolated positions whose side is not known, prices outside float's
+ * range; discrete monitoring and the other continuous problems run the account in lanes.
  *
  * <p>The prices stay vectorised. No exponential is recomputed, and the reference interpolates a latency fill from
  * the lanes' log prices as it does from its own.

@@ -44,7 +44,7 @@ import static jdk.incubator.vector.VectorOperators.NE;
  * the lane's account ({@link LiquidatingAccount#settle(long, int, double[], double[], double[], double[], double[])}),
  * which draws the crossing time and fills from there, checking the rest of the step again after a fill, by the
  * reference's own code and draws; so does a step with a fill due. Other problems under continuous monitoring
- * (isolated positions whose side is not known, a portfolio margin on several assets) run through
+ * (isolated positions whose side is not known, one asset's excess whose slope may change sign) run through
  * {@link LaneFrictions}.
  */
 final class LaneLiquidation implements LaneBlocks {
@@ -146,7 +146,7 @@ final class LaneLiquidation implements LaneBlocks {
         laneVariance = carry.haircuts == null ? null : new double[p.assets];
         boolean continuous = p.monitoring == Monitoring.CONTINUOUS;
         extremes = continuous && LaneExtremes.covers(p) ? new LaneExtremes(p, market) : null;
-        bridge = continuous && extremes == null ? new LaneExcessBridge(p, market, tiers, carry) : null;
+        bridge = continuous && extremes == null ? new LaneExcessBridge(p, market, tiers, carry, portfolio) : null;
         covariance = extremes != null ? extremes.covariance : bridge != null ? bridge.covariance : null;
         previousPrice = new float[continuous ? p.assets * L : 0];
         shadowSize = new float[bridge == null ? 0 : positions * L];

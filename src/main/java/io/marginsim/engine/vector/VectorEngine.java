@@ -20,15 +20,15 @@ import java.util.Set;
  * <p>Carrying costs and liquidation mechanics run in lanes, each lane's liquidation events settled by the
  * reference's own account ({@link LaneLiquidation}), under continuous monitoring too where the lanes know which side
  * of the step's bridge each check reads ({@link LaneExtremes}) and for a cross account that several assets move
- * (its Brownian excess, {@link LaneExcessBridge}); otherwise (a portfolio margin on several assets, an excess whose
- * slope may turn over) every step runs per lane in the reference's account ({@link LaneFrictions}), on the prices
- * of the float lanes.
+ * (its Brownian excess, {@link LaneExcessBridge}, a portfolio margin included); otherwise (one asset's excess whose
+ * slope may turn over, isolated positions whose side is not known) every step runs per lane in the reference's
+ * account ({@link LaneFrictions}), on the prices of the float lanes.
  *
  * <p>The plain breach model under continuous monitoring takes the same lanes: {@link LaneBridge} where one asset
  * moves the account with an excess slope of one sign, otherwise {@link LaneLiquidation} wherever it covers the
  * problem (with no liquidation object a breach closes at the barrier at no cost, as the plain model does; several
  * assets through the Brownian excess, isolated positions through {@link LaneExtremes}), and the reference's own
- * check per lane ({@link LaneContinuous}) for the rest (a portfolio margin on several assets).
+ * check per lane ({@link LaneContinuous}) for the rest (one asset's excess whose slope may turn over).
  *
  * <p>A block that is not a multiple of the lane count ends with one padded vector whose extra lanes simulate the
  * next path indices and are discarded, rather than with a scalar loop: every path then goes through the same

@@ -32,16 +32,16 @@ class LaneContinuousCrossTest {
             "\"funding\": {\"fundingRatePerInterval\": 0.0003, \"fundingIntervalHours\": 8}";
 
     @Test
-    void takesCrossAccountsThatSeveralAssetsMoveWithoutAPortfolioMargin() {
+    void takesCrossAccountsThatSeveralAssetsMove() {
         assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.lanesCross(mechanics(FEE), 90)))).isTrue();
         assertThat(LaneExcessBridge.covers(threeAssets("", mechanics(FEE), 90))).isTrue();
         // one asset moves the account: its extremes are the bridge's
         assertThat(LaneExcessBridge.covers(continuous(Problems.oneAsset("", "", "", "", 90)))).isFalse();
         assertThat(LaneExcessBridge.covers(continuous(FrictionProblems.lanesIsolated(mechanics(FEE), 90)))).isFalse();
-        // a portfolio margin's slope jumps between scenarios: per lane in the reference (LaneFrictions)
+        // a portfolio margin's slope jumps between scenarios: each lane takes its own worst scenario's
         CompiledProblem portfolio = ProblemCompiler.compile(
                 PortfolioSpecs.twoAssetsLiquidated(15_000, "{}", 7, 100, Monitoring.CONTINUOUS));
-        assertThat(LaneLiquidation.covers(portfolio)).isFalse();
+        assertThat(LaneExcessBridge.covers(portfolio)).isTrue();
     }
 
     @Test
