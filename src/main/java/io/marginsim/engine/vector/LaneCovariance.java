@@ -94,6 +94,7 @@ final class LaneCovariance {
             return;
         }
         for (int a = 0; a < assets; a++) {
+            // scale serves as scratch for one asset's lanes until it takes the standard deviations below
             market.conditionalVariance(p, a, scale);
             System.arraycopy(scale, 0, variance, a * L, L);
         }
