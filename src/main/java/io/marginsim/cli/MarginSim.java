@@ -35,8 +35,7 @@ public final class MarginSim implements Runnable {
         if (args.length > 0 && SIMULATING.contains(args[0])
                 && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()) {
             // the lane code compiles while the command reads its spec: see JitWarmUp
-            JitWarmUp.start(() -> new VectorEngine(1, WARM_UP_PATHS), () -> Workloads.oneAsset(0), WARM_UP_PATHS,
-                    WARM_UP_BLOCKS);
+            JitWarmUp.start(new VectorEngine(1, WARM_UP_PATHS), Workloads.oneAsset(0), WARM_UP_PATHS, WARM_UP_BLOCKS);
         }
         System.exit(run(args));
     }

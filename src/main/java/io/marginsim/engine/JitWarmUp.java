@@ -4,7 +4,6 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 
 /**
  * A few small blocks of an engine's hot code, simulated on a background thread while a command starts up (reading
@@ -27,21 +26,18 @@ public final class JitWarmUp {
     }
 
     /**
-     * Starts simulating {@code blocks} blocks of {@code paths} paths of the problem {@code problem} gives on the
-     * engine {@code engine} gives, in a daemon thread, unless an engine has already started a run. Both are made on
-     * that thread, so the caller goes on at once.
+     * Starts simulating {@code blocks} blocks of {@code paths} paths of {@code problem} on {@code engine}, in a daemon
+     * thread, unless an engine has already started a run.
      */
-    public static void start(Supplier<Engine> engine, Supplier<CompiledProblem> problem, int paths, int blocks) {
+    public static void start(Engine engine, CompiledProblem problem, int paths, int blocks) {
         if (STOPPED.get()) {
             return;
         }
         Thread.ofPlatform().daemon().name("margin-sim-jit-warm-up").start(() -> run(engine, problem, paths, blocks));
     }
 
-    private static void run(Supplier<Engine> engines, Supplier<CompiledProblem> problems, int paths, int blocks) {
+    private static void run(Engine engine, CompiledProblem problem, int paths, int blocks) {
         try {
-            Engine engine = engines.get();
-            CompiledProblem problem = problems.get();
             PathBlock out = PathBlock.forProblem(problem, paths);
             for (int b = 0; b < blocks && !STOPPED.get(); b++) {
                 engine.simulate(problem, (long) b * paths, out);

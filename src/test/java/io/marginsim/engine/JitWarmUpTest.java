@@ -17,7 +17,7 @@ class JitWarmUpTest {
     void anEngineRunStopsItAndNoneStartsAfterwards() {
         new ScalarEngine().run(Workloads.oneAsset(1), 0, 16, Engine.ProgressListener.NONE);
         // 64 blocks of the workload on the scalar engine would take seconds: a thread started here would be seen
-        JitWarmUp.start(ScalarEngine::new, () -> Workloads.oneAsset(1), 64, 64);
+        JitWarmUp.start(new ScalarEngine(), Workloads.oneAsset(1), 64, 64);
         assertThat(warmUpThreadAlive()).isFalse();
     }
 }
