@@ -73,6 +73,9 @@ typedef struct {
 #ifdef CONTINUOUS
     /* per scope, where its scheduled fill falls in its due step, as a fraction of the step (ContinuousFills) */
     real dueFraction[POSITION_SLOTS];
+    /* within one step's settlement (cappingTiers): per position, the notional the last tier partial kept */
+    real tierCap[POSITION_SLOTS];
+    char cappingTiers;
 #endif
     int events;
     real loss;
@@ -112,6 +115,7 @@ void start_account(const Problem *p, const Frictions *f, Account *s) {
         s->positionBadDebt[i] = 0;
 #ifdef CONTINUOUS
         s->dueFraction[i] = 0;
+        s->tierCap[i] = INFINITY;
 #endif
     }
     for (int a = 0; a < ASSETS; a++) {
@@ -127,6 +131,9 @@ void start_account(const Problem *p, const Frictions *f, Account *s) {
     }
 #endif
     s->accountClosed = 0;
+#ifdef CONTINUOUS
+    s->cappingTiers = 0;
+#endif
     s->accountClosedEquity = 0;
     s->shadowCosts = 0;
     s->events = 0;

@@ -69,7 +69,20 @@ real reduce_position(const Problem *p, const Frictions *f, Account *s, int i, re
 #ifdef PARTIAL
     if (!all) {
         real notional = current_notional(p, s, false, i, reference);
-        kept = s->size[i] * kept_notional(p, f, i, notional) / notional;
+        real from = notional;
+#ifdef CONTINUOUS
+        /* LiquidatingAccount.reduce: within one settlement a tier cut goes on down from the last one's bracket */
+        if (s->cappingTiers) {
+            from = fmin(notional, s->tierCap[i]);
+        }
+#endif
+        real keptNotional = kept_notional(p, f, i, from);
+        kept = s->size[i] * keptNotional / notional;
+#ifdef CONTINUOUS
+        if (s->cappingTiers && f->ints[FRICTION_INT_PARTIAL_MODE + i] == 1) {
+            s->tierCap[i] = keptNotional;
+        }
+#endif
     }
 #endif
     real closed = s->size[i] - kept;
@@ -383,6 +396,11 @@ real continuous_account_step(const Problem *p, const Frictions *f, Account *s, i
         }
     }
     bool last = step == steps;
+    /* LiquidatingAccount.tierCapping: this step's settlement */
+    s->cappingTiers = 1;
+    for (int i = 0; i < POSITIONS; i++) {
+        s->tierCap[i] = INFINITY;
+    }
     if (ISOLATED_ACCOUNT) {
         for (int i = 0; i < POSITIONS; i++) {
             int a = p->asset[i];
@@ -411,6 +429,7 @@ real continuous_account_step(const Problem *p, const Frictions *f, Account *s, i
             check_cross(p, f, s, &whole, step, x, price, previousX, previousPrice);
         }
     }
+    s->cappingTiers = 0;
     return shortfall;
 }
 #endif

@@ -81,6 +81,7 @@ final class ContinuousFills {
                 double[] previousPrice, double[] cov) {
         boolean last = step == p.steps;
         wholeStepCrossing = 1;
+        account.tierCapping(true);
         if (p.isolated) {
             realMonitor.drawExtremes(path, step, previousLogPrice, logPrice, cov);
             for (int i = 0; i < p.positions; i++) {
@@ -110,6 +111,7 @@ final class ContinuousFills {
                 checkCross(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
             }
         }
+        account.tierCapping(false);
     }
 
     /**

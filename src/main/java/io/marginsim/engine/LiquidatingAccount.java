@@ -80,6 +80,13 @@ public final class LiquidatingAccount implements PathAccount {
 
     private double cash;
     private final double[] size;
+    /**
+     * Continuous monitoring, within one step's settlement ({@link #cappingTiers}): per position, the notional the last
+     * tier partial kept, so that a further cut in the same settlement goes on down from that bracket (see
+     * {@link #reduce}); {@code +inf} before any.
+     */
+    private final double[] tierCap;
+    private boolean cappingTiers;
     private final double[] margin;
     final boolean[] open;
     boolean accountClosed;
@@ -137,6 +144,7 @@ public final class LiquidatingAccount implements PathAccount {
         breachPrice = new double[Math.max(p.assets, p.positions)];
         fillPrice = new double[p.assets];
         fee = new double[p.positions];
+        tierCap = new double[p.positions];
         shadowFunding = new double[p.positions];
         positionBreach = new int[p.positions];
         positionLoss = new double[p.positions];
@@ -291,6 +299,15 @@ public final class LiquidatingAccount implements PathAccount {
     public void settle(long path, int step, double[] logPrice, double[] previousLogPrice, double[] price,
                        double[] previousPrice, double[] cov) {
         fills.settle(path, step, logPrice, previousLogPrice, price, previousPrice, cov);
+    }
+
+    /**
+     * Starts (true) or ends (false) one step's settlement under continuous monitoring, within which tier partials go
+     * on down the tiers ({@link #reduce}); outside one, every cut starts from the position's own bracket.
+     */
+    void tierCapping(boolean on) {
+        cappingTiers = on;
+        Arrays.fill(tierCap, Double.POSITIVE_INFINITY);
     }
 
     /**
@@ -595,7 +612,16 @@ public final class LiquidatingAccount implements PathAccount {
         double kept = 0;
         if (!all && liq.partial() != null) {
             double notional = notional(i, reference);
-            kept = size[i] * liq.partial().get(i).keptNotional(notional, n -> p.bracketFloor(i, n)) / notional;
+            PartialPolicy policy = liq.partial().get(i);
+            // a tier cut keeps a bracket's floor, which belongs to the bracket above: within one settlement a position
+            // still in breach is cut from the bracket the last cut left it in, on down the tiers, as a venue does,
+            // rather than again to the same floor (the mark has moved a little since) by a tiny amount
+            double from = cappingTiers ? Math.min(notional, tierCap[i]) : notional;
+            double keptNotional = policy.keptNotional(from, n -> p.bracketFloor(i, n));
+            kept = size[i] * keptNotional / notional;
+            if (cappingTiers && policy.mode() == PartialPolicy.Mode.TIER) {
+                tierCap[i] = keptNotional;
+            }
         }
         double closed = size[i] - kept;
         size[i] = kept;

@@ -4,8 +4,6 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.problem.PathBlock;
 import io.marginsim.spec.Monitoring;
 
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -21,11 +19,9 @@ import java.util.function.Supplier;
  *                     engine's own share under the problem's monitoring ({@link #outliers})
  * @param exercises    checks on the reference that the problem exercises what it is named for, so that agreement
  *                     means something (several events, bad debt, a binding cap)
- * @param gaps         known disagreements: engines that do not meet the contract on this case yet, each with what
- *                     was measured; the suite skips them with that reason, so they show in every report
  */
 record LiquidationCase(String name, Supplier<CompiledProblem> source, int paths, long firstPath, int kernelPaths,
-                       int minBreaches, double outlierShare, Exercise exercises, Map<EngineUnderTest, String> gaps) {
+                       int minBreaches, double outlierShare, Exercise exercises) {
 
     /** What a case checks on its reference over {@link #paths} paths. */
     @FunctionalInterface
@@ -42,18 +38,9 @@ record LiquidationCase(String name, Supplier<CompiledProblem> source, int paths,
         }
     }
 
-    /** This case with a known disagreement of {@code engine}, described by {@code measured}. */
-    LiquidationCase withGap(EngineUnderTest engine, String measured) {
-        Map<EngineUnderTest, String> more = new EnumMap<>(EngineUnderTest.class);
-        more.putAll(gaps);
-        more.put(engine, measured);
-        return new LiquidationCase(name, source, paths, firstPath, kernelPaths, minBreaches, outlierShare, exercises,
-                Map.copyOf(more));
-    }
-
     /** This case with outcomes allowed beyond the tolerance on {@code share} of the paths, on every engine. */
     LiquidationCase withOutliers(double share) {
-        return new LiquidationCase(name, source, paths, firstPath, kernelPaths, minBreaches, share, exercises, gaps);
+        return new LiquidationCase(name, source, paths, firstPath, kernelPaths, minBreaches, share, exercises);
     }
 
     /** The paths {@code under} compares, from the first: the case's, at most the engine's and the kernels'. */
