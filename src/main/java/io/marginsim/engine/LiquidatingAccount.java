@@ -37,7 +37,10 @@ import java.util.Arrays;
  * {@code min(fee, max(0, E))} with {@code E} the scope's equity after the fills (and earlier fees) at {@code R}.
  *
  * <p><b>How much is closed</b> is the position's {@link PartialPolicy} applied to its notional at {@code R}; in
- * cross mode every open position is reduced at once. The scope is closed fully when nothing is left or its equity
+ * cross mode every open position is reduced at once. A tier partial keeps the floor of the bracket below, and a floor
+ * belongs to the bracket above it; so under continuous monitoring, within one step's settlement, a further tier cut
+ * of a position still in breach starts from the notional the last cut kept, going on down the tiers as a venue does,
+ * rather than from the mark's notional just above that floor. The scope is closed fully when nothing is left or its equity
  * after the fills is negative; a closed cross account also turns collateral and debt into cash at {@code R} (their
  * move {@code valueUnits * (B - R)} counts as liquidation loss). <b>Bad debt</b> is the negative part of equity at
  * that close.

@@ -12,7 +12,8 @@ import java.util.function.DoubleUnaryOperator;
  *   <li>{@code FULL}: nothing is kept;</li>
  *   <li>{@code TIER}: the position is reduced to the largest notional of the next lower bracket of its own rule
  *       (the floor of the bracket it is in; Binance and Bybit reduce a large position tier by tier); in the first
- *       bracket it is closed;</li>
+ *       bracket it is closed. A further cut within the same step's settlement goes on down from the notional the
+ *       last one kept (the account passes that notional in);</li>
  *   <li>{@code FRACTION}: {@code fraction} of the position is closed when its notional exceeds {@code aboveNotional}
  *       (Hyperliquid: 20% above 100,000 USDC), otherwise all of it.</li>
  * </ul>
