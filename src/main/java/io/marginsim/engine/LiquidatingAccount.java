@@ -40,10 +40,10 @@ import java.util.Arrays;
  * cross mode every open position is reduced at once. A tier partial keeps the floor of the bracket below, and a floor
  * belongs to the bracket above it; so under continuous monitoring, within one step's settlement, a further tier cut
  * of a position still in breach starts from the notional the last cut kept, going on down the tiers as a venue does,
- * rather than from the mark's notional just above that floor. The scope is closed fully when nothing is left or its equity
- * after the fills is negative; a closed cross account also turns collateral and debt into cash at {@code R} (their
- * move {@code valueUnits * (B - R)} counts as liquidation loss). <b>Bad debt</b> is the negative part of equity at
- * that close.
+ * rather than from the mark's notional just above that floor. The scope is closed fully when nothing is left or its
+ * equity after the fills is negative; a closed cross account also turns collateral and debt into cash at {@code R}
+ * (their move {@code valueUnits * (B - R)} counts as liquidation loss). <b>Bad debt</b> is the negative part of
+ * equity at that close.
  *
  * <p><b>Haircuts that move</b> ({@link Frictions.PathHaircuts}) are set by {@link #haircutVariance} before each step
  * and value collateral in equity and requirement, for the account and its shadow alike.

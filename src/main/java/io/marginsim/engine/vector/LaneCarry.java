@@ -156,6 +156,31 @@ final class LaneCarry {
         }
     }
 
+    /** This step's haircut shifts ({@link #addHaircutShifts}), per entry and lane, into {@code into}. */
+    void copyShifts(float[] into) {
+        System.arraycopy(valueShift, 0, into, 0, valueShift.length);
+    }
+
+    /**
+     * Adds to the lanes of the shortfall {@code shortfall} what the haircuts' change since the shifts {@code before}
+     * ({@link #copyShifts}) moves it by at the prices {@code price}: the collateral's value less its requirement
+     * falls by the change in shifted units times the price times the share not required.
+     */
+    void addShiftChange(float[] before, float[] price, float[] shortfall) {
+        for (int c = 0; c < valueShift.length / L; c++) {
+            FloatVector change = FloatVector.fromArray(Lanes.FLOATS, valueShift, c * L)
+                    .sub(FloatVector.fromArray(Lanes.FLOATS, before, c * L));
+            change.mul(FloatVector.fromArray(Lanes.FLOATS, price, haircuts.asset().get(c) * L))
+                    .mul((float) (1 - haircuts.requiredShare().get(c))).neg()
+                    .add(FloatVector.fromArray(Lanes.FLOATS, shortfall, 0)).intoArray(shortfall, 0);
+        }
+    }
+
+    /** The number of haircut shifts {@link #copyShifts} writes. */
+    int shiftLength() {
+        return valueShift.length;
+    }
+
     /**
      * Adds to each asset's lanes of {@code units} (at {@code a * L}) what this step's haircuts add to the slope of
      * the collateral's value less its requirement in that asset's price: the shifts of {@link #addHaircutShifts}

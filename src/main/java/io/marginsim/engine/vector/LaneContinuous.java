@@ -9,7 +9,8 @@ import io.marginsim.problem.CompiledProblem;
  * {@link LaneMarket} moves the prices in float lanes, and after each step every lane's start and end prices go to
  * that lane's {@link ContinuousAccount}, the reference's own check in double, as {@link LaneFrictions} does for
  * liquidation. The bridge draws and the valuation at the drawn extreme are per path and branchy here; the price paths
- * stay vectorised. Each lane's bridge takes its own step covariance ({@link LaneCovariance}), so every market model runs.
+ * stay vectorised. Each lane's bridge takes its own step covariance ({@link LaneCovariance}), so every market model
+ * runs.
  */
 final class LaneContinuous extends LaneStepChecks<ContinuousAccount> {
     LaneContinuous(CompiledProblem problem, LaneMarket market) {

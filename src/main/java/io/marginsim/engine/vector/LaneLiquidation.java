@@ -97,6 +97,17 @@ final class LaneLiquidation implements LaneBlocks {
     private final float[] shadowSize;
     private final float[] shortfallStart = new float[L];
     private final float[] gapStart = new float[L];
+    /**
+     * The Brownian excess, between steps: the shadow's and the live account's shortfalls at the last step's end, and
+     * the shadow's charges, the cash and the haircut shifts they were valued on, to carry them to this step's start;
+     * {@link #carried} while they are last step's and no lane has been handed to its account since.
+     */
+    private final float[] endShortfall = new float[L];
+    private final float[] endGap = new float[L];
+    private final float[] endCharges = new float[L];
+    private final float[] endCash = new float[L];
+    private final float[] endShifts;
+    private boolean carried;
     private final float[] variance = new float[L];
 
     /** Scratch lanes; see {@link LaneAccount} on why lanes pass between methods through arrays. */
@@ -150,6 +161,7 @@ final class LaneLiquidation implements LaneBlocks {
         covariance = extremes != null ? extremes.covariance : bridge != null ? bridge.covariance : null;
         previousPrice = new float[continuous ? p.assets * L : 0];
         shadowSize = new float[bridge == null ? 0 : positions * L];
+        endShifts = new float[carry.shiftLength()];
         for (int i = 0; bridge != null && i < positions; i++) {
             Arrays.fill(shadowSize, i * L, (i + 1) * L, startSize[i]);
         }
@@ -241,6 +253,7 @@ final class LaneLiquidation implements LaneBlocks {
         Arrays.fill(breachStep, PathBlock.NO_BREACH);
         Arrays.fill(breachFraction, 1.0);
         Arrays.fill(worst, Float.NEGATIVE_INFINITY);
+        carried = false;
     }
 
     /**
@@ -274,10 +287,28 @@ final class LaneLiquidation implements LaneBlocks {
      * and end, on the current cash and this step's haircuts, as the reference values both after the carrying costs.
      */
     private void bridgeShortfalls() {
-        shadowShortfall(previousPrice, shortfallStart);
-        liveGaps(previousPrice, gapStart);
+        if (carried) {
+            // the step starts at the last one's end prices, sizes and grid: its shortfalls are the last step's end's,
+            // moved by what this step's carrying costs charged the shadow and took from the cash, and by its haircuts
+            FloatVector.fromArray(Lanes.FLOATS, carry.charges, 0)
+                    .sub(FloatVector.fromArray(Lanes.FLOATS, endCharges, 0))
+                    .add(FloatVector.fromArray(Lanes.FLOATS, endShortfall, 0)).intoArray(shortfallStart, 0);
+            FloatVector.fromArray(Lanes.FLOATS, endCash, 0).sub(FloatVector.fromArray(Lanes.FLOATS, cash, 0))
+                    .add(FloatVector.fromArray(Lanes.FLOATS, endGap, 0)).intoArray(gapStart, 0);
+            carry.addShiftChange(endShifts, previousPrice, shortfallStart);
+            carry.addShiftChange(endShifts, previousPrice, gapStart);
+        } else {
+            shadowShortfall(previousPrice, shortfallStart);
+            liveGaps(previousPrice, gapStart);
+        }
         shadowShortfall(market.price, shortfall);
         liveGaps(market.price, gap);
+        System.arraycopy(shortfall, 0, endShortfall, 0, L);
+        System.arraycopy(gap, 0, endGap, 0, L);
+        System.arraycopy(carry.charges, 0, endCharges, 0, L);
+        System.arraycopy(cash, 0, endCash, 0, L);
+        carry.copyShifts(endShifts);
+        carried = true;
         bridge.variance(shadowSize, previousPrice, variance);
         bridge.largest(shortfallStart, shortfall, variance, shortfall);
         bridge.variance(size, previousPrice, variance);
@@ -372,6 +403,8 @@ final class LaneLiquidation implements LaneBlocks {
             markEvents(scope, step, last);
         }
         long lanes = IntVector.fromArray(Lanes.INTS, event, 0).compare(NE, 0).toLong() & (-1L >>> (64 - count));
+        // a lane's account may change its cash and sizes: next step's start is valued afresh
+        carried &= lanes == 0;
         for (; lanes != 0; lanes &= lanes - 1) {
             int l = Long.numberOfTrailingZeros(lanes);
             handOver(l);
