@@ -15,8 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link LanePortfolio}) in the plain account under discrete monitoring, in the one-asset bridge
  * ({@link LaneBridge}, whose excess slope changes at the minimum's kink but keeps its sign) and in the liquidating
  * lanes ({@link LaneLiquidation}), continuous monitoring on two assets through the Brownian excess
- * ({@link LaneExcessBridge}) with each lane's worst scenario's slope. The plain accounts are compared with the reference by the contract suite, the liquidated ones
- * here, by its criteria.
+ * ({@link LaneExcessBridge}) with each lane's worst scenario's slope. The plain accounts are compared with the
+ * reference by the contract suite, the liquidated ones here, by its criteria.
  */
 class VectorPortfolioAgreementTest {
     private static final int PATHS = 2048;
