@@ -150,18 +150,8 @@ final class LaneBridge {
             low += least;
             high += greatest;
         }
-        if (p.scenarios > 0) {
-            // one asset: scenario s loses units[s] * P, so the worst is the largest units at every price, down to
-            // the minimum (slope zero) at low prices when there is one
-            double worst = Double.NEGATIVE_INFINITY;
-            for (int s = 0; s < p.scenarios; s++) {
-                worst = Math.max(worst, p.scenarioUnits.get(s * p.assets + a));
-            }
-            double slope = worst > 0 ? -worst : 0;
-            low += Math.min(slope, p.portfolioMinimum > 0 ? 0 : slope);
-            high += Math.max(slope, p.portfolioMinimum > 0 ? 0 : slope);
-        }
-        return new double[] {low, high};
+        double[] grid = LanePortfolio.excessSlopeRange(p, a);
+        return new double[] {low + grid[0], high + grid[1]};
     }
 
     /** Simulates paths {@code firstPath ..} into {@code out}, a padded vector of lanes at a time. */

@@ -18,7 +18,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
  * written out for lanes. The excess is a bridge from its value at the step's start to its end's, with variance
  * {@code D' C D} for the dollar deltas {@code D} at the start (each asset's price times the excess's slope in it:
  * collateral units at this step's haircuts, each position's size less its bracket's share, less the loss units of the
- * portfolio margin's worst scenario at the start, {@link LanePortfolio#subtractWorstSlopes}) and the lane's step
+ * portfolio margin's worst scenario at the start, {@link LanePortfolio#findWorst}) and the lane's step
  * covariance {@code C} ({@link LaneCovariance}); its least value is {@link BridgeCrossing#minimum} with the uniform
  * of word 0 of block {@code assets} of the monitoring stream at counter step {@code step - 1} (segment 0; unlike one
  * asset's extremes this block is not shared between steps). The shadow and the live account read the same uniform,
@@ -105,9 +105,19 @@ final class LaneExcessBridge {
     }
 
     /**
+     * Before {@link #variance} of a step starting at {@code price0}: each lane's worst portfolio scenario there, the
+     * same for the shadow and the live account.
+     */
+    void startPrices(float[] price0) {
+        if (portfolio.applies()) {
+            portfolio.findWorst(price0);
+        }
+    }
+
+    /**
      * The variance {@code D' C D} of the excess over the step into {@code out}, for the positions' sizes
-     * {@code size} (lanes at {@code i * L}) at the step's start prices {@code price0}, after this step's carrying
-     * costs have set its haircuts. Leaves in {@link #moving} how many assets move the excess in each lane: the
+     * {@code size} (lanes at {@code i * L}) at the step's start prices {@code price0} (given to {@link #startPrices}
+     * first), after this step's carrying costs have set its haircuts. Leaves in {@link #moving} how many assets move the excess in each lane: the
      * reference checks a lane with fewer than two as one asset's (or none's). (A mask returned from a method that C2
      * does not inline would be boxed.)
      */
@@ -129,7 +139,7 @@ final class LaneExcessBridge {
         }
         if (portfolio.applies()) {
             // the grid is compiled for the starting sizes, which the live account keeps until it is closed
-            portfolio.subtractWorstSlopes(price0, delta);
+            portfolio.subtractWorst(delta);
         }
         FloatVector count = FloatVector.zero(Lanes.FLOATS);
         for (int a = 0; a < p.assets; a++) {

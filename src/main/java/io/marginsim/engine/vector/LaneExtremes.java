@@ -160,17 +160,11 @@ final class LaneExtremes {
             unitsLow += Math.min(atZero, atCap);
             unitsHigh += Math.max(atZero, atCap);
         }
-        if (p.scenarios > 0) {
-            // the portfolio margin's slope: its worst scenario's units, or none where the minimum binds; the grid
-            // keeps the starting sizes, so unlike a position's slope a partial cut does not shrink it
-            double worst = Double.NEGATIVE_INFINITY;
-            for (int s = 0; s < p.scenarios; s++) {
-                worst = Math.max(worst, p.scenarioUnits.get(s * p.assets + a));
-            }
-            double slope = worst > 0 ? -worst : 0;
-            unitsLow += Math.min(slope, 0);
-            unitsHigh += Math.max(slope, 0);
-        }
+        // the portfolio margin's slope: the grid keeps the starting sizes, so unlike a position's slope a partial cut
+        // does not shrink it (its range widened to zero, a bound that holds with or without a minimum)
+        double[] grid = LanePortfolio.excessSlopeRange(p, a);
+        unitsLow += Math.min(grid[0], 0);
+        unitsHigh += Math.max(grid[1], 0);
         double least = Double.POSITIVE_INFINITY;
         double greatest = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < p.positions; i++) {

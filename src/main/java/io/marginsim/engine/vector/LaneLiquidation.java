@@ -309,6 +309,7 @@ final class LaneLiquidation implements LaneBlocks {
         System.arraycopy(cash, 0, endCash, 0, L);
         carry.copyShifts(endShifts);
         carried = true;
+        bridge.startPrices(previousPrice);
         bridge.variance(shadowSize, previousPrice, variance);
         bridge.largest(shortfallStart, shortfall, variance, shortfall);
         bridge.variance(size, previousPrice, variance);

@@ -44,6 +44,25 @@ final class LanePortfolio {
         worst = new float[scenarios > 0 ? assets * L : 0];
     }
 
+    /**
+     * The least and greatest slope of a one-asset portfolio requirement's negation in asset {@code a}'s price, as
+     * {@code {low, high}} to add to an excess's slope bounds: scenario {@code s} loses {@code units[s] * P}, so the
+     * worst is the largest units at every price, down to the minimum (slope zero) at low prices when there is one;
+     * {@code {0, 0}} without a grid.
+     */
+    static double[] excessSlopeRange(CompiledProblem p, int a) {
+        if (p.scenarios == 0) {
+            return new double[] {0, 0};
+        }
+        double worst = Double.NEGATIVE_INFINITY;
+        for (int s = 0; s < p.scenarios; s++) {
+            worst = Math.max(worst, p.scenarioUnits.get(s * p.assets + a));
+        }
+        double slope = worst > 0 ? -worst : 0;
+        double atMinimum = p.portfolioMinimum > 0 ? 0 : slope;
+        return new double[] {Math.min(slope, atMinimum), Math.max(slope, atMinimum)};
+    }
+
     /** Whether the problem has a grid: without one the requirement is zero and need not be added. */
     boolean applies() {
         return scenarios > 0;
@@ -63,12 +82,12 @@ final class LanePortfolio {
     }
 
     /**
-     * Subtracts from each asset's lanes of {@code slope} (at {@code a * L}) the portfolio requirement's slope at
-     * {@code price}: the loss units of the scenario that is the requirement in that lane, nothing where the minimum
-     * binds, as {@link io.marginsim.problem.Valuation#subtractPortfolioSlopes} (the first scenario with the largest
-     * loss, strictly above the minimum, as {@link CompiledProblem#worstScenario}).
+     * Finds, lane by lane, the scenario that is the portfolio requirement at {@code price}, for {@link #subtractWorst}
+     * to subtract its loss units from a slope: nothing where the minimum binds, as
+     * {@link io.marginsim.problem.Valuation#subtractPortfolioSlopes} (the first scenario with the largest loss,
+     * strictly above the minimum, as {@link CompiledProblem#worstScenario}).
      */
-    void subtractWorstSlopes(float[] price, float[] slope) {
+    void findWorst(float[] price) {
         Arrays.fill(worst, 0f);
         FloatVector largest = FloatVector.broadcast(Lanes.FLOATS, minimum);
         for (int s = 0; s < scenarios; s++) {
@@ -83,6 +102,10 @@ final class LanePortfolio {
                         .intoArray(worst, a * L);
             }
         }
+    }
+
+    /** Subtracts from each asset's lanes of {@code slope} the units of the scenario {@link #findWorst} found. */
+    void subtractWorst(float[] slope) {
         for (int a = 0; a < assets; a++) {
             FloatVector.fromArray(Lanes.FLOATS, slope, a * L).sub(FloatVector.fromArray(Lanes.FLOATS, worst, a * L))
                     .intoArray(slope, a * L);
