@@ -5,8 +5,6 @@ import io.marginsim.problem.CompiledProblem;
 import io.marginsim.rng.ShockStream;
 import jdk.incubator.vector.FloatVector;
 
-import java.util.Arrays;
-
 import static jdk.incubator.vector.VectorOperators.ABS;
 import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.NE;
@@ -123,7 +121,7 @@ final class LaneExcessBridge {
      */
     void variance(float[] size, float[] price0, float[] out) {
         for (int a = 0; a < p.assets; a++) {
-            Arrays.fill(delta, a * L, (a + 1) * L, collateralUnits[a]);
+            FloatVector.broadcast(Lanes.FLOATS, collateralUnits[a]).intoArray(delta, a * L);
         }
         carry.addHaircutUnits(delta);
         for (int i = 0; i < p.positions; i++) {
