@@ -38,6 +38,8 @@ final class LaneExtremes {
     /** Prices of asset {@code a} in lane {@code l} at {@code a * L + l}: the step's least and greatest. */
     final float[] least;
     final float[] greatest;
+    /** Per position, the prices its checks read: {@link #least} or {@link #greatest} (see {@link #worse}). */
+    private final float[][] worse;
     /** Per asset, the monitoring block of the current pair of steps. */
     private final int[][] words;
     private final float[] uniform = new float[L];
@@ -62,6 +64,10 @@ final class LaneExtremes {
         words = new int[p.assets][4 * L];
         least = new float[p.assets * L];
         greatest = new float[p.assets * L];
+        worse = new float[p.positions][];
+        for (int i = 0; i < p.positions; i++) {
+            worse[i] = low[p.positionAsset.get(i)] && (!p.isolated || p.positionSize.get(i) > 0) ? least : greatest;
+        }
     }
 
     /**
@@ -90,7 +96,7 @@ final class LaneExtremes {
      * also for its collateral): the least for a long side, the greatest for a short.
      */
     float[] worse(int i) {
-        return low[p.positionAsset.get(i)] && (!p.isolated || p.positionSize.get(i) > 0) ? least : greatest;
+        return worse[i];
     }
 
     /** Before the market draws step {@code step}: each lane's covariance of it, for the bridge and the hand-over. */
