@@ -312,7 +312,10 @@ final class LaneLiquidation implements LaneBlocks {
         bridge.startPrices(previousPrice);
         bridge.variance(shadowSize, previousPrice, variance);
         bridge.largest(shortfallStart, shortfall, variance, shortfall);
-        bridge.variance(size, previousPrice, variance);
+        if (someOpenLaneCut()) {
+            // otherwise each lane's live excess moves as its shadow's, or the lane is closed and its gap unread
+            bridge.variance(size, previousPrice, variance);
+        }
         bridge.largest(gapStart, gap, variance, gap);
         // the reference checks a lane's live account that fewer than two assets move as one asset's, with other
         // draws: it checks the step
@@ -489,6 +492,18 @@ final class LaneLiquidation implements LaneBlocks {
         tiers.requirement(i, notional, requirement);
         FloatVector.fromArray(Lanes.FLOATS, requirement, 0).blend(0f, units.compare(EQ, 0f))
                 .intoArray(requirement, 0);
+    }
+
+    /** Whether some lane whose account is not closed holds a size other than its starting one (cross mode). */
+    private boolean someOpenLaneCut() {
+        VectorMask<Float> open = IntVector.fromArray(Lanes.INTS, due, 0).compare(NE, LiquidatingAccount.CLOSED)
+                .cast(Lanes.FLOATS);
+        for (int i = 0; i < positions; i++) {
+            if (FloatVector.fromArray(Lanes.FLOATS, size, i * L).compare(NE, startSize[i], open).anyTrue()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Lane {@code l}'s prices in double into the lane scratch, and its cash, sizes and margins into its account. */
