@@ -480,12 +480,12 @@ final class LaneLiquidation implements LaneBlocks {
 
     /** Position {@code i}'s requirement at its live size into {@link #requirement}: zero once nothing is left. */
     private void liveRequirement(int i, float[] price) {
-        FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
-        if (startSize[i] != 0f && units.compare(EQ, startSize[i]).allTrue()) {
-            // no lane has cut the position yet: the shadow's requirement of this step is the live one
+        if (startSize[i] != 0f && uncutWhereOpen(i)) {
+            // no open lane has cut the position: the shadow's requirement of this step is the live one
             System.arraycopy(startRequirement, i * L, requirement, 0, L);
             return;
         }
+        FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
         FloatVector basis = markBasis[i] ? FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L)
                 : FloatVector.broadcast(Lanes.FLOATS, entry[i]);
         units.abs().mul(basis).intoArray(notional, 0);
@@ -494,12 +494,20 @@ final class LaneLiquidation implements LaneBlocks {
                 .intoArray(requirement, 0);
     }
 
-    /** Whether some lane whose account is not closed holds a size other than its starting one (cross mode). */
+    /**
+     * Whether every lane holds position {@code i}'s starting size or has closed the position's scope: a closed scope's
+     * shortfall ({@link #gap}) is never read, so there the live account may be valued as the shadow.
+     */
+    private boolean uncutWhereOpen(int i) {
+        VectorMask<Float> closed = IntVector.fromArray(Lanes.INTS, due, (isolated ? i : 0) * L)
+                .compare(EQ, LiquidatingAccount.CLOSED).cast(Lanes.FLOATS);
+        return FloatVector.fromArray(Lanes.FLOATS, size, i * L).compare(EQ, startSize[i]).or(closed).allTrue();
+    }
+
+    /** Whether some lane whose account is open holds a size other than its starting one (cross mode). */
     private boolean someOpenLaneCut() {
-        VectorMask<Float> open = IntVector.fromArray(Lanes.INTS, due, 0).compare(NE, LiquidatingAccount.CLOSED)
-                .cast(Lanes.FLOATS);
         for (int i = 0; i < positions; i++) {
-            if (FloatVector.fromArray(Lanes.FLOATS, size, i * L).compare(NE, startSize[i], open).anyTrue()) {
+            if (!uncutWhereOpen(i)) {
                 return true;
             }
         }
