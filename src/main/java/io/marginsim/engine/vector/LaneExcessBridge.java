@@ -121,7 +121,7 @@ final class LaneExcessBridge {
      */
     void variance(float[] size, float[] price0, float[] out) {
         for (int a = 0; a < p.assets; a++) {
-            FloatVector.broadcast(Lanes.FLOATS, collateralUnits[a]).intoArray(delta, a * L);
+            Lanes.fill(delta, a * L, collateralUnits[a]);
         }
         carry.addHaircutUnits(delta);
         for (int i = 0; i < p.positions; i++) {

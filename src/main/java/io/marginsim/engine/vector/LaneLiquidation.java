@@ -402,7 +402,7 @@ final class LaneLiquidation implements LaneBlocks {
      */
     private void settle(int step, long firstPath, int count) {
         boolean last = step == p.steps;
-        Arrays.fill(event, 0);
+        IntVector.zero(Lanes.INTS).intoArray(event, 0);
         for (int scope = 0; scope < due.length / L; scope++) {
             markEvents(scope, step, last);
         }
@@ -469,7 +469,7 @@ final class LaneLiquidation implements LaneBlocks {
      */
     private void startRequirement(int i, float[] price) {
         if (!markBasis[i]) {
-            Arrays.fill(requirement, fixedRequirement[i]);
+            Lanes.fill(requirement, 0, fixedRequirement[i]);
         } else {
             FloatVector.fromArray(Lanes.FLOATS, price, asset[i] * L).mul(Math.abs(startSize[i]))
                     .intoArray(notional, 0);

@@ -114,7 +114,7 @@ final class LaneMarket {
         if (models != null) {
             models.conditionalVariance(p, a, out);
         } else {
-            Arrays.fill(out, (float) (p.stepVolatility.get(a) * p.stepVolatility.get(a)));
+            Lanes.fill(out, 0, (float) (p.stepVolatility.get(a) * p.stepVolatility.get(a)));
         }
     }
 

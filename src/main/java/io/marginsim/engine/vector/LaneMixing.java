@@ -67,7 +67,7 @@ final class LaneMixing {
 
     /** Writes the factor of counter step {@code step} for paths {@code firstPath + lane} to {@code out[at ..]}. */
     void fill(int step, int firstPath, float[] out, int at) {
-        java.util.Arrays.fill(sum, 0f);
+        Lanes.fill(sum, 0, 0f);
         for (int block = 0; 4 * block < whole; block++) {
             LanePhilox.block(step, firstPath, block, stream, k0, k1, words);
             // the radii come from words 0 and 2; a lone cosine's angle is taken from its word directly

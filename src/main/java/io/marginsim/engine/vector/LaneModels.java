@@ -181,9 +181,9 @@ final class LaneModels {
     /** {@link #conditionalVariance(CompiledProblem, int, double[])} of asset {@code a}, all lanes, into {@code out}. */
     void conditionalVariance(CompiledProblem p, int a, float[] out) {
         if (garch[a]) {
-            System.arraycopy(variance, a * L, out, 0, L);
+            FloatVector.fromArray(Lanes.FLOATS, variance, a * L).intoArray(out, 0);
         } else {
-            java.util.Arrays.fill(out, (float) (p.stepVolatility.get(a) * p.stepVolatility.get(a)));
+            Lanes.fill(out, 0, (float) (p.stepVolatility.get(a) * p.stepVolatility.get(a)));
         }
     }
 
