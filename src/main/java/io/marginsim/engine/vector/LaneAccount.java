@@ -155,7 +155,7 @@ final class LaneAccount {
     /** Account equity at {@code price} into {@code out}. */
     void equity(float[] price, float[] out) {
         equity(price);
-        System.arraycopy(equity, 0, out, 0, L);
+        Lanes.copy(equity, 0, out, 0, L);
     }
 
     /** Writes the outcomes of the first {@code count} lanes to {@code out} from {@code slot} on. */

@@ -170,7 +170,7 @@ final class LaneBridge {
         Arrays.fill(logReturn0, 0f);
         Arrays.fill(breachFraction, Double.NaN);
         Arrays.fill(worstLog, rising ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY);
-        System.arraycopy(market.price, moving * L, price0, 0, L);
+        Lanes.copy(market.price, moving * L, price0, 0, L);
         for (int step = 1; step <= steps; step++) {
             market.advance(step - 1, paths);
             worse(step, paths);
@@ -179,8 +179,8 @@ final class LaneBridge {
                 crossingTimes(firstPath, step, count);
                 account.recordBreach(step, beyond, crossingEquity);
             }
-            System.arraycopy(market.logReturn, moving * L, logReturn0, 0, L);
-            System.arraycopy(market.price, moving * L, price0, 0, L);
+            Lanes.copy(market.logReturn, moving * L, logReturn0, 0, L);
+            Lanes.copy(market.price, moving * L, price0, 0, L);
         }
         // the excess is monotone in the price, so the worst shortfall is the one at the path's worst log price
         FloatVector.fromArray(Lanes.FLOATS, worstLog, 0).lanewise(EXP).mul(initialPrice).intoArray(price, moving * L);

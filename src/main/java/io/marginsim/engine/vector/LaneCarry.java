@@ -104,7 +104,7 @@ final class LaneCarry {
         }
         float[] price = market.price;
         if (premium != null) {
-            System.arraycopy(market.logReturn, 0, pastLogReturn, (step % history) * p.assets * L, p.assets * L);
+            Lanes.copy(market.logReturn, 0, pastLogReturn, (step % history) * p.assets * L, p.assets * L);
         }
         for (int i = 0; i < p.positions; i++) {
             boolean linked = premium != null && premium.link().get(i) != null;
@@ -158,7 +158,7 @@ final class LaneCarry {
 
     /** This step's haircut shifts ({@link #addHaircutShifts}), per entry and lane, into {@code into}. */
     void copyShifts(float[] into) {
-        System.arraycopy(valueShift, 0, into, 0, valueShift.length);
+        Lanes.copy(valueShift, 0, into, 0, valueShift.length);
     }
 
     /**

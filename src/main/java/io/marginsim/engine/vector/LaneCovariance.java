@@ -96,7 +96,7 @@ final class LaneCovariance {
         for (int a = 0; a < assets; a++) {
             // scale serves as scratch for one asset's lanes until it takes the standard deviations below
             market.conditionalVariance(p, a, scale);
-            System.arraycopy(scale, 0, variance, a * L, L);
+            Lanes.copy(scale, 0, variance, a * L, L);
         }
         for (int a = 0; a < assets; a++) {
             // stepScale is the multiplier times sqrt(h) (GARCH) or the step volatility, times AR(1)'s weight

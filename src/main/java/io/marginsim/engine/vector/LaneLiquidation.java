@@ -213,8 +213,8 @@ final class LaneLiquidation implements LaneBlocks {
         market.reset();
         start(count);
         for (int step = 1; step <= p.steps; step++) {
-            System.arraycopy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
-            System.arraycopy(market.price, 0, previousPrice, 0, previousPrice.length);
+            Lanes.copy(market.logReturn, 0, previousLogReturn, 0, previousLogReturn.length);
+            Lanes.copy(market.price, 0, previousPrice, 0, previousPrice.length);
             if (extremes != null) {
                 extremes.beforeStep(step, count);
             } else if (bridge != null) {
@@ -303,10 +303,10 @@ final class LaneLiquidation implements LaneBlocks {
         }
         shadowShortfall(market.price, shortfall);
         liveGaps(market.price, gap);
-        System.arraycopy(shortfall, 0, endShortfall, 0, L);
-        System.arraycopy(gap, 0, endGap, 0, L);
-        System.arraycopy(carry.charges, 0, endCharges, 0, L);
-        System.arraycopy(cash, 0, endCash, 0, L);
+        Lanes.copy(shortfall, 0, endShortfall, 0, L);
+        Lanes.copy(gap, 0, endGap, 0, L);
+        Lanes.copy(carry.charges, 0, endCharges, 0, L);
+        Lanes.copy(cash, 0, endCash, 0, L);
         carry.copyShifts(endShifts);
         carried = true;
         bridge.startPrices(previousPrice);
@@ -475,14 +475,14 @@ final class LaneLiquidation implements LaneBlocks {
                     .intoArray(notional, 0);
             tiers.requirement(i, notional, requirement);
         }
-        System.arraycopy(requirement, 0, startRequirement, i * L, L);
+        Lanes.copy(requirement, 0, startRequirement, i * L, L);
     }
 
     /** Position {@code i}'s requirement at its live size into {@link #requirement}: zero once nothing is left. */
     private void liveRequirement(int i, float[] price) {
         if (startSize[i] != 0f && uncutWhereOpen(i)) {
             // no open lane has cut the position: the shadow's requirement of this step is the live one
-            System.arraycopy(startRequirement, i * L, requirement, 0, L);
+            Lanes.copy(startRequirement, i * L, requirement, 0, L);
             return;
         }
         FloatVector units = FloatVector.fromArray(Lanes.FLOATS, size, i * L);
