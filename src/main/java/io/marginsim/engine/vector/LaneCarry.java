@@ -31,6 +31,8 @@ final class LaneCarry {
     private final float[] fundingRate;
     /** Premium-linked funding, or null; then {@link #pastLogReturn} is empty. */
     private final Frictions.PremiumFunding premium;
+    /** Per position, its premium link, or null where its funding is not premium-linked (an array: read every step). */
+    private final PremiumLink[] link;
     private final int history;
     /**
      * Ring of the last {@code history} steps' log returns: step {@code s} of asset {@code a} in lane {@code l} at
@@ -68,6 +70,7 @@ final class LaneCarry {
         fundingRate = funding.length == 0 ? new float[p.positions] : Floats.of(funding);
         premium = p.frictions.premiumFunding();
         history = premium == null ? 0 : premium.history();
+        link = premium == null ? new PremiumLink[p.positions] : premium.link().toArray(new PremiumLink[0]);
         pastLogReturn = new float[history * p.assets * L];
         beforeShock = new float[p.assets];
         for (int a = 0; premium != null && a < p.assets; a++) {
@@ -107,7 +110,7 @@ final class LaneCarry {
             Lanes.copy(market.logReturn, 0, pastLogReturn, (step % history) * p.assets * L, p.assets * L);
         }
         for (int i = 0; i < p.positions; i++) {
-            boolean linked = premium != null && premium.link().get(i) != null;
+            boolean linked = link[i] != null;
             if (!linked && fundingRate[i] == 0f) {
                 continue;
             }
@@ -200,7 +203,7 @@ final class LaneCarry {
      * {@link LiquidatingAccount} computes it.
      */
     private void premiumRate(int i, int step) {
-        PremiumLink link = premium.link().get(i);
+        PremiumLink link = this.link[i];
         int a = asset[i];
         int back = Math.floorMod(step - premium.intervalSteps().get(i), history);
         FloatVector basis = FloatVector.fromArray(Lanes.FLOATS, market.logReturn, a * L)

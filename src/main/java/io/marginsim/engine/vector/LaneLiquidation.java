@@ -406,7 +406,9 @@ final class LaneLiquidation implements LaneBlocks {
         for (int scope = 0; scope < due.length / L; scope++) {
             markEvents(scope, step, last);
         }
-        long lanes = IntVector.fromArray(Lanes.INTS, event, 0).compare(NE, 0).toLong() & (-1L >>> (64 - count));
+        VectorMask<Integer> events = IntVector.fromArray(Lanes.INTS, event, 0).compare(NE, 0);
+        // most steps have none: the mask's bits are read only when there are some
+        long lanes = events.anyTrue() ? events.toLong() & (-1L >>> (64 - count)) : 0;
         // a lane's account may change its cash and sizes: next step's start is valued afresh
         carried &= lanes == 0;
         for (; lanes != 0; lanes &= lanes - 1) {
