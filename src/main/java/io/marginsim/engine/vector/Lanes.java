@@ -37,8 +37,8 @@ final class Lanes {
 
     /**
      * Copies {@code length} floats, a multiple of {@link #COUNT}, from {@code from} at {@code fromAt} to {@code to} at
-     * {@code toAt}, a vector at a time: for a few vectors of lanes that is cheaper than {@code System.arraycopy}'s
-     * stub, which took about three times as long as a vector store before the lanes were read back as a vector.
+     * {@code toAt}, a vector at a time: for a few vectors of lanes that are read back as vectors, {@code
+     * System.arraycopy}'s stub took about three times as long (bench/RESULTS.md).
      */
     static void copy(float[] from, int fromAt, float[] to, int toAt, int length) {
         for (int k = 0; k < length; k += COUNT) {
