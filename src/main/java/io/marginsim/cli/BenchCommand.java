@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -95,7 +96,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             try (Engine engine = selection.engine()) {
                 if (specProblem == null) {
-                    Measured m = measure(engine, plain);
+                    Measured m = measure(engine, plain)[0];
                     reference = kind == EngineKind.SCALAR ? Double.valueOf(m.rate()) : reference;
                     String ratio = reference == null ? ""
                             : String.format(Locale.ROOT, "  %.2fx scalar", m.rate() / reference);
@@ -141,14 +142,19 @@ final class BenchCommand implements Callable<Integer> {
                     String.join(", ", missing), engine.description());
             return;
         }
-        Measured specRun = measure(engine, specProblem);
-        Measured plainRun = measure(engine, plain);
+        // with a spec monitored otherwise, the same workload monitored as the spec is too: what the spec's mechanics
+        // cost, apart from its monitoring
+        boolean otherMonitoring = specProblem.monitoring != plain.monitoring;
+        Measured[] runs = otherMonitoring
+                ? measure(engine, specProblem, plain, plain.withMonitoring(specProblem.monitoring))
+                : measure(engine, specProblem, plain);
+        Measured specRun = runs[0];
+        Measured plainRun = runs[1];
         System.out.printf(Locale.ROOT, "%-8s spec %.3e %s (%.3f s), workload %.3e %s (%.3f s), ratio %.3gx  [%s]%n",
                 engine.name(), specRun.rate(), unit, specRun.seconds(), plainRun.rate(), unit, plainRun.seconds(),
                 specRun.rate() / plainRun.rate(), engine.description());
-        if (specProblem.monitoring != plain.monitoring) {
-            // the same workload monitored as the spec is: what the spec's mechanics cost, apart from its monitoring
-            Measured monitored = measure(engine, plain.withMonitoring(specProblem.monitoring));
+        if (otherMonitoring) {
+            Measured monitored = runs[2];
             System.out.printf(Locale.ROOT, "%-8s workload monitored %s as the spec is %.3e %s (%.3f s), ratio %.3gx%n",
                     "", specProblem.monitoring.key(), monitored.rate(), unit, monitored.seconds(),
                     specRun.rate() / monitored.rate());
@@ -161,21 +167,32 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * {@code problem} on {@code engine}: the best of {@link #repeat} timed runs after one untimed warm-up, since the
-     * first run pays for kernel builds and JIT compilation.
+     * {@code problems} on {@code engine}, each the best of {@link #repeat} timed runs after one untimed warm-up, since
+     * the first run pays for kernel builds and JIT compilation. The timed runs take turns, one of each problem a
+     * round, so that whatever slows the machine for a while slows them alike and their ratios hold.
      */
-    private Measured measure(Engine engine, CompiledProblem problem) {
+    private Measured[] measure(Engine engine, CompiledProblem... problems) {
         // the statistics are closed at once: on OpenCL they hold device memory
-        long warmUp = Math.max(1, Math.min(paths, WARM_UP_PATH_STEPS / problem.steps));
-        engine.run(problem, 0, warmUp, Engine.ProgressListener.NONE).close();
-        double best = Double.POSITIVE_INFINITY;
-        for (int r = 0; r < repeat; r++) {
-            long start = System.nanoTime();
-            PathStats stats = engine.run(problem, 0, paths, Engine.ProgressListener.NONE);
-            best = Math.min(best, (System.nanoTime() - start) / 1e9);
-            stats.close();
+        for (CompiledProblem problem : problems) {
+            long warmUp = Math.max(1, Math.min(paths, WARM_UP_PATH_STEPS / problem.steps));
+            engine.run(problem, 0, warmUp, Engine.ProgressListener.NONE).close();
         }
-        return new Measured(best, (double) paths * problem.steps * problem.assets / best);
+        double[] best = new double[problems.length];
+        Arrays.fill(best, Double.POSITIVE_INFINITY);
+        for (int r = 0; r < repeat; r++) {
+            for (int k = 0; k < problems.length; k++) {
+                long start = System.nanoTime();
+                PathStats stats = engine.run(problems[k], 0, paths, Engine.ProgressListener.NONE);
+                best[k] = Math.min(best[k], (System.nanoTime() - start) / 1e9);
+                stats.close();
+            }
+        }
+        Measured[] measured = new Measured[problems.length];
+        for (int k = 0; k < problems.length; k++) {
+            CompiledProblem problem = problems[k];
+            measured[k] = new Measured(best[k], (double) paths * problem.steps * problem.assets / best[k]);
+        }
+        return measured;
     }
 
     /**
