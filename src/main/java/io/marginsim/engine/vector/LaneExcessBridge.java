@@ -115,9 +115,9 @@ final class LaneExcessBridge {
     /**
      * The variance {@code D' C D} of the excess over the step into {@code out}, for the positions' sizes
      * {@code size} (lanes at {@code i * L}) at the step's start prices {@code price0} (given to {@link #startPrices}
-     * first), after this step's carrying costs have set its haircuts. Leaves in {@link #moving} how many assets move the excess in each lane: the
-     * reference checks a lane with fewer than two as one asset's (or none's). (A mask returned from a method that C2
-     * does not inline would be boxed.)
+     * first), after this step's carrying costs have set its haircuts. Leaves in {@link #moving} how many assets move
+     * the excess in each lane: the reference checks a lane with fewer than two as one asset's (or none's). (A mask
+     * returned from a method that C2 does not inline would be boxed.)
      */
     void variance(float[] size, float[] price0, float[] out) {
         for (int a = 0; a < p.assets; a++) {

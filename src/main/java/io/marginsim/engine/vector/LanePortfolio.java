@@ -88,7 +88,10 @@ final class LanePortfolio {
      * strictly above the minimum, as {@link CompiledProblem#worstScenario}).
      */
     void findWorst(float[] price) {
-        Arrays.fill(worst, 0f);
+        for (int a = 0; a < assets; a++) {
+            // one vector store per asset: the blends below read these lanes back as vectors (see Lanes.fill)
+            Lanes.fill(worst, a * L, 0f);
+        }
         FloatVector largest = FloatVector.broadcast(Lanes.FLOATS, minimum);
         for (int s = 0; s < scenarios; s++) {
             FloatVector loss = FloatVector.zero(Lanes.FLOATS);
